@@ -1,0 +1,59 @@
+# China–Russia figures. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve data test check lint format typecheck unit browser-tests chromium
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+run: $(STAMP) ## Start the dashboard on the shipped data at http://$(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m dashboard
+
+serve: $(STAMP) ## Production server (gunicorn, 2 workers)
+	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) dashboard.wsgi:server
+
+data: $(STAMP) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)
+	$(BIN)/python -m dashboard.build
+
+test: check ## Run every check: lint, types, unit and browser tests
+
+check: lint typecheck unit browser-tests
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP) ## mypy (strict on dashboard/)
+	$(BIN)/mypy
+
+unit: $(STAMP) ## Tests that need no browser
+	$(BIN)/pytest -m 'not network and not browser'
+
+browser-tests: $(STAMP) chromium ## Tests in headless Chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -m 'browser and not network'
+
+chromium: ## Install Debian's chromium if it is missing (needs root)
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian)"; exit 1; fi; \
+	fi

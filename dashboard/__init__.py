@@ -1,0 +1,1 @@
+"""China–Russia figures: cited tidy tables and the Dash app that charts them."""

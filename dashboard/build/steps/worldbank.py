@@ -1,0 +1,48 @@
+"""World Bank WDI: GDP and merchandise trade of China and Russia."""
+
+from pathlib import Path
+
+from dashboard.build import model
+from dashboard.build.raw import numbers, origin_sources, read_origin, read_table
+from dashboard.build.steps import StepOutput
+
+FOLDER = "wb_wdi"
+COLUMNS = ["Country Name", "Country Code", "Year", "Value"]
+ECONOMIES = ("CHN", "RUS")
+# indicator code -> (indicator, reporter is the economy itself)
+INDICATORS = {
+    "NY.GDP.MKTP.CD": ("gdp", False),
+    "TX.VAL.MRCH.CD.WT": ("goods_exports_world", True),
+    "TM.VAL.MRCH.CD.WT": ("goods_imports_world", True),
+}
+
+
+def run(raw: Path) -> StepOutput:
+    """Load each indicator file named in origin.json; values become US$ billions."""
+    folder = raw / FOLDER
+    origin = read_origin(folder)
+    rows = []
+    for entry in origin["files"]:
+        indicator, reported = INDICATORS[entry["indicator_code"]]
+        path = folder / entry["path"]
+        table = read_table(path, COLUMNS)
+        table = table[table["Country Code"].isin(ECONOMIES) & (table["Value"] != "")]
+        values = numbers(table, "Value", path) / 1e9
+        years = numbers(table, "Year", path)
+        for line, row in table.iterrows():
+            economy = row["Country Code"]
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "economy": economy,
+                    "reporter": economy if reported else "",
+                    **model.year_period(int(years[line])),
+                    "value": values[line],
+                    "qualifier": "=",
+                    "unit": "USD bn",
+                    "status": "reported",
+                    "kind": "official_series",
+                    "source_id": entry["source_id"],
+                }
+            )
+    return StepOutput(model.observations(rows), model.sources(origin_sources(origin)))

@@ -1,0 +1,153 @@
+"""Load the tidy tables and join each point to its citation."""
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import paths
+from dashboard.build import model
+
+TABLE_NAMES = ("observations", "sources", "indicators", "events", "claims_check")
+NUMBERS = {"value", "value_low", "value_high", "claimed_value", "claimed_low", "claimed_high",
+           "official_value", "official_low", "official_high", "difference_pct"}
+
+# source columns carried on every point and every downloaded row
+CITATION_COLUMNS = {
+    "producer": "source_producer",
+    "title": "source_title",
+    "date_published": "source_date_published",
+    "date_accessed": "source_date_accessed",
+    "url_main": "source_url",
+    "citation_full": "source_citation",
+    "attribution_short": "source_short",
+    "license_name": "source_license",
+    "quote": "source_quote",
+    "locator": "source_locator",
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The tidy tables, plus every observation joined to its source and indicator."""
+
+    observations: pd.DataFrame
+    sources: pd.DataFrame
+    indicators: pd.DataFrame
+    events: pd.DataFrame
+    claims_check: pd.DataFrame
+    points: pd.DataFrame
+
+
+def load(folder: Path = paths.TIDY) -> Tables:
+    """The tables in `folder`, cached until one of the files changes."""
+    stamp = tuple((folder / f"{n}.csv").stat().st_mtime_ns for n in TABLE_NAMES)
+    return _load(str(folder), stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple[int, ...]) -> Tables:
+    frames = {name: read(Path(folder) / f"{name}.csv") for name in TABLE_NAMES}
+    frames["events"] = join_events(frames["events"], frames["sources"])
+    return Tables(**frames, points=join_points(**frames))
+
+
+def join_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Events with the short citation of their source."""
+    cited = sources[["source_id", "attribution_short", "title", "kind"]].rename(
+        columns={"attribution_short": "source_short", "title": "source_title",
+                 "kind": "source_kind"}
+    )
+    return events.merge(cited, on="source_id", how="left", validate="many_to_one")
+
+
+def read(path: Path) -> pd.DataFrame:
+    """One tidy CSV: text as str ('' for empty), numbers as float."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in NUMBERS & set(frame.columns):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("float64")
+    return frame
+
+
+def join_points(
+    observations: pd.DataFrame,
+    sources: pd.DataFrame,
+    indicators: pd.DataFrame,
+    claims_check: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Observations with their indicator title, source citation, verdict and last update."""
+    cited = sources[["source_id", *CITATION_COLUMNS]].rename(columns=CITATION_COLUMNS)
+    points = observations.merge(cited, on="source_id", how="left", validate="many_to_one")
+    titles = indicators[["indicator", "title", "family"]].rename(
+        columns={"title": "indicator_title"}
+    )
+    points = points.merge(titles, on="indicator", how="left", validate="many_to_one")
+    verdicts = claims_check.assign(
+        obs_id=[
+            model.obs_id(r.indicator, r.economy, "", r.period, r.source_id)
+            for r in claims_check.itertuples()
+        ]
+    )[["obs_id", "verdict", "reason"]]
+    points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
+    points["last_updated"] = _last_updated(points, sources)
+    points["x"] = _midpoints(points)
+    return _with_series(points, sources)
+
+
+def _midpoints(points: pd.DataFrame) -> pd.Series:
+    """Where a point sits on the time axis: the middle of its period."""
+    start = pd.to_datetime(points["period_start"])
+    end = pd.to_datetime(points["period_end"])
+    return (start + (end - start) / 2).dt.normalize()
+
+
+REPORTER_LABELS = {"CHN": "China-reported", "RUS": "Russia-reported", "": ""}
+ECONOMY_LABELS = {"CHN": "China", "RUS": "Russia", "CHN-RUS": "China–Russia", "WLD": "World"}
+STATUS_LABELS = {"target": "target", "planned": "planned (announced)", "reported": ""}
+
+
+def _with_series(points: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Group points into series: same indicator, economy, reporter, kind, status and basis."""
+    kinds = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    shorts = dict(zip(sources["source_id"], sources["attribution_short"], strict=True))
+
+    def basis(row: pd.Series) -> tuple[str, str, str]:
+        """Series key part, legend label, and the source names behind it."""
+        if row["kind"] == "official_series":
+            return row["source_id"], shorts[row["source_id"]], shorts[row["source_id"]]
+        if row["kind"] == "official_statement":
+            return "statements", "official statements", "official statements"
+        if row["kind"] == "article_claim":
+            return "claims", f"claims of {row['source_short']}", row["source_short"]
+        inputs = sorted({i if kinds[i] != "official_statement" else "statements"
+                         for i in row["input_source_ids"].split(";")})
+        names = " + ".join(sorted({shorts.get(i, "official statements") for i in inputs}))
+        mixed = ", mixed-source" if "mixed" in row["source_id"] else ""
+        return f"{row['source_id']}|{';'.join(inputs)}", f"{names} (derived{mixed})", names
+
+    bases = points.apply(basis, axis=1, result_type="expand")
+    points["basis_sources"] = bases[2]
+    key = (points["indicator"] + "~" + points["economy"] + "~" + points["reporter"] + "~"
+           + points["kind"] + "~" + points["status"] + "~" + bases[0])
+    points["series_id"] = key.map(lambda k: "s" + hashlib.sha1(k.encode()).hexdigest()[:7])
+    labels = [
+        ", ".join(p for p in (REPORTER_LABELS[r], b, STATUS_LABELS[s]) if p)
+        for r, b, s in zip(points["reporter"], bases[1], points["status"], strict=True)
+    ]
+    points["series_basis"] = labels
+    points["economy_label"] = points["economy"].map(ECONOMY_LABELS)
+    return points
+
+
+def _last_updated(points: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The source's own publication date; for derived points the latest of their inputs'."""
+    published = dict(zip(sources["source_id"], sources["date_published"], strict=True))
+
+    def latest(row: pd.Series) -> str:
+        ids = row["input_source_ids"].split(";") if row["input_source_ids"] else [row["source_id"]]
+        return max((published.get(i, "") for i in ids), default="")
+
+    return points.apply(latest, axis=1) if len(points) else pd.Series(dtype=str)

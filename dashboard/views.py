@@ -1,0 +1,133 @@
+"""Indicator pages: layout from the URL state, and the callback that redraws their charts."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import dash
+import pandas as pd
+from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import components, data, figures, state
+from dashboard.charts import Chart, Page
+
+Rows = list[dict[str, Any]]
+
+
+def chart_points(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
+    """Every point a chart can draw."""
+    mask = points["indicator"].isin(chart.indicators)
+    if chart.economies:
+        mask &= points["economy"].isin(chart.economies)
+    return points[mask]
+
+
+def page_points(page: Page) -> pd.DataFrame:
+    """Every point any chart of the page can draw."""
+    points = data.load().points
+    return pd.concat([chart_points(points, c) for c in page.charts])
+
+
+def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
+    """First and last year with a point."""
+    years = points["x"].dt.year
+    return int(years.min()), int(years.max())
+
+
+def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) -> pd.DataFrame:
+    """The points inside the year range whose series is shown."""
+    years = points["x"].dt.year
+    return points[(years >= start) & (years <= end) & points["series_id"].isin(shown)]
+
+
+def page_layout(page: Page, query: dict[str, object]) -> html.Div:
+    """A page restored from its query string (defaults for anything malformed)."""
+    points = page_points(page)
+    bounds = year_bounds(points)
+    view = state.parse(query, bounds, set(points["series_id"]))
+    return html.Div(
+        [
+            html.H1(page.name, className="h3 mt-3"),
+            html.P(page.intro, className="lead fs-6"),
+            components.page_controls(page.page, bounds, view),
+            *[
+                components.chart_card(chart, chart_points(points, chart), view)
+                for chart in page.charts
+            ],
+            dcc.Store(id=f"{page.page}-url"),
+        ]
+    )
+
+
+def update_charts(
+    page: Page, years: Sequence[int], shown: Sequence[Sequence[str]], events: Sequence[str]
+) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+    """Figures, table rows and download filters of every chart on the page."""
+    tables = data.load()
+    start, end = int(years[0]), int(years[1])
+    event_rows = _events(tables.events, start, end) if events else None
+    figures_, rows, filters = [], [], []
+    for chart, series in zip(page.charts, shown, strict=True):
+        points = visible(chart_points(tables.points, chart), start, end, series)
+        figures_.append(figures.chart_figure(points, chart, event_rows))
+        rows.append(components.grid_rows(points))
+        filters.append({"start": start, "end": end, "series": list(series)})
+    return figures_, rows, filters
+
+
+def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    years = pd.to_datetime(events["date"]).dt.year
+    return events[(years >= start) & (years <= end)]
+
+
+def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
+    """The rows a chart shows under the filters its page callback stored."""
+    points = chart_points(data.load().points, chart)
+    return visible(points, int(filters["start"]), int(filters["end"]), filters["series"])
+
+
+URL_SYNC = """
+function(years, events, shown, options) {
+    const params = new URLSearchParams();
+    if (years) { params.set('start', years[0]); params.set('end', years[1]); }
+    if (events && events.length) { params.set('events', '1'); }
+    const all = options.every((o, i) => (shown[i] || []).length === o.length);
+    if (!all) { params.set('series', shown.flat().join(',')); }
+    const query = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + '?' + query);
+    return query;
+}
+"""
+
+
+def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
+    """Register an indicator page and its callbacks; return its layout function."""
+    dash.register_page(module, path=page.path, name=page.name, order=order,
+                       title=f"{page.name} · China–Russia figures")
+    series = {"type": "series", "page": page.page, "chart": ALL}
+
+    @callback(
+        Output({"type": "graph", "page": page.page, "chart": ALL}, "figure"),
+        Output({"type": "grid", "page": page.page, "chart": ALL}, "rowData"),
+        Output({"type": "rows", "page": page.page, "chart": ALL}, "data"),
+        Input(f"{page.page}-years", "value"),
+        Input(series, "value"),
+        Input(f"{page.page}-events", "value"),
+    )
+    def redraw(
+        years: list[int], shown: list[list[str]], events: list[str]
+    ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+        return update_charts(page, years, shown, events)
+
+    clientside_callback(
+        URL_SYNC,
+        Output(f"{page.page}-url", "data"),
+        Input(f"{page.page}-years", "value"),
+        Input(f"{page.page}-events", "value"),
+        Input(series, "value"),
+        State(series, "options"),
+    )
+
+    def layout(**query: object) -> html.Div:
+        return page_layout(page, query)
+
+    return layout

@@ -1,0 +1,101 @@
+"""The built tables: keys, citations, units, derived values and determinism."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard import paths
+from dashboard.build.pipeline import build
+from dashboard.build.write import files
+
+
+def test_every_observation_cites_exactly_one_existing_source(tables):
+    obs, sources = tables["observations"], tables["sources"]
+    assert obs["source_id"].ne("").all()
+    assert set(obs["source_id"]) <= set(sources["source_id"])
+    assert sources["source_id"].is_unique
+    assert obs["obs_id"].is_unique
+
+
+def test_every_source_has_a_citation(tables):
+    sources = tables["sources"]
+    assert sources["citation_full"].str.len().gt(10).all()
+    assert sources["attribution_short"].ne("").all()
+    quoted = sources[sources["kind"].isin(["official_statement", "article"])]
+    assert (quoted["quote"].ne("") | quoted["note"].ne("")).all()
+
+
+def test_units_are_the_indicator_units(tables):
+    units = tables["indicators"].set_index("indicator")["unit"]
+    obs = tables["observations"]
+    assert (obs["unit"] == obs["indicator"].map(units)).all()
+
+
+def test_all_five_families_have_official_and_claimed_figures(tables):
+    obs = tables["observations"].merge(tables["indicators"][["indicator", "family"]])
+    families = {"trade_volume", "trade_shares", "settlement", "gdp", "gas"}
+    assert set(obs.loc[obs["kind"] != "article_claim", "family"]) == families
+    assert set(obs.loc[obs["kind"] == "article_claim", "family"]) == families
+
+
+def test_both_reporters_are_kept_for_trade_flows(tables):
+    obs = tables["observations"]
+    flows = obs[(obs["indicator"] == "trade_cn_exports_to_ru") & (obs["source_id"] == "imf-dots")]
+    assert set(flows["reporter"]) == {"CHN", "RUS"}
+    china_2018 = flows[(flows["reporter"] == "CHN") & (flows["period"] == "2018")]["value"]
+    assert china_2018.iloc[0] == pytest.approx(48.07366)  # SOURCE.md: 48,073.66 US$ m
+
+
+def _inputs(obs: pd.DataFrame, row: pd.Series) -> list[float]:
+    by_id = obs.set_index("obs_id")["value"]
+    return [float(by_id[i]) for i in row["input_obs_ids"].split(";")]
+
+
+RECOMPUTE = {
+    "derived-sum": lambda a, b: a + b,
+    "derived-mirror-gap": lambda a, b: a - b,
+    "derived-mirror-gap-pct": lambda a, b: (a - b) / b * 100,
+    "derived-share-same-reporter": lambda a, b: a / b * 100,
+    "derived-share-mixed-source": lambda a, b: a / b * 100,
+    "derived-ratio": lambda a, b: a / b,
+    "derived-pos-share-of-imports": lambda a, b: a / b * 100,
+}
+
+
+def test_derived_values_recompute_from_their_inputs(tables):
+    obs = tables["observations"]
+    derived = obs[obs["kind"] == "derived"]
+    assert len(derived) > 100
+    for _, row in derived.iterrows():
+        a, b = _inputs(obs, row)
+        assert math.isclose(row["value"], RECOMPUTE[row["source_id"]](a, b), rel_tol=1e-12)
+        input_sources = obs.set_index("obs_id").loc[row["input_obs_ids"].split(";"), "source_id"]
+        assert row["input_source_ids"] == ";".join(sorted(set(input_sources)))
+
+
+def test_shares_use_one_reporter_and_label_mixed_sources(tables):
+    obs = tables["observations"]
+    shares = obs[obs["indicator"] == "trade_share_cn_in_ru_trade"]
+    same = shares[shares["source_id"] == "derived-share-same-reporter"]
+    assert set(same["reporter"]) == {"RUS"}
+    assert same["input_source_ids"].eq("imf-dots").all()
+    mixed = shares[shares["source_id"] == "derived-share-mixed-source"]
+    assert mixed["note"].str.contains("Mixed-source").all()
+    assert {"2021", "2024", "2025"} <= set(mixed["period"])
+
+
+def test_gdp_ratio_2020(tables):
+    obs = tables["observations"]
+    ratio = obs[(obs["indicator"] == "gdp_ratio_cn_to_ru") & (obs["period"] == "2020")]
+    # WDI 2026-07 vintage: 14,996,414,166,715.1 / 1,493,075,894,362.14
+    assert ratio["value"].iloc[0] == pytest.approx(14996414166715.1 / 1493075894362.14)
+
+
+def test_build_is_deterministic_and_shipped_tables_are_current(tables):
+    first = files(tables)
+    second = files(build(paths.RAW))
+    assert first == second
+    for name, data in first.items():
+        shipped = paths.TIDY / name
+        assert shipped.read_bytes() == data, f"{shipped} is stale: run `make data`"

@@ -1,0 +1,62 @@
+"""The tolerance rule, case by case."""
+
+import math
+
+import pytest
+
+from dashboard.build.verdict import Figure, judge, precision, quoted_values
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "values"),
+    [
+        ("$1.46 trillion", "USD bn", [1460.0]),
+        ("89,21 млрд", "USD bn", [89.21]),
+        ("24-25%", "percent", [24.0, 25.0]),
+        ("about 2 to 3 percent", "percent", [2.0, 3.0]),
+        ("10.39 billion cubic meters", "bcm", [10.39]),
+    ],
+)
+def test_quoted_values(text, unit, values):
+    assert quoted_values(text, unit) == pytest.approx(values)
+
+
+def test_precision_follows_the_last_stated_digit():
+    assert precision("8.12 percent", "percent") == pytest.approx(0.01)
+    assert precision("$14.8 trillion", "USD bn") == pytest.approx(100.0)
+    assert precision("$200 billion", "USD bn") == 1.0
+
+
+def test_exact_figure_within_rounding_is_consistent():
+    claimed = Figure(8.12, "=", precision=0.01)
+    assert judge(claimed, Figure(8.124))[0] == "consistent"
+    assert judge(claimed, Figure(8.3))[0] == "approximate"
+    assert judge(claimed, Figure(9.0))[0] == "inconsistent"
+
+
+def test_about_allows_five_then_fifteen_percent():
+    claimed = Figure(100, "~")
+    assert judge(claimed, Figure(104))[0] == "consistent"
+    assert judge(claimed, Figure(110.75))[0] == "approximate"
+    assert judge(claimed, Figure(130))[0] == "inconsistent"
+
+
+def test_ranges_overlap():
+    claimed = Figure(2.5, "range", 2, 3)
+    assert judge(claimed, Figure(2.5, "range", 2, 3))[0] == "consistent"
+    assert judge(claimed, Figure(3.1))[0] == "approximate"
+    assert judge(Figure(25, "=", precision=1), Figure(24.5, "range", 24, 25))[0] == "consistent"
+
+
+def test_bounds():
+    assert judge(Figure(30, ">"), Figure(31.3))[0] == "consistent"
+    assert judge(Figure(30, ">"), Figure(29))[0] == "approximate"
+    assert judge(Figure(30, ">"), Figure(20))[0] == "inconsistent"
+
+
+def test_targets_and_missing_figures():
+    assert judge(Figure(200), Figure(244.81), target=True)[0] == "target-met"
+    assert judge(Figure(200), Figure(190.27), target=True)[0] == "target-missed"
+    assert judge(Figure(200), None, target=True)[0] == "pending"
+    assert judge(Figure(200), None)[0] == "unverified"
+    assert math.isnan(Figure(1).low)

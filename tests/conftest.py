@@ -1,0 +1,26 @@
+"""Shared fixtures: the tidy tables built once from the shipped raw snapshot."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import paths
+from dashboard.build.pipeline import build
+
+
+@pytest.fixture(scope="session")
+def tables() -> dict[str, pd.DataFrame]:
+    """The tidy tables as `make data` builds them from datasets/raw."""
+    return build(paths.RAW)
+
+
+@pytest.fixture(scope="session")
+def shared_articles() -> Path:
+    """The full article texts (shared/ beside the checkout); required in CI."""
+    folder = paths.REPO_ROOT.parent / "shared" / "articles"
+    if not folder.is_dir():
+        if __import__("os").environ.get("CI"):
+            pytest.fail(f"{folder} is missing: CI must have shared/ beside the checkout")
+        pytest.skip(f"{folder} not present (a fresh clone without shared/)")
+    return folder
