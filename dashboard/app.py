@@ -18,7 +18,6 @@ app = Dash(
 server = app.server
 
 
-@server.route(f"/download/{downloads.BUNDLE_NAME}")
 def download_bundle() -> Response:
     """All tidy tables, datapackage.json and the README, as one zip."""
     return Response(
@@ -28,6 +27,9 @@ def download_bundle() -> Response:
     )
 
 
+server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bundle)
+
+
 def navbar() -> dbc.Navbar:
     """Links to every page, in page order, and the full download."""
     links = [
@@ -35,9 +37,11 @@ def navbar() -> dbc.Navbar:
         for page in dash.page_registry.values()
         if page["path"] != "/404"
     ]
-    download = dbc.NavItem(dbc.NavLink("Download all data (zip)",
-                                       href=f"/download/{downloads.BUNDLE_NAME}",
-                                       external_link=True))
+    download = dbc.NavItem(
+        dbc.NavLink(
+            "Download all data (zip)", href=f"/download/{downloads.BUNDLE_NAME}", external_link=True
+        )
+    )
     return dbc.Navbar(
         dbc.Container(
             [

@@ -2,9 +2,11 @@
 
 from typing import Any
 
-from dash import ALL, MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, MATCH, Input, Output, State, callback, ctx, no_update
+from dash.dcc.express import send_string
 
 from dashboard import components, data, downloads
+from dashboard.build.model import rows
 from dashboard.charts import CHARTS
 from dashboard.views import chart_filter
 
@@ -17,19 +19,16 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     key = str(custom[0]) if custom else ""
     tables = data.load()
     if key.startswith("event:"):
-        events = tables.events.set_index("event_id")
-        event_id = key.removeprefix("event:")
-        if event_id not in events.index:
+        events = rows(tables.events[tables.events["event_id"] == key.removeprefix("event:")])
+        if not events:
             return False, []
-        event = events.loc[event_id]
-        source = tables.sources.set_index("source_id").loc[event["source_id"]]
-        return True, components.event_details(event, source)
-    points = tables.points.set_index("obs_id", drop=False)
-    if key not in points.index:
+        sources = tables.sources[tables.sources["source_id"] == events[0]["source_id"]]
+        return True, components.event_details(events[0], rows(sources)[0])
+    points = rows(tables.points[tables.points["obs_id"] == key])
+    if not points:
         return False, []
-    point = points.loc[key]
-    input_ids = [i for i in point["input_obs_ids"].split(";") if i]
-    return True, components.citation_details(point, points.loc[input_ids])
+    inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]
+    return True, components.citation_details(points[0], inputs)
 
 
 @callback(
@@ -38,7 +37,7 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[bool, list[Any]]:
+def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[Any, Any]:
     """Show the citation of the point just clicked."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
@@ -53,7 +52,7 @@ def chart_download(key: dict[str, str], filters: dict[str, Any] | None) -> dict[
         return None
     rows = chart_filter(chart, filters)
     name = f"china-russia-{chart.page}-{chart.chart_id}-{filters['start']}-{filters['end']}.csv"
-    return dict(dcc.send_string(downloads.chart_csv(rows), name, type="text/csv"))
+    return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
 
 
 @callback(
@@ -65,4 +64,3 @@ def chart_download(key: dict[str, str], filters: dict[str, Any] | None) -> dict[
 def download(_clicks: int | None, filters: dict[str, Any] | None) -> dict[str, Any] | None:
     """Send the chart's CSV."""
     return chart_download(ctx.triggered_id, filters)
-

@@ -28,86 +28,168 @@ class Page:
 
 PAGES = (
     Page(
-        "trade", "/trade", "Trade volume",
+        "trade",
+        "/trade",
+        "Trade volume",
         "China–Russia goods trade as each side reports it. China's customs (exports FOB, "
         "imports CIF) and Russia's statistics record the same flows differently; the gap "
         "between them is shown, not hidden.",
         (
-            Chart("trade", "turnover", "China–Russia trade turnover", ("trade_total",),
-                  "Exports plus imports: IMF DOTS by reporter (to 2020), China customs "
-                  "totals stated officially (to 2025), Russian statements, and the articles' "
-                  "claims."),
-            Chart("trade", "flows", "Flows by reporter",
-                  ("trade_cn_exports_to_ru", "trade_cn_imports_from_ru"),
-                  "Each direction as China reports it and as Russia reports it."),
-            Chart("trade", "gap", "Reporter gap (Russia-reported minus China-reported)",
-                  ("trade_total_mirror_gap", "trade_cn_exports_to_ru_mirror_gap",
-                   "trade_cn_imports_from_ru_mirror_gap"),
-                  "Positive: Russia reports more than China for the same flow."),
-            Chart("trade", "gap-pct", "Reporter gap in total trade, percent",
-                  ("trade_total_mirror_gap_pct",),
-                  "Russia-reported minus China-reported total, as a percent of China's."),
+            Chart(
+                "trade",
+                "turnover",
+                "China–Russia trade turnover",
+                ("trade_total",),
+                "Exports plus imports: IMF DOTS by reporter (to 2020), China customs "
+                "totals stated officially (to 2025), Russian statements, and the articles' "
+                "claims.",
+            ),
+            Chart(
+                "trade",
+                "flows",
+                "Flows by reporter",
+                ("trade_cn_exports_to_ru", "trade_cn_imports_from_ru"),
+                "Each direction as China reports it and as Russia reports it.",
+            ),
+            Chart(
+                "trade",
+                "gap",
+                "Reporter gap (Russia-reported minus China-reported)",
+                (
+                    "trade_total_mirror_gap",
+                    "trade_cn_exports_to_ru_mirror_gap",
+                    "trade_cn_imports_from_ru_mirror_gap",
+                ),
+                "Positive: Russia reports more than China for the same flow.",
+            ),
+            Chart(
+                "trade",
+                "gap-pct",
+                "Reporter gap in total trade, percent",
+                ("trade_total_mirror_gap_pct",),
+                "Russia-reported minus China-reported total, as a percent of China's.",
+            ),
         ),
     ),
     Page(
-        "shares", "/shares", "Trade shares",
+        "shares",
+        "/shares",
+        "Trade shares",
         "China's share of Russia's trade and Russia's share of China's. Same-reporter shares "
         "use one side's own figures (IMF DOTS, to 2020); later years divide China's customs "
         "total by World Bank merchandise trade and are labelled mixed-source.",
         (
-            Chart("shares", "china-in-russia", "China's share of Russia's total trade",
-                  ("trade_share_cn_in_ru_trade",), "Percent of Russia's goods trade."),
-            Chart("shares", "russia-in-china", "Russia's share of China's total trade",
-                  ("trade_share_ru_in_cn_trade",), "Percent of China's goods trade."),
+            Chart(
+                "shares",
+                "china-in-russia",
+                "China's share of Russia's total trade",
+                ("trade_share_cn_in_ru_trade",),
+                "Percent of Russia's goods trade.",
+            ),
+            Chart(
+                "shares",
+                "russia-in-china",
+                "Russia's share of China's total trade",
+                ("trade_share_ru_in_cn_trade",),
+                "Percent of China's goods trade.",
+            ),
         ),
     ),
     Page(
-        "settlement", "/settlement", "Ruble/yuan settlement",
+        "settlement",
+        "/settlement",
+        "Ruble/yuan settlement",
         "There is no official series for the currency of Russia–China payments: every point "
         "here is a dated statement, with who said it and the period it covers. Ranges stay "
         "ranges.",
         (
-            Chart("settlement", "national", "Share of Russia–China trade settled in rubles "
-                  "and yuan",
-                  ("settlement_national_currencies_share", "settlement_yuan_share",
-                   "settlement_ruble_share"),
-                  "Statements by officials, dated by the period they describe."),
-            Chart("settlement", "by-direction", "Currency shares by direction of trade",
-                  ("settlement_ruble_share_ru_exports_to_cn",
-                   "settlement_yuan_share_ru_imports_from_cn"),
-                  "Ruble share of payments for Russian exports; yuan share for Russian "
-                  "imports."),
+            Chart(
+                "settlement",
+                "national",
+                "Share of Russia–China trade settled in rubles and yuan",
+                (
+                    "settlement_national_currencies_share",
+                    "settlement_yuan_share",
+                    "settlement_ruble_share",
+                ),
+                "Statements by officials, dated by the period they describe.",
+            ),
+            Chart(
+                "settlement",
+                "by-direction",
+                "Currency shares by direction of trade",
+                (
+                    "settlement_ruble_share_ru_exports_to_cn",
+                    "settlement_yuan_share_ru_imports_from_cn",
+                ),
+                "Ruble share of payments for Russian exports; yuan share for Russian imports.",
+            ),
         ),
     ),
     Page(
-        "gdp", "/gdp", "GDP",
+        "gdp",
+        "/gdp",
+        "GDP",
         "GDP in current US dollars (World Bank WDI) and how many times larger China's "
         "economy is than Russia's.",
         (
             Chart("gdp", "levels", "GDP, current US$", ("gdp",), "World Bank WDI and claims."),
-            Chart("gdp", "ratio", "China's GDP as a multiple of Russia's",
-                  ("gdp_ratio_cn_to_ru",), "Both from the same WDI vintage."),
+            Chart(
+                "gdp",
+                "ratio",
+                "China's GDP as a multiple of Russia's",
+                ("gdp_ratio_cn_to_ru",),
+                "Both from the same WDI vintage.",
+            ),
         ),
     ),
     Page(
-        "gas", "/gas", "Gas",
+        "gas",
+        "/gas",
+        "Gas",
         "Power of Siberia capacity and deliveries (Gazprom, via official statements), "
         "announced expansions shown as planned, and China's gas imports (Energy Institute "
         "and BP reviews, standardised to 40 MJ/m3).",
         (
-            Chart("gas", "pos", "Power of Siberia: capacity and deliveries",
-                  ("gas_pos_capacity", "gas_pos_flow", "gas_pos2_capacity",
-                   "gas_far_eastern_route_capacity"),
-                  "Planned capacities are hollow diamonds: announced, not built."),
-            Chart("gas", "imports", "China's natural gas imports",
-                  ("gas_cn_imports_total", "gas_cn_pipeline_imports", "gas_cn_lng_imports",
-                   "gas_cn_pipeline_imports_from_ru", "gas_cn_lng_imports_from_ru"),
-                  "Billion cubic metres."),
-            Chart("gas", "imports-mass", "China's natural gas imports in tonnes",
-                  ("gas_cn_imports_total_mass",), "Million tonnes, as China reports them."),
-            Chart("gas", "pos-share", "Power of Siberia against China's gas imports",
-                  ("gas_pos_capacity_share_of_cn_imports", "gas_pos_flow_share_of_cn_imports"),
-                  "Percent of China's total gas imports."),
+            Chart(
+                "gas",
+                "pos",
+                "Power of Siberia: capacity and deliveries",
+                (
+                    "gas_pos_capacity",
+                    "gas_pos_flow",
+                    "gas_pos2_capacity",
+                    "gas_far_eastern_route_capacity",
+                ),
+                "Planned capacities are hollow diamonds: announced, not built.",
+            ),
+            Chart(
+                "gas",
+                "imports",
+                "China's natural gas imports",
+                (
+                    "gas_cn_imports_total",
+                    "gas_cn_pipeline_imports",
+                    "gas_cn_lng_imports",
+                    "gas_cn_pipeline_imports_from_ru",
+                    "gas_cn_lng_imports_from_ru",
+                ),
+                "Billion cubic metres.",
+            ),
+            Chart(
+                "gas",
+                "imports-mass",
+                "China's natural gas imports in tonnes",
+                ("gas_cn_imports_total_mass",),
+                "Million tonnes, as China reports them.",
+            ),
+            Chart(
+                "gas",
+                "pos-share",
+                "Power of Siberia against China's gas imports",
+                ("gas_pos_capacity_share_of_cn_imports", "gas_pos_flow_share_of_cn_imports"),
+                "Percent of China's total gas imports.",
+            ),
         ),
     ),
 )

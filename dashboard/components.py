@@ -1,5 +1,7 @@
 """Layout fragments: controls, chart cards, the citation panel's contents."""
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 import dash_ag_grid as dag
@@ -8,10 +10,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import figures
+from dashboard.build.model import rows
 from dashboard.charts import Chart
 from dashboard.state import ViewState
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: Any = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "modeBarButtonsToAdd": ["toggleSpikelines"],
@@ -44,9 +47,15 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState) -> dbc.Ca
                     dbc.Col(
                         [
                             html.Label("Years", htmlFor=f"{page}-years", className="form-label"),
-                            dcc.RangeSlider(low, high, 1, value=[view.start, view.end],
-                                            marks=marks, id=f"{page}-years",
-                                            tooltip={"placement": "bottom"}),
+                            dcc.RangeSlider(
+                                low,
+                                high,
+                                1,
+                                value=[view.start, view.end],
+                                marks=marks,
+                                id=f"{page}-years",
+                                tooltip={"placement": "bottom"},
+                            ),
                         ],
                         md=9,
                     ),
@@ -54,7 +63,8 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState) -> dbc.Ca
                         dbc.Checklist(
                             options=[{"label": "Show dated events", "value": "on"}],
                             value=["on"] if view.events else [],
-                            id=f"{page}-events", switch=True,
+                            id=f"{page}-events",
+                            switch=True,
                         ),
                         md=3,
                     ),
@@ -90,31 +100,45 @@ def chart_card(chart: Chart, points: pd.DataFrame, view: ViewState) -> dbc.Card:
             dbc.CardBody(
                 [
                     html.P(chart.description, className="text-body-secondary small"),
-                    dcc.Loading(dcc.Graph(id={"type": "graph", **key}, config=GRAPH_CONFIG,
-                                          figure=_placeholder()), delay_show=300),
+                    dcc.Loading(
+                        dcc.Graph(
+                            id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=_placeholder()
+                        ),
+                        delay_show=300,
+                    ),
                     html.Details(
                         [
                             html.Summary("Series shown"),
-                            dcc.Checklist(options=options, value=shown,
-                                          id={"type": "series", **key},
-                                          labelClassName="d-block small"),
+                            dcc.Checklist(
+                                options=options,
+                                value=shown,
+                                id={"type": "series", **key},
+                                labelClassName="d-block small",
+                            ),
                         ],
                         open=True,
                         className="mb-2",
                     ),
-                    dbc.Button("Download CSV (with sources)", id={"type": "download-btn", **key},
-                               color="primary", size="sm", className="me-2"),
+                    dbc.Button(
+                        "Download CSV (with sources)",
+                        id={"type": "download-btn", **key},
+                        color="primary",
+                        size="sm",
+                        className="me-2",
+                    ),
                     dcc.Download(id={"type": "download", **key}),
                     dcc.Store(id={"type": "rows", **key}),
                     html.Details(
                         [
                             html.Summary("Table of the data shown"),
-                            dag.AgGrid(id={"type": "grid", **key}, columnDefs=_grid_columns(),
-                                       rowData=[], defaultColDef={"sortable": True,
-                                       "filter": True, "resizable": True},
-                                       dashGridOptions={"pagination": True,
-                                                        "paginationPageSize": 20},
-                                       style={"height": "420px"}),
+                            dag.AgGrid(
+                                id={"type": "grid", **key},
+                                columnDefs=_grid_columns(),
+                                rowData=[],
+                                defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                                dashGridOptions={"pagination": True, "paginationPageSize": 20},
+                                style={"height": "420px"},
+                            ),
                         ],
                         className="mt-2",
                     ),
@@ -135,16 +159,21 @@ def _grid_columns() -> list[dict[str, Any]]:
 
 def grid_rows(points: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows for the table view."""
-    rows = points[[f for f, _ in GRID_COLUMNS]].sort_values(["indicator_title", "period"])
-    return rows.to_dict("records")
+    table = points[[f for f, _ in GRID_COLUMNS]].sort_values(["indicator_title", "period"])
+    records: list[dict[str, Any]] = json.loads(table.to_json(orient="records"))
+    return records
 
 
-def citation_details(point: pd.Series, inputs: pd.DataFrame) -> list[Any]:
+def citation_details(point: Mapping[str, Any], inputs: pd.DataFrame) -> list[Any]:
     """The full citation of one point, for the citation panel."""
     items = [
         html.H3(point["indicator_title"], className="h6"),
-        html.P([html.Strong(point["period"] + ": "),
-                figures.format_value(point["value"], point["unit"])]),
+        html.P(
+            [
+                html.Strong(point["period"] + ": "),
+                figures.format_value(point["value"], point["unit"]),
+            ]
+        ),
         html.Dl(
             [
                 *_entry("Kind", figures.KIND_LABELS[point["kind"]]),
@@ -155,8 +184,9 @@ def citation_details(point: pd.Series, inputs: pd.DataFrame) -> list[Any]:
                 *_entry("Licence", point["source_license"]),
                 *_entry("Quote", html.Q(point["source_quote"]) if point["source_quote"] else ""),
                 *_entry("Where", point["source_locator"]),
-                *_entry("Verdict", f"{point['verdict']}: {point['reason']}"
-                        if point["verdict"] else ""),
+                *_entry(
+                    "Verdict", f"{point['verdict']}: {point['reason']}" if point["verdict"] else ""
+                ),
                 *_entry("Method", point["method"]),
                 *_entry("Note", point["note"]),
             ]
@@ -164,17 +194,28 @@ def citation_details(point: pd.Series, inputs: pd.DataFrame) -> list[Any]:
     ]
     if len(inputs):
         items.append(html.H4("Inputs", className="h6"))
-        items.append(html.Ul([
-            html.Li([f"{r.indicator_title}, {r.period}: {figures.format_value(r.value, r.unit)} — "
-                     f"{r.source_citation} ", _link(r.source_url)])
-            for r in inputs.itertuples()
-        ]))
-    items.append(html.P(html.Small(f"Observation id: {point['obs_id']}"),
-                        className="text-body-secondary"))
+        items.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            f"{r['indicator_title']}, {r['period']}: "
+                            f"{figures.format_value(r['value'], r['unit'])} — "
+                            f"{r['source_citation']} ",
+                            _link(r["source_url"]),
+                        ]
+                    )
+                    for r in rows(inputs)
+                ]
+            )
+        )
+    items.append(
+        html.P(html.Small(f"Observation id: {point['obs_id']}"), className="text-body-secondary")
+    )
     return items
 
 
-def event_details(event: pd.Series, source: pd.Series) -> list[Any]:
+def event_details(event: Mapping[str, Any], source: Mapping[str, Any]) -> list[Any]:
     """The citation of a dated event."""
     return [
         html.H3(event["label"], className="h6"),
@@ -205,6 +246,12 @@ def _link(url: str) -> Any:
 
 def citation_panel() -> dbc.Offcanvas:
     """The off-canvas panel that shows a clicked point's citation."""
-    return dbc.Offcanvas(html.Div(id="citation-body"), id="citation-panel", title="Citation",
-                         placement="end", is_open=False, scrollable=True,
-                         style={"width": "32rem"})
+    return dbc.Offcanvas(
+        html.Div(id="citation-body"),
+        id="citation-panel",
+        title="Citation",
+        placement="end",
+        is_open=False,
+        scrollable=True,
+        style={"width": "32rem"},
+    )

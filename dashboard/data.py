@@ -11,8 +11,18 @@ from dashboard import paths
 from dashboard.build import model
 
 TABLE_NAMES = ("observations", "sources", "indicators", "events", "claims_check")
-NUMBERS = {"value", "value_low", "value_high", "claimed_value", "claimed_low", "claimed_high",
-           "official_value", "official_low", "official_high", "difference_pct"}
+NUMBERS = {
+    "value",
+    "value_low",
+    "value_high",
+    "claimed_value",
+    "claimed_low",
+    "claimed_high",
+    "official_value",
+    "official_low",
+    "official_high",
+    "difference_pct",
+}
 
 # source columns carried on every point and every downloaded row
 CITATION_COLUMNS = {
@@ -57,8 +67,11 @@ def _load(folder: str, stamp: tuple[int, ...]) -> Tables:
 def join_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Events with the short citation of their source."""
     cited = sources[["source_id", "attribution_short", "title", "kind"]].rename(
-        columns={"attribution_short": "source_short", "title": "source_title",
-                 "kind": "source_kind"}
+        columns={
+            "attribution_short": "source_short",
+            "title": "source_title",
+            "kind": "source_kind",
+        }
     )
     return events.merge(cited, on="source_id", how="left", validate="many_to_one")
 
@@ -87,8 +100,8 @@ def join_points(
     points = points.merge(titles, on="indicator", how="left", validate="many_to_one")
     verdicts = claims_check.assign(
         obs_id=[
-            model.obs_id(r.indicator, r.economy, "", r.period, r.source_id)
-            for r in claims_check.itertuples()
+            model.obs_id(r["indicator"], r["economy"], "", r["period"], r["source_id"])
+            for r in model.rows(claims_check)
         ]
     )[["obs_id", "verdict", "reason"]]
     points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
@@ -122,16 +135,31 @@ def _with_series(points: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
             return "statements", "official statements", "official statements"
         if row["kind"] == "article_claim":
             return "claims", f"claims of {row['source_short']}", row["source_short"]
-        inputs = sorted({i if kinds[i] != "official_statement" else "statements"
-                         for i in row["input_source_ids"].split(";")})
+        inputs = sorted(
+            {
+                i if kinds[i] != "official_statement" else "statements"
+                for i in row["input_source_ids"].split(";")
+            }
+        )
         names = " + ".join(sorted({shorts.get(i, "official statements") for i in inputs}))
         mixed = ", mixed-source" if "mixed" in row["source_id"] else ""
         return f"{row['source_id']}|{';'.join(inputs)}", f"{names} (derived{mixed})", names
 
     bases = points.apply(basis, axis=1, result_type="expand")
     points["basis_sources"] = bases[2]
-    key = (points["indicator"] + "~" + points["economy"] + "~" + points["reporter"] + "~"
-           + points["kind"] + "~" + points["status"] + "~" + bases[0])
+    key = (
+        points["indicator"]
+        + "~"
+        + points["economy"]
+        + "~"
+        + points["reporter"]
+        + "~"
+        + points["kind"]
+        + "~"
+        + points["status"]
+        + "~"
+        + bases[0]
+    )
     points["series_id"] = key.map(lambda k: "s" + hashlib.sha1(k.encode()).hexdigest()[:7])
     labels = [
         ", ".join(p for p in (REPORTER_LABELS[r], b, STATUS_LABELS[s]) if p)

@@ -1,9 +1,11 @@
 """Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
 
 import textwrap
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.charts import Chart
 
@@ -24,16 +26,60 @@ VERDICT_COLORS = {
     "pending": "#6e7781",
     "": "#6e7781",
 }
-PALETTE = ("#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0e7490", "#a16207",
-           "#be185d", "#4d7c0f", "#374151")
-CUSTOM = ["obs_id", "series_name", "period", "value_text", "source_line", "kind_label",
-          "verdict_text"]
+PALETTE = (
+    "#0b5cad",
+    "#c2410c",
+    "#15803d",
+    "#7e22ce",
+    "#b91c1c",
+    "#0e7490",
+    "#a16207",
+    "#be185d",
+    "#4d7c0f",
+    "#374151",
+)
+CUSTOM = [
+    "obs_id",
+    "series_name",
+    "period",
+    "value_text",
+    "source_line",
+    "kind_label",
+    "verdict_text",
+]
 HOVER = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}: %{customdata[3]}<br>"
     "Source: %{customdata[4]}<br>Kind: %{customdata[5]}%{customdata[6]}"
     "<br><i>Click for the full citation</i><extra></extra>"
 )
 SYMBOLS = {">": "triangle-up", "<": "triangle-down"}
+# the point columns a figure reads
+COLUMNS = [
+    "obs_id",
+    "indicator",
+    "indicator_title",
+    "economy",
+    "economy_label",
+    "series_id",
+    "series_basis",
+    "basis_sources",
+    "kind",
+    "status",
+    "x",
+    "period",
+    "value",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "unit",
+    "source_short",
+    "source_title",
+    "source_producer",
+    "verdict",
+    "reason",
+]
+# plotly_white, resolved once: the JSON spec carries it without per-call validation
+TEMPLATE = pio.templates["plotly_white"].to_plotly_json()
 
 
 def format_value(value: float, unit: str) -> str:
@@ -66,17 +112,25 @@ def series_names(points: pd.DataFrame, chart: Chart) -> pd.Series:
 
 def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     """Points with the columns the hover text and click handler read."""
-    frame = points.copy()
+    frame = points[COLUMNS].copy()
+    frame["x_text"] = frame["x"].dt.strftime("%Y-%m-%d")
     frame["series_name"] = series_names(points, chart)
     frame["value_text"] = [
-        _stated(r.qualifier, r.value, r.value_low, r.value_high, r.unit)
-        for r in points.itertuples()
+        _stated(*fields)
+        for fields in zip(
+            points["qualifier"],
+            points["value"],
+            points["value_low"],
+            points["value_high"],
+            points["unit"],
+            strict=True,
+        )
     ]
     frame["source_line"] = points["source_short"] + " — " + points["source_title"]
     frame["kind_label"] = points["kind"].map(KIND_LABELS)
     frame["verdict_text"] = [
-        f"<br>Verdict: {v} ({r})" if v else "" for v, r in zip(points["verdict"],
-                                                               points["reason"], strict=True)
+        f"<br>Verdict: {v} ({r})" if v else ""
+        for v, r in zip(points["verdict"], points["reason"], strict=True)
     ]
     return frame
 
@@ -88,68 +142,116 @@ def _stated(qualifier: str, value: float, low: float, high: float, unit: str) ->
     return prefix + format_value(value, unit)
 
 
+Spec = dict[str, Any]
+
+
 def chart_figure(
     points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None
 ) -> go.Figure:
-    """The chart: one trace per series, styled by kind of source, with a source line."""
-    figure = go.Figure()
+    """The chart as a plotly Figure (validated; for notebooks and exports)."""
+    return go.Figure(chart_spec(points, chart, events))
+
+
+def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None) -> Spec:
+    """The chart as a plain plotly JSON spec: one trace per series, styled by kind of source,
+    with the title and a source line inside the figure (so image exports keep them)."""
     frame = hover_frame(points, chart)
     ordered = frame.assign(_order=frame["kind"].map(KIND_ORDER)).sort_values(
         ["_order", "series_name", "x"]
     )
-    for number, (series_id, series) in enumerate(ordered.groupby("series_id", sort=False)):
-        figure.add_trace(_trace(series, str(series_id), PALETTE[number % len(PALETTE)]))
-    if events is not None and len(events):
-        _add_events(figure, events)
-    units = sorted(set(points["unit"]))
-    figure.update_layout(
-        title={"text": chart.title, "x": 0.01, "xanchor": "left"},
-        yaxis_title=", ".join(units),
-        template="plotly_white",
-        height=520,
-        margin={"l": 60, "r": 20, "t": 60, "b": 150},
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
-        hovermode="closest",
-        annotations=[_source_annotation(points)],
-    )
+    groups = ordered.groupby("series_id", sort=False)
+    data = [
+        _trace(series, str(series_id), PALETTE[number % len(PALETTE)])
+        for number, (series_id, series) in enumerate(groups)
+    ]
+    annotations = [_source_annotation(points)]
     if points.empty:
-        figure.add_annotation(text="No data in the selected range", showarrow=False,
-                              x=0.5, y=0.5, xref="paper", yref="paper")
-    return figure
+        annotations.append(
+            {
+                "text": "No data in the selected range",
+                "showarrow": False,
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+            }
+        )
+    layout: Spec = {
+        "title": {"text": chart.title, "x": 0.01, "xanchor": "left"},
+        "yaxis": {"title": {"text": ", ".join(sorted(set(points["unit"])))}},
+        "xaxis": {"type": "date"},
+        "template": TEMPLATE,
+        "height": 520,
+        "margin": {"l": 60, "r": 20, "t": 60, "b": 150},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
+        "hovermode": "closest",
+        "annotations": annotations,
+        "shapes": [],
+    }
+    if events is not None and len(events):
+        data.append(_event_trace(events))
+        layout["shapes"] = [_event_line(date) for date in events["date"]]
+        layout["yaxis2"] = {
+            "overlaying": "y",
+            "range": [0, 1.05],
+            "visible": False,
+            "fixedrange": True,
+        }
+    return {"data": data, "layout": layout}
 
 
-def _trace(series: pd.DataFrame, series_id: str, color: str) -> go.Scatter:
+def _trace(series: pd.DataFrame, series_id: str, color: str) -> Spec:
     kind = series["kind"].iloc[0]
-    status = series["status"].iloc[0]
-    common = {
-        "x": series["x"],
-        "y": series["value"],
+    trace: Spec = {
+        "type": "scatter",
+        "x": series["x_text"].tolist(),
+        "y": series["value"].tolist(),
         "name": series["series_name"].iloc[0],
         "uid": series_id,
         "legendgroup": series_id,
-        "customdata": series[CUSTOM].to_numpy(),
+        "customdata": series[CUSTOM].to_numpy().tolist(),
         "hovertemplate": HOVER,
         "error_y": _error_bars(series),
     }
     if kind == "official_series":
-        return go.Scatter(mode="lines+markers", line={"color": color, "width": 2},
-                          marker={"size": 5, "color": color}, **common)
+        return trace | {
+            "mode": "lines+markers",
+            "line": {"color": color, "width": 2},
+            "marker": {"size": 5, "color": color},
+        }
     if kind == "derived":
-        dash = "dot" if "mixed-source" in common["name"] else "dash"
-        return go.Scatter(mode="lines+markers", line={"color": color, "width": 2, "dash": dash},
-                          marker={"size": 6, "color": color, "symbol": "square"}, **common)
+        dash = "dot" if "mixed-source" in trace["name"] else "dash"
+        return trace | {
+            "mode": "lines+markers",
+            "line": {"color": color, "width": 2, "dash": dash},
+            "marker": {"size": 6, "color": color, "symbol": "square"},
+        }
     symbols = [SYMBOLS.get(q, "circle") for q in series["qualifier"]]
     if kind == "official_statement":
-        hollow = status != "reported"
-        symbols = [("diamond" if hollow else s) + ("-open" if hollow else "") for s in symbols]
-        return go.Scatter(mode="markers", marker={"size": 10, "color": color, "symbol": symbols,
-                          "line": {"width": 2, "color": color}}, **common)
+        hollow = series["status"].iloc[0] != "reported"
+        symbols = ["diamond-open" if hollow else s for s in symbols]
+        return trace | {
+            "mode": "markers",
+            "marker": {
+                "size": 10,
+                "color": color,
+                "symbol": symbols,
+                "line": {"width": 2, "color": color},
+            },
+        }
     colors = [VERDICT_COLORS.get(v, "#6e7781") for v in series["verdict"]]
-    return go.Scatter(mode="markers", marker={"size": 15, "color": colors,
-                      "symbol": [s + "-open" for s in symbols], "line": {"width": 3}}, **common)
+    return trace | {
+        "mode": "markers",
+        "marker": {
+            "size": 15,
+            "color": colors,
+            "symbol": [s + "-open" for s in symbols],
+            "line": {"width": 3},
+        },
+    }
 
 
-def _error_bars(series: pd.DataFrame) -> dict[str, object]:
+def _error_bars(series: pd.DataFrame) -> Spec:
     ranged = series["qualifier"] == "range"
     if not ranged.any():
         return {"visible": False}
@@ -162,30 +264,45 @@ def _error_bars(series: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def _add_events(figure: go.Figure, events: pd.DataFrame) -> None:
-    """Dated events as dotted vertical lines with a hoverable, clickable marker on top."""
-    for date in events["date"]:
-        figure.add_vline(x=pd.Timestamp(date), line={"color": "#8c959f", "dash": "dot",
-                                                      "width": 1})
-    custom = pd.DataFrame({
-        "obs_id": "event:" + events["event_id"],
-        "series_name": "Event",
-        "period": events["date"],
-        "value_text": events["label"],
-        "source_line": events["source_short"] + " — " + events["source_title"],
-        "kind_label": events["source_kind"],
-        "verdict_text": "",
-    })
-    figure.add_trace(go.Scatter(
-        x=pd.to_datetime(events["date"]), y=[1.0] * len(events), yaxis="y2", mode="markers",
-        name="Events (from the articles and statements)", uid="events",
-        marker={"symbol": "star", "size": 11, "color": "#57606a"},
-        customdata=custom[CUSTOM].to_numpy(),
-        hovertemplate="<b>%{customdata[3]}</b><br>%{customdata[2]}<br>"
+def _event_line(date: str) -> Spec:
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": date,
+        "x1": date,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": "#8c959f", "dash": "dot", "width": 1},
+    }
+
+
+def _event_trace(events: pd.DataFrame) -> Spec:
+    """Dated events: a hoverable, clickable star on top of each dotted vertical line."""
+    custom = pd.DataFrame(
+        {
+            "obs_id": "event:" + events["event_id"],
+            "series_name": "Event",
+            "period": events["date"],
+            "value_text": events["label"],
+            "source_line": events["source_short"] + " — " + events["source_title"],
+            "kind_label": events["source_kind"],
+            "verdict_text": "",
+        }
+    )
+    return {
+        "type": "scatter",
+        "x": list(events["date"]),
+        "y": [1.0] * len(events),
+        "yaxis": "y2",
+        "mode": "markers",
+        "name": "Events (from the articles and statements)",
+        "uid": "events",
+        "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
+        "customdata": custom[CUSTOM].to_numpy().tolist(),
+        "hovertemplate": "<b>%{customdata[3]}</b><br>%{customdata[2]}<br>"
         "Source: %{customdata[4]}<br><i>Click for the full citation</i><extra></extra>",
-    ))
-    figure.update_layout(yaxis2={"overlaying": "y", "range": [0, 1.05], "visible": False,
-                                 "fixedrange": True})
+    }
 
 
 def source_names(points: pd.DataFrame) -> list[str]:
@@ -207,9 +324,11 @@ def source_names(points: pd.DataFrame) -> list[str]:
     return names
 
 
-def _source_annotation(points: pd.DataFrame) -> dict[str, object]:
-    text = "Sources: " + "; ".join(source_names(points)) + (
-        ". Full citation of every point: click it, or see the Sources page and the CSV."
+def _source_annotation(points: pd.DataFrame) -> Spec:
+    text = (
+        "Sources: "
+        + "; ".join(source_names(points))
+        + (". Full citation of every point: click it, or see the Sources page and the CSV.")
     )
     return {
         "text": "<br>".join(textwrap.wrap(text, 150)),

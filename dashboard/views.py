@@ -13,6 +13,20 @@ from dashboard.charts import Chart, Page
 Rows = list[dict[str, Any]]
 
 
+_CACHE: dict[tuple[int, Chart], pd.DataFrame] = {}
+
+
+def drawable(chart: Chart) -> pd.DataFrame:
+    """Every point a chart can draw, from the current tables (cached per load)."""
+    points = data.load().points
+    key = (id(points), chart)
+    if key not in _CACHE:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        _CACHE[key] = chart_points(points, chart)
+    return _CACHE[key]
+
+
 def chart_points(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     """Every point a chart can draw."""
     mask = points["indicator"].isin(chart.indicators)
@@ -36,7 +50,10 @@ def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
 def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) -> pd.DataFrame:
     """The points inside the year range whose series is shown."""
     years = points["x"].dt.year
-    return points[(years >= start) & (years <= end) & points["series_id"].isin(shown)]
+    shown_points: pd.DataFrame = points[
+        (years >= start) & (years <= end) & points["series_id"].isin(shown)
+    ]
+    return shown_points
 
 
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
@@ -62,13 +79,12 @@ def update_charts(
     page: Page, years: Sequence[int], shown: Sequence[Sequence[str]], events: Sequence[str]
 ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
     """Figures, table rows and download filters of every chart on the page."""
-    tables = data.load()
     start, end = int(years[0]), int(years[1])
-    event_rows = _events(tables.events, start, end) if events else None
+    event_rows = _events(data.load().events, start, end) if events else None
     figures_, rows, filters = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        points = visible(chart_points(tables.points, chart), start, end, series)
-        figures_.append(figures.chart_figure(points, chart, event_rows))
+        points = visible(drawable(chart), start, end, series)
+        figures_.append(figures.chart_spec(points, chart, event_rows))
         rows.append(components.grid_rows(points))
         filters.append({"start": start, "end": end, "series": list(series)})
     return figures_, rows, filters
@@ -81,8 +97,7 @@ def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
 
 def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
     """The rows a chart shows under the filters its page callback stored."""
-    points = chart_points(data.load().points, chart)
-    return visible(points, int(filters["start"]), int(filters["end"]), filters["series"])
+    return visible(drawable(chart), int(filters["start"]), int(filters["end"]), filters["series"])
 
 
 URL_SYNC = """
@@ -101,8 +116,13 @@ function(years, events, shown, options) {
 
 def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
     """Register an indicator page and its callbacks; return its layout function."""
-    dash.register_page(module, path=page.path, name=page.name, order=order,
-                       title=f"{page.name} · China–Russia figures")
+    dash.register_page(
+        module,
+        path=page.path,
+        name=page.name,
+        order=order,
+        title=f"{page.name} · China–Russia figures",
+    )
     series = {"type": "series", "page": page.page, "chart": ALL}
 
     @callback(

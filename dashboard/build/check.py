@@ -111,9 +111,12 @@ def select_official(claim: pd.Series, observations: pd.DataFrame) -> pd.Series |
         _decimals=-candidates["value"].map(
             lambda v: len(repr(float(v)).partition(".")[2].rstrip("0"))
         ),
-    ).sort_values(["_exact", "_cover", "period_end", "_decimals", "source_id"],
-                  ascending=[True, True, False, True, True])
-    return ranked.iloc[0]
+    ).sort_values(
+        ["_exact", "_cover", "period_end", "_decimals", "source_id"],
+        ascending=[True, True, False, True, True],
+    )
+    best: pd.Series = ranked.iloc[0]
+    return best
 
 
 def _overlap_days(candidate: pd.Series, claim: pd.Series) -> int:

@@ -134,6 +134,11 @@ def sources(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return frame[SOURCE_COLUMNS].fillna("")
 
 
+def rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
 def year_period(year: int) -> dict[str, str]:
     """Period fields for a calendar year."""
     return {

@@ -6,7 +6,14 @@ import pandas as pd
 
 from dashboard.build import model
 from dashboard.build.check import check_claims
-from dashboard.build.dictionary import CLAIMS_CHECK, EVENTS, INDICATORS, OBSERVATIONS, SOURCES, Table
+from dashboard.build.dictionary import (
+    CLAIMS_CHECK,
+    EVENTS,
+    INDICATORS,
+    OBSERVATIONS,
+    SOURCES,
+    Table,
+)
 from dashboard.build.raw import check_choice, check_unique, read_table
 from dashboard.build.steps import articles, derived, energy, imf_dots, statements, worldbank
 from dashboard.build.validate import validate_links, validate_table

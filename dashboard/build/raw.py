@@ -3,7 +3,7 @@
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +31,21 @@ def read_table(path: Path, columns: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
+def cells(frame: pd.DataFrame, column: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every cell of a column read by read_table."""
+    for line, text in zip(frame.index.tolist(), frame[column].tolist(), strict=True):
+        yield int(line), str(text)
+
+
+def records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row as a dict) of every row read by read_table."""
+    for line, row in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
+        yield int(line), {str(k): v for k, v in row.items()}
+
+
 def numbers(frame: pd.DataFrame, column: str, path: Path, required: bool = True) -> pd.Series:
     """The column as floats; a non-numeric (or, if required, empty) cell is an error."""
-    values = []
-    for line, text in frame[column].items():
-        values.append(_number(text, path, int(line), column, required))
+    values = [_number(text, path, line, column, required) for line, text in cells(frame, column)]
     return pd.Series(values, index=frame.index, dtype="float64")
 
 
@@ -54,22 +64,20 @@ def _number(text: str, path: Path, line: int, column: str, required: bool) -> fl
     return value
 
 
-def check_choice(
-    frame: pd.DataFrame, column: str, allowed: Sequence[str], path: Path
-) -> None:
+def check_choice(frame: pd.DataFrame, column: str, allowed: Sequence[str], path: Path) -> None:
     """Every cell of the column is one of the allowed values."""
-    for line, text in frame[column].items():
+    for line, text in cells(frame, column):
         if text not in allowed:
-            raise InputError(path, f"{text!r} is not one of {list(allowed)}", int(line), column)
+            raise InputError(path, f"{text!r} is not one of {list(allowed)}", line, column)
 
 
 def check_dates(frame: pd.DataFrame, column: str, path: Path, required: bool = True) -> None:
     """Every cell is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    for line, text in frame[column].items():
+    for line, text in cells(frame, column):
         if not text and not required:
             continue
         if not DATE.match(text):
-            raise InputError(path, f"not an ISO date: {text!r}", int(line), column)
+            raise InputError(path, f"not an ISO date: {text!r}", line, column)
 
 
 def check_unique(frame: pd.DataFrame, key: Sequence[str], path: Path) -> None:
@@ -81,13 +89,11 @@ def check_unique(frame: pd.DataFrame, key: Sequence[str], path: Path) -> None:
         raise InputError(path, f"duplicate key ({', '.join(key)}) = {values} on lines {lines}")
 
 
-def check_known(
-    frame: pd.DataFrame, column: str, known: set[str], path: Path, what: str
-) -> None:
+def check_known(frame: pd.DataFrame, column: str, known: set[str], path: Path, what: str) -> None:
     """Every cell names something that exists."""
-    for line, text in frame[column].items():
+    for line, text in cells(frame, column):
         if text not in known:
-            raise InputError(path, f"unknown {what} {text!r}", int(line), column)
+            raise InputError(path, f"unknown {what} {text!r}", line, column)
 
 
 OBSERVED = [
@@ -117,10 +123,10 @@ def stated_observations(
     check_choice(frame, "status", STATUSES, path)
     check_dates(frame, "period_start", path)
     check_dates(frame, "period_end", path)
-    for line, row in frame.iterrows():
+    for line, row in records(frame):
         if row["unit"] != units[row["indicator"]]:
             message = f"unit {row['unit']!r} does not match {units[row['indicator']]!r}"
-            raise InputError(path, f"{message}, the unit of {row['indicator']}", int(line), "unit")
+            raise InputError(path, f"{message}, the unit of {row['indicator']}", line, "unit")
     check_unique(frame, ["source_id", "indicator", "economy", "reporter", "period"], path)
     typed = frame.copy()
     typed["value"] = numbers(frame, "value", path)
@@ -131,15 +137,15 @@ def stated_observations(
 
 
 def _check_ranges(frame: pd.DataFrame, path: Path) -> None:
-    for line, row in frame.iterrows():
+    for line, row in records(frame):
         has_bounds = not (math.isnan(row["value_low"]) or math.isnan(row["value_high"]))
         if (row["qualifier"] == "range") != has_bounds:
             message = "value_low and value_high are given if and only if qualifier is 'range'"
-            raise InputError(path, message, int(line), "qualifier")
+            raise InputError(path, message, line, "qualifier")
         if has_bounds and not row["value_low"] <= row["value"] <= row["value_high"]:
-            raise InputError(path, "value lies outside value_low..value_high", int(line), "value")
+            raise InputError(path, "value lies outside value_low..value_high", line, "value")
         if row["period_start"] > row["period_end"]:
-            raise InputError(path, "period_start is after period_end", int(line), "period_start")
+            raise InputError(path, "period_start is after period_end", line, "period_start")
 
 
 def read_origin(folder: Path) -> dict[str, Any]:

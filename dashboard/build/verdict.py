@@ -103,7 +103,10 @@ def judge(claimed: Figure, official: Figure | None, target: bool = False) -> tup
         return "consistent", _reason_within(claimed)
     limit = ABOUT_APPROXIMATE_PCT if claimed.qualifier == "~" else APPROXIMATE_PCT
     if claimed.qualifier == "~" and distance <= ABOUT_CONSISTENT_PCT:
-        return "consistent", f"within {ABOUT_CONSISTENT_PCT:g} % of the official figure, as 'about' allows"
+        return (
+            "consistent",
+            f"within {ABOUT_CONSISTENT_PCT:g} % of the official figure, as 'about' allows",
+        )
     if distance <= limit:
         return "approximate", f"off by {distance:.1f} % (within {limit:g} %)"
     return "inconsistent", f"off by {distance:.1f} % (more than {limit:g} %)"

@@ -94,8 +94,8 @@ def replace_all(folder: Path, contents: Mapping[str, bytes]) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for name, data in contents.items():
-            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-            staged.append((Path(temp), folder / name))
+            handle, temp_name = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            staged.append((Path(temp_name), folder / name))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()

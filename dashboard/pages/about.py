@@ -5,8 +5,13 @@ from dash import dcc, html
 
 from dashboard import paths
 
-dash.register_page(__name__, path="/about", name="About the data", order=7,
-                   title="About the data · China–Russia figures")
+dash.register_page(
+    __name__,
+    path="/about",
+    name="About the data",
+    order=7,
+    title="About the data · China–Russia figures",
+)
 
 HOW = """
 ## How the figures are built
@@ -33,8 +38,10 @@ row, and the full download bundles all tables with `datapackage.json` and a READ
 def layout(**_query: object) -> html.Div:
     """The method note followed by the data dictionary (datasets/tidy/README.md)."""
     dictionary = (paths.TIDY / "README.md").read_text(encoding="utf-8")
-    return html.Div([
-        dcc.Markdown(HOW, className="mt-3"),
-        html.Hr(),
-        dcc.Markdown(dictionary.split("\n", 1)[1], id="about-dictionary"),
-    ])
+    return html.Div(
+        [
+            dcc.Markdown(HOW, className="mt-3"),
+            html.Hr(),
+            dcc.Markdown(dictionary.split("\n", 1)[1], id="about-dictionary"),
+        ]
+    )

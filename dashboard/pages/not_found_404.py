@@ -8,7 +8,9 @@ dash.register_page(__name__, path="/404", name="Not found")
 
 def layout(**_query: object) -> html.Div:
     """A link back to the overview."""
-    return html.Div([
-        html.H1("Page not found", className="h3 mt-3"),
-        dcc.Link("Back to the overview", href="/"),
-    ])
+    return html.Div(
+        [
+            html.H1("Page not found", className="h3 mt-3"),
+            dcc.Link("Back to the overview", href="/"),
+        ]
+    )

@@ -8,12 +8,21 @@ from dash import dcc, html
 from dashboard import data, figures
 from dashboard.charts import chart_for
 
-dash.register_page(__name__, path="/", name="Claims vs record", order=0,
-                   title="Claims vs record · China–Russia figures")
+dash.register_page(
+    __name__,
+    path="/",
+    name="Claims vs record",
+    order=0,
+    title="Claims vs record · China–Russia figures",
+)
 
 VERDICT_BADGES = {
-    "consistent": "success", "target-met": "success", "approximate": "warning",
-    "inconsistent": "danger", "target-missed": "danger", "unverified": "secondary",
+    "consistent": "success",
+    "target-met": "success",
+    "approximate": "warning",
+    "inconsistent": "danger",
+    "target-missed": "danger",
+    "unverified": "secondary",
     "pending": "secondary",
 }
 
@@ -31,26 +40,67 @@ def _value(value: float, unit: str) -> str:
 
 def claims_table(check: pd.DataFrame) -> dbc.Table:
     """Every claim with its official comparison and verdict."""
-    header = html.Thead(html.Tr([html.Th(h) for h in (
-        "Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")]))
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(h)
+                for h in (
+                    "Claim (quote)",
+                    "Period",
+                    "Claimed",
+                    "Official",
+                    "Difference",
+                    "Verdict",
+                    "Chart",
+                )
+            ]
+        )
+    )
     rows = []
     for _, c in check.iterrows():
         difference = "—" if pd.isna(c["difference_pct"]) else f"{c['difference_pct']:+.1f} %"
-        rows.append(html.Tr([
-            html.Td([html.Q(c["quote"]), html.Br(),
-                     html.Small(f"{c['article_id']} · {c['claim_id']}",
-                                className="text-body-secondary")]),
-            html.Td(c["period"]),
-            html.Td(_value(c["claimed_value"], c["unit"])),
-            html.Td([_value(c["official_value"], c["unit"]), html.Br(),
-                     html.Small(c["official_source_id"], className="text-body-secondary")]),
-            html.Td(difference),
-            html.Td([dbc.Badge(c["verdict"], color=VERDICT_BADGES[c["verdict"]]), html.Br(),
-                     html.Small(c["reason"])]),
-            html.Td(dcc.Link("View on chart", href=chart_link(c))),
-        ]))
-    return dbc.Table([header, html.Tbody(rows)], bordered=False, hover=True, responsive=True,
-                     size="sm", id="overview-claims")
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(
+                        [
+                            html.Q(c["quote"]),
+                            html.Br(),
+                            html.Small(
+                                f"{c['article_id']} · {c['claim_id']}",
+                                className="text-body-secondary",
+                            ),
+                        ]
+                    ),
+                    html.Td(c["period"]),
+                    html.Td(_value(c["claimed_value"], c["unit"])),
+                    html.Td(
+                        [
+                            _value(c["official_value"], c["unit"]),
+                            html.Br(),
+                            html.Small(c["official_source_id"], className="text-body-secondary"),
+                        ]
+                    ),
+                    html.Td(difference),
+                    html.Td(
+                        [
+                            dbc.Badge(c["verdict"], color=VERDICT_BADGES[c["verdict"]]),
+                            html.Br(),
+                            html.Small(c["reason"]),
+                        ]
+                    ),
+                    html.Td(dcc.Link("View on chart", href=chart_link(c))),
+                ]
+            )
+        )
+    return dbc.Table(
+        [header, html.Tbody(rows)],
+        bordered=False,
+        hover=True,
+        responsive=True,
+        size="sm",
+        id="overview-claims",
+    )
 
 
 def layout(**_query: object) -> html.Div:
@@ -58,11 +108,20 @@ def layout(**_query: object) -> html.Div:
     check = data.load().claims_check
     counts = check["verdict"].value_counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    return html.Div([
-        html.H1("The articles' claims against the record", className="h3 mt-3"),
-        html.P(["Every figure stated in two opinion articles on China–Russia relations, set "
-                "beside the official figure it can be checked against. The rule behind each "
-                "verdict is on the ", dcc.Link("About page", href="/about"), ". ",
-                f"{len(check)} claims: {summary}."], className="lead fs-6"),
-        claims_table(check),
-    ])
+    return html.Div(
+        [
+            html.H1("The articles' claims against the record", className="h3 mt-3"),
+            html.P(
+                [
+                    "Every figure stated in two opinion articles on China–Russia relations, set "
+                    "beside the official figure it can be checked against. The rule behind each "
+                    "verdict is on the ",
+                    dcc.Link("About page", href="/about"),
+                    ". ",
+                    f"{len(check)} claims: {summary}.",
+                ],
+                className="lead fs-6",
+            ),
+            claims_table(check),
+        ]
+    )

@@ -6,10 +6,12 @@ import pandas as pd
 from dash import html
 
 from dashboard import data
+from dashboard.build.model import rows
 from dashboard.figures import KIND_LABELS
 
-dash.register_page(__name__, path="/sources", name="Sources", order=6,
-                   title="Sources · China–Russia figures")
+dash.register_page(
+    __name__, path="/sources", name="Sources", order=6, title="Sources · China–Russia figures"
+)
 
 KIND_TITLES = {
     "official_series": "Official data series",
@@ -22,27 +24,45 @@ KIND_TITLES = {
 def fed_indicators(observations: pd.DataFrame) -> dict[str, list[str]]:
     """The indicators each source feeds, directly or as the input of a derived value."""
     feeds: dict[str, set[str]] = {}
-    for row in observations.itertuples():
-        ids = [row.source_id, *[i for i in row.input_source_ids.split(";") if i]]
+    for row in rows(observations):
+        ids = [row["source_id"], *[i for i in row["input_source_ids"].split(";") if i]]
         for source_id in ids:
-            feeds.setdefault(source_id, set()).add(row.indicator)
+            feeds.setdefault(source_id, set()).add(row["indicator"])
     return {k: sorted(v) for k, v in feeds.items()}
 
 
 def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
-    link = (html.A(source["url_main"], href=source["url_main"], target="_blank",
-                   rel="noopener noreferrer") if source["url_main"] else "not stated")
+    link = (
+        html.A(
+            source["url_main"], href=source["url_main"], target="_blank", rel="noopener noreferrer"
+        )
+        if source["url_main"]
+        else "not stated"
+    )
     quote = [html.Br(), html.Q(source["quote"])] if source["quote"] else []
-    return html.Tr([
-        html.Td([html.Strong(source["attribution_short"]), html.Br(),
-                 html.Small(source["source_id"], className="text-body-secondary")]),
-        html.Td([source["citation_full"], *quote]),
-        html.Td(link),
-        html.Td([f"published {source['date_published'] or 'n.d.'}", html.Br(),
-                 f"accessed {source['date_accessed'] or '—'}"]),
-        html.Td(source["license_name"] or "—"),
-        html.Td(", ".join(feeds)),
-    ], id=f"sources-{source['source_id']}")
+    return html.Tr(
+        [
+            html.Td(
+                [
+                    html.Strong(source["attribution_short"]),
+                    html.Br(),
+                    html.Small(source["source_id"], className="text-body-secondary"),
+                ]
+            ),
+            html.Td([source["citation_full"], *quote]),
+            html.Td(link),
+            html.Td(
+                [
+                    f"published {source['date_published'] or 'n.d.'}",
+                    html.Br(),
+                    f"accessed {source['date_accessed'] or '—'}",
+                ]
+            ),
+            html.Td(source["license_name"] or "—"),
+            html.Td(", ".join(feeds)),
+        ],
+        id=f"sources-{source['source_id']}",
+    )
 
 
 def layout(**_query: object) -> html.Div:
@@ -52,14 +72,26 @@ def layout(**_query: object) -> html.Div:
     sections = []
     for kind, title in KIND_TITLES.items():
         subset = tables.sources[tables.sources["kind"] == kind]
-        header = html.Thead(html.Tr([html.Th(h) for h in (
-            "Source", "Citation", "Link", "Dates", "Licence", "Feeds")]))
+        header = html.Thead(
+            html.Tr(
+                [html.Th(h) for h in ("Source", "Citation", "Link", "Dates", "Licence", "Feeds")]
+            )
+        )
         body = html.Tbody([_row(s, feeds.get(s["source_id"], [])) for _, s in subset.iterrows()])
-        sections += [html.H2(f"{title} ({len(subset)})", className="h5 mt-4"),
-                     dbc.Table([header, body], size="sm", responsive=True, hover=True)]
-    return html.Div([
-        html.H1("Sources", className="h3 mt-3"),
-        html.P("Every point of every chart cites one of these. Kinds of point: "
-               + ", ".join(KIND_LABELS.values()) + ".", className="lead fs-6"),
-        *sections,
-    ], id="sources-page")
+        sections += [
+            html.H2(f"{title} ({len(subset)})", className="h5 mt-4"),
+            dbc.Table([header, body], size="sm", responsive=True, hover=True),
+        ]
+    return html.Div(
+        [
+            html.H1("Sources", className="h3 mt-3"),
+            html.P(
+                "Every point of every chart cites one of these. Kinds of point: "
+                + ", ".join(KIND_LABELS.values())
+                + ".",
+                className="lead fs-6",
+            ),
+            *sections,
+        ],
+        id="sources-page",
+    )

@@ -46,7 +46,7 @@ def run(raw: Path, units: Mapping[str, str]) -> tuple[StepOutput, pd.DataFrame]:
     check_choice(table, "compare_reporter", model.REPORTERS, path)
     claims = stated_observations(table, path, units, set(sources["source_id"]))
     claims["kind"] = "article_claim"
-    observations = model.observations(claims.drop(columns=["note"]).to_dict("records"))
+    observations = model.observations(model.rows(claims.drop(columns=["note"])))
     claims["obs_id"] = observations["obs_id"].to_numpy()
     events = read_events(folder / "events.csv", set(sources["source_id"]))
     return StepOutput(observations, sources, events), claims.reset_index(drop=True)
@@ -61,11 +61,11 @@ def read_passages(folder: Path, origin: Mapping[str, str]) -> pd.DataFrame:
     passages = read_table(path, PASSAGE_FIELDS)
     check_unique(passages, ["source_id"], path)
     check_known(passages, "article_id", set(articles["article_id"]), path, "article id")
-    paragraphs = numbers(passages, "paragraph", path)
-    by_id = articles.set_index("article_id")
+    paragraphs = numbers(passages, "paragraph", path).astype(int).tolist()
+    by_id = {a["article_id"]: a for a in model.rows(articles)}
     rows = []
-    for line, passage in passages.iterrows():
-        article = by_id.loc[passage["article_id"]]
+    for paragraph, passage in zip(paragraphs, model.rows(passages), strict=True):
+        article = by_id[passage["article_id"]]
         date = article["date_published"]
         rows.append(
             {
@@ -79,7 +79,7 @@ def read_passages(folder: Path, origin: Mapping[str, str]) -> pd.DataFrame:
                 "citation_full": _citation(article, date),
                 "attribution_short": f"{article['author']} ({date[:4] or 'n.d.'})",
                 "quote": passage["quote"],
-                "locator": f"paragraph {int(paragraphs[line])}",
+                "locator": f"paragraph {paragraph}",
                 "language": "en",
                 "retrieved_from": origin["retrieved_from"],
                 "processing": origin["processing"],
@@ -89,7 +89,7 @@ def read_passages(folder: Path, origin: Mapping[str, str]) -> pd.DataFrame:
     return model.sources(rows)
 
 
-def _citation(article: pd.Series, date: str) -> str:
+def _citation(article: Mapping[str, str], date: str) -> str:
     parts = [f"{article['author']} ({date or 'n.d.'}). {article['title']}. {article['publisher']}."]
     if article["url"]:
         parts.append(article["url"])

@@ -101,7 +101,7 @@ def run(obs: pd.DataFrame) -> StepOutput:
         }
         for m in METHODS
     )
-    return StepOutput(model.observations(derived.to_dict("records")), sources)
+    return StepOutput(model.observations(model.rows(derived)), sources)
 
 
 def _select(obs: pd.DataFrame, **match: str) -> pd.DataFrame:
@@ -181,8 +181,16 @@ def _trade_sums(obs: pd.DataFrame) -> pd.DataFrame:
         exports = _from(obs, "trade_cn_exports_to_ru", IMF, reporter=reporter)
         imports = _from(obs, "trade_cn_imports_from_ru", IMF, reporter=reporter)
         frames.append(
-            _combine(exports, imports, _add, SUM, indicator="trade_total", economy="CHN-RUS",
-                     reporter=reporter, unit="USD bn")
+            _combine(
+                exports,
+                imports,
+                _add,
+                SUM,
+                indicator="trade_total",
+                economy="CHN-RUS",
+                reporter=reporter,
+                unit="USD bn",
+            )
         )
     return pd.concat(frames)
 
@@ -198,8 +206,16 @@ def _world_sums(obs: pd.DataFrame) -> pd.DataFrame:
             exports = _from(obs, "goods_exports_world", export_source, economy=economy)
             imports = _from(obs, "goods_imports_world", import_source, economy=economy)
             frames.append(
-                _combine(exports, imports, _add, SUM, indicator="goods_trade_world",
-                         economy=economy, reporter=economy, unit="USD bn")
+                _combine(
+                    exports,
+                    imports,
+                    _add,
+                    SUM,
+                    indicator="goods_trade_world",
+                    economy=economy,
+                    reporter=economy,
+                    unit="USD bn",
+                )
             )
     return pd.concat(frames)
 
@@ -207,8 +223,9 @@ def _world_sums(obs: pd.DataFrame) -> pd.DataFrame:
 def _bp_import_sum(obs: pd.DataFrame) -> pd.DataFrame:
     pipeline = _from(obs, "gas_cn_pipeline_imports", BP)
     lng = _from(obs, "gas_cn_lng_imports", BP)
-    return _combine(pipeline, lng, _add, SUM, indicator="gas_cn_imports_total", economy="CHN",
-                    unit="bcm")
+    return _combine(
+        pipeline, lng, _add, SUM, indicator="gas_cn_imports_total", economy="CHN", unit="bcm"
+    )
 
 
 def _mirror_gaps(obs: pd.DataFrame) -> pd.DataFrame:
@@ -217,14 +234,28 @@ def _mirror_gaps(obs: pd.DataFrame) -> pd.DataFrame:
         russia = _from(obs, flow, IMF, reporter="RUS")
         china = _from(obs, flow, IMF, reporter="CHN")
         frames.append(
-            _combine(russia, china, _sub, GAP, indicator=f"{flow}_mirror_gap",
-                     economy="CHN-RUS", unit="USD bn")
+            _combine(
+                russia,
+                china,
+                _sub,
+                GAP,
+                indicator=f"{flow}_mirror_gap",
+                economy="CHN-RUS",
+                unit="USD bn",
+            )
         )
     russia = _from(obs, "trade_total", IMF, reporter="RUS")
     china = _from(obs, "trade_total", IMF, reporter="CHN")
     frames.append(
-        _combine(russia, china, _gap_percent, GAP_PCT, indicator="trade_total_mirror_gap_pct",
-                 economy="CHN-RUS", unit="percent")
+        _combine(
+            russia,
+            china,
+            _gap_percent,
+            GAP_PCT,
+            indicator="trade_total_mirror_gap_pct",
+            economy="CHN-RUS",
+            unit="percent",
+        )
     )
     return pd.concat(frames)
 
@@ -238,8 +269,16 @@ def _same_reporter_shares(obs: pd.DataFrame) -> pd.DataFrame:
         bilateral = _from(obs, "trade_total", IMF, reporter=reporter)
         world = _from(obs, "goods_trade_world", IMF, economy=reporter)
         frames.append(
-            _combine(bilateral, world, _percent, SHARE_SAME, indicator=indicator,
-                     economy=reporter, reporter=reporter, unit="percent")
+            _combine(
+                bilateral,
+                world,
+                _percent,
+                SHARE_SAME,
+                indicator=indicator,
+                economy=reporter,
+                reporter=reporter,
+                unit="percent",
+            )
         )
     return pd.concat(frames)
 
@@ -268,9 +307,16 @@ def _mixed_source_shares(obs: pd.DataFrame) -> pd.DataFrame:
     for economy, indicator in SHARE_OF.items():
         world = _from(obs, "goods_trade_world", wb_world, economy=economy)
         frames.append(
-            _combine(customs, world, _percent, SHARE_MIXED, indicator=indicator,
-                     economy=economy, unit="percent",
-                     note="Mixed-source: China customs total over World Bank merchandise trade.")
+            _combine(
+                customs,
+                world,
+                _percent,
+                SHARE_MIXED,
+                indicator=indicator,
+                economy=economy,
+                unit="percent",
+                note="Mixed-source: China customs total over World Bank merchandise trade.",
+            )
         )
     return pd.concat(frames)
 
@@ -278,24 +324,45 @@ def _mixed_source_shares(obs: pd.DataFrame) -> pd.DataFrame:
 def _gdp_ratio(obs: pd.DataFrame) -> pd.DataFrame:
     china = _from(obs, "gdp", WB_GDP, economy="CHN")
     russia = _from(obs, "gdp", WB_GDP, economy="RUS")
-    return _combine(china, russia, _ratio, RATIO, indicator="gdp_ratio_cn_to_ru",
-                    economy="CHN-RUS", unit="ratio")
+    return _combine(
+        china,
+        russia,
+        _ratio,
+        RATIO,
+        indicator="gdp_ratio_cn_to_ru",
+        economy="CHN-RUS",
+        unit="ratio",
+    )
 
 
 def _pos_shares(obs: pd.DataFrame) -> pd.DataFrame:
-    capacity = _select(obs, indicator="gas_pos_capacity", kind="official_statement",
-                       status="reported")
+    capacity = _select(
+        obs, indicator="gas_pos_capacity", kind="official_statement", status="reported"
+    )
     imports_2018 = _select(obs, indicator="gas_cn_imports_total", period="2018")
     imports_2018 = imports_2018[imports_2018["kind"].isin(["official_series", "derived"])]
     flows = _select(obs, indicator="gas_pos_flow", kind="official_statement")
     ei_imports = _from(obs, "gas_cn_imports_total", EI)
     return pd.concat(
         [
-            _combine(capacity, imports_2018, _percent, POS_SHARE, on=(),
-                     indicator="gas_pos_capacity_share_of_cn_imports", economy="CHN",
-                     unit="percent"),
-            _combine(flows, ei_imports, _percent, POS_SHARE,
-                     indicator="gas_pos_flow_share_of_cn_imports", economy="CHN",
-                     unit="percent"),
+            _combine(
+                capacity,
+                imports_2018,
+                _percent,
+                POS_SHARE,
+                on=(),
+                indicator="gas_pos_capacity_share_of_cn_imports",
+                economy="CHN",
+                unit="percent",
+            ),
+            _combine(
+                flows,
+                ei_imports,
+                _percent,
+                POS_SHARE,
+                indicator="gas_pos_flow_share_of_cn_imports",
+                economy="CHN",
+                unit="percent",
+            ),
         ]
     )

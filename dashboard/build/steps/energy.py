@@ -16,13 +16,11 @@ EI_SERIES = {
     "China LNG imports": "gas_cn_lng_imports",
 }
 BP_SERIES = {
-    ("Gas - Trade movts - pipeline", "Total imports"): "gas_cn_pipeline_imports",
-    ("Gas - Trade movts - pipeline", "Russian Federation (exporter)"): (
-        "gas_cn_pipeline_imports_from_ru"
-    ),
-    ("Gas - Trade movts LNG", "Total imports"): "gas_cn_lng_imports",
-    ("Gas - Trade movts LNG", "Russian Federation (exporter)"): "gas_cn_lng_imports_from_ru",
-    ("Gas Consumption - Bcm", ""): "gas_cn_consumption",
+    "Gas - Trade movts - pipeline|Total imports": "gas_cn_pipeline_imports",
+    "Gas - Trade movts - pipeline|Russian Federation (exporter)": "gas_cn_pipeline_imports_from_ru",
+    "Gas - Trade movts LNG|Total imports": "gas_cn_lng_imports",
+    "Gas - Trade movts LNG|Russian Federation (exporter)": "gas_cn_lng_imports_from_ru",
+    "Gas Consumption - Bcm|": "gas_cn_consumption",
 }
 
 
@@ -36,32 +34,32 @@ def run(raw: Path) -> StepOutput:
     return StepOutput(pd.concat([ei, bp], ignore_index=True), sources)
 
 
-def _load(
-    folder: Path, filename: str, key: list[str], series: dict[object, str]
-) -> pd.DataFrame:
+def _load(folder: Path, filename: str, key: list[str], series: dict[str, str]) -> pd.DataFrame:
+    """Rows whose key columns (joined by '|') name a series; every series must be present."""
     origin = read_origin(folder)
     path = folder / filename
     table = read_table(path, [*key, "year", "value_bcm"])
-    labels = table[key].apply(lambda r: r.iloc[0] if len(key) == 1 else tuple(r), axis=1)
-    missing = set(series) - set(labels)
+    labels = table[key].agg("|".join, axis=1)
+    missing = sorted(set(series) - set(labels))
     if missing:
-        raise InputError(path, f"expected series not found (format changed?): {sorted(missing)}")
+        raise InputError(path, f"expected series not found (format changed?): {missing}")
     table = table[labels.isin(list(series))]
-    values = numbers(table, "value_bcm", path)
-    years = numbers(table, "year", path)
+    indicators = labels[table.index].map(series).tolist()
+    values = numbers(table, "value_bcm", path).tolist()
+    years = numbers(table, "year", path).astype(int).tolist()
     source_id = source_of(origin, filename)
     rows = [
         {
-            "indicator": series[labels[line]],
+            "indicator": indicator,
             "economy": "CHN",
-            **model.year_period(int(years[line])),
-            "value": values[line],
+            **model.year_period(year),
+            "value": value,
             "qualifier": "=",
             "unit": "bcm",
             "status": "reported",
             "kind": "official_series",
             "source_id": source_id,
         }
-        for line in table.index
+        for indicator, value, year in zip(indicators, values, years, strict=True)
     ]
     return model.observations(rows)

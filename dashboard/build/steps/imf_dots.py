@@ -4,7 +4,14 @@ from pathlib import Path
 
 from dashboard.build import model
 from dashboard.build.errors import InputError
-from dashboard.build.raw import numbers, origin_sources, read_origin, read_table, source_of
+from dashboard.build.raw import (
+    numbers,
+    origin_sources,
+    read_origin,
+    read_table,
+    records,
+    source_of,
+)
 from dashboard.build.steps import StepOutput
 
 FOLDER = "imf_dots"
@@ -29,14 +36,14 @@ def run(raw: Path) -> StepOutput:
     origin = read_origin(folder)
     path = folder / FILENAME
     table = read_table(path, COLUMNS)
-    values = numbers(table, "value_usd_millions", path) / 1000
-    years = numbers(table, "year", path)
+    values = (numbers(table, "value_usd_millions", path) / 1000).tolist()
+    years = numbers(table, "year", path).astype(int).tolist()
     source_id = source_of(origin, FILENAME)
     rows = []
-    for line, row in table.iterrows():
-        reporter = _reporter(row["reporter"], path, int(line))
+    for (line, row), value, year in zip(records(table), values, years, strict=True):
+        reporter = _reporter(row["reporter"], path, line)
         if row["indicator"] not in SHEETS:
-            raise InputError(path, f"unknown indicator {row['indicator']!r}", int(line), "indicator")
+            raise InputError(path, f"unknown indicator {row['indicator']!r}", line, "indicator")
         if row["partner"] == "World":
             indicator, economy = WORLD[row["indicator"]], reporter
         else:
@@ -46,8 +53,8 @@ def run(raw: Path) -> StepOutput:
                 "indicator": indicator,
                 "economy": economy,
                 "reporter": reporter,
-                **model.year_period(int(years[line])),
-                "value": values[line],
+                **model.year_period(year),
+                "value": value,
                 "qualifier": "=",
                 "unit": "USD bn",
                 "status": "reported",

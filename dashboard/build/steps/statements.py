@@ -41,7 +41,7 @@ def run(raw: Path, units: Mapping[str, str]) -> StepOutput:
     typed = stated_observations(values, values_path, units, set(sources["source_id"]))
     typed["kind"] = "official_statement"
     events = read_events(folder / "events.csv", set(sources["source_id"]))
-    return StepOutput(model.observations(typed.to_dict("records")), sources, events)
+    return StepOutput(model.observations(model.rows(typed)), sources, events)
 
 
 def read_sources(path: Path, origin: Mapping[str, str]) -> pd.DataFrame:
@@ -50,10 +50,10 @@ def read_sources(path: Path, origin: Mapping[str, str]) -> pd.DataFrame:
     check_unique(table, ["source_id"], path)
     check_dates(table, "date_published", path)
     rows = []
-    for _, row in table.iterrows():
+    for row in model.rows(table):
         rows.append(
             {
-                **row.to_dict(),
+                **row,
                 "kind": "official_statement",
                 "date_accessed": origin["date_accessed"],
                 "citation_full": f"{row['producer']} ({row['date_published']}). "

@@ -27,17 +27,17 @@ def run(raw: Path) -> StepOutput:
         path = folder / entry["path"]
         table = read_table(path, COLUMNS)
         table = table[table["Country Code"].isin(ECONOMIES) & (table["Value"] != "")]
-        values = numbers(table, "Value", path) / 1e9
-        years = numbers(table, "Year", path)
-        for line, row in table.iterrows():
-            economy = row["Country Code"]
+        values = (numbers(table, "Value", path) / 1e9).tolist()
+        years = numbers(table, "Year", path).astype(int).tolist()
+        economies = table["Country Code"].tolist()
+        for economy, value, year in zip(economies, values, years, strict=True):
             rows.append(
                 {
                     "indicator": indicator,
                     "economy": economy,
                     "reporter": economy if reported else "",
-                    **model.year_period(int(years[line])),
-                    "value": values[line],
+                    **model.year_period(year),
+                    "value": value,
                     "qualifier": "=",
                     "unit": "USD bn",
                     "status": "reported",

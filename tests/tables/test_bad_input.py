@@ -45,16 +45,36 @@ CLAIMS = "articles/claims.csv"
 GDP = "wb_wdi/ny.gdp.mktp.cd.csv"
 CASES = {
     "missing column": (CLAIMS, lambda r: r, "unit", "missing column(s): unit"),
-    "non-numeric value": (CLAIMS, _set(3, "value", "thirty"), None,
-                          "line 3, field 'value': not a number: 'thirty'"),
-    "non-numeric official value": (GDP, _set(5, "Value", "n/a"), None,
-                                   "line 5, field 'Value': not a number: 'n/a'"),
-    "unknown source id": (CLAIMS, _set(4, "source_id", "nowhere"), None,
-                          "line 4, field 'source_id': unknown source id 'nowhere'"),
-    "duplicate key": (CLAIMS, lambda r: [*r, dict(r[0], claim_id="copy")], None,
-                      "duplicate key (source_id, indicator, economy, reporter, period)"),
-    "unit mismatch": (CLAIMS, _set(2, "unit", "USD bn"), None,
-                      "line 2, field 'unit': unit 'USD bn' does not match 'bcm/yr'"),
+    "non-numeric value": (
+        CLAIMS,
+        _set(3, "value", "thirty"),
+        None,
+        "line 3, field 'value': not a number: 'thirty'",
+    ),
+    "non-numeric official value": (
+        GDP,
+        _set(5, "Value", "n/a"),
+        None,
+        "line 5, field 'Value': not a number: 'n/a'",
+    ),
+    "unknown source id": (
+        CLAIMS,
+        _set(4, "source_id", "nowhere"),
+        None,
+        "line 4, field 'source_id': unknown source id 'nowhere'",
+    ),
+    "duplicate key": (
+        CLAIMS,
+        lambda r: [*r, dict(r[0], claim_id="copy")],
+        None,
+        "duplicate key (source_id, indicator, economy, reporter, period)",
+    ),
+    "unit mismatch": (
+        CLAIMS,
+        _set(2, "unit", "USD bn"),
+        None,
+        "line 2, field 'unit': unit 'USD bn' does not match 'bcm/yr'",
+    ),
 }
 
 

@@ -11,8 +11,14 @@ FOLDERS = sorted(p for p in paths.RAW.iterdir() if p.is_dir())
 
 
 def test_every_raw_folder_has_an_origin():
-    assert {p.name for p in FOLDERS} >= {"imf_dots", "wb_wdi", "ei_2024", "bp_2019",
-                                        "statements", "articles"}
+    assert {p.name for p in FOLDERS} >= {
+        "imf_dots",
+        "wb_wdi",
+        "ei_2024",
+        "bp_2019",
+        "statements",
+        "articles",
+    }
     for folder in FOLDERS:
         assert (folder / "origin.json").is_file(), folder
 

@@ -1,0 +1,119 @@
+"""The app without a browser: routes, callbacks as plain functions, layouts from URLs."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from dashboard import callbacks, data, views
+from dashboard.app import app
+from dashboard.charts import CHARTS, PAGES, PAGES_BY_ID
+
+
+@pytest.fixture(scope="module")
+def client():
+    return app.server.test_client()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/trade",
+        "/shares",
+        "/settlement",
+        "/gdp",
+        "/gas",
+        "/sources",
+        "/about",
+        "/no-such-page",
+        "/trade?start=<script>alert(1)</script>&series=%3Cimg%3E",
+    ],
+)
+def test_every_page_is_served(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.data
+
+
+def test_layout_and_dependencies_are_served(client):
+    assert client.get("/_dash-layout").status_code == 200
+    dependencies = json.loads(client.get("/_dash-dependencies").data)
+    outputs = " ".join(d["output"] for d in dependencies)
+    assert "citation-panel.is_open" in outputs
+
+
+def test_no_asset_is_loaded_from_another_host(client):
+    page = client.get("/").data.decode()
+    for marker in ('src="http', 'href="http', "cdn."):
+        assert marker not in page
+    assert "bootstrap.min.css" in page
+
+
+def test_full_download_is_a_zip(client):
+    response = client.get("/download/china-russia-figures.zip")
+    assert response.status_code == 200
+    assert response.mimetype == "application/zip"
+    assert response.data[:2] == b"PK"
+
+
+def test_page_layout_restores_a_view_and_survives_junk():
+    page = PAGES_BY_ID["trade"]
+    restored = str(views.page_layout(page, {"start": "2010", "end": "2015", "events": "1"}))
+    assert "value=[2010, 2015]" in restored
+    junk = str(views.page_layout(page, {"start": "';alert(1)//", "series": "<svg onload=1>"}))
+    assert "alert" not in junk and "<svg" not in junk
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.page)
+def test_redraw_callback_builds_every_chart(page):
+    points = views.page_points(page)
+    shown = [sorted(set(views.chart_points(points, c)["series_id"])) for c in page.charts]
+    figures_, rows, filters = views.update_charts(page, [2000, 2025], shown, ["on"])
+    assert len(figures_) == len(rows) == len(filters) == len(page.charts)
+    for table in rows:
+        assert all(row["source_short"] for row in table)
+
+
+def test_clicking_a_point_opens_its_full_citation():
+    point = data.load().points.iloc[0]
+    click = {"points": [{"customdata": [point["obs_id"], "", "", "", "", "", ""]}]}
+    is_open, body = callbacks.citation_for(click)
+    assert is_open
+    assert point["source_citation"] in str(body)
+
+
+def test_clicking_a_derived_point_lists_its_inputs():
+    points = data.load().points
+    derived = points[points["kind"] == "derived"].iloc[0]
+    _, body = callbacks.citation_for({"points": [{"customdata": [derived["obs_id"]]}]})
+    for obs_id in derived["input_obs_ids"].split(";"):
+        source = points.set_index("obs_id").loc[obs_id, "source_citation"]
+        assert source in str(body)
+
+
+def test_clicking_an_event_shows_its_quote():
+    event = data.load().events.iloc[0]
+    click = {"points": [{"customdata": [f"event:{event['event_id']}"]}]}
+    is_open, body = callbacks.citation_for(click)
+    assert is_open and event["label"] in str(body)
+
+
+def test_unknown_clicks_do_not_open_the_panel():
+    assert callbacks.citation_for(None) == (False, [])
+    assert callbacks.citation_for({"points": [{"customdata": ["nope"]}]}) == (False, [])
+
+
+def test_chart_download_sends_exactly_the_rows_shown_with_sources():
+    chart = CHARTS[("trade", "turnover")]
+    points = views.chart_points(data.load().points, chart)
+    series = sorted(set(points["series_id"]))[:1]
+    sent = callbacks.chart_download(
+        {"page": "trade", "chart": "turnover"}, {"start": 2005, "end": 2015, "series": series}
+    )
+    assert sent is not None and sent["filename"].endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(sent["content"])))
+    expected = views.visible(points, 2005, 2015, series)
+    assert sorted(r["obs_id"] for r in rows) == sorted(expected["obs_id"])
+    assert all(r["source_citation"] and r["source_url"] is not None for r in rows)

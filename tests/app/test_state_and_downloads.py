@@ -1,0 +1,79 @@
+"""URL state parsing, spreadsheet-safe cited CSVs and the full bundle."""
+
+import csv
+import io
+import zipfile
+
+import pandas as pd
+
+from dashboard import data, downloads, state, views
+from dashboard.charts import CHARTS
+
+IDS = {"s1", "s2", "s3"}
+
+
+def test_state_round_trips_through_the_query_string():
+    view = state.ViewState(2010, 2015, True, frozenset({"s1", "s3"}))
+    query = dict(part.split("=") for part in state.to_query(view, IDS).split("&"))
+    assert state.parse(query, (2000, 2025), IDS) == view
+
+
+def test_malformed_queries_fall_back_to_defaults():
+    default = state.ViewState(2000, 2025, False, frozenset(IDS))
+    for query in (
+        {"start": "<script>alert(1)</script>", "end": "zz"},
+        {"start": "2020", "end": "2010"},
+        {"series": "<img src=x onerror=alert(1)>"},
+        {"start": "٢٠١٠"},  # non-ASCII digits
+        {"events": "yes", "unknown": "1"},
+        {"series": "s1," * 5000},
+    ):
+        assert state.parse(query, (2000, 2025), IDS) == default, query
+    assert state.parse({"start": "1900", "end": "2100"}, (2000, 2025), IDS) == default
+
+
+def test_chart_csv_has_sources_on_every_row_and_is_spreadsheet_safe():
+    points = views.chart_points(data.load().points, CHARTS[("trade", "turnover")]).copy()
+    points.loc[points.index[0], "note"] = '=HYPERLINK("http://evil")'
+    points.loc[points.index[1], "note"] = "@SUM(A1)"
+    text = downloads.chart_csv(points)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(points)
+    for row in rows:
+        assert row["source_id"] and row["source_citation"] and row["source_producer"]
+        for value in row.values():
+            assert not value.startswith(("=", "+", "@")), value
+            assert not value.startswith("-") or _number(value), value
+    assert {r["note"] for r in rows} >= {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_bundle_holds_every_table_with_its_descriptor_and_readme():
+    archive = zipfile.ZipFile(io.BytesIO(downloads.bundle()))
+    names = {n.split("/", 1)[1] for n in archive.namelist()}
+    assert {
+        "observations.csv",
+        "sources.csv",
+        "claims_check.csv",
+        "events.csv",
+        "indicators.csv",
+        "datapackage.json",
+        "README.md",
+    } <= names
+    readme = archive.read("china-russia-figures/README.md").decode()
+    assert "How to cite" in readme
+    assert downloads.bundle() == downloads.bundle()
+
+
+def test_spreadsheet_safe_leaves_numbers_alone():
+    frame = pd.DataFrame({"value": [-1.5], "text": ["-cmd"]})
+    safe = downloads.spreadsheet_safe(frame)
+    assert safe.loc[0, "value"] == -1.5
+    assert safe.loc[0, "text"] == "'-cmd"
