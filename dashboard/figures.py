@@ -1,5 +1,6 @@
 """Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
 
+import math
 import textwrap
 from typing import Any
 
@@ -53,6 +54,8 @@ HOVER = (
     "<br><i>Click for the full citation</i><extra></extra>"
 )
 SYMBOLS = {">": "triangle-up", "<": "triangle-down"}
+PLOT_HEIGHT = 480
+LEGEND_ROW = 22  # pixels per legend row, two series a row
 # the point columns a figure reads
 COLUMNS = [
     "obs_id",
@@ -164,6 +167,10 @@ def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None =
         _trace(series, str(series_id), PALETTE[number % len(PALETTE)])
         for number, (series_id, series) in enumerate(groups)
     ]
+    if events is not None and len(events):
+        events = _within(events, points)
+    with_events = events is not None and len(events) > 0
+    legend_height = LEGEND_ROW * math.ceil((len(data) + int(with_events)) / 2)
     annotations = [_source_annotation(points)]
     if points.empty:
         annotations.append(
@@ -177,18 +184,26 @@ def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None =
             }
         )
     layout: Spec = {
-        "title": {"text": chart.title, "x": 0.01, "xanchor": "left"},
+        "title": {
+            "text": chart.title,
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
         "yaxis": {"title": {"text": ", ".join(sorted(set(points["unit"])))}},
-        "xaxis": {"type": "date"},
+        "xaxis": _time_axis(points),
         "template": TEMPLATE,
-        "height": 520,
-        "margin": {"l": 60, "r": 20, "t": 60, "b": 150},
-        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
+        "height": PLOT_HEIGHT + legend_height,
+        "margin": {"l": 60, "r": 20, "t": 50 + legend_height, "b": 110},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
         "annotations": annotations,
         "shapes": [],
     }
-    if events is not None and len(events):
+    if with_events and events is not None:
         data.append(_event_trace(events))
         layout["shapes"] = [_event_line(date) for date in events["date"]]
         layout["yaxis2"] = {
@@ -264,6 +279,29 @@ def _error_bars(series: pd.DataFrame) -> Spec:
     }
 
 
+def _time_axis(points: pd.DataFrame) -> Spec:
+    """A date axis at least two years wide, so a lone point is not drawn on a clock scale."""
+    axis: Spec = {"type": "date"}
+    if len(points):
+        first, last = points["x"].min(), points["x"].max()
+        if last - first < pd.Timedelta(days=730):
+            middle = first + (last - first) / 2
+            axis["range"] = [
+                (middle - pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
+                (middle + pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
+            ]
+    return axis
+
+
+def _within(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """The events inside the time span the points cover."""
+    if points.empty:
+        return events.iloc[:0]
+    dates = pd.to_datetime(events["date"])
+    inside: pd.DataFrame = events[(dates >= points["x"].min()) & (dates <= points["x"].max())]
+    return inside
+
+
 def _event_line(date: str) -> Spec:
     return {
         "type": "line",
@@ -336,7 +374,7 @@ def _source_annotation(points: pd.DataFrame) -> Spec:
         "xref": "paper",
         "yref": "paper",
         "x": 0,
-        "y": -0.36,
+        "y": -0.12,
         "xanchor": "left",
         "yanchor": "top",
         "align": "left",
