@@ -35,6 +35,7 @@ def test_page_loads_without_console_errors(page, base_url, path):
     _open(page, base_url + path)
     expect(page.locator("nav")).to_contain_text("China–Russia figures")
     assert page.errors == []
+    assert page.hosts <= {"127.0.0.1", "data"}, page.hosts  # no outside host, ever
 
 
 def _first_point_box(page: Page) -> FloatRect:
