@@ -18,6 +18,9 @@ from pathlib import Path
 import requests
 from playwright.sync_api import Page, sync_playwright
 
+from dashboard import views
+from dashboard.charts import PAGES as INDICATOR_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -104,6 +107,22 @@ def replay_ms(base: str, payload: dict[str, object]) -> list[float]:
     return times
 
 
+def cold_callback_ms() -> list[tuple[str, float]]:
+    """In-process time of each page's redraw, computed afresh (no cache), median of 10."""
+    results = []
+    for page in INDICATOR_PAGES:
+        points = views.page_points(page)
+        shown = [sorted(set(views.chart_points(points, c)["series_id"])) for c in page.charts]
+        bounds = views.year_bounds(points)
+        times = []
+        for _ in range(10):
+            start = time.perf_counter()
+            views.update_charts(page, list(bounds), shown, ["on"])
+            times.append((time.perf_counter() - start) * 1000)
+        results.append((page.path, statistics.median(times)))
+    return results
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -123,7 +142,10 @@ def main() -> None:
                 times = [first_chart_ms(page, base + path) for _ in range(LOADS)]
                 print(f"  {path:12} median {statistics.median(times):7.0f}   max {max(times):7.0f}")
                 page.close()
-            print(f"chart callback server time ({REPLAYS} replays each, ms):")
+            print("chart callback compute time in-process, all charts of a page (median, ms):")
+            for path, median in cold_callback_ms():
+                print(f"  {path:12} {median:6.1f}")
+            print(f"chart callback round trip to gunicorn ({REPLAYS} replays each, ms):")
             all_times: list[float] = []
             for path in PAGES:
                 page = browser.new_page()

@@ -51,10 +51,14 @@ class Tables:
     points: pd.DataFrame
 
 
+def version(folder: Path = paths.TIDY) -> tuple[int, ...]:
+    """Changes whenever one of the tidy files changes (modification times)."""
+    return tuple((folder / f"{n}.csv").stat().st_mtime_ns for n in TABLE_NAMES)
+
+
 def load(folder: Path = paths.TIDY) -> Tables:
     """The tables in `folder`, cached until one of the files changes."""
-    stamp = tuple((folder / f"{n}.csv").stat().st_mtime_ns for n in TABLE_NAMES)
-    return _load(str(folder), stamp)
+    return _load(str(folder), version(folder))
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,7 @@
 """Indicator pages: layout from the URL state, and the callback that redraws their charts."""
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import dash
@@ -8,22 +9,21 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, data, figures, state
-from dashboard.charts import Chart, Page
+from dashboard.charts import PAGES_BY_ID, Chart, Page
 
 Rows = list[dict[str, Any]]
 
 
-_CACHE: dict[tuple[int, Chart], pd.DataFrame] = {}
+_CACHE: dict[tuple[tuple[int, ...], Chart], pd.DataFrame] = {}
 
 
 def drawable(chart: Chart) -> pd.DataFrame:
     """Every point a chart can draw, from the current tables (cached per load)."""
-    points = data.load().points
-    key = (id(points), chart)
+    key = (data.version(), chart)
     if key not in _CACHE:
         if len(_CACHE) > 64:
             _CACHE.clear()
-        _CACHE[key] = chart_points(points, chart)
+        _CACHE[key] = chart_points(data.load().points, chart)
     return _CACHE[key]
 
 
@@ -90,6 +90,27 @@ def update_charts(
     return figures_, rows, filters
 
 
+@lru_cache(maxsize=256)
+def _cached_update(
+    page_id: str,
+    start: int,
+    end: int,
+    shown: tuple[tuple[str, ...], ...],
+    events: bool,
+    version: tuple[int, ...],
+) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+    return update_charts(PAGES_BY_ID[page_id], [start, end], shown, ["on"] if events else [])
+
+
+def cached_update(
+    page: Page, years: Sequence[int], shown: Sequence[Sequence[str]], events: Sequence[str]
+) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+    """update_charts, memoised per view and per loaded version of the tables."""
+    key = tuple(tuple(s) for s in shown)
+    version = data.version()
+    return _cached_update(page.page, int(years[0]), int(years[1]), key, bool(events), version)
+
+
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     years = pd.to_datetime(events["date"]).dt.year
     return events[(years >= start) & (years <= end)]
@@ -136,7 +157,7 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
     def redraw(
         years: list[int], shown: list[list[str]], events: list[str]
     ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-        return update_charts(page, years, shown, events)
+        return cached_update(page, years, shown, events)
 
     clientside_callback(
         URL_SYNC,
