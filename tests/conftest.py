@@ -1,5 +1,6 @@
 """Shared fixtures: the tidy tables built once from the shipped raw snapshot."""
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -15,12 +16,22 @@ def tables() -> dict[str, pd.DataFrame]:
     return build(paths.RAW)
 
 
-@pytest.fixture(scope="session")
-def shared_articles() -> Path:
-    """The full article texts (shared/ beside the checkout); required in CI."""
-    folder = paths.REPO_ROOT.parent / "shared" / "articles"
+def _shared(name: str) -> Path:
+    folder = paths.REPO_ROOT.parent / "shared" / name
     if not folder.is_dir():
-        if __import__("os").environ.get("CI"):
+        if os.environ.get("CI"):
             pytest.fail(f"{folder} is missing: CI must have shared/ beside the checkout")
         pytest.skip(f"{folder} not present (a fresh clone without shared/)")
     return folder
+
+
+@pytest.fixture(scope="session")
+def shared_articles() -> Path:
+    """The full article texts (shared/ beside the checkout); required in CI."""
+    return _shared("articles")
+
+
+@pytest.fixture(scope="session")
+def shared_sources() -> Path:
+    """The research material the raw snapshots were taken from; required in CI."""
+    return _shared("sources")

@@ -40,6 +40,15 @@ def test_every_statement_value_with_a_text_matches_its_quote():
         _assert_value_matches_text(row)
 
 
+def test_every_statement_quote_stands_in_statements_md(shared_sources):
+    text = (shared_sources / "STATEMENTS.md").read_text(encoding="utf-8")
+    sources = pd.read_csv(RAW / "statements" / "sources.csv", dtype=str, keep_default_na=False)
+    for _, source in sources.iterrows():
+        assert source["quote"] in text, source["source_id"]
+        composed = "composed from that number" in source["note"]
+        assert source["url_main"] in text or composed, source["source_id"]
+
+
 def test_every_quote_stands_in_its_article_at_its_paragraph(shared_articles):
     articles = pd.read_csv(RAW / "articles" / "articles.csv", dtype=str, keep_default_na=False)
     passages = pd.read_csv(RAW / "articles" / "passages.csv", dtype=str, keep_default_na=False)

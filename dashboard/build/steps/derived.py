@@ -147,12 +147,19 @@ def _combine(
             "source_id": method.source_id,
             "method": method.processing,
             "input_obs_ids": inputs,
-            "input_source_ids": ";".join(sorted({pair["source_id_a"], pair["source_id_b"]})),
+            "input_source_ids": ";".join(sorted(_origins(pair, "_a") | _origins(pair, "_b"))),
             **fields,
         }
         row["obs_id"] = model.derived_obs_id(row)
         rows.append(row)
     return model.observations(rows)
+
+
+def _origins(pair: pd.Series, side: str) -> set[str]:
+    """The sources an input rests on: its own, or for a derived input, those of its inputs."""
+    if pair[f"kind{side}"] == "derived":
+        return set(str(pair[f"input_source_ids{side}"]).split(";"))
+    return {str(pair[f"source_id{side}"])}
 
 
 def _add(a: float, b: float) -> float:
