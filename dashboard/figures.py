@@ -46,7 +46,7 @@ CUSTOM = [
     "value_text",
     "source_line",
     "kind_label",
-    "verdict_text",
+    "detail_text",
 ]
 HOVER = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}: %{customdata[3]}<br>"
@@ -55,7 +55,7 @@ HOVER = (
 )
 SYMBOLS = {">": "triangle-up", "<": "triangle-down"}
 PLOT_HEIGHT = 480
-LEGEND_ROW = 22  # pixels per legend row, two series a row
+LEGEND_ROW = 24  # pixels per legend row, two series a row
 # the point columns a figure reads
 COLUMNS = [
     "obs_id",
@@ -131,11 +131,19 @@ def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     ]
     frame["source_line"] = points["source_short"] + " — " + points["source_title"]
     frame["kind_label"] = points["kind"].map(KIND_LABELS)
-    frame["verdict_text"] = [
-        f"<br>Verdict: {v} ({r})" if v else ""
-        for v, r in zip(points["verdict"], points["reason"], strict=True)
+    frame["detail_text"] = [
+        _detail(v, r, n)
+        for v, r, n in zip(points["verdict"], points["reason"], points["note"], strict=True)
     ]
     return frame
+
+
+def _detail(verdict: str, reason: str, note: str) -> str:
+    """Verdict of a claim and the note of a point, as extra hover lines."""
+    lines = [f"Verdict: {verdict} ({reason})"] if verdict else []
+    if note:
+        lines.append("Note: " + "<br>".join(textwrap.wrap(textwrap.shorten(note, 160), 60)))
+    return "".join("<br>" + line for line in lines)
 
 
 def _stated(qualifier: str, value: float, low: float, high: float, unit: str) -> str:
@@ -197,7 +205,7 @@ def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None =
         "xaxis": _time_axis(points),
         "template": TEMPLATE,
         "height": PLOT_HEIGHT + legend_height,
-        "margin": {"l": 60, "r": 20, "t": 50 + legend_height, "b": 110},
+        "margin": {"l": 60, "r": 20, "t": 70 + legend_height, "b": 110},
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
         "annotations": annotations,
@@ -276,6 +284,7 @@ def _error_bars(series: pd.DataFrame) -> Spec:
         "array": (series["value_high"] - series["value"]).where(ranged, 0).tolist(),
         "arrayminus": (series["value"] - series["value_low"]).where(ranged, 0).tolist(),
         "thickness": 1.5,
+        "color": "#57606a",
     }
 
 
@@ -325,7 +334,7 @@ def _event_trace(events: pd.DataFrame) -> Spec:
             "value_text": events["label"],
             "source_line": events["source_short"] + " — " + events["source_title"],
             "kind_label": events["source_kind"],
-            "verdict_text": "",
+            "detail_text": "",
         }
     )
     return {
