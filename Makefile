@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data test check lint format typecheck unit browser-tests chromium bench
+.PHONY: help install run serve data test check lint format typecheck unit browser-tests chromium bench notebook notebook-run
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,15 @@ chromium: ## Install Debian's chromium if it is missing (needs root)
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian)"; exit 1; fi; \
 	fi
+
+notebook: $(STAMP) ## Open the analysis notebook in Jupyter Lab (installs it on first use)
+	$(BIN)/pip install --quiet -e '.[notebook]'
+	$(BIN)/jupyter lab notebooks/china_russia_figures.ipynb
+
+notebook-run: $(STAMP) ## Execute the notebook headless into notebooks/.executed/
+	mkdir -p notebooks/.executed
+	cd notebooks && ../$(BIN)/jupyter-execute --timeout=180 \
+	  --output=.executed/china_russia_figures.ipynb china_russia_figures.ipynb
 
 bench: $(STAMP) chromium ## Speed figures: first chart drawn, callback time, bytes (printed)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/dashboard_speed.py
