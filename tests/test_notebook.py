@@ -18,11 +18,16 @@ def test_notebook_is_stored_without_outputs():
 
 
 def test_notebook_executes_without_error(monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(paths.REPO_ROOT),
-                                                      os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(paths.REPO_ROOT), os.environ.get("PYTHONPATH", "")])
+    )
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(notebook, timeout=180, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    )
     client.execute()  # raises CellExecutionError on the first failing cell
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
