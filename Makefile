@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data test check lint format typecheck unit browser-tests chromium bench notebook notebook-run
+.PHONY: help install run serve data refresh test check lint format typecheck unit browser-tests chromium bench notebook notebook-run
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ serve: $(STAMP) ## Production server (gunicorn, 2 workers)
 
 data: $(STAMP) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)
 	$(BIN)/python -m dashboard.build
+
+refresh: $(STAMP) ## Re-pull World Bank, UN Comtrade and IMF data, then rebuild (needs internet)
+	$(BIN)/python -m dashboard.refresh
 
 test: check ## Run every check: lint, types, unit and browser tests
 

@@ -15,7 +15,15 @@ from dashboard.build.dictionary import (
     Table,
 )
 from dashboard.build.raw import check_choice, check_unique, read_table
-from dashboard.build.steps import articles, derived, energy, imf_dots, statements, worldbank
+from dashboard.build.steps import (
+    articles,
+    comtrade,
+    derived,
+    energy,
+    imf_dots,
+    statements,
+    worldbank,
+)
 from dashboard.build.validate import validate_links, validate_table
 
 
@@ -33,7 +41,13 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     """All tidy tables, validated."""
     indicators = read_indicators(raw)
     units = dict(zip(indicators["indicator"], indicators["unit"], strict=True))
-    official = [imf_dots.run(raw), worldbank.run(raw), energy.run(raw), statements.run(raw, units)]
+    official = [
+        imf_dots.run(raw),
+        comtrade.run(raw),
+        worldbank.run(raw),
+        energy.run(raw),
+        statements.run(raw, units),
+    ]
     from_articles, claims = articles.run(raw, units)
     recorded = pd.concat([o.observations for o in official], ignore_index=True)
     computed = derived.run(recorded)

@@ -1,0 +1,114 @@
+"""A scripted upstream: a real HTTP server on loopback that plays each fault."""
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from dashboard import paths
+
+
+@dataclass
+class Reply:
+    """One scripted answer."""
+
+    body: Any = None
+    status: int = 200
+    content_type: str = "application/json;charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+    def payload(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        if isinstance(self.body, str):
+            return self.body.encode()
+        return json.dumps(self.body).encode()
+
+
+Route = Callable[[dict[str, str]], Reply]
+
+
+class Upstream:
+    """Routes by path prefix; each route answers from a queue (the last answer repeats) or a
+    function of the query string. Records every request path."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, list[Reply] | Route] = {}
+        self.calls: list[str] = []
+        self.url = ""
+
+    def script(self, prefix: str, *replies: Reply) -> None:
+        self.routes[prefix] = list(replies)
+
+    def serve(self, prefix: str, route: Route) -> None:
+        self.routes[prefix] = route
+
+    def answer(self, path: str) -> Reply:
+        self.calls.append(path)
+        parts = urlsplit(path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        for prefix in sorted(self.routes, key=len, reverse=True):
+            if parts.path.startswith(prefix):
+                route = self.routes[prefix]
+                if callable(route):
+                    return route(query)
+                return route.pop(0) if len(route) > 1 else route[0]
+        return Reply({"error": "no route"}, status=404)
+
+
+@pytest.fixture
+def upstream() -> Iterator[Upstream]:
+    """The scripted server, started on a free loopback port and stopped after the test."""
+    state = Upstream()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            reply = state.answer(self.path)
+            time.sleep(reply.delay)
+            data = reply.payload()
+            try:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (timeout test)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_port}"
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    """A private copy of the shipped raw snapshot."""
+    target = tmp_path / "raw"
+    shutil.copytree(paths.RAW, target)
+    return target
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file of a snapshot folder, by name."""
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
