@@ -96,6 +96,36 @@ CLAIM_CHECK_COLUMNS = [
 ]
 
 
+# the columns a hand-entered observation (statement, claim) states
+STATED_COLUMNS = OBSERVATION_COLUMNS[1:13]
+
+
+def annual(
+    indicator: str,
+    economy: str,
+    reporter: str,
+    year: int,
+    value: float,
+    unit: str,
+    source_id: str,
+    note: str = "",
+) -> dict[str, Any]:
+    """One value of an annual official series, in observation layout."""
+    return {
+        "indicator": indicator,
+        "economy": economy,
+        "reporter": reporter,
+        **year_period(year),
+        "value": value,
+        "qualifier": "=",
+        "unit": unit,
+        "status": "reported",
+        "kind": "official_series",
+        "source_id": source_id,
+        "note": note,
+    }
+
+
 def obs_id(indicator: str, economy: str, reporter: str, period: str, source_id: str) -> str:
     """The observation key as one readable string."""
     return ":".join([indicator, economy, reporter or "-", period, source_id])

@@ -96,22 +96,6 @@ def check_known(frame: pd.DataFrame, column: str, known: set[str], path: Path, w
             raise InputError(path, f"unknown {what} {text!r}", line, column)
 
 
-OBSERVED = [
-    "indicator",
-    "economy",
-    "reporter",
-    "period",
-    "period_start",
-    "period_end",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "unit",
-    "status",
-]
-
-
 def stated_observations(
     frame: pd.DataFrame, path: Path, units: Mapping[str, str], source_ids: set[str]
 ) -> pd.DataFrame:

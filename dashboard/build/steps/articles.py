@@ -24,7 +24,7 @@ PASSAGE_FIELDS = ["source_id", "article_id", "paragraph", "quote"]
 CLAIM_FIELDS = [
     "claim_id",
     "source_id",
-    *model.OBSERVATION_COLUMNS[1:13],
+    *model.STATED_COLUMNS,
     "value_text",
     "attributed_to",
     "compare_kind",

@@ -36,17 +36,8 @@ def run(raw: Path) -> StepOutput:
         if flow not in FLOWS:
             raise InputError(path, f"unknown reporter/flow {flow}", line, "flow_code")
         rows.append(
-            {
-                "indicator": FLOWS[flow],
-                "economy": "CHN-RUS",
-                "reporter": row["reporter_iso"],
-                **model.year_period(year),
-                "value": value,
-                "qualifier": "=",
-                "unit": "USD bn",
-                "status": "reported",
-                "kind": "official_series",
-                "source_id": source_id,
-            }
+            model.annual(
+                FLOWS[flow], "CHN-RUS", row["reporter_iso"], year, value, "USD bn", source_id
+            )
         )
     return StepOutput(model.observations(rows), model.sources(origin_sources(origin)))

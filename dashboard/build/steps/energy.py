@@ -49,17 +49,7 @@ def _load(folder: Path, filename: str, key: list[str], series: dict[str, str]) -
     years = numbers(table, "year", path).astype(int).tolist()
     source_id = source_of(origin, filename)
     rows = [
-        {
-            "indicator": indicator,
-            "economy": "CHN",
-            **model.year_period(year),
-            "value": value,
-            "qualifier": "=",
-            "unit": "bcm",
-            "status": "reported",
-            "kind": "official_series",
-            "source_id": source_id,
-        }
+        model.annual(indicator, "CHN", "", year, value, "bcm", source_id)
         for indicator, value, year in zip(indicators, values, years, strict=True)
     ]
     return model.observations(rows)

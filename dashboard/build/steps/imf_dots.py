@@ -48,20 +48,9 @@ def run(raw: Path) -> StepOutput:
             indicator, economy = WORLD[row["indicator"]], reporter
         else:
             indicator, economy = BILATERAL[(reporter, row["indicator"])], "CHN-RUS"
+        note = f"{row['reporter']}: {row['indicator']}, partner {row['partner']}"
         rows.append(
-            {
-                "indicator": indicator,
-                "economy": economy,
-                "reporter": reporter,
-                **model.year_period(year),
-                "value": value,
-                "qualifier": "=",
-                "unit": "USD bn",
-                "status": "reported",
-                "kind": "official_series",
-                "source_id": source_id,
-                "note": f"{row['reporter']}: {row['indicator']}, partner {row['partner']}",
-            }
+            model.annual(indicator, economy, reporter, year, value, "USD bn", source_id, note)
         )
     return StepOutput(model.observations(rows), model.sources(origin_sources(origin)))
 

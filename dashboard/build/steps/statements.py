@@ -28,7 +28,7 @@ SOURCE_FIELDS = [
     "attribution",
     "note",
 ]
-VALUE_FIELDS = ["source_id", *model.OBSERVATION_COLUMNS[1:13], "value_text", "note"]
+VALUE_FIELDS = ["source_id", *model.STATED_COLUMNS, "value_text", "note"]
 
 
 def run(raw: Path, units: Mapping[str, str]) -> StepOutput:

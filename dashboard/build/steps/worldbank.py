@@ -31,18 +31,10 @@ def run(raw: Path) -> StepOutput:
         years = numbers(table, "Year", path).astype(int).tolist()
         economies = table["Country Code"].tolist()
         for economy, value, year in zip(economies, values, years, strict=True):
+            reporter = economy if reported else ""
             rows.append(
-                {
-                    "indicator": indicator,
-                    "economy": economy,
-                    "reporter": economy if reported else "",
-                    **model.year_period(year),
-                    "value": value,
-                    "qualifier": "=",
-                    "unit": "USD bn",
-                    "status": "reported",
-                    "kind": "official_series",
-                    "source_id": entry["source_id"],
-                }
+                model.annual(
+                    indicator, economy, reporter, year, value, "USD bn", entry["source_id"]
+                )
             )
     return StepOutput(model.observations(rows), model.sources(origin_sources(origin)))
