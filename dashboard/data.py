@@ -77,7 +77,8 @@ def join_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
             "kind": "source_kind",
         }
     )
-    return events.merge(cited, on="source_id", how="left", validate="many_to_one")
+    joined = events.merge(cited, on="source_id", how="left", validate="many_to_one")
+    return joined.assign(x=pd.to_datetime(joined["date"]))
 
 
 def read(path: Path) -> pd.DataFrame:

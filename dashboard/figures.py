@@ -2,6 +2,7 @@
 
 import math
 import textwrap
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -138,6 +139,7 @@ def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     return frame
 
 
+@lru_cache(maxsize=4096)
 def _detail(verdict: str, reason: str, note: str) -> str:
     """Verdict of a claim and the note of a point, as extra hover lines."""
     lines = [f"Verdict: {verdict} ({reason})"] if verdict else []
@@ -306,7 +308,7 @@ def _within(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
     """The events inside the time span the points cover."""
     if points.empty:
         return events.iloc[:0]
-    dates = pd.to_datetime(events["date"])
+    dates = events["x"]
     inside: pd.DataFrame = events[(dates >= points["x"].min()) & (dates <= points["x"].max())]
     return inside
 
@@ -354,20 +356,22 @@ def _event_trace(events: pd.DataFrame) -> Spec:
 
 def source_names(points: pd.DataFrame) -> list[str]:
     """Short names of every source behind the points, statements grouped by publisher."""
+    by_kind: dict[str, set[str]] = {}
+    columns = {"official_statement": "source_producer", "derived": "basis_sources"}
+    for kind, group in points.groupby("kind"):
+        by_kind[str(kind)] = set(group[columns.get(str(kind), "source_short")])
     names: list[str] = []
     for kind in ("official_series", "derived", "official_statement", "article_claim"):
-        subset = points[points["kind"] == kind]
-        if subset.empty:
+        found = sorted(by_kind.get(kind, set()))
+        if not found:
             continue
         if kind == "official_statement":
-            producers = sorted(set(subset["source_producer"]))
-            shown = ", ".join(producers[:5]) + (", …" if len(producers) > 5 else "")
+            shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
             names.append(f"official statements reported by {shown}")
         elif kind == "derived":
-            inputs = sorted(set(subset["basis_sources"]))
-            names.append(f"derived by this project from {', '.join(inputs)}")
+            names.append(f"derived by this project from {', '.join(found)}")
         else:
-            names.extend(sorted(set(subset["source_short"])))
+            names.extend(found)
     return names
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, data, figures, state
-from dashboard.charts import PAGES_BY_ID, Chart, Page
+from dashboard.charts import Chart, Page
 
 Rows = list[dict[str, Any]]
 
@@ -80,39 +80,34 @@ def update_charts(
 ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
     """Figures, table rows and download filters of every chart on the page."""
     start, end = int(years[0]), int(years[1])
-    event_rows = _events(data.load().events, start, end) if events else None
+    version = data.version()
     figures_, rows, filters = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        points = visible(drawable(chart), start, end, series)
-        figures_.append(figures.chart_spec(points, chart, event_rows))
-        rows.append(components.grid_rows(points))
+        spec, table = render(chart, start, end, tuple(series), bool(events), version)
+        figures_.append(spec)
+        rows.append(table)
         filters.append({"start": start, "end": end, "series": list(series)})
     return figures_, rows, filters
 
 
-@lru_cache(maxsize=256)
-def _cached_update(
-    page_id: str,
+@lru_cache(maxsize=512)
+def render(
+    chart: Chart,
     start: int,
     end: int,
-    shown: tuple[tuple[str, ...], ...],
+    series: tuple[str, ...],
     events: bool,
     version: tuple[int, ...],
-) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-    return update_charts(PAGES_BY_ID[page_id], [start, end], shown, ["on"] if events else [])
-
-
-def cached_update(
-    page: Page, years: Sequence[int], shown: Sequence[Sequence[str]], events: Sequence[str]
-) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-    """update_charts, memoised per view and per loaded version of the tables."""
-    key = tuple(tuple(s) for s in shown)
-    version = data.version()
-    return _cached_update(page.page, int(years[0]), int(years[1]), key, bool(events), version)
+) -> tuple[dict[str, Any], Rows]:
+    """One chart's figure and table rows, memoised per view and per version of the tables
+    (the tables change only on `make data` or `make refresh`)."""
+    points = visible(drawable(chart), start, end, series)
+    event_rows = _events(data.load().events, start, end) if events else None
+    return figures.chart_spec(points, chart, event_rows), components.grid_rows(points)
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
-    years = pd.to_datetime(events["date"]).dt.year
+    years = events["x"].dt.year
     return events[(years >= start) & (years <= end)]
 
 
@@ -157,7 +152,7 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
     def redraw(
         years: list[int], shown: list[list[str]], events: list[str]
     ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-        return cached_update(page, years, shown, events)
+        return update_charts(page, years, shown, events)
 
     clientside_callback(
         URL_SYNC,
