@@ -108,7 +108,8 @@ def render(
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     years = events["x"].dt.year
-    return events[(years >= start) & (years <= end)]
+    inside: pd.DataFrame = events[(years >= start) & (years <= end)]
+    return inside
 
 
 def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
