@@ -28,7 +28,9 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     if not points:
         return False, []
     inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]
-    return True, components.citation_details(points[0], inputs)
+    origin_ids = points[0]["input_source_ids"].split(";")
+    origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
+    return True, components.citation_details(points[0], inputs, origins)
 
 
 @callback(

@@ -164,8 +164,11 @@ def grid_rows(points: pd.DataFrame) -> list[dict[str, Any]]:
     return records
 
 
-def citation_details(point: Mapping[str, Any], inputs: pd.DataFrame) -> list[Any]:
-    """The full citation of one point, for the citation panel."""
+def citation_details(
+    point: Mapping[str, Any], inputs: pd.DataFrame, origins: pd.DataFrame
+) -> list[Any]:
+    """The full citation of one point, for the citation panel; a derived point also lists
+    its inputs and the sources they rest on."""
     items = [
         html.H3(point["indicator_title"], className="h6"),
         html.P(
@@ -180,6 +183,10 @@ def citation_details(point: Mapping[str, Any], inputs: pd.DataFrame) -> list[Any
                 *_entry("Citation", point["source_citation"]),
                 *_entry("Source", _link(point["source_url"])),
                 *_entry("Published", point["source_date_published"] or "not stated"),
+                *_entry(
+                    "Sources last updated",
+                    point["last_updated"] if point["kind"] == "derived" else "",
+                ),
                 *_entry("Accessed", point["source_date_accessed"]),
                 *_entry("Licence", point["source_license"]),
                 *_entry("Quote", html.Q(point["source_quote"]) if point["source_quote"] else ""),
@@ -206,6 +213,21 @@ def citation_details(point: Mapping[str, Any], inputs: pd.DataFrame) -> list[Any
                         ]
                     )
                     for r in rows(inputs)
+                ]
+            )
+        )
+    if len(origins):
+        items.append(html.H4("Sources of the inputs", className="h6"))
+        items.append(
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            f"{r['citation_full']} Accessed {r['date_accessed'] or '—'}. ",
+                            _link(r["url_main"]),
+                        ]
+                    )
+                    for r in rows(origins)
                 ]
             )
         )

@@ -130,7 +130,10 @@ def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
             strict=True,
         )
     ]
-    frame["source_line"] = points["source_short"] + " — " + points["source_title"]
+    derived = points["kind"] == "derived"
+    frame["source_line"] = (points["source_short"] + " — " + points["source_title"]).where(
+        ~derived, points["basis_sources"] + " — derived by this project: " + points["source_title"]
+    )
     frame["kind_label"] = points["kind"].map(KIND_LABELS)
     frame["detail_text"] = [
         _detail(v, r, n)

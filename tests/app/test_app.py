@@ -91,6 +91,9 @@ def test_clicking_a_derived_point_lists_its_inputs():
     for obs_id in derived["input_obs_ids"].split(";"):
         source = points.set_index("obs_id").loc[obs_id, "source_citation"]
         assert source in str(body)
+    sources = data.load().sources.set_index("source_id")
+    for source_id in derived["input_source_ids"].split(";"):
+        assert sources.loc[source_id, "citation_full"] in str(body)
 
 
 def test_clicking_an_event_shows_its_quote():

@@ -31,7 +31,8 @@ def test_every_point_of_every_chart_cites_its_source(tables, key):
                 continue
             drawn += 1
             point = by_id.loc[obs_id]
-            assert source_line.startswith(point["source_short"])
+            named = point["basis_sources"] if point["kind"] == "derived" else point["source_short"]
+            assert source_line.startswith(named)
             assert point["source_citation"]
     assert drawn == len(points)
     annotation = figure.layout.annotations[0].text
