@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import paths
+from dashboard.build.validate import FORMULA_STARTS
 
 CSV_COLUMNS = [
     "obs_id",
@@ -40,7 +41,6 @@ CSV_COLUMNS = [
     "verdict",
     "note",
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BUNDLE_NAME = "china-russia-figures.zip"
 BUNDLE_DATE = (2026, 1, 1, 0, 0, 0)  # fixed, so the bundle's bytes depend only on the data
 

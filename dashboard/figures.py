@@ -54,7 +54,7 @@ HOVER = (
     "Source: %{customdata[4]}<br>Kind: %{customdata[5]}%{customdata[6]}"
     "<br><i>Click for the full citation</i><extra></extra>"
 )
-SYMBOLS = {">": "triangle-up", "<": "triangle-down"}
+SYMBOLS = {"more_than": "triangle-up", "less_than": "triangle-down"}
 PLOT_HEIGHT = 480
 LEGEND_ROW = 24  # pixels per legend row, two series a row
 # the point columns a figure reads
@@ -154,7 +154,9 @@ def _detail(verdict: str, reason: str, note: str) -> str:
 def _stated(qualifier: str, value: float, low: float, high: float, unit: str) -> str:
     if qualifier == "range":
         return f"{format_value(low, unit)} to {format_value(high, unit)}"
-    prefix = {"~": "about ", ">": "more than ", "<": "less than "}.get(qualifier, "")
+    prefix = {"about": "about ", "more_than": "more than ", "less_than": "less than "}.get(
+        qualifier, ""
+    )
     return prefix + format_value(value, unit)
 
 

@@ -73,7 +73,7 @@ OBSERVATIONS = Table(
         Field(
             "qualifier",
             S,
-            "= exact, ~ about, > more than, < less than, range.",
+            "How the source states the value: exact, about, more_than, less_than or range.",
             enum=model.QUALIFIERS,
         ),
         Field(
@@ -238,7 +238,7 @@ CLAIMS_CHECK = Table(
         Field(
             "qualifier",
             S,
-            "How the claim states its value (=, ~, >, <, range).",
+            "How the claim states its value: exact, about, more_than, less_than or range.",
             enum=model.QUALIFIERS,
         ),
         Field("unit", S, "Unit."),

@@ -8,7 +8,7 @@ import pandas as pd
 
 KINDS = ("official_series", "official_statement", "article_claim", "derived")
 SOURCE_KINDS = ("official_series", "official_statement", "article", "derived")
-QUALIFIERS = ("=", "~", ">", "<", "range")
+QUALIFIERS = ("exact", "about", "more_than", "less_than", "range")
 STATUSES = ("reported", "target", "planned")
 REPORTERS = ("CHN", "RUS", "")
 ECONOMIES = ("CHN", "RUS", "CHN-RUS", "WLD")
@@ -117,7 +117,7 @@ def annual(
         "reporter": reporter,
         **year_period(year),
         "value": value,
-        "qualifier": "=",
+        "qualifier": "exact",
         "unit": unit,
         "status": "reported",
         "kind": "official_series",

@@ -24,7 +24,11 @@ from dashboard.build.steps import (
     statements,
     worldbank,
 )
-from dashboard.build.validate import validate_links, validate_table
+from dashboard.build.validate import (
+    validate_links,
+    validate_spreadsheet_safe,
+    validate_table,
+)
 
 
 def read_indicators(raw: Path) -> pd.DataFrame:
@@ -65,6 +69,7 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     tables["claims_check"] = _tidy(CLAIMS_CHECK, checked)
     for table in (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK):
         validate_table(table, tables[table.name])
+        validate_spreadsheet_safe(table, tables[table.name])
     validate_links(tables)
     return tables
 

@@ -46,6 +46,23 @@ def validate_table(table: Table, frame: pd.DataFrame) -> None:
         raise BuildError(f"table {table.name} is invalid:\n  " + "\n  ".join(lines)) from None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def validate_spreadsheet_safe(table: Table, frame: pd.DataFrame) -> None:
+    """No text cell starts like a spreadsheet formula, so the shipped CSVs open safely."""
+    for field in table.fields:
+        if field.type == "number":
+            continue
+        risky = frame[frame[field.name].str.startswith(FORMULA_STARTS)]
+        if len(risky):
+            value = risky.iloc[0][field.name]
+            raise BuildError(
+                f"table {table.name}, column {field.name}: {value!r} would run as "
+                "a spreadsheet formula"
+            )
+
+
 def validate_links(tables: Mapping[str, pd.DataFrame]) -> None:
     """Every citation resolves, every unit is its indicator's unit, every input exists."""
     sources = set(tables["sources"]["source_id"])

@@ -2,14 +2,14 @@
 
 The tolerance follows the precision the claim states:
 
-* ``=`` (a plain figure): consistent when the official value rounds to the claimed one at
+* ``exact`` (a plain figure): consistent when the official value rounds to the claimed one at
   the claim's stated precision (8.12 covers 8.115–8.125); approximate within 5 %; else
   inconsistent.
-* ``~`` ("about"): consistent within 5 %; approximate within 15 %; else inconsistent.
+* ``about`` ("about", "nearly"): consistent within 5 %; approximate within 15 %; else inconsistent.
 * ``range`` ("2 to 3 percent"): consistent when the official value (or range) overlaps it;
   approximate within 5 % of it; else inconsistent.
-* ``>`` / ``<`` ("more than"): consistent when the official value lies on the stated side;
-  approximate when it misses by at most 5 %; else inconsistent.
+* ``more_than`` / ``less_than`` ("more than", "over"): consistent when the official value
+  lies on the stated side; approximate when it misses by at most 5 %; else inconsistent.
 * Targets: ``target-met`` when the official value reaches the target, ``target-missed``
   when it does not, ``pending`` when there is no official value for the period yet.
 * ``unverified`` when there is no official value to compare with.
@@ -33,7 +33,7 @@ class Figure:
     """A value with its qualifier and, for ranges, its bounds."""
 
     value: float
-    qualifier: str = "="
+    qualifier: str = "exact"
     low: float = math.nan
     high: float = math.nan
     precision: float = 0.0  # the unit of the last stated digit, in the indicator's unit
@@ -42,7 +42,7 @@ class Figure:
         """The values this figure admits, before any tolerance."""
         if self.qualifier == "range":
             return self.low, self.high
-        half = self.precision / 2 if self.qualifier == "=" else 0.0
+        half = self.precision / 2 if self.qualifier == "exact" else 0.0
         return self.value - half, self.value + half
 
 
@@ -96,13 +96,13 @@ def judge(claimed: Figure, official: Figure | None, target: bool = False) -> tup
         met = official.interval()[1] >= claimed.value
         word = "reached" if met else "fell short of"
         return ("target-met" if met else "target-missed"), f"the official figure {word} the goal"
-    if claimed.qualifier in (">", "<"):
+    if claimed.qualifier in ("more_than", "less_than"):
         return _judge_bound(claimed, official)
     distance = _distance_pct(claimed.interval(), official.interval(), official.value)
     if distance == 0:
         return "consistent", _reason_within(claimed)
-    limit = ABOUT_APPROXIMATE_PCT if claimed.qualifier == "~" else APPROXIMATE_PCT
-    if claimed.qualifier == "~" and distance <= ABOUT_CONSISTENT_PCT:
+    limit = ABOUT_APPROXIMATE_PCT if claimed.qualifier == "about" else APPROXIMATE_PCT
+    if claimed.qualifier == "about" and distance <= ABOUT_CONSISTENT_PCT:
         return (
             "consistent",
             f"within {ABOUT_CONSISTENT_PCT:g} % of the official figure, as 'about' allows",
@@ -115,7 +115,7 @@ def judge(claimed: Figure, official: Figure | None, target: bool = False) -> tup
 def _reason_within(claimed: Figure) -> str:
     if claimed.qualifier == "range":
         return "the official figure lies within the stated range"
-    if claimed.qualifier == "~":
+    if claimed.qualifier == "about":
         return "matches the official figure"
     return "matches the official figure at the stated precision"
 
@@ -127,8 +127,8 @@ def _distance_pct(a: tuple[float, float], b: tuple[float, float], reference: flo
 
 def _judge_bound(claimed: Figure, official: Figure) -> tuple[str, str]:
     low, high = official.interval()
-    side = "above" if claimed.qualifier == ">" else "below"
-    holds = high > claimed.value if claimed.qualifier == ">" else low < claimed.value
+    side = "above" if claimed.qualifier == "more_than" else "below"
+    holds = high > claimed.value if claimed.qualifier == "more_than" else low < claimed.value
     if holds:
         return "consistent", f"the official figure is {side} the stated bound"
     miss = abs(official.value - claimed.value) / abs(official.value) * 100

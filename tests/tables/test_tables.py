@@ -111,3 +111,11 @@ def test_build_is_deterministic_and_shipped_tables_are_current(tables):
     for name, data in first.items():
         shipped = paths.TIDY / name
         assert shipped.read_bytes() == data, f"{shipped} is stale: run `make data`"
+
+
+def test_shipped_tables_open_safely_in_a_spreadsheet():
+    for name in ("observations", "sources", "events", "claims_check", "indicators"):
+        frame = pd.read_csv(paths.TIDY / f"{name}.csv", dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            risky = frame[frame[column].str.match(r"^[=+@\t\r]|^-[^0-9.]")]
+            assert risky.empty, (name, column, risky[column].head(3).tolist())

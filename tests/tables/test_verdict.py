@@ -28,14 +28,14 @@ def test_precision_follows_the_last_stated_digit():
 
 
 def test_exact_figure_within_rounding_is_consistent():
-    claimed = Figure(8.12, "=", precision=0.01)
+    claimed = Figure(8.12, "exact", precision=0.01)
     assert judge(claimed, Figure(8.124))[0] == "consistent"
     assert judge(claimed, Figure(8.3))[0] == "approximate"
     assert judge(claimed, Figure(9.0))[0] == "inconsistent"
 
 
 def test_about_allows_five_then_fifteen_percent():
-    claimed = Figure(100, "~")
+    claimed = Figure(100, "about")
     assert judge(claimed, Figure(104))[0] == "consistent"
     assert judge(claimed, Figure(110.75))[0] == "approximate"
     assert judge(claimed, Figure(130))[0] == "inconsistent"
@@ -45,13 +45,13 @@ def test_ranges_overlap():
     claimed = Figure(2.5, "range", 2, 3)
     assert judge(claimed, Figure(2.5, "range", 2, 3))[0] == "consistent"
     assert judge(claimed, Figure(3.1))[0] == "approximate"
-    assert judge(Figure(25, "=", precision=1), Figure(24.5, "range", 24, 25))[0] == "consistent"
+    assert judge(Figure(25, "exact", precision=1), Figure(24.5, "range", 24, 25))[0] == "consistent"
 
 
 def test_bounds():
-    assert judge(Figure(30, ">"), Figure(31.3))[0] == "consistent"
-    assert judge(Figure(30, ">"), Figure(29))[0] == "approximate"
-    assert judge(Figure(30, ">"), Figure(20))[0] == "inconsistent"
+    assert judge(Figure(30, "more_than"), Figure(31.3))[0] == "consistent"
+    assert judge(Figure(30, "more_than"), Figure(29))[0] == "approximate"
+    assert judge(Figure(30, "more_than"), Figure(20))[0] == "inconsistent"
 
 
 def test_targets_and_missing_figures():

@@ -141,7 +141,7 @@ def _combine(
         row = {c: pair[c] if c in on else pair[f"{c}_b"] for c in PERIOD}
         row |= {
             "value": op(pair["value_a"], pair["value_b"]),
-            "qualifier": "=",
+            "qualifier": "exact",
             "status": "reported",
             "kind": "derived",
             "source_id": method.source_id,
