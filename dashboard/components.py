@@ -60,12 +60,20 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState) -> dbc.Ca
                         md=9,
                     ),
                     dbc.Col(
-                        dbc.Checklist(
-                            options=[{"label": "Show dated events", "value": "on"}],
-                            value=["on"] if view.events else [],
-                            id=f"{page}-events",
-                            switch=True,
-                        ),
+                        [
+                            dbc.Checklist(
+                                options=[{"label": "Show dated events", "value": "on"}],
+                                value=["on"] if view.events else [],
+                                id=f"{page}-events",
+                                switch=True,
+                            ),
+                            dbc.Checklist(
+                                options=[{"label": "Log scale (positive values)", "value": "on"}],
+                                value=["on"] if view.log else [],
+                                id=f"{page}-log",
+                                switch=True,
+                            ),
+                        ],
                         md=3,
                     ),
                 ]

@@ -164,13 +164,18 @@ Spec = dict[str, Any]
 
 
 def chart_figure(
-    points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None
+    points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
 ) -> go.Figure:
     """The chart as a plotly Figure (validated; for notebooks and exports)."""
-    return go.Figure(chart_spec(points, chart, events))
+    return go.Figure(chart_spec(points, chart, events, log_scale))
 
 
-def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None) -> Spec:
+def chart_spec(
+    points: pd.DataFrame,
+    chart: Chart,
+    events: pd.DataFrame | None = None,
+    log_scale: bool = False,
+) -> Spec:
     """The chart as a plain plotly JSON spec: one trace per series, styled by kind of source,
     with the title and a source line inside the figure (so image exports keep them)."""
     frame = hover_frame(points, chart)
@@ -208,7 +213,10 @@ def chart_spec(points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None =
             "yanchor": "top",
             "pad": {"t": 12},
         },
-        "yaxis": {"title": {"text": ", ".join(sorted(set(points["unit"])))}},
+        "yaxis": {
+            "title": {"text": ", ".join(sorted(set(points["unit"])))},
+            "type": "log" if log_scale else "linear",
+        },
         "xaxis": _time_axis(points),
         "template": TEMPLATE,
         "height": PLOT_HEIGHT + legend_height,

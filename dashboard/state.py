@@ -1,4 +1,4 @@
-"""View state in the URL query string: year range, events, series shown.
+"""View state in the URL query string: year range, events, log scale, series shown.
 
 Anything unknown or malformed falls back to the default; nothing from the query string is
 ever echoed into the page except parsed integers and known series ids.
@@ -17,6 +17,7 @@ class ViewState:
     start: int
     end: int
     events: bool
+    log: bool
     shown: frozenset[str]
 
 
@@ -29,7 +30,8 @@ def parse(
     end = _year(query.get("end"), low, high, high)
     if start > end:
         start, end = low, high
-    return ViewState(start, end, query.get("events") == "1", _series(query, series_ids))
+    events, log = query.get("events") == "1", query.get("log") == "1"
+    return ViewState(start, end, events, log, _series(query, series_ids))
 
 
 def _year(text: object, low: int, high: int, default: int) -> int:
@@ -51,6 +53,8 @@ def to_query(state: ViewState, series_ids: Collection[str]) -> str:
     parts = [f"start={state.start}", f"end={state.end}"]
     if state.events:
         parts.append("events=1")
+    if state.log:
+        parts.append("log=1")
     if state.shown != frozenset(series_ids):
         parts.append("series=" + ",".join(sorted(state.shown)))
     return "&".join(parts)

@@ -76,14 +76,18 @@ def page_layout(page: Page, query: dict[str, object]) -> html.Div:
 
 
 def update_charts(
-    page: Page, years: Sequence[int], shown: Sequence[Sequence[str]], events: Sequence[str]
+    page: Page,
+    years: Sequence[int],
+    shown: Sequence[Sequence[str]],
+    events: Sequence[str],
+    log: Sequence[str] = (),
 ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
     """Figures, table rows and download filters of every chart on the page."""
     start, end = int(years[0]), int(years[1])
     version = data.version()
     figures_, rows, filters = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        spec, table = render(chart, start, end, tuple(series), bool(events), version)
+        spec, table = render(chart, start, end, tuple(series), bool(events), bool(log), version)
         figures_.append(spec)
         rows.append(table)
         filters.append({"start": start, "end": end, "series": list(series)})
@@ -97,13 +101,15 @@ def render(
     end: int,
     series: tuple[str, ...],
     events: bool,
+    log: bool,
     version: tuple[int, ...],
 ) -> tuple[dict[str, Any], Rows]:
     """One chart's figure and table rows, memoised per view and per version of the tables
     (the tables change only on `make data` or `make refresh`)."""
     points = visible(drawable(chart), start, end, series)
     event_rows = _events(data.load().events, start, end) if events else None
-    return figures.chart_spec(points, chart, event_rows), components.grid_rows(points)
+    spec = figures.chart_spec(points, chart, event_rows, log_scale=log)
+    return spec, components.grid_rows(points)
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -118,10 +124,11 @@ def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
 
 
 URL_SYNC = """
-function(years, events, shown, options) {
+function(years, events, log, shown, options) {
     const params = new URLSearchParams();
     if (years) { params.set('start', years[0]); params.set('end', years[1]); }
     if (events && events.length) { params.set('events', '1'); }
+    if (log && log.length) { params.set('log', '1'); }
     const all = options.every((o, i) => (shown[i] || []).length === o.length);
     if (!all) { params.set('series', shown.flat().join(',')); }
     const query = params.toString();
@@ -149,17 +156,19 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         Input(f"{page.page}-years", "value"),
         Input(series, "value"),
         Input(f"{page.page}-events", "value"),
+        Input(f"{page.page}-log", "value"),
     )
     def redraw(
-        years: list[int], shown: list[list[str]], events: list[str]
+        years: list[int], shown: list[list[str]], events: list[str], log: list[str]
     ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-        return update_charts(page, years, shown, events)
+        return update_charts(page, years, shown, events, log)
 
     clientside_callback(
         URL_SYNC,
         Output(f"{page.page}-url", "data"),
         Input(f"{page.page}-years", "value"),
         Input(f"{page.page}-events", "value"),
+        Input(f"{page.page}-log", "value"),
         Input(series, "value"),
         State(series, "options"),
     )

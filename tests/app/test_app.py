@@ -60,8 +60,9 @@ def test_full_download_is_a_zip(client):
 
 def test_page_layout_restores_a_view_and_survives_junk():
     page = PAGES_BY_ID["trade"]
-    restored = str(views.page_layout(page, {"start": "2010", "end": "2015", "events": "1"}))
+    restored = str(views.page_layout(page, {"start": "2010", "end": "2015", "log": "1"}))
     assert "value=[2010, 2015]" in restored
+    assert "value=['on'], id='trade-log'" in restored
     junk = str(views.page_layout(page, {"start": "';alert(1)//", "series": "<svg onload=1>"}))
     assert "alert" not in junk and "<svg" not in junk
 

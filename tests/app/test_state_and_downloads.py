@@ -13,19 +13,19 @@ IDS = {"s1", "s2", "s3"}
 
 
 def test_state_round_trips_through_the_query_string():
-    view = state.ViewState(2010, 2015, True, frozenset({"s1", "s3"}))
+    view = state.ViewState(2010, 2015, True, True, frozenset({"s1", "s3"}))
     query = dict(part.split("=") for part in state.to_query(view, IDS).split("&"))
     assert state.parse(query, (2000, 2025), IDS) == view
 
 
 def test_malformed_queries_fall_back_to_defaults():
-    default = state.ViewState(2000, 2025, False, frozenset(IDS))
+    default = state.ViewState(2000, 2025, False, False, frozenset(IDS))
     for query in (
         {"start": "<script>alert(1)</script>", "end": "zz"},
         {"start": "2020", "end": "2010"},
         {"series": "<img src=x onerror=alert(1)>"},
         {"start": "٢٠١٠"},  # non-ASCII digits
-        {"events": "yes", "unknown": "1"},
+        {"events": "yes", "log": "true", "unknown": "1"},
         {"series": "s1," * 5000},
     ):
         assert state.parse(query, (2000, 2025), IDS) == default, query

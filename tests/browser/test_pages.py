@@ -80,12 +80,15 @@ def test_csv_download_has_sources_on_every_row(page, base_url, tmp_path):
 
 
 def test_url_state_is_restored(page, base_url):
-    _open(page, base_url + "/trade?start=2010&end=2015&events=1")
+    _open(page, base_url + "/trade?start=2010&end=2015&events=1&log=1")
     inputs = page.locator("#trade-years input")
     expect(inputs.first).to_have_value("2010")
     expect(inputs.last).to_have_value("2015")
     expect(page.locator("#trade-events input")).to_be_checked()
-    expect(page).to_have_url(re.compile(r"start=2010&end=2015&events=1"))
+    expect(page.locator("#trade-log input")).to_be_checked()
+    expect(page).to_have_url(re.compile(r"start=2010&end=2015&events=1&log=1"))
+    layout = page.evaluate("document.querySelector('.js-plotly-plot').layout.yaxis.type")
+    assert layout == "log"
     assert page.errors == []
 
 
