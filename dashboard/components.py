@@ -108,11 +108,20 @@ def chart_card(chart: Chart, points: pd.DataFrame, view: ViewState) -> dbc.Card:
             dbc.CardBody(
                 [
                     html.P(chart.description, className="text-body-secondary small"),
-                    dcc.Loading(
-                        dcc.Graph(
-                            id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=_placeholder()
+                    html.Div(
+                        dcc.Loading(
+                            dcc.Graph(
+                                id={"type": "graph", **key},
+                                config=GRAPH_CONFIG,
+                                figure=_placeholder(),
+                            ),
+                            delay_show=300,
                         ),
-                        delay_show=300,
+                        role="figure",
+                        **{
+                            "aria-label": f"{chart.title}. {chart.description} The table below "
+                            "holds the same data."
+                        },
                     ),
                     html.Details(
                         [
