@@ -118,10 +118,7 @@ def chart_card(chart: Chart, points: pd.DataFrame, view: ViewState) -> dbc.Card:
                             delay_show=300,
                         ),
                         role="figure",
-                        **{
-                            "aria-label": f"{chart.title}. {chart.description} The table below "
-                            "holds the same data."
-                        },
+                        **_aria_label(chart),
                     ),
                     html.Details(
                         [
@@ -164,6 +161,12 @@ def chart_card(chart: Chart, points: pd.DataFrame, view: ViewState) -> dbc.Card:
         ],
         className="mb-4",
     )
+
+
+def _aria_label(chart: Chart) -> Any:
+    """An accessible name for a chart (plotly's SVG has none of its own)."""
+    text = f"{chart.title}. {chart.description} The table below holds the same data."
+    return {"aria-label": text}
 
 
 def _placeholder() -> dict[str, Any]:
