@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck unit browser-tests chromium bench notebook notebook-run
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench notebook notebook-run
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,14 +28,17 @@ serve: $(STAMP) ## Production server (gunicorn, 2 workers)
 	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) dashboard.wsgi:server
 
 data: $(STAMP) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)
-	$(BIN)/python -m dashboard.build
+	$(BIN)/python -m dashboard.etl build
 
 refresh: $(STAMP) ## Re-pull World Bank, UN Comtrade and IMF data, then rebuild (needs internet)
-	$(BIN)/python -m dashboard.refresh
+	$(BIN)/python -m dashboard.etl refresh
 
 test: check ## Run every check: lint, types, unit and browser tests
 
-check: lint typecheck unit browser-tests
+check: lint typecheck validate unit browser-tests
+
+validate: $(STAMP) ## Frictionless validation of the published data package
+	$(BIN)/frictionless validate datasets/tidy/datapackage.json
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .

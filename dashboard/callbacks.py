@@ -6,7 +6,6 @@ from dash import ALL, MATCH, Input, Output, State, callback, ctx, no_update
 from dash.dcc.express import send_string
 
 from dashboard import components, data, downloads
-from dashboard.build.model import rows
 from dashboard.charts import CHARTS
 from dashboard.views import chart_filter
 
@@ -19,12 +18,14 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     key = str(custom[0]) if custom else ""
     tables = data.load()
     if key.startswith("event:"):
-        events = rows(tables.events[tables.events["event_id"] == key.removeprefix("event:")])
+        events = data.records(
+            tables.events[tables.events["event_id"] == key.removeprefix("event:")]
+        )
         if not events:
             return False, []
         sources = tables.sources[tables.sources["source_id"] == events[0]["source_id"]]
-        return True, components.event_details(events[0], rows(sources)[0])
-    points = rows(tables.points[tables.points["obs_id"] == key])
+        return True, components.event_details(events[0], data.records(sources)[0])
+    points = data.records(tables.points[tables.points["obs_id"] == key])
     if not points:
         return False, []
     inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]

@@ -9,8 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import figures
-from dashboard.build.model import rows
+from dashboard import data, figures
 from dashboard.charts import Chart
 from dashboard.state import ViewState
 
@@ -232,7 +231,7 @@ def citation_details(
                             _link(r["source_url"]),
                         ]
                     )
-                    for r in rows(inputs)
+                    for r in data.records(inputs)
                 ]
             )
         )
@@ -247,7 +246,7 @@ def citation_details(
                             _link(r["url_main"]),
                         ]
                     )
-                    for r in rows(origins)
+                    for r in data.records(origins)
                 ]
             )
         )

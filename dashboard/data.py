@@ -2,27 +2,13 @@
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from dashboard import paths
-from dashboard.build import model
-
-TABLE_NAMES = ("observations", "sources", "indicators", "events", "claims_check")
-NUMBERS = {
-    "value",
-    "value_low",
-    "value_high",
-    "claimed_value",
-    "claimed_low",
-    "claimed_high",
-    "official_value",
-    "official_low",
-    "official_high",
-    "difference_pct",
-}
+from dashboard.schema import paths, published
+from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 # source columns carried on every point and every downloaded row
 CITATION_COLUMNS = {
@@ -52,20 +38,27 @@ class Tables:
 
 
 def version(folder: Path = paths.TIDY) -> tuple[int, ...]:
-    """Changes whenever one of the tidy files changes (modification times)."""
-    return tuple((folder / f"{n}.csv").stat().st_mtime_ns for n in TABLE_NAMES)
+    """Changes whenever a new build of the tables is published."""
+    return published.stamp(folder)
+
+
+_JOINED: dict[str, Tables] = {}
 
 
 def load(folder: Path = paths.TIDY) -> Tables:
-    """The tables in `folder`, cached until one of the files changes."""
-    return _load(str(folder), version(folder))
+    """The published tables in `folder` (one consistent build), cached until the next."""
+    build = published.load(folder)
+    if build.build not in _JOINED:
+        frames = {name: frame.copy() for name, frame in build.tables.items()}
+        frames["events"] = join_events(frames["events"], frames["sources"])
+        _JOINED.clear()
+        _JOINED[build.build] = Tables(**frames, points=join_points(**frames))
+    return _JOINED[build.build]
 
 
-@lru_cache(maxsize=4)
-def _load(folder: str, stamp: tuple[int, ...]) -> Tables:
-    frames = {name: read(Path(folder) / f"{name}.csv") for name in TABLE_NAMES}
-    frames["events"] = join_events(frames["events"], frames["sources"])
-    return Tables(**frames, points=join_points(**frames))
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def join_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -79,14 +72,6 @@ def join_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
     joined = events.merge(cited, on="source_id", how="left", validate="many_to_one")
     return joined.assign(x=pd.to_datetime(joined["date"]))
-
-
-def read(path: Path) -> pd.DataFrame:
-    """One tidy CSV: text as str ('' for empty), numbers as float."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for column in NUMBERS & set(frame.columns):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("float64")
-    return frame
 
 
 def join_points(
@@ -103,12 +88,7 @@ def join_points(
         columns={"title": "indicator_title"}
     )
     points = points.merge(titles, on="indicator", how="left", validate="many_to_one")
-    verdicts = claims_check.assign(
-        obs_id=[
-            model.obs_id(r["indicator"], r["economy"], "", r["period"], r["source_id"])
-            for r in model.rows(claims_check)
-        ]
-    )[["obs_id", "verdict", "reason"]]
+    verdicts = claims_check[["obs_id", "verdict", "reason"]]
     points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
     points["last_updated"] = _last_updated(points, sources)
     points["x"] = _midpoints(points)
@@ -122,8 +102,6 @@ def _midpoints(points: pd.DataFrame) -> pd.Series:
     return (start + (end - start) / 2).dt.normalize()
 
 
-REPORTER_LABELS = {"CHN": "China-reported", "RUS": "Russia-reported", "": ""}
-ECONOMY_LABELS = {"CHN": "China", "RUS": "Russia", "CHN-RUS": "China–Russia", "WLD": "World"}
 STATUS_LABELS = {"target": "target", "planned": "planned (announced)", "reported": ""}
 
 

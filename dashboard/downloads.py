@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import paths
-from dashboard.build.validate import FORMULA_STARTS
+from dashboard.schema import paths, published
+from dashboard.schema.vocabulary import FORMULA_STARTS
 
 CSV_COLUMNS = [
     "obs_id",
@@ -63,12 +63,12 @@ def chart_csv(points: pd.DataFrame) -> str:
 
 
 def bundle(folder: Path = paths.TIDY) -> bytes:
-    """Every tidy table with datapackage.json and the README (how to cite), as one zip."""
+    """One build's declared files (tables, datapackage.json, README), as one zip."""
+    files = published.load(folder).files
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and not path.name.startswith("."):
-                info = zipfile.ZipInfo(f"china-russia-figures/{path.name}", BUNDLE_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes())
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"china-russia-figures/{name}", BUNDLE_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name])
     return buffer.getvalue()

@@ -5,7 +5,7 @@ import os
 import nbformat
 from nbclient import NotebookClient
 
-from dashboard import paths
+from dashboard.schema import paths
 
 NOTEBOOK = paths.REPO_ROOT / "notebooks" / "china_russia_figures.ipynb"
 

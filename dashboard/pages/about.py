@@ -3,7 +3,7 @@
 import dash
 from dash import dcc, html
 
-from dashboard import paths
+from dashboard.schema import paths, published
 
 dash.register_page(
     __name__,
@@ -37,7 +37,7 @@ row, and the full download bundles all tables with `datapackage.json` and a READ
 
 def layout(**_query: object) -> html.Div:
     """The method note followed by the data dictionary (datasets/tidy/README.md)."""
-    dictionary = (paths.TIDY / "README.md").read_text(encoding="utf-8")
+    dictionary = published.load(paths.TIDY).files[published.README_FILE].decode("utf-8")
     return html.Div(
         [
             dcc.Markdown(HOW, className="mt-3"),

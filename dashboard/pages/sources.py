@@ -6,7 +6,6 @@ import pandas as pd
 from dash import html
 
 from dashboard import data
-from dashboard.build.model import rows
 from dashboard.figures import KIND_LABELS
 
 dash.register_page(
@@ -24,7 +23,7 @@ KIND_TITLES = {
 def fed_indicators(observations: pd.DataFrame) -> dict[str, list[str]]:
     """The indicators each source feeds, directly or as the input of a derived value."""
     feeds: dict[str, set[str]] = {}
-    for row in rows(observations):
+    for row in data.records(observations):
         ids = [row["source_id"], *[i for i in row["input_source_ids"].split(";") if i]]
         for source_id in ids:
             feeds.setdefault(source_id, set()).add(row["indicator"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from dashboard import paths
+from dashboard.schema import paths
 
 
 def _free_port() -> int:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from dashboard import paths
+from dashboard.schema import paths
 
 
 @dataclass

@@ -5,7 +5,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import paths
+from dashboard.schema import paths
 
 WB_NAMES = {"CHN": ("CN", "China"), "RUS": ("RU", "Russian Federation"), "WLD": ("1W", "World")}
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.refresh import comtrade, imf, worldbank
-from dashboard.refresh.http import SourceError
+from dashboard.etl.sources import comtrade, imf, worldbank
+from dashboard.etl.http import SourceError
 from tests.refresh import handmade
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -79,7 +79,7 @@ def test_worldbank_handmade_pages_parse_to_the_raw_layout():
 
 @pytest.mark.network
 def test_live_worldbank_answers_with_china_and_russia():
-    from dashboard.refresh.http import session
+    from dashboard.etl.http import session
 
     pages, url = worldbank.fetch(session(), "NY.GDP.MKTP.CD", 30, lambda _: None)
     frame, _ = worldbank.parse("NY.GDP.MKTP.CD", pages, url)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import paths
+from dashboard.schema import paths
 from dashboard.build.__main__ import main
 
 Rows = list[dict[str, str]]

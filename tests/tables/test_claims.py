@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard import paths
-from dashboard.build.verdict import quoted_values
+from dashboard.schema import paths
+from dashboard.schema.verdict import quoted_values
 
 RAW = paths.RAW
 

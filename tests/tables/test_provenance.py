@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dashboard import paths
+from dashboard.schema import paths
 
 FOLDERS = sorted(p for p in paths.RAW.iterdir() if p.is_dir())
 

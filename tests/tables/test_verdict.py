@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from dashboard.build.verdict import Figure, judge, precision, quoted_values
+from dashboard.schema.verdict import Figure, judge, precision, quoted_values
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,78 @@
+"""`python -m dashboard.etl build|refresh|rehash`: the data pipeline's commands.
+
+build    rebuild datasets/tidy from datasets/raw, offline (make data)
+refresh  re-pull the API sources, then rebuild (make refresh)
+rehash   record the checksums of a hand-edited raw folder in its origin.json
+"""
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from dashboard.etl import refresh
+from dashboard.schema import paths
+from dashboard.etl.errors import BuildError, InputError
+from dashboard.etl.pipeline import build
+from dashboard.etl.publish import publish
+from dashboard.etl.rawfiles import ORIGIN
+from dashboard.etl.swap import write_files
+
+RAW = paths.RAW
+TIDY = paths.TIDY
+
+
+def run_build(raw: Path, out: Path) -> int:
+    """Build, validate, then publish the tables in one swap; on error change nothing."""
+    try:
+        tables = build(raw)
+        publish(out, tables)
+    except (InputError, BuildError, OSError) as error:
+        print(f"make data: error: {error}", file=sys.stderr)
+        print("make data: nothing was written; the previous tables are unchanged.", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
+    print(f"make data: wrote {out} ({counts} rows)")
+    return 0
+
+
+def rehash(folder: Path) -> int:
+    """Record each listed file's SHA-256 and row count (after a deliberate hand edit)."""
+    path = folder / ORIGIN
+    origin = json.loads(path.read_text(encoding="utf-8"))
+    for entry in origin["files"]:
+        data = (folder / entry["path"]).read_bytes()
+        entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
+    text = json.dumps(origin, indent=2, ensure_ascii=False) + "\n"
+    write_files(folder, {ORIGIN: text.encode("utf-8")})
+    print(f"rehash: recorded {len(origin['files'])} checksums in {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to a command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.etl",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "refresh"):
+        command = commands.add_parser(name)
+        command.add_argument("--raw", type=Path, default=RAW, help="raw snapshot folder")
+        command.add_argument("--out", type=Path, default=TIDY, help="tidy table folder")
+        if name == "refresh":
+            refresh.add_options(command)
+    command = commands.add_parser("rehash")
+    command.add_argument("folder", type=Path, help="a folder of datasets/raw")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return run_build(args.raw, args.out)
+    if args.command == "rehash":
+        return rehash(args.folder if args.folder.is_absolute() else RAW / args.folder)
+    return refresh.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,386 @@
+"""Derived values: sums, reporter gaps, shares and ratios, each naming its inputs and method.
+
+Sums and differences are exact in decimal (at the precision of their inputs); ratios and
+percents are rounded to RATIO_DECIMALS decimals.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.etl import frames
+from dashboard.etl.sources import StepOutput, imf, reviews, worldbank
+from dashboard.schema import ids
+
+PRODUCER = "China–Russia Figures (this project)"
+IMF = imf.SOURCE_ID
+WB_GDP, WB_EXPORTS, WB_IMPORTS = worldbank.GDP, worldbank.EXPORTS, worldbank.IMPORTS
+BP = reviews.BP_SOURCE
+EI = reviews.EI_SOURCE
+RATIO_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class Method:
+    """A derivation: its source id, title and how it is computed."""
+
+    source_id: str
+    title: str
+    processing: str
+
+
+SUM = Method(
+    "derived-sum",
+    "Sum of two flows from the same source",
+    "value = a + b, for the same period and the same source (e.g. exports + imports).",
+)
+GAP = Method(
+    "derived-mirror-gap",
+    "Reporter gap: Russia-reported minus China-reported",
+    "value = Russia-reported − China-reported, same flow, same year, same source (IMF DOTS).",
+)
+GAP_PCT = Method(
+    "derived-mirror-gap-pct",
+    "Reporter gap as a percent of the China-reported value",
+    "value = (Russia-reported − China-reported) / China-reported × 100.",
+)
+SHARE_SAME = Method(
+    "derived-share-same-reporter",
+    "Partner share computed from one reporter's own figures",
+    "value = reporter's trade with the partner / reporter's trade with the world × 100, "
+    "both from IMF DOTS as that reporter reports them.",
+)
+SHARE_MIXED = Method(
+    "derived-share-mixed-source",
+    "Partner share from mixed sources: China customs total over World Bank trade",
+    "value = China customs (GACC) bilateral total, as stated in official statements, / "
+    "World Bank WDI merchandise exports + imports of the economy × 100. Mixed-source: the "
+    "numerator and denominator come from different producers and valuation bases.",
+)
+RATIO = Method(
+    "derived-ratio",
+    "Ratio of two values from the same source",
+    "value = a / b, same period, same source.",
+)
+POS_SHARE = Method(
+    "derived-pos-share-of-imports",
+    "Power of Siberia volume as a percent of China's gas imports",
+    "value = Power of Siberia capacity or delivered volume (Gazprom, official statements) / "
+    "China's total natural gas imports in the year × 100. The review volumes are standardised "
+    "to 40 MJ/m3; Gazprom's are not.",
+)
+METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE)
+
+Op = Callable[[float, float], float]
+
+
+def run(obs: pd.DataFrame) -> StepOutput:
+    """Every derived series; later ones may build on earlier ones."""
+    sums = pd.concat([_trade_sums(obs), _world_sums(obs), _bp_import_sum(obs)])
+    base = pd.concat([obs, sums], ignore_index=True)
+    derived = pd.concat(
+        [
+            sums,
+            _mirror_gaps(base),
+            _same_reporter_shares(base),
+            _mixed_source_shares(base),
+            _gdp_ratio(base),
+            _pos_shares(base),
+        ],
+        ignore_index=True,
+    )
+    sources = frames.sources(
+        {
+            "source_id": m.source_id,
+            "kind": "derived",
+            "producer": PRODUCER,
+            "title": m.title,
+            "citation_full": f"{PRODUCER}: {m.title}. {m.processing} "
+            "Inputs are named on each row (input_obs_ids, input_source_ids).",
+            "attribution_short": "Derived by this project",
+            "license_name": "CC BY 4.0",
+            "license_url": "https://creativecommons.org/licenses/by/4.0/",
+            "processing": m.processing,
+        }
+        for m in METHODS
+    )
+    return StepOutput(frames.observations(frames.rows_of(derived)), sources)
+
+
+def _select(obs: pd.DataFrame, **match: str) -> pd.DataFrame:
+    mask = pd.Series(True, index=obs.index)
+    for column, value in match.items():
+        mask &= obs[column] == value
+    return obs[mask]
+
+
+def _from(obs: pd.DataFrame, indicator: str, source_id: str, **match: str) -> pd.DataFrame:
+    """Rows of one indicator taken from, or derived only from, one source."""
+    rows = _select(obs, indicator=indicator, **match)
+    own = (rows["source_id"] == source_id) | (rows["input_source_ids"] == source_id)
+    return rows[own]
+
+
+PERIOD = ("period", "period_start", "period_end")
+
+
+def _combine(
+    a: pd.DataFrame,
+    b: pd.DataFrame,
+    op: Op,
+    method: Method,
+    on: tuple[str, ...] = PERIOD,
+    **fields: str,
+) -> pd.DataFrame:
+    """Derive one value per pair of rows of `a` and `b` that agree on `on` (all pairs if
+    `on` is empty); the period is the shared one, else that of `b`."""
+    if on:
+        pairs = a.merge(b, on=list(on), suffixes=("_a", "_b"))
+    else:
+        pairs = a.merge(b, how="cross", suffixes=("_a", "_b"))
+    rows = []
+    for _, pair in pairs.iterrows():
+        inputs = f"{pair['obs_id_a']};{pair['obs_id_b']}"
+        row = {c: pair[c] if c in on else pair[f"{c}_b"] for c in PERIOD}
+        row |= {
+            "value": op(pair["value_a"], pair["value_b"]),
+            "qualifier": "exact",
+            "status": "reported",
+            "kind": "derived",
+            "source_id": method.source_id,
+            "method": method.processing,
+            "input_obs_ids": inputs,
+            "input_source_ids": ";".join(sorted(_origins(pair, "_a") | _origins(pair, "_b"))),
+            **fields,
+        }
+        row["obs_id"] = ids.obs_id(
+            row["indicator"],
+            row["economy"],
+            row.get("reporter", ""),
+            row["period"],
+            row["source_id"],
+            inputs,
+        )
+        rows.append(row)
+    return frames.observations(rows)
+
+
+def _origins(pair: pd.Series, side: str) -> set[str]:
+    """The sources an input rests on: its own, or for a derived input, those of its inputs."""
+    if pair[f"kind{side}"] == "derived":
+        return set(str(pair[f"input_source_ids{side}"]).split(";"))
+    return {str(pair[f"source_id{side}"])}
+
+
+def _add(a: float, b: float) -> float:
+    return float(frames.decimal(a) + frames.decimal(b))
+
+
+def _sub(a: float, b: float) -> float:
+    return float(frames.decimal(a) - frames.decimal(b))
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, RATIO_DECIMALS)
+
+
+def _percent(a: float, b: float) -> float:
+    return round(a / b * 100, RATIO_DECIMALS)
+
+
+def _gap_percent(a: float, b: float) -> float:
+    return round((a - b) / b * 100, RATIO_DECIMALS)
+
+
+def _trade_sums(obs: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for reporter in ("CHN", "RUS"):
+        exports = _from(obs, "trade_cn_exports_to_ru", IMF, reporter=reporter)
+        imports = _from(obs, "trade_cn_imports_from_ru", IMF, reporter=reporter)
+        frames.append(
+            _combine(
+                exports,
+                imports,
+                _add,
+                SUM,
+                indicator="trade_total",
+                economy="CHN-RUS",
+                reporter=reporter,
+                unit="USD bn",
+            )
+        )
+    return pd.concat(frames)
+
+
+# (source of exports to the world, source of imports from the world)
+WORLD_SOURCES = ((IMF, IMF), (WB_EXPORTS, WB_IMPORTS))
+
+
+def _world_sums(obs: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for economy in ("CHN", "RUS"):
+        for export_source, import_source in WORLD_SOURCES:
+            exports = _from(obs, "goods_exports_world", export_source, economy=economy)
+            imports = _from(obs, "goods_imports_world", import_source, economy=economy)
+            frames.append(
+                _combine(
+                    exports,
+                    imports,
+                    _add,
+                    SUM,
+                    indicator="goods_trade_world",
+                    economy=economy,
+                    reporter=economy,
+                    unit="USD bn",
+                )
+            )
+    return pd.concat(frames)
+
+
+def _bp_import_sum(obs: pd.DataFrame) -> pd.DataFrame:
+    pipeline = _from(obs, "gas_cn_pipeline_imports", BP)
+    lng = _from(obs, "gas_cn_lng_imports", BP)
+    return _combine(
+        pipeline, lng, _add, SUM, indicator="gas_cn_imports_total", economy="CHN", unit="bcm"
+    )
+
+
+def _mirror_gaps(obs: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for flow in ("trade_total", "trade_cn_exports_to_ru", "trade_cn_imports_from_ru"):
+        russia = _from(obs, flow, IMF, reporter="RUS")
+        china = _from(obs, flow, IMF, reporter="CHN")
+        frames.append(
+            _combine(
+                russia,
+                china,
+                _sub,
+                GAP,
+                indicator=f"{flow}_mirror_gap",
+                economy="CHN-RUS",
+                unit="USD bn",
+            )
+        )
+    russia = _from(obs, "trade_total", IMF, reporter="RUS")
+    china = _from(obs, "trade_total", IMF, reporter="CHN")
+    frames.append(
+        _combine(
+            russia,
+            china,
+            _gap_percent,
+            GAP_PCT,
+            indicator="trade_total_mirror_gap_pct",
+            economy="CHN-RUS",
+            unit="percent",
+        )
+    )
+    return pd.concat(frames)
+
+
+SHARE_OF = {"RUS": "trade_share_cn_in_ru_trade", "CHN": "trade_share_ru_in_cn_trade"}
+
+
+def _same_reporter_shares(obs: pd.DataFrame) -> pd.DataFrame:
+    frames = []
+    for reporter, indicator in SHARE_OF.items():
+        bilateral = _from(obs, "trade_total", IMF, reporter=reporter)
+        world = _from(obs, "goods_trade_world", IMF, economy=reporter)
+        frames.append(
+            _combine(
+                bilateral,
+                world,
+                _percent,
+                SHARE_SAME,
+                indicator=indicator,
+                economy=reporter,
+                reporter=reporter,
+                unit="percent",
+            )
+        )
+    return pd.concat(frames)
+
+
+def customs_totals(obs: pd.DataFrame) -> pd.DataFrame:
+    """One China-customs annual total per year: the most precise statement not flagged
+    doubtful (ties go to the first source id)."""
+    stated = _select(
+        obs, indicator="trade_total", reporter="CHN", kind="official_statement", status="reported"
+    )
+    annual = stated[
+        stated["period"].str.fullmatch(r"\d{4}")
+        & ~stated["note"].str.contains("doubtful", case=False)
+    ]
+    decimals = annual["value"].map(lambda v: len(repr(float(v)).partition(".")[2].rstrip("0")))
+    ranked = annual.assign(_decimals=decimals).sort_values(
+        ["period", "_decimals", "source_id"], ascending=[True, False, True]
+    )
+    return ranked.drop_duplicates("period").drop(columns="_decimals")
+
+
+def _mixed_source_shares(obs: pd.DataFrame) -> pd.DataFrame:
+    customs = customs_totals(obs)
+    wb_world = f"{WB_IMPORTS};{WB_EXPORTS}"
+    frames = []
+    for economy, indicator in SHARE_OF.items():
+        world = _from(obs, "goods_trade_world", wb_world, economy=economy)
+        frames.append(
+            _combine(
+                customs,
+                world,
+                _percent,
+                SHARE_MIXED,
+                indicator=indicator,
+                economy=economy,
+                unit="percent",
+                note="Mixed-source: China customs total over World Bank merchandise trade.",
+            )
+        )
+    return pd.concat(frames)
+
+
+def _gdp_ratio(obs: pd.DataFrame) -> pd.DataFrame:
+    china = _from(obs, "gdp", WB_GDP, economy="CHN")
+    russia = _from(obs, "gdp", WB_GDP, economy="RUS")
+    return _combine(
+        china,
+        russia,
+        _ratio,
+        RATIO,
+        indicator="gdp_ratio_cn_to_ru",
+        economy="CHN-RUS",
+        unit="ratio",
+    )
+
+
+def _pos_shares(obs: pd.DataFrame) -> pd.DataFrame:
+    capacity = _select(
+        obs, indicator="gas_pos_capacity", kind="official_statement", status="reported"
+    )
+    imports_2018 = _select(obs, indicator="gas_cn_imports_total", period="2018")
+    imports_2018 = imports_2018[imports_2018["kind"].isin(["official_series", "derived"])]
+    flows = _select(obs, indicator="gas_pos_flow", kind="official_statement")
+    ei_imports = _from(obs, "gas_cn_imports_total", EI)
+    return pd.concat(
+        [
+            _combine(
+                capacity,
+                imports_2018,
+                _percent,
+                POS_SHARE,
+                on=(),
+                indicator="gas_pos_capacity_share_of_cn_imports",
+                economy="CHN",
+                unit="percent",
+            ),
+            _combine(
+                flows,
+                ei_imports,
+                _percent,
+                POS_SHARE,
+                indicator="gas_pos_flow_share_of_cn_imports",
+                economy="CHN",
+                unit="percent",
+            ),
+        ]
+    )

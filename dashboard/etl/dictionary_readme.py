@@ -1,0 +1,52 @@
+"""datasets/tidy/README.md: the data dictionary and how to cite, written with the tables."""
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.schema import verdict
+from dashboard.schema.tables import TABLES
+
+CITE = """\
+## How to cite
+
+Cite the original producer of each figure: every row of `observations.csv` names its
+`source_id`, and `sources.csv` gives the full citation (`citation_full`), the link
+(`url_main`), the date the project took its copy (`date_accessed`) and the licence. For
+official statements and article passages it also gives the quoted sentence (`quote`) and
+where it stands (`locator`). Derived rows list their inputs (`input_obs_ids`) and the
+sources of those inputs (`input_source_ids`).
+
+To cite these tables as a whole: *China–Russia Figures: economic figures behind the
+China–Russia relationship, with a citation on every point* (tables built from the raw
+snapshots in `datasets/raw`; see `datapackage.json` for `last_updated`).
+"""
+
+
+def render(tables: Mapping[str, pd.DataFrame]) -> str:
+    """The README text for the tidy folder."""
+    parts = [
+        "# China–Russia figures: tidy tables\n",
+        "Built by `make data` from `datasets/raw` (offline, deterministic). "
+        "`datapackage.json` describes the same tables in Frictionless form.\n",
+        CITE,
+        "## Tables\n",
+    ]
+    for table in TABLES:
+        parts.append(f"### `{table.path}`: {table.title} ({len(tables[table.name])} rows)\n")
+        parts.append(f"{table.description} Key: `{', '.join(table.primary_key)}`.\n")
+        parts.append("| column | type | meaning |\n|---|---|---|")
+        parts.extend(f"| `{f.name}` | {f.type} | {f.description} |" for f in table.fields)
+        parts.append("")
+    parts.append("## Indicators\n")
+    parts.append("| indicator | family | unit | title |\n|---|---|---|---|")
+    for row in tables["indicators"].itertuples():
+        parts.append(f"| `{row.indicator}` | {row.family} | {row.unit} | {row.title} |")
+    parts.append("\n## Verdict rule (claims_check.csv)\n")
+    parts.append(_verdict_rule())
+    return "\n".join(parts) + "\n"
+
+
+def _verdict_rule() -> str:
+    doc = verdict.__doc__ or ""
+    return doc.split("\n", 2)[2].strip() + "\n"

@@ -1,0 +1,101 @@
+"""Rows in the layout of the tidy tables, and exact decimal arithmetic on values."""
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from dashboard.schema import ids
+from dashboard.schema.tables import OBSERVATIONS, SOURCES
+
+NUMBERS = [f.name for f in OBSERVATIONS.fields if f.type == "number"]
+
+
+def decimal(value: float) -> Decimal:
+    """The decimal a float was read from (its shortest repr)."""
+    return Decimal(repr(float(value)))
+
+
+def scaled(value: float, power: int) -> float:
+    """value × 10**power without binary noise: 4050.729 ÷ 1000 is 4.050729, not …0005."""
+    return float(decimal(value).scaleb(power))
+
+
+def year_period(year: int) -> dict[str, Any]:
+    """Period fields for a calendar year."""
+    return {
+        "period": str(year),
+        "year": year,
+        "period_start": f"{year}-01-01",
+        "period_end": f"{year}-12-31",
+    }
+
+
+def annual(
+    indicator: str,
+    economy: str,
+    reporter: str,
+    year: int,
+    value: float,
+    unit: str,
+    source_id: str,
+    note: str = "",
+) -> dict[str, Any]:
+    """One value of an annual official series, in observation layout."""
+    return {
+        "indicator": indicator,
+        "economy": economy,
+        "reporter": reporter,
+        **year_period(year),
+        "value": value,
+        "qualifier": "exact",
+        "unit": unit,
+        "status": "reported",
+        "kind": "official_series",
+        "source_id": source_id,
+        "note": note,
+    }
+
+
+def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A frame in observation layout: absent text is '', absent numbers NaN, absent years
+    NA; a row without obs_id gets the id of its key fields."""
+    frame = pd.DataFrame(list(rows))
+    for column in OBSERVATIONS.columns:
+        if column not in frame.columns:
+            frame[column] = float("nan") if column in NUMBERS or column == "year" else ""
+    frame["year"] = pd.array(
+        [_calendar_year(r) for r in rows_of(frame)] if len(frame) else [], dtype="Int64"
+    )
+    if len(frame):
+        missing = frame["obs_id"].fillna("") == ""
+        keyed = [
+            ids.obs_id(r["indicator"], r["economy"], r["reporter"], r["period"], r["source_id"])
+            for r in rows_of(frame[missing])
+        ]
+        frame.loc[missing, "obs_id"] = keyed
+    return frame[OBSERVATIONS.columns]
+
+
+def sources(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A frame in source layout; absent fields are empty strings."""
+    frame = pd.DataFrame(list(rows))
+    for column in SOURCES.columns:
+        if column not in frame.columns:
+            frame[column] = ""
+    return frame[SOURCES.columns].fillna("")
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _calendar_year(row: Mapping[str, Any]) -> int | None:
+    """The year of a row whose period is exactly one calendar year, else None."""
+    start, end = str(row["period_start"]), str(row["period_end"])
+    year = start[:4]
+    if start == f"{year}-01-01" and end == f"{year}-12-31" and row["period"] == year:
+        return int(year)
+    return None

@@ -1,0 +1,47 @@
+"""Official figures that exist only as statements in public pages (STATEMENTS.md).
+
+Raw layout: datasets/raw/statements/{sources,values,events}.csv (RAW_STATEMENT_SOURCES,
+RAW_STATEMENT_VALUES, RAW_EVENTS), transcribed by hand; `python -m dashboard.etl rehash
+statements` records their new checksums after an edit.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dashboard.etl import frames
+from dashboard.etl.rawfiles import read_csv, read_origin
+from dashboard.etl.sources import StepOutput
+from dashboard.etl.stated import check_figures, read_events
+from dashboard.schema.tables import RAW_STATEMENT_SOURCES, RAW_STATEMENT_VALUES
+
+FOLDER = "statements"
+
+
+def step(folder: Path, units: Mapping[str, str]) -> StepOutput:
+    """Sources, values and events of the statements snapshot."""
+    origin = read_origin(folder)
+    table = read_csv(folder / "sources.csv", RAW_STATEMENT_SOURCES)
+    sources = frames.sources(_source(row, origin) for row in frames.rows_of(table))
+    quotes = dict(zip(sources["source_id"], sources["quote"], strict=True))
+    path = folder / "values.csv"
+    values = read_csv(path, RAW_STATEMENT_VALUES)
+    check_figures(values, path, units, quotes)
+    values["kind"] = "official_statement"
+    events = read_events(folder / "events.csv", set(quotes))
+    return StepOutput(frames.observations(frames.rows_of(values)), sources, events)
+
+
+def _source(row: dict[str, Any], origin: Mapping[str, Any]) -> dict[str, Any]:
+    """One source per page and sentence, with a citation composed from its fields."""
+    return {
+        **row,
+        "kind": "official_statement",
+        "date_accessed": origin["date_accessed"],
+        "citation_full": f"{row['producer']} ({row['date_published']}). "
+        f"{row['title']}. {row['url_main']}",
+        "attribution_short": f"{row['producer']} ({row['date_published'][:4]})",
+        "locator": "quoted sentence",
+        "retrieved_from": origin["retrieved_from"],
+        "processing": origin["processing"],
+    }

@@ -1,0 +1,185 @@
+"""World Bank WDI: GDP and merchandise trade of China, Russia and the world.
+
+Raw layout: datasets/raw/wb_wdi/<indicator code, lower case>.csv, one per indicator, in US$
+(schema RAW_WB_WDI). Refreshed from the Indicators API v2.
+"""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import requests
+
+from dashboard.etl import frames
+from dashboard.etl.http import Deadline, SourceError, finite_number, get_json
+from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, source_of
+from dashboard.etl.snapshot import RawFile, Snapshot, now
+from dashboard.etl.sources import StepOutput
+from dashboard.schema.tables import RAW_WB_WDI
+
+NAME = "worldbank"
+FOLDER = "wb_wdi"
+ENV = "CRF_WORLDBANK_URL"
+DEFAULT_URL = "https://api.worldbank.org/v2"
+COUNTRIES = "CHN;RUS;WLD"
+ECONOMIES = ("CHN", "RUS")
+DATES = "1960:2030"
+PER_PAGE = 1000
+MAX_PAGES = 20  # 3 economies × 71 years fit one page; more pages means a broken upstream
+# indicator code -> (indicator, the economy is its own reporter, source id)
+INDICATORS = {
+    "NY.GDP.MKTP.CD": ("gdp", False, "wb-wdi-ny-gdp-mktp-cd"),
+    "TX.VAL.MRCH.CD.WT": ("goods_exports_world", True, "wb-wdi-tx-val-mrch-cd-wt"),
+    "TM.VAL.MRCH.CD.WT": ("goods_imports_world", True, "wb-wdi-tm-val-mrch-cd-wt"),
+}
+GDP, EXPORTS, IMPORTS = (INDICATORS[c][2] for c in INDICATORS)
+
+
+def step(folder: Path) -> StepOutput:
+    """Each indicator file named in origin.json; values become US$ billions."""
+    origin = read_origin(folder)
+    rows = []
+    for entry in origin["files"]:
+        code = entry.get("indicator_code")
+        if code not in INDICATORS:
+            raise SourceError(str(folder / "origin.json"), f"unknown indicator_code {code!r}")
+        indicator, reported, source_id = INDICATORS[code]
+        source_of(origin, folder, entry["path"], {source_id})
+        table = read_csv(folder / entry["path"], RAW_WB_WDI)
+        table = table[table["Country Code"].isin(ECONOMIES) & table["Value"].notna()]
+        for economy, year, value in zip(
+            table["Country Code"], table["Year"], table["Value"], strict=True
+        ):
+            rows.append(
+                frames.annual(
+                    indicator,
+                    economy,
+                    economy if reported else "",
+                    int(year),
+                    frames.scaled(value, -9),
+                    "USD bn",
+                    source_id,
+                )
+            )
+    return StepOutput(frames.observations(rows), frames.sources(origin_sources(origin)))
+
+
+def base_url() -> str:
+    """The API root, overridable for mirrors, proxies and tests."""
+    return os.environ.get(ENV, DEFAULT_URL).rstrip("/")
+
+
+def fetch(
+    client: requests.Session,
+    code: str,
+    timeout: float,
+    deadline: Deadline,
+    progress: Callable[[str], None],
+) -> tuple[list[Any], str]:
+    """Every page of one indicator for China, Russia and the world; the first request URL."""
+    url = f"{base_url()}/country/{COUNTRIES}/indicator/{code}"
+    pages: list[Any] = []
+    first_url = ""
+    page, last = 1, 1
+    while page <= last:
+        params = {"format": "json", "date": DATES, "per_page": str(PER_PAGE), "page": str(page)}
+        body, final_url = get_json(client, url, params, timeout, deadline)
+        progress(f"GET {final_url}")
+        first_url = first_url or final_url
+        pages.append(body)
+        last = _meta(body, final_url)["pages"]
+        if last > MAX_PAGES:
+            raise SourceError(final_url, f"upstream claims {last} pages (at most {MAX_PAGES})")
+        page += 1
+    return pages, first_url
+
+
+def _meta(body: Any, url: str) -> dict[str, Any]:
+    """The page header; the World Bank's in-band errors come as HTTP 200 with a message."""
+    if isinstance(body, list) and body and isinstance(body[0], dict) and "message" in body[0]:
+        messages = body[0]["message"]
+        if not isinstance(messages, list):
+            messages = [messages]
+        text = "; ".join(
+            f"{m.get('id')} {m.get('key')}: {m.get('value')}" if isinstance(m, dict) else str(m)
+            for m in messages
+        )
+        raise SourceError(url, f"API error: {text}")
+    if not (isinstance(body, list) and len(body) == 2 and isinstance(body[0], dict)):
+        raise SourceError(url, "upstream format changed: expected [meta, rows]")
+    meta = body[0]
+    if not {"page", "pages", "lastupdated"} <= set(meta):
+        raise SourceError(url, f"upstream format changed: meta keys {sorted(meta)}")
+    try:
+        pages = int(meta["pages"])
+    except (TypeError, ValueError):
+        raise SourceError(url, f"upstream format changed: pages = {meta['pages']!r}") from None
+    return {"pages": pages, "lastupdated": str(meta["lastupdated"])}
+
+
+def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
+    """Rows in the raw layout (plain US$, empty where upstream has no value), and
+    upstream's last-updated date."""
+    rows = []
+    for body in pages:
+        _meta(body, url)
+        if not isinstance(body[1], list):
+            raise SourceError(url, "empty result: the API returned no rows")
+        rows.extend(_row(code, row, url) for row in body[1])
+    frame = pd.DataFrame(rows, columns=RAW_WB_WDI.columns)
+    if frame.empty or frame["Value"].isna().all():
+        raise SourceError(url, "empty result: no values for China, Russia or the world")
+    frame = frame.sort_values(["Country Code", "Year"]).reset_index(drop=True)
+    return frame, _meta(pages[0], url)["lastupdated"]
+
+
+def _row(code: str, row: Any, url: str) -> dict[str, Any]:
+    try:
+        indicator, country = row["indicator"]["id"], row["country"]["value"]
+        iso3, year = row["countryiso3code"], int(row["date"])
+        value = row["value"]
+    except (KeyError, TypeError, ValueError) as error:
+        raise SourceError(
+            url, f"upstream format changed: row {str(row)[:120]} ({error!r})"
+        ) from None
+    if indicator != code:
+        raise SourceError(url, f"upstream format changed: indicator {indicator!r}, asked {code!r}")
+    number = finite_number(value, url, f"{iso3} {year}")
+    return {"Country Name": country, "Country Code": iso3, "Year": year, "Value": number}
+
+
+def refresh(
+    folder: Path,
+    client: requests.Session,
+    timeout: float,
+    deadline: Deadline,
+    progress: Callable[[str], None],
+) -> Snapshot:
+    """Fetch and parse every indicator named in the current origin.json."""
+    origin = read_origin(folder)
+    files, stamps, retrieved = [], [], now()
+    for entry in origin["files"]:
+        code = entry["indicator_code"]
+        pages, url = fetch(client, code, timeout, deadline, progress)
+        frame, last_updated = parse(code, pages, url)
+        files.append(RawFile(entry["path"], frame, ["Country Code"], "Year", "Value"))
+        stamps.append(last_updated)
+        entry |= {
+            "request_url": url,
+            "retrieved_at": retrieved,
+            "upstream_last_updated": last_updated,
+            "citation_full": f"World Bank, {entry['title']} (API, last updated {last_updated}). "
+            "Licence CC BY 4.0.",
+        }
+        entry.pop("upstream_sha256", None)
+        entry.pop("upstream_path", None)
+    origin |= {
+        "date_published": max(stamps),
+        "date_accessed": retrieved[:10],
+        "retrieved_from": f"World Bank Indicators API v2 ({base_url()}), fetched by make refresh",
+        "citation_full": "World Bank, World Development Indicators "
+        f"(API, last updated {max(stamps)}).",
+    }
+    return Snapshot(NAME, files, origin)

@@ -1,0 +1,114 @@
+"""Validate the tidy tables before anything is written: schema, keys, links, plausibility."""
+
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.errors
+
+from dashboard.etl.errors import BuildError
+from dashboard.schema import ids
+from dashboard.schema.plausibility import BY_INDICATOR
+from dashboard.schema.tables import Table, pandera_schema
+from dashboard.schema.vocabulary import FORMULA_STARTS
+
+
+def validate_table(table: Table, frame: pd.DataFrame) -> None:
+    """Raise BuildError naming the table, column and first failing rows."""
+    try:
+        pandera_schema(table).validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases.head(5)
+        lines = [
+            f"column {c['column']!s}, row {c['index']!s}: {c['check']!s} failed for "
+            f"{c['failure_case']!r}"
+            for _, c in cases.iterrows()
+        ]
+        raise BuildError(f"table {table.name} is invalid:\n  " + "\n  ".join(lines)) from None
+
+
+def validate_spreadsheet_safe(table: Table, frame: pd.DataFrame) -> None:
+    """No text cell starts like a spreadsheet formula, so the shipped CSVs open safely."""
+    for field in table.fields:
+        if field.type != "string":
+            continue
+        risky = frame[frame[field.name].str.startswith(FORMULA_STARTS)]
+        if len(risky):
+            value = risky.iloc[0][field.name]
+            raise BuildError(
+                f"table {table.name}, column {field.name}: {value!r} would run as "
+                "a spreadsheet formula"
+            )
+
+
+def validate_links(tables: Mapping[str, pd.DataFrame]) -> None:
+    """Every citation resolves, every unit is its indicator's unit, every input exists."""
+    sources = set(tables["sources"]["source_id"])
+    obs = tables["observations"]
+    units = dict(zip(tables["indicators"]["indicator"], tables["indicators"]["unit"], strict=True))
+    for name in ("observations", "events", "claims_check"):
+        orphans = set(tables[name]["source_id"]) - sources
+        if orphans:
+            raise BuildError(f"table {name} cites unknown source ids: {sorted(orphans)}")
+    unknown = set(obs["indicator"]) - set(units)
+    if unknown:
+        raise BuildError(f"table observations uses unknown indicators: {sorted(unknown)}")
+    wrong = obs[obs["unit"] != obs["indicator"].map(units)]
+    if len(wrong):
+        raise BuildError(f"unit mismatch in observations: {wrong.iloc[0]['obs_id']}")
+    bad_ids = [i for i in obs["obs_id"] if not ids.OBS_ID.match(i)]
+    if bad_ids:
+        raise BuildError(f"malformed obs_id: {bad_ids[0]!r}")
+    known = set(obs["obs_id"])
+    inputs = {i for text in obs["input_obs_ids"] if text for i in text.split(";")}
+    input_sources = {i for text in obs["input_source_ids"] if text for i in text.split(";")}
+    if inputs - known:
+        raise BuildError(f"derived rows name missing inputs: {sorted(inputs - known)[:3]}")
+    if input_sources - sources:
+        raise BuildError(f"derived rows rest on unknown sources: {sorted(input_sources - sources)}")
+    derived = obs[obs["kind"] == "derived"]
+    if (derived["input_obs_ids"] == "").any() or (derived["method"] == "").any():
+        raise BuildError("a derived row lacks its inputs or method")
+    checks = tables["claims_check"]
+    for column in ("obs_id", "official_obs_id"):
+        missing = set(checks[column]) - known - {""}
+        if missing:
+            raise BuildError(f"claims_check.{column} names unknown observations: {sorted(missing)}")
+
+
+def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> None:
+    """Every value lies in its indicator's range; official series move year on year by less
+    than the indicator's factor, series by series."""
+    undeclared = set(indicators["indicator"]) - set(BY_INDICATOR)
+    if undeclared:
+        raise BuildError(f"no plausibility declared for indicators {sorted(undeclared)}")
+    for row in observations.itertuples():
+        bounds = BY_INDICATOR[str(row.indicator)]
+        for value in (row.value, row.value_low, row.value_high):
+            if pd.notna(value) and not bounds.admits(float(value)):
+                raise BuildError(
+                    f"implausible value {value} {row.unit} for {row.indicator} "
+                    f"{row.economy} {row.period} (source {row.source_id}): outside "
+                    f"{bounds.low:g}..{bounds.high:g}"
+                )
+    series = observations[
+        (observations["kind"] == "official_series") & observations["year"].notna()
+    ]
+    keys = ["indicator", "economy", "reporter", "source_id"]
+    for key, rows in series.groupby(keys, sort=True):
+        factor = BY_INDICATOR[str(key[0])].max_yoy
+        if factor is not None:
+            _check_moves(rows.sort_values("year"), factor, " ".join(map(str, key)))
+
+
+def _check_moves(rows: pd.DataFrame, factor: float, name: str) -> None:
+    years, values = rows["year"].astype(int).tolist(), rows["value"].tolist()
+    for i in range(1, len(rows)):
+        a, b = values[i - 1], values[i]
+        if years[i] != years[i - 1] + 1 or a <= 0 or b <= 0:
+            continue
+        move = max(b / a, a / b)
+        if move > factor:
+            raise BuildError(
+                f"implausible move in {name}: {years[i - 1]} {a:g} -> {years[i]} {b:g} "
+                f"({move:.3g}×, more than {factor:g}×)"
+            )

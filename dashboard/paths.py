@@ -1,8 +1,0 @@
-"""Where the project's data lives."""
-
-from pathlib import Path
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DATASETS = REPO_ROOT / "datasets"
-RAW = DATASETS / "raw"
-TIDY = DATASETS / "tidy"

@@ -1,1 +1,0 @@
-"""`make refresh`: re-pull the raw snapshots from the public APIs, never losing a good one."""

@@ -1,0 +1,117 @@
+"""The published tables (datasets/tidy): read as one consistent set, typed by the schema.
+
+The pipeline swaps the whole folder in at once and records each file's SHA-256 in
+datapackage.json. A reader opens the folder once and reads every file through that handle,
+so a swap during the read cannot mix two builds; any file whose bytes do not match the
+descriptor (a swap between opening the folder and reading) makes the read start again.
+"""
+
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.schema.tables import TABLES, Table
+
+PACKAGE_FILE = "datapackage.json"
+README_FILE = "README.md"
+ATTEMPTS = 5
+
+
+class PublishedError(Exception):
+    """The published folder is missing, incomplete or does not match its descriptor."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """One build of the published tables: raw bytes of every file, and typed frames."""
+
+    build: str
+    descriptor: dict[str, Any]
+    files: dict[str, bytes]
+    tables: dict[str, pd.DataFrame]
+
+
+def sha256(data: bytes) -> str:
+    """The hash notation of datapackage.json: 'sha256:<hex>'."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def stamp(folder: Path) -> tuple[int, int]:
+    """Changes whenever a new build is swapped in (inode and time of its descriptor)."""
+    status = os.stat(folder / PACKAGE_FILE)
+    return status.st_ino, status.st_mtime_ns
+
+
+def load(folder: Path) -> Published:
+    """The current build in `folder`, cached until a new one is swapped in."""
+    return _load(str(folder), stamp(folder))
+
+
+@lru_cache(maxsize=2)
+def _load(folder: str, _stamp: tuple[int, int]) -> Published:
+    descriptor, files = read_files(Path(folder))
+    tables = {t.name: parse_table(t, files[t.path]) for t in TABLES}
+    return Published(str(descriptor.get("build", "")), descriptor, files, tables)
+
+
+def read_files(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The descriptor and the bytes of every file it declares, all from one build."""
+    last: Exception | None = None
+    for _ in range(ATTEMPTS):
+        try:
+            return _read_once(folder)
+        except (OSError, PublishedError) as error:
+            last = error
+    raise PublishedError(f"{folder}: cannot read a consistent build ({last})")
+
+
+def _read_once(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        descriptor = json.loads(_read_at(handle, PACKAGE_FILE))
+        files = {PACKAGE_FILE: _read_at(handle, PACKAGE_FILE)}
+        for entry in declared(descriptor):
+            data = _read_at(handle, entry["path"])
+            if sha256(data) != entry["hash"]:
+                raise PublishedError(f"{folder / entry['path']}: hash differs from {PACKAGE_FILE}")
+            files[entry["path"]] = data
+    finally:
+        os.close(handle)
+    return descriptor, files
+
+
+def declared(descriptor: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every file the descriptor names (resources and the README), with its hash."""
+    entries = [{"path": r["path"], "hash": r["hash"]} for r in descriptor["resources"]]
+    return [*entries, descriptor["readme"]]
+
+
+def _read_at(handle: int, name: str) -> bytes:
+    if "/" in name or name.startswith("."):
+        raise PublishedError(f"{name!r} is not a plain file name")
+    fd = os.open(name, os.O_RDONLY, dir_fd=handle)
+    with os.fdopen(fd, "rb") as stream:
+        return stream.read()
+
+
+def parse_table(table: Table, data: bytes) -> pd.DataFrame:
+    """A published CSV with the schema's types: text as str ('' when empty), numbers as
+    float (NaN when empty), integers as nullable Int64."""
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+    if list(frame.columns) != table.columns:
+        raise PublishedError(f"{table.path}: columns {list(frame.columns)} != {table.columns}")
+    for field in table.fields:
+        if field.type == "number":
+            frame[field.name] = pd.to_numeric(frame[field.name].replace("", None)).astype(float)
+        elif field.type == "integer":
+            frame[field.name] = pd.to_numeric(frame[field.name].replace("", None)).astype("Int64")
+        else:
+            frame[field.name] = frame[field.name].astype(str)
+    return frame

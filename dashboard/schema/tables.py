@@ -1,0 +1,500 @@
+"""Every table's layout, defined once: tidy tables (published) and raw snapshot files.
+
+The pipeline validates against these, writes datapackage.json and the data dictionary from
+them, and the app reads the published tables with their types.
+"""
+
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+from dashboard.schema import vocabulary as v
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column (Frictionless Table Schema vocabulary)."""
+
+    name: str
+    type: str  # "string", "number", "integer" or "date"
+    description: str
+    required: bool = True
+    enum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its file name, columns and key."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    filename: str = ""
+
+    @property
+    def path(self) -> str:
+        """File name inside its folder."""
+        return self.filename or f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names in order."""
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        """The field of that name."""
+        return next(f for f in self.fields if f.name == name)
+
+
+S, N, I, D = "string", "number", "integer", "date"
+
+OBSERVATIONS = Table(
+    "observations",
+    "Observations",
+    "Every figure, one row per point: official series, official statements, article claims "
+    "and values derived from them. Each row cites exactly one source.",
+    (
+        Field(
+            "obs_id",
+            S,
+            "Unique key: 'o' and 10 hex digits, a digest of indicator, economy, reporter, "
+            "period and source_id (derived rows add their inputs). Stable across builds.",
+        ),
+        Field("indicator", S, "Indicator id; see indicators.csv for title, family and unit."),
+        Field(
+            "economy",
+            S,
+            "Economy or pair the figure describes: CHN, RUS, or CHN-RUS.",
+            enum=v.ECONOMIES,
+        ),
+        Field(
+            "reporter",
+            S,
+            "For trade figures, who reports them (CHN = China's statistics "
+            "and customs, RUS = Russia's); empty where not applicable or mixed-source.",
+            required=False,
+            enum=v.REPORTERS,
+        ),
+        Field("period", S, "Period as labelled by the source (2018, 2013-2014, 2020-Q1, …)."),
+        Field(
+            "year",
+            I,
+            "The calendar year, for rows whose period is one calendar year; empty otherwise.",
+            required=False,
+        ),
+        Field("period_start", D, "First day of the period (ISO 8601)."),
+        Field("period_end", D, "Last day of the period (ISO 8601)."),
+        Field(
+            "value",
+            N,
+            "The value in the indicator's unit (the midpoint for a range), at the precision "
+            "its source gives; derived ratios and percents are rounded to 4 decimals.",
+        ),
+        Field("value_low", N, "Lower end when the source states a range.", required=False),
+        Field("value_high", N, "Upper end when the source states a range.", required=False),
+        Field(
+            "qualifier",
+            S,
+            "How the source states the value: exact, about, more_than, less_than or range.",
+            enum=v.QUALIFIERS,
+        ),
+        Field(
+            "unit",
+            S,
+            "Unit: USD bn (billions of current US dollars), percent, ratio, bcm "
+            "(billion cubic metres), bcm/yr, Mt (million tonnes).",
+            enum=tuple(v.UNITS),
+        ),
+        Field(
+            "status",
+            S,
+            "reported (actual), target (a goal), planned (announced, not built).",
+            enum=v.STATUSES,
+        ),
+        Field(
+            "kind",
+            S,
+            "Kind of source: official_series, official_statement, article_claim, derived.",
+            enum=v.KINDS,
+        ),
+        Field("source_id", S, "The source this row cites (sources.csv)."),
+        Field("method", S, "For derived rows: how the value is computed.", required=False),
+        Field(
+            "input_obs_ids",
+            S,
+            "For derived rows: the obs_id of each input, ';'-separated.",
+            required=False,
+        ),
+        Field(
+            "input_source_ids",
+            S,
+            "For derived rows: the sources of the inputs, ';'-separated.",
+            required=False,
+        ),
+        Field("note", S, "Caveats and what the source row says.", required=False),
+    ),
+    ("obs_id",),
+)
+
+SOURCES = Table(
+    "sources",
+    "Sources",
+    "One row per source: a data product, a quoted sentence of a public page, a quoted "
+    "passage of an article, or a derivation method. Field names follow Our World in Data's "
+    "origin.",
+    (
+        Field("source_id", S, "Unique key."),
+        Field(
+            "kind",
+            S,
+            "official_series, official_statement, article or derived.",
+            enum=v.SOURCE_KINDS,
+        ),
+        Field("producer", S, "Institution, publisher or author."),
+        Field(
+            "title",
+            S,
+            "Title of the data product, page or article (a description where "
+            "the page title is not known).",
+        ),
+        Field(
+            "date_published",
+            S,
+            "Publication date or vintage (YYYY, YYYY-MM or YYYY-MM-DD).",
+            required=False,
+        ),
+        Field("date_accessed", S, "Date the project took its copy.", required=False),
+        Field("url_main", S, "Page describing the source.", required=False),
+        Field("url_download", S, "Direct download, where there is one.", required=False),
+        Field("citation_full", S, "Full citation."),
+        Field("attribution_short", S, "Short form: producer (year)."),
+        Field("license_name", S, "Licence or terms of reuse.", required=False),
+        Field("license_url", S, "Link to the licence.", required=False),
+        Field(
+            "quote",
+            S,
+            "For statements and article passages: the sentence that carries the "
+            "figure or event, verbatim.",
+            required=False,
+        ),
+        Field(
+            "document_id",
+            S,
+            "For article passages: the article (articles.csv in datasets/raw/articles).",
+            required=False,
+        ),
+        Field("locator", S, "Where in the document the quote stands.", required=False),
+        Field("language", S, "Language of the quote.", required=False),
+        Field(
+            "attribution",
+            S,
+            "Who the figure comes from, where a page reports someone else's figure.",
+            required=False,
+        ),
+        Field("processing", S, "What the project did to the figures.", required=False),
+        Field("retrieved_from", S, "Where the project's copy came from.", required=False),
+        Field("note", S, "Caveats.", required=False),
+    ),
+    ("source_id",),
+)
+
+INDICATORS = Table(
+    "indicators",
+    "Indicators",
+    "The indicators, their family (dashboard page), unit and meaning.",
+    (
+        Field("indicator", S, "Indicator id."),
+        Field(
+            "family",
+            S,
+            "trade_volume, trade_shares, settlement, gdp or gas.",
+            enum=v.FAMILIES,
+        ),
+        Field("title", S, "Readable title."),
+        Field("unit", S, "Unit of every value of this indicator.", enum=tuple(v.UNITS)),
+        Field("description", S, "What it measures."),
+    ),
+    ("indicator",),
+)
+
+EVENTS = Table(
+    "events",
+    "Events",
+    "Dated events from the articles and official statements, each cited.",
+    (
+        Field("event_id", S, "Unique key."),
+        Field(
+            "date",
+            D,
+            "Date of the event (first day of the month or year when the source gives only that).",
+        ),
+        Field("date_precision", S, "day, month or year.", enum=v.DATE_PRECISIONS),
+        Field("label", S, "What happened."),
+        Field(
+            "category",
+            S,
+            "trade, energy, finance, diplomacy or security.",
+            enum=v.EVENT_CATEGORIES,
+        ),
+        Field("source_id", S, "The source that states it (sources.csv)."),
+    ),
+    ("event_id",),
+)
+
+CLAIMS_CHECK = Table(
+    "claims_check",
+    "Claims checked against the record",
+    "Every figure the articles state, the official figure it is compared with, the "
+    "difference and a verdict (rule: dashboard/schema/verdict.py, summarised in this "
+    "data dictionary).",
+    (
+        Field("claim_id", S, "Unique key."),
+        Field("obs_id", S, "The claim's own row in observations.csv (kind article_claim)."),
+        Field("source_id", S, "The article passage that states the claim (sources.csv)."),
+        Field("article_id", S, "The article."),
+        Field("quote", S, "The passage, verbatim."),
+        Field("indicator", S, "Indicator the claim asserts."),
+        Field("economy", S, "Economy or pair."),
+        Field(
+            "reporter",
+            S,
+            "The reporter the claim names (CHN or RUS), empty when it names none.",
+            required=False,
+            enum=v.REPORTERS,
+        ),
+        Field("period", S, "Period the claim refers to."),
+        Field("claimed_value", N, "The claimed value in the indicator's unit."),
+        Field("claimed_low", N, "Lower end of a claimed range.", required=False),
+        Field("claimed_high", N, "Upper end of a claimed range.", required=False),
+        Field(
+            "qualifier",
+            S,
+            "How the claim states its value: exact, about, more_than, less_than or range.",
+            enum=v.QUALIFIERS,
+        ),
+        Field("unit", S, "Unit.", enum=tuple(v.UNITS)),
+        Field("status", S, "reported, or target for a goal.", enum=v.STATUSES),
+        Field("official_value", N, "The official value compared with.", required=False),
+        Field("official_low", N, "Lower end, when the official figure is a range.", required=False),
+        Field(
+            "official_high", N, "Upper end, when the official figure is a range.", required=False
+        ),
+        Field(
+            "official_obs_id",
+            S,
+            "The observation compared with (observations.csv).",
+            required=False,
+        ),
+        Field("official_source_id", S, "Its source.", required=False),
+        Field("difference_pct", N, "(claimed − official) / official × 100.", required=False),
+        Field(
+            "verdict",
+            S,
+            "consistent, approximate, inconsistent, unverified, target-met, "
+            "target-missed or pending.",
+            enum=v.VERDICTS,
+        ),
+        Field("reason", S, "One line on why."),
+    ),
+    ("claim_id",),
+)
+
+TABLES = (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK)
+
+
+# -- raw snapshot files (datasets/raw/<folder>/<file>): what the pipeline reads ----------------
+
+
+def _raw(name: str, filename: str, fields: tuple[Field, ...], key: tuple[str, ...]) -> Table:
+    return Table(name, filename, f"Raw file {filename}.", fields, key, filename)
+
+
+def _text(*names: str, required: bool = True) -> tuple[Field, ...]:
+    return tuple(Field(n, S, n, required=required) for n in names)
+
+
+STATED = (
+    Field("indicator", S, "indicator"),
+    Field("economy", S, "economy", enum=v.ECONOMIES),
+    Field("reporter", S, "reporter", required=False, enum=v.REPORTERS),
+    Field("period", S, "period"),
+    Field("period_start", D, "period_start"),
+    Field("period_end", D, "period_end"),
+    Field("value", N, "value"),
+    Field("value_low", N, "value_low", required=False),
+    Field("value_high", N, "value_high", required=False),
+    Field("qualifier", S, "qualifier", enum=v.QUALIFIERS),
+    Field("unit", S, "unit", enum=tuple(v.UNITS)),
+    Field("value_text", S, "the words of the quote that state the value", required=False),
+    Field("status", S, "status", enum=v.STATUSES),
+)
+"""The columns of a hand-entered figure (an official statement or an article claim)."""
+
+RAW_INDICATORS = _raw(
+    "indicators",
+    "indicators.csv",
+    (
+        Field("indicator", S, "indicator"),
+        Field("family", S, "family", enum=v.FAMILIES),
+        Field("title", S, "title"),
+        Field("unit", S, "unit", enum=tuple(v.UNITS)),
+        Field("description", S, "description"),
+    ),
+    ("indicator",),
+)
+RAW_WB_WDI = _raw(
+    "wb_wdi",
+    "<indicator>.csv",
+    (
+        *_text("Country Name", "Country Code"),
+        Field("Year", I, "Year"),
+        Field("Value", N, "Value in US$ (empty where upstream has none)", required=False),
+    ),
+    ("Country Code", "Year"),
+)
+RAW_IMF_DOTS = _raw(
+    "imf_dots",
+    "dots_china_russia.csv",
+    (
+        *_text("reporter", "indicator", "partner"),
+        Field("year", I, "year"),
+        Field("value_usd_millions", N, "value in US$ millions"),
+        *_text("source_file", "sheet"),
+    ),
+    ("reporter", "indicator", "partner", "year"),
+)
+RAW_COMTRADE = _raw(
+    "comtrade",
+    "china_russia.csv",
+    (
+        *_text("reporter_iso", "partner_iso", "flow_code"),
+        Field("year", I, "year"),
+        Field("primary_value_usd", N, "primaryValue in US$"),
+        *_text("is_reported", "legacy_estimation_flag", required=False),
+    ),
+    ("reporter_iso", "partner_iso", "flow_code", "year"),
+)
+RAW_EI_GAS = _raw(
+    "ei_2024",
+    "china_gas_imports.csv",
+    (
+        *_text("sheet", "excel_row", "series", "raw_label"),
+        Field("year", I, "year"),
+        Field("value_bcm", N, "bcm"),
+    ),
+    ("series", "year"),
+)
+RAW_BP_GAS = _raw(
+    "bp_2019",
+    "china_gas_2018.csv",
+    (
+        *_text("sheet", "row_country"),
+        Field("column", S, "column (empty for a one-column sheet)", required=False),
+        Field("year", I, "year"),
+        Field("value_bcm", N, "bcm"),
+    ),
+    ("sheet", "column", "year"),
+)
+RAW_STATEMENT_SOURCES = _raw(
+    "statement_sources",
+    "sources.csv",
+    (
+        *_text("source_id", "producer", "title"),
+        Field("date_published", D, "date_published"),
+        *_text("url_main", "quote"),
+        *_text("language", "attribution", "note", required=False),
+    ),
+    ("source_id",),
+)
+RAW_STATEMENT_VALUES = _raw(
+    "statement_values",
+    "values.csv",
+    (Field("source_id", S, "source_id"), *STATED, *_text("note", required=False)),
+    ("source_id", "indicator", "economy", "reporter", "period"),
+)
+RAW_EVENTS = _raw(
+    "events",
+    "events.csv",
+    (
+        Field("event_id", S, "event_id"),
+        Field("date", D, "date"),
+        Field("date_precision", S, "date_precision", enum=v.DATE_PRECISIONS),
+        Field("label", S, "label"),
+        Field("category", S, "category", enum=v.EVENT_CATEGORIES),
+        Field("source_id", S, "source_id"),
+    ),
+    ("event_id",),
+)
+RAW_ARTICLES = _raw(
+    "articles",
+    "articles.csv",
+    (
+        *_text("article_id", "author", "title", "publisher"),
+        Field("date_published", D, "date_published", required=False),
+        *_text("url", required=False),
+        *_text("text_file", "text_sha256"),
+        *_text("note", required=False),
+    ),
+    ("article_id",),
+)
+RAW_PASSAGES = _raw(
+    "passages",
+    "passages.csv",
+    (*_text("source_id", "article_id"), Field("paragraph", I, "paragraph"), *_text("quote")),
+    ("source_id",),
+)
+RAW_CLAIMS = _raw(
+    "claims",
+    "claims.csv",
+    (
+        *_text("claim_id", "source_id"),
+        *STATED,
+        *_text("attributed_to", required=False),
+        Field(
+            "compare_kind",
+            S,
+            "compare_kind",
+            enum=("official_series", "official_statement", "derived"),
+        ),
+        Field("compare_reporter", S, "compare_reporter", required=False, enum=v.REPORTERS),
+        *_text("compare_with", "note", required=False),
+    ),
+    ("claim_id",),
+)
+
+
+# -- pandera schemas, generated from the layouts above -----------------------------------------
+
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+PARTIAL_DATE = r"\d{4}(-\d{2}){0,2}"
+
+
+def pandera_schema(table: Table, raw: bool = False) -> pa.DataFrameSchema:
+    """The schema a frame of `table` must pass (raw frames allow partial dates)."""
+    columns = {}
+    for field in table.fields:
+        checks = []
+        if field.enum:
+            checks.append(pa.Check.isin(list(field.enum)))
+        if field.type == "date":
+            pattern = PARTIAL_DATE if raw else ISO_DATE
+            checks.append(
+                pa.Check.str_matches(f"^{pattern}$" if field.required else f"^(?:{pattern})?$")
+            )
+        if field.type == "number":
+            columns[field.name] = pa.Column(float, checks, nullable=not field.required)
+        elif field.type == "integer":
+            columns[field.name] = pa.Column("Int64", checks, nullable=not field.required)
+        else:
+            if field.required and not field.enum:
+                checks.append(pa.Check.str_length(min_value=1))
+            columns[field.name] = pa.Column(str, checks)
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=list(table.primary_key),
+        report_duplicates="all",
+    )
