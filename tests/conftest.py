@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.schema import paths
 from dashboard.etl.pipeline import build
+from dashboard.schema import paths
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 from dashboard.etl import refresh
-from dashboard.schema import paths
 from dashboard.etl.errors import BuildError, InputError
 from dashboard.etl.pipeline import build
 from dashboard.etl.publish import publish
 from dashboard.etl.rawfiles import ORIGIN
 from dashboard.etl.swap import write_files
+from dashboard.schema import paths
 
 RAW = paths.RAW
 TIDY = paths.TIDY

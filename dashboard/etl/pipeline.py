@@ -88,7 +88,7 @@ def _tidy(table: Table, frame: pd.DataFrame, sort: tuple[str, ...] = ()) -> pd.D
         if field.type == "number":
             out[field.name] = pd.to_numeric(column).astype("float64")
         elif field.type == "integer":
-            out[field.name] = pd.array(pd.to_numeric(column), dtype="Int64")
+            out[field.name] = pd.to_numeric(column).astype("Int64")
         else:
             out[field.name] = column.fillna("").astype(str)
     keys = list(sort or table.primary_key)

@@ -7,6 +7,7 @@ whose value becomes empty, is a lost row and refuses the snapshot.
 """
 
 import hashlib
+import io
 import json
 import math
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ def compare(new: RawFile, folder: Path) -> list[str]:
         raise SourceError(
             str(path), f"columns changed: {list(old.columns)} -> {list(new.frame.columns)}"
         )
-    fresh = new.frame.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
+    fresh = pd.read_csv(io.BytesIO(new.data()), dtype=str, keep_default_na=False)
     keys = [*new.series, new.year]
     merged = old.merge(fresh, on=keys, how="left", suffixes=("_old", "_new"), indicator=True)
     had = merged[f"{new.value}_old"] != ""

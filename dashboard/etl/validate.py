@@ -1,5 +1,6 @@
 """Validate the tidy tables before anything is written: schema, keys, links, plausibility."""
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -65,6 +66,13 @@ def validate_links(tables: Mapping[str, pd.DataFrame]) -> None:
         raise BuildError(f"derived rows name missing inputs: {sorted(inputs - known)[:3]}")
     if input_sources - sources:
         raise BuildError(f"derived rows rest on unknown sources: {sorted(input_sources - sources)}")
+    _validate_inputs(tables)
+
+
+def _validate_inputs(tables: Mapping[str, pd.DataFrame]) -> None:
+    """Derived rows name their inputs and method; claims name observations that exist."""
+    obs = tables["observations"]
+    known = set(obs["obs_id"])
     derived = obs[obs["kind"] == "derived"]
     if (derived["input_obs_ids"] == "").any() or (derived["method"] == "").any():
         raise BuildError("a derived row lacks its inputs or method")
@@ -81,13 +89,13 @@ def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> 
     undeclared = set(indicators["indicator"]) - set(BY_INDICATOR)
     if undeclared:
         raise BuildError(f"no plausibility declared for indicators {sorted(undeclared)}")
-    for row in observations.itertuples():
-        bounds = BY_INDICATOR[str(row.indicator)]
-        for value in (row.value, row.value_low, row.value_high):
-            if pd.notna(value) and not bounds.admits(float(value)):
+    for row in observations.to_dict("records"):
+        bounds = BY_INDICATOR[str(row["indicator"])]
+        for value in (row["value"], row["value_low"], row["value_high"]):
+            if not math.isnan(value) and not bounds.admits(value):
                 raise BuildError(
-                    f"implausible value {value} {row.unit} for {row.indicator} "
-                    f"{row.economy} {row.period} (source {row.source_id}): outside "
+                    f"implausible value {value:g} {row['unit']} for {row['indicator']} "
+                    f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
                     f"{bounds.low:g}..{bounds.high:g}"
                 )
     series = observations[

@@ -48,7 +48,7 @@ class Table:
         return next(f for f in self.fields if f.name == name)
 
 
-S, N, I, D = "string", "number", "integer", "date"
+S, N, INT, D = "string", "number", "integer", "date"
 
 OBSERVATIONS = Table(
     "observations",
@@ -80,7 +80,7 @@ OBSERVATIONS = Table(
         Field("period", S, "Period as labelled by the source (2018, 2013-2014, 2020-Q1, …)."),
         Field(
             "year",
-            I,
+            INT,
             "The calendar year, for rows whose period is one calendar year; empty otherwise.",
             required=False,
         ),
@@ -349,7 +349,7 @@ RAW_WB_WDI = _raw(
     "<indicator>.csv",
     (
         *_text("Country Name", "Country Code"),
-        Field("Year", I, "Year"),
+        Field("Year", INT, "Year"),
         Field("Value", N, "Value in US$ (empty where upstream has none)", required=False),
     ),
     ("Country Code", "Year"),
@@ -359,7 +359,7 @@ RAW_IMF_DOTS = _raw(
     "dots_china_russia.csv",
     (
         *_text("reporter", "indicator", "partner"),
-        Field("year", I, "year"),
+        Field("year", INT, "year"),
         Field("value_usd_millions", N, "value in US$ millions"),
         *_text("source_file", "sheet"),
     ),
@@ -370,7 +370,7 @@ RAW_COMTRADE = _raw(
     "china_russia.csv",
     (
         *_text("reporter_iso", "partner_iso", "flow_code"),
-        Field("year", I, "year"),
+        Field("year", INT, "year"),
         Field("primary_value_usd", N, "primaryValue in US$"),
         *_text("is_reported", "legacy_estimation_flag", required=False),
     ),
@@ -381,7 +381,7 @@ RAW_EI_GAS = _raw(
     "china_gas_imports.csv",
     (
         *_text("sheet", "excel_row", "series", "raw_label"),
-        Field("year", I, "year"),
+        Field("year", INT, "year"),
         Field("value_bcm", N, "bcm"),
     ),
     ("series", "year"),
@@ -392,7 +392,7 @@ RAW_BP_GAS = _raw(
     (
         *_text("sheet", "row_country"),
         Field("column", S, "column (empty for a one-column sheet)", required=False),
-        Field("year", I, "year"),
+        Field("year", INT, "year"),
         Field("value_bcm", N, "bcm"),
     ),
     ("sheet", "column", "year"),
@@ -442,7 +442,7 @@ RAW_ARTICLES = _raw(
 RAW_PASSAGES = _raw(
     "passages",
     "passages.csv",
-    (*_text("source_id", "article_id"), Field("paragraph", I, "paragraph"), *_text("quote")),
+    (*_text("source_id", "article_id"), Field("paragraph", INT, "paragraph"), *_text("quote")),
     ("source_id",),
 )
 RAW_CLAIMS = _raw(

@@ -25,6 +25,7 @@ class Reply:
     content_type: str = "application/json;charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    cut: bool = False  # send half the body, then drop the connection
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -82,6 +83,12 @@ def upstream() -> Iterator[Upstream]:
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
+                if reply.cut:
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                    self.close_connection = True
+                    return
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout test)
@@ -101,14 +108,16 @@ def upstream() -> Iterator[Upstream]:
 
 @pytest.fixture
 def raw(tmp_path: Path) -> Path:
-    """A private copy of the shipped raw snapshot."""
-    target = tmp_path / "raw"
-    shutil.copytree(paths.RAW, target)
-    return target
+    """A private copy of the shipped datasets folder; returns its raw/ (tidy/ beside it)."""
+    target = tmp_path / "datasets"
+    shutil.copytree(paths.DATASETS, target, ignore=shutil.ignore_patterns(".*"))
+    return target / "raw"
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
-    """Every file of a snapshot folder, by name."""
+    """Every file below a folder, by relative path."""
     if not folder.is_dir():
         return {}
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

@@ -1,4 +1,5 @@
-"""The fetch code against a real local server playing each fault; good snapshots survive."""
+"""`make refresh` against a real local server playing each fault: a failed source leaves every
+file under datasets/ byte for byte as it was; an accepted revision changes raw and tidy together."""
 
 import json
 import time
@@ -7,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from dashboard.build.__main__ import main as build
-from dashboard.refresh.__main__ import main as refresh
+from dashboard.etl import http
+from dashboard.etl import refresh as refresh_module
+from dashboard.etl.__main__ import main
+from dashboard.etl.errors import BuildError
 from tests.refresh import handmade
 from tests.refresh.conftest import Reply, Upstream, folder_bytes
 
@@ -18,16 +21,20 @@ WB_FILES = {
     "TM.VAL.MRCH.CD.WT": "tm.val.mrch.cd.wt.csv",
 }
 WB_PREFIX = "/country/CHN;RUS;WLD/indicator/"
+GDP = WB_PREFIX + "NY.GDP.MKTP.CD"
+IMF_PATH = "/data/dataflow/IMF.STA/IMTS/"
 PER_PAGE = 70  # the hand-made pages split each indicator over three pages
 
 
-def serve_worldbank(upstream: Upstream, scale: float = 1.0) -> None:
-    """Every indicator, paginated, from the shipped values (hand-made responses)."""
+def serve_worldbank(upstream: Upstream, scale: float = 1.0, economy: str = "") -> None:
+    """Every indicator, paginated, from the shipped values (hand-made responses); values of
+    `economy` (all if empty) multiplied by `scale`."""
     for code, filename in WB_FILES.items():
         pages = handmade.worldbank_pages(code, filename, PER_PAGE)
         for page in pages:
             for row in page[1]:
-                row["value"] *= scale
+                if not economy or row["countryiso3code"] == economy:
+                    row["value"] *= scale
 
         def route(query: dict[str, str], pages: list[list[Any]] = pages) -> Reply:
             return Reply(pages[int(query.get("page", "1")) - 1])
@@ -35,52 +42,83 @@ def serve_worldbank(upstream: Upstream, scale: float = 1.0) -> None:
         upstream.serve(WB_PREFIX + code, route)
 
 
-def run(monkeypatch, upstream: Upstream, raw: Path, source: str, *extra: str) -> int:
+def gdp_page(change: Any) -> Reply:
+    """The GDP indicator in one page, with `change(rows)` applied."""
+    page = handmade.worldbank_pages("NY.GDP.MKTP.CD", WB_FILES["NY.GDP.MKTP.CD"], 1000)[0]
+    change(page[1])
+    return Reply(page)
+
+
+def run(monkeypatch, upstream: Upstream, raw: Path, *sources: str, extra: tuple = ()) -> int:
     for variable in ("CRF_WORLDBANK_URL", "CRF_COMTRADE_URL", "CRF_IMF_URL"):
         monkeypatch.setenv(variable, upstream.url)
-    args = [
-        "--source",
-        source,
-        "--raw",
-        str(raw),
-        "--out",
-        str(raw.parent / "tidy"),
-        "--timeout",
-        "1",
-        "--retries",
-        "2",
-        "--backoff",
-        "0",
-        "--no-build",
-        *extra,
-    ]
-    return refresh(args)
+    args = ["refresh", "--raw", str(raw), "--out", str(raw.parent / "tidy")]
+    for source in sources:
+        args += ["--source", source]
+    return main([*args, "--timeout", "1", "--retries", "2", "--backoff", "0", *extra])
 
 
-def test_worldbank_refresh_follows_pages_and_records_provenance(monkeypatch, upstream, raw):
-    serve_worldbank(upstream)
+def datasets(raw: Path) -> dict[str, bytes]:
+    """Every file under the datasets copy (raw and tidy)."""
+    return folder_bytes(raw.parent)
+
+
+def build(raw: Path) -> int:
+    return main(["build", "--raw", str(raw), "--out", str(raw.parent / "tidy")])
+
+
+def test_accepted_revision_changes_raw_and_tidy_together(monkeypatch, upstream, raw, capsys):
+    serve_worldbank(upstream, scale=1.01)
+    before = datasets(raw)
     assert run(monkeypatch, upstream, raw, "worldbank") == 0
+    assert "worldbank  updated" in capsys.readouterr().out
+    after = datasets(raw)
+    assert after["raw/wb_wdi/ny.gdp.mktp.cd.csv"] != before["raw/wb_wdi/ny.gdp.mktp.cd.csv"]
+    assert after["tidy/observations.csv"] != before["tidy/observations.csv"]
     pages = [c for c in upstream.calls if "NY.GDP.MKTP.CD" in c]
     assert len(pages) == 3 and "page=3" in pages[-1]
     origin = json.loads((raw / "wb_wdi" / "origin.json").read_text())
     entry = origin["files"][0]
     assert entry["request_url"].startswith(upstream.url) and entry["retrieved_at"].endswith("Z")
     assert entry["upstream_last_updated"] == "2026-07-01" and len(entry["sha256"]) == 64
-    assert build(["--raw", str(raw), "--out", str(raw.parent / "tidy")]) == 0
+    assert build(raw) == 0
+    assert datasets(raw) == after  # a following `make data` changes nothing
 
 
 def test_429_then_success_honours_retry_after(monkeypatch, upstream, raw):
     serve_worldbank(upstream)
-    first = handmade.worldbank_pages("NY.GDP.MKTP.CD", WB_FILES["NY.GDP.MKTP.CD"], 1000)[0]
     upstream.script(
-        WB_PREFIX + "NY.GDP.MKTP.CD",
+        GDP,
         Reply({"message": "Rate limit is exceeded."}, 429, headers={"Retry-After": "1"}),
-        Reply(first),
+        gdp_page(lambda rows: None),
     )
     started = time.monotonic()
     assert run(monkeypatch, upstream, raw, "worldbank") == 0
     assert time.monotonic() - started >= 1.0  # waited as Retry-After asked
     assert len([c for c in upstream.calls if "NY.GDP.MKTP.CD" in c]) == 2
+
+
+def test_long_retry_after_is_capped(monkeypatch, upstream, raw):
+    monkeypatch.setattr(http, "MAX_RETRY_AFTER", 0.2)
+    upstream.script(GDP, Reply("slow down", 429, "text/plain", headers={"Retry-After": "3600"}))
+    started = time.monotonic()
+    assert run(monkeypatch, upstream, raw, "worldbank") == 1
+    assert time.monotonic() - started < 5
+
+
+def _set_value(year: str, economy: str, value: Any) -> Any:
+    def change(rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            if row["date"] == year and row["countryiso3code"] == economy:
+                row["value"] = value
+
+    return change
+
+
+def _nan_literal(reply: Reply) -> Reply:
+    """The page re-encoded with a bare NaN/Infinity token where the value was 'NaN_TOKEN'."""
+    text = json.dumps(reply.body).replace('"NaN_TOKEN"', "Infinity")
+    return Reply(text)
 
 
 FAULTS = {
@@ -92,99 +130,174 @@ FAULTS = {
         "expected JSON, got text/html",
     ),
     "in-band error": (
-        Reply(
-            [
-                {
-                    "message": [
-                        {
-                            "id": "120",
-                            "key": "Invalid value",
-                            "value": "The provided parameter value is not valid",
-                        }
-                    ]
-                }
-            ]
-        ),
+        Reply([{"message": [{"id": "120", "key": "Invalid value", "value": "not valid"}]}]),
         "API error: 120 Invalid value",
     ),
     "empty result": (
-        Reply(
-            [
-                {"page": 1, "pages": 1, "per_page": 1000, "total": 0, "lastupdated": "2026-07-01"},
-                None,
-            ]
-        ),
+        Reply([{"page": 1, "pages": 1, "per_page": 1000, "total": 0, "lastupdated": "x"}, None]),
         "empty result",
     ),
     "changed schema": (
         Reply(
             [
-                {"page": 1, "pages": 1, "per_page": 1000, "total": 1, "lastupdated": "2026-07-01"},
+                {"page": 1, "pages": 1, "per_page": 1000, "total": 1, "lastupdated": "x"},
                 [{"indicator": {"id": "NY.GDP.MKTP.CD"}, "date": "2020", "value": 1.0}],
             ]
         ),
         "upstream format changed",
     ),
+    "text NaN for one year": (
+        gdp_page(_set_value("2020", "CHN", "NaN")),
+        'CHN 2020: not a number: "NaN"',
+    ),
+    "bare Infinity token": (
+        _nan_literal(gdp_page(_set_value("2020", "CHN", "NaN_TOKEN"))),
+        "Infinity is not valid JSON",
+    ),
+    "a value becomes null": (
+        gdp_page(_set_value("2005", "RUS", None)),
+        "rows would be lost or emptied",
+    ),
+    "one economy ×1000": (
+        gdp_page(
+            lambda rows: [
+                r.update(value=r["value"] * 1000) for r in rows if r["countryiso3code"] == "CHN"
+            ]
+        ),
+        "implausible value",
+    ),
+    "Russia alone ×6 (a unit slip one series of three)": (
+        gdp_page(
+            lambda rows: [
+                r.update(value=r["value"] * 6) for r in rows if r["countryiso3code"] == "RUS"
+            ]
+        ),
+        "series RUS: values moved 6×",
+    ),
+    "negative value": (gdp_page(_set_value("2005", "RUS", -7.64e11)), "implausible"),
+    "100,000 pages": (
+        Reply(
+            [{"page": 1, "pages": 100000, "per_page": 1, "total": 100000, "lastupdated": "x"}, []]
+        ),
+        "upstream claims 100000 pages",
+    ),
+    "connection reset mid-body": (gdp_page(lambda rows: None), "Connection broken"),
+    "unparseable Retry-After": (
+        Reply("slow down", 429, "text/plain", headers={"Retry-After": "soon-ish"}),
+        "HTTP 429",
+    ),
 }
+FAULTS["connection reset mid-body"][0].cut = True
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
-def test_fault_fails_the_source_and_keeps_its_snapshot(monkeypatch, upstream, raw, capsys, fault):
+def test_fault_fails_the_source_and_changes_no_file(monkeypatch, upstream, raw, capsys, fault):
     serve_worldbank(upstream)
     reply, message = FAULTS[fault]
-    upstream.script(WB_PREFIX + "NY.GDP.MKTP.CD", reply)
-    before = folder_bytes(raw / "wb_wdi")
+    upstream.script(GDP, reply)
+    before = datasets(raw)
     assert run(monkeypatch, upstream, raw, "worldbank") == 1
     out = capsys.readouterr()
-    assert message in out.out + out.err
+    assert message in out.out, out.out
     assert "worldbank  failed" in out.out
-    assert folder_bytes(raw / "wb_wdi") == before
+    assert "Traceback" not in out.out + out.err
+    assert datasets(raw) == before
 
 
 def test_500_is_retried_before_failing(monkeypatch, upstream, raw):
-    upstream.script(WB_PREFIX + "NY.GDP.MKTP.CD", Reply("busy", 500, "text/plain"))
+    upstream.script(GDP, Reply("busy", 500, "text/plain"))
     assert run(monkeypatch, upstream, raw, "worldbank") == 1
     assert len(upstream.calls) == 3  # first try + 2 retries
 
 
-def test_tenfold_unit_jump_is_refused(monkeypatch, upstream, raw, capsys):
-    serve_worldbank(upstream, scale=10)
-    before = folder_bytes(raw / "wb_wdi")
-    assert run(monkeypatch, upstream, raw, "worldbank") == 1
-    assert "unit changed?" in capsys.readouterr().out
-    assert folder_bytes(raw / "wb_wdi") == before
+def test_overall_deadline_stops_the_refresh(monkeypatch, upstream, raw, capsys):
+    serve_worldbank(upstream)
+    upstream.script(GDP, Reply([], delay=0.8))
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank", "imf", extra=("--deadline", "0.5")) == 1
+    out = capsys.readouterr().out
+    assert "overall deadline of 0.5 s passed" in out
+    assert datasets(raw) == before
 
 
 def test_connection_refused_fails_fast_and_changes_nothing(monkeypatch, upstream, raw, capsys):
     upstream.url = "http://127.0.0.1:9"  # discard port: nothing listens
-    before = {name: folder_bytes(raw / name) for name in ("wb_wdi", "imf_dots", "comtrade")}
+    before = datasets(raw)
     started = time.monotonic()
-    assert (
-        run(monkeypatch, upstream, raw, "worldbank", "--source", "comtrade", "--source", "imf") == 1
-    )
+    assert run(monkeypatch, upstream, raw, "worldbank", "comtrade", "imf") == 1
     assert time.monotonic() - started < 5
-    assert "cannot connect (no network?)" in capsys.readouterr().out
-    assert {name: folder_bytes(raw / name) for name in before} == before
+    assert "cannot connect" in capsys.readouterr().out
+    assert datasets(raw) == before
 
 
 def test_one_source_failing_does_not_stop_the_others(monkeypatch, upstream, raw, capsys):
     upstream.script(WB_PREFIX, Reply("down", 503, "text/plain"))
-    upstream.script("/data/dataflow/IMF.STA/IMTS/", Reply(handmade.imts_message()))
+    upstream.script(IMF_PATH, Reply(handmade.imts_message()))
     wb_before = folder_bytes(raw / "wb_wdi")
-    assert run(monkeypatch, upstream, raw, "worldbank", "--source", "imf") == 1
+    assert run(monkeypatch, upstream, raw, "worldbank", "imf") == 1
     out = capsys.readouterr().out
     assert "worldbank  failed" in out and "imf        updated" in out
     assert folder_bytes(raw / "wb_wdi") == wb_before
     origin = json.loads((raw / "imf_dots" / "origin.json").read_text())
     assert origin["files"][0]["source_id"] == "imf-dots"
     assert "IMTS" in origin["title"]
+    assert build(raw) == 0
 
 
-def test_imf_unit_jump_is_refused(monkeypatch, upstream, raw):
-    upstream.script("/data/dataflow/IMF.STA/IMTS/", Reply(handmade.imts_message(scale=10)))
-    before = folder_bytes(raw / "imf_dots")
+def test_an_exception_in_one_source_is_caught(monkeypatch, upstream, raw, capsys):
+    def broken(*_args: Any) -> Any:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(refresh_module.worldbank, "refresh", broken)
+    upstream.script(IMF_PATH, Reply(handmade.imts_message()))
+    assert run(monkeypatch, upstream, raw, "worldbank", "imf") == 1
+    out = capsys.readouterr()
+    assert "worldbank  failed    " in out.out and "KeyError: 'surprise'" in out.out
+    assert "imf        updated" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("scale", "values moved 6×"),
+        ("code", "unexpected reporter code 'XXX'"),
+    ],
+)
+def test_imf_faults_change_no_file(monkeypatch, upstream, raw, capsys, fault, message):
+    body = handmade.imts_message(scale=6 if fault == "scale" else 1)
+    if fault == "code":
+        body["data"]["structures"][0]["dimensions"]["series"][0]["values"][0]["id"] = "XXX"
+    upstream.script(IMF_PATH, Reply(body))
+    before = datasets(raw)
     assert run(monkeypatch, upstream, raw, "imf") == 1
-    assert folder_bytes(raw / "imf_dots") == before
+    assert message in capsys.readouterr().out
+    assert datasets(raw) == before
+
+
+def test_failed_rebuild_rolls_the_raw_snapshot_back(monkeypatch, upstream, raw, capsys):
+    def failing_build(_raw: Path) -> Any:
+        raise BuildError("simulated failure of the rebuild")
+
+    monkeypatch.setattr(refresh_module, "build", failing_build)
+    serve_worldbank(upstream, scale=1.01)
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank") == 1
+    assert "simulated failure of the rebuild" in capsys.readouterr().out
+    assert datasets(raw) == before
+
+
+def test_failed_publish_rolls_every_source_back(monkeypatch, upstream, raw, capsys):
+    def failing_publish(*_args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(refresh_module, "publish", failing_publish)
+    serve_worldbank(upstream, scale=1.01)
+    upstream.script(IMF_PATH, Reply(handmade.imts_message()))
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank", "imf") == 1
+    assert "rolled back" in capsys.readouterr().out
+    assert datasets(raw) == before
 
 
 def test_comtrade_refresh_creates_its_snapshot_and_the_build_reads_it(monkeypatch, upstream, raw):
@@ -198,15 +311,17 @@ def test_comtrade_refresh_creates_its_snapshot_and_the_build_reads_it(monkeypatc
     assert run(monkeypatch, upstream, raw, "comtrade") == 0
     table = (raw / "comtrade" / "china_russia.csv").read_text()
     assert table.startswith("reporter_iso,partner_iso,flow_code,year,primary_value_usd")
-    assert build(["--raw", str(raw), "--out", str(raw.parent / "tidy")]) == 0
     observations = (raw.parent / "tidy" / "observations.csv").read_text()
-    assert ":un-comtrade" in observations
+    assert ",un-comtrade," in observations
+    assert build(raw) == 0
 
 
 def test_comtrade_401_is_an_error(monkeypatch, upstream, raw, capsys):
     name = "comtradr_data-v1-get_C-A-HS_reporter156_2020_401-missing-key.wire.json"
     body = Path(__file__).resolve().parent.parent / "fixtures" / "comtrade" / name
     upstream.script("/preview/C/A/HS", Reply(body.read_bytes(), 401))
+    before = datasets(raw)
     assert run(monkeypatch, upstream, raw, "comtrade") == 1
     assert "HTTP 401" in capsys.readouterr().out
     assert not (raw / "comtrade").exists()
+    assert datasets(raw) == before

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from dashboard.build.__main__ import main
 
 from dashboard.schema import paths
-from dashboard.build.__main__ import main
 
 Rows = list[dict[str, str]]
 

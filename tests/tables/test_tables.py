@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.schema import paths
 from dashboard.etl.pipeline import build
 from dashboard.etl.publish import files
+from dashboard.schema import paths
 
 
 def test_every_observation_cites_exactly_one_existing_source(tables):

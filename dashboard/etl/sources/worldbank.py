@@ -122,7 +122,7 @@ def _meta(body: Any, url: str) -> dict[str, Any]:
 def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
     """Rows in the raw layout (plain US$, empty where upstream has no value), and
     upstream's last-updated date."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for body in pages:
         _meta(body, url)
         if not isinstance(body[1], list):
