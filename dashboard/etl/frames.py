@@ -12,9 +12,18 @@ from dashboard.schema.tables import OBSERVATIONS, SOURCES
 NUMBERS = [f.name for f in OBSERVATIONS.fields if f.type == "number"]
 
 
+SIGNIFICANT_DIGITS = 15  # what a spreadsheet shows of a double: the sources' precision
+
+
 def decimal(value: float) -> Decimal:
-    """The decimal a float was read from (its shortest repr)."""
-    return Decimal(repr(float(value)))
+    """The decimal a source shows for a float: at most 15 significant digits, so that
+    spreadsheet residue such as 3067.800000000001 reads as 3067.8."""
+    return Decimal(f"{float(value):.{SIGNIFICANT_DIGITS}g}")
+
+
+def as_shown(value: float) -> float:
+    """The float of the value as its source shows it."""
+    return float(decimal(value))
 
 
 def scaled(value: float, power: int) -> float:

@@ -41,6 +41,8 @@ def check_figures(
 def _check_range(row: Mapping[str, object], path: Path, line: int) -> None:
     low, high, value = (float(str(row[k])) for k in ("value_low", "value_high", "value"))
     has_bounds = not (math.isnan(low) or math.isnan(high))
+    if math.isnan(low) != math.isnan(high):
+        raise InputError(path, "value_low and value_high are given together", line, "value_low")
     if (row["qualifier"] == "range") != has_bounds:
         message = "value_low and value_high are given if and only if qualifier is 'range'"
         raise InputError(path, message, line, "qualifier")

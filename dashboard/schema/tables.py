@@ -89,8 +89,9 @@ OBSERVATIONS = Table(
         Field(
             "value",
             N,
-            "The value in the indicator's unit (the midpoint for a range), at the precision "
-            "its source gives; derived ratios and percents are rounded to 4 decimals.",
+            "The value in the indicator's unit (the midpoint for a range), with the digits its "
+            "source shows (at most 15 significant digits, a spreadsheet's precision); sums "
+            "and differences are exact in decimal; ratios and percents have 4 decimals.",
         ),
         Field("value_low", N, "Lower end when the source states a range.", required=False),
         Field("value_high", N, "Upper end when the source states a range.", required=False),

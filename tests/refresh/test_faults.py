@@ -12,6 +12,7 @@ from dashboard.etl import http
 from dashboard.etl import refresh as refresh_module
 from dashboard.etl.__main__ import main
 from dashboard.etl.errors import BuildError
+from dashboard.etl.sources import worldbank
 from tests.refresh import handmade
 from tests.refresh.conftest import Reply, Upstream, folder_bytes
 
@@ -49,7 +50,9 @@ def gdp_page(change: Any) -> Reply:
     return Reply(page)
 
 
-def run(monkeypatch, upstream: Upstream, raw: Path, *sources: str, extra: tuple = ()) -> int:
+def run(
+    monkeypatch, upstream: Upstream, raw: Path, *sources: str, extra: tuple[str, ...] = ()
+) -> int:
     for variable in ("CRF_WORLDBANK_URL", "CRF_COMTRADE_URL", "CRF_IMF_URL"):
         monkeypatch.setenv(variable, upstream.url)
     args = ["refresh", "--raw", str(raw), "--out", str(raw.parent / "tidy")]
@@ -248,7 +251,7 @@ def test_an_exception_in_one_source_is_caught(monkeypatch, upstream, raw, capsys
     def broken(*_args: Any) -> Any:
         raise KeyError("surprise")
 
-    monkeypatch.setattr(refresh_module.worldbank, "refresh", broken)
+    monkeypatch.setattr(worldbank, "refresh", broken)
     upstream.script(IMF_PATH, Reply(handmade.imts_message()))
     assert run(monkeypatch, upstream, raw, "worldbank", "imf") == 1
     out = capsys.readouterr()

@@ -1,79 +1,271 @@
-"""Bad input gets an error naming file, line and field, and the tidy tables stay as they were."""
+"""Bad raw input: `make data` refuses it with one line naming the file (and line and field where
+there is one), and every published file stays byte for byte as it was.
+
+Most cases edit a file and then record its new checksum (`rehash`), as a maintainer would after
+a deliberate edit, so that the check behind the checksum is exercised; the checksum cases do not.
+"""
 
 import csv
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from dashboard.build.__main__ import main
 
+from dashboard.etl.__main__ import main
 from dashboard.schema import paths
 
 Rows = list[dict[str, str]]
+GDP = "wb_wdi/ny.gdp.mktp.cd.csv"
+DOTS = "imf_dots/dots_china_russia.csv"
+CLAIMS = "articles/claims.csv"
+PASSAGES = "articles/passages.csv"
+VALUES = "statements/values.csv"
 
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
-    """A copy of the raw snapshot and the tables built from it."""
+    """A copy of the raw snapshot and the tables published from it."""
     root = tmp_path_factory.mktemp("good")
     shutil.copytree(paths.RAW, root / "raw")
-    assert main(["--raw", str(root / "raw"), "--out", str(root / "tidy")]) == 0
-    return root, {p.name: p.read_bytes() for p in (root / "tidy").iterdir()}
+    assert main(["build", "--raw", str(root / "raw"), "--out", str(root / "tidy")]) == 0
+    return root, _files(root / "tidy")
 
 
-def _edit(path: Path, change: Callable[[Rows], Rows], drop: str | None = None) -> None:
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _rows(path: Path) -> tuple[list[str], Rows]:
     with path.open(encoding="utf-8", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    fields = [f for f in rows[0] if f != drop]
-    rows = change([{k: v for k, v in r.items() if k != drop} for r in rows])
+        reader = csv.DictReader(stream)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, fields: list[str], rows: Rows) -> None:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
 
-def _set(line: int, field: str, value: str) -> Callable[[Rows], Rows]:
-    def change(rows: Rows) -> Rows:
+def set_cell(file: str, line: int, field: str, value: str) -> Callable[[Path], None]:
+    """Change one cell (line numbers as in the file: line 2 is the first row)."""
+
+    def edit(raw: Path) -> None:
+        fields, rows = _rows(raw / file)
         rows[line - 2][field] = value
-        return rows
+        _write(raw / file, fields, rows)
 
-    return change
+    return edit
 
 
-CLAIMS = "articles/claims.csv"
-GDP = "wb_wdi/ny.gdp.mktp.cd.csv"
-CASES = {
-    "missing column": (CLAIMS, lambda r: r, "unit", "missing column(s): unit"),
+def where(file: str, match: dict[str, str], field: str, value: str) -> Callable[[Path], None]:
+    """Change one cell of the row whose cells match."""
+
+    def edit(raw: Path) -> None:
+        fields, rows = _rows(raw / file)
+        row = next(r for r in rows if all(r[k] == v for k, v in match.items()))
+        row[field] = value
+        _write(raw / file, fields, rows)
+
+    return edit
+
+
+def raw_bytes(file: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def edit(raw: Path) -> None:
+        (raw / file).write_bytes(change((raw / file).read_bytes()))
+
+    return edit
+
+
+def drop_column(file: str, column: str) -> Callable[[Path], None]:
+    def edit(raw: Path) -> None:
+        fields, rows = _rows(raw / file)
+        _write(
+            raw / file,
+            [f for f in fields if f != column],
+            [{k: v for k, v in r.items() if k != column} for r in rows],
+        )
+
+    return edit
+
+
+def origin(folder: str, change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
+    def edit(raw: Path) -> None:
+        path = raw / folder / "origin.json"
+        record = json.loads(path.read_text(encoding="utf-8"))
+        change(record)
+        path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+    return edit
+
+
+def _cut(data: bytes) -> bytes:
+    """The file cut in the middle of a line (as a broken download leaves it)."""
+    end = data.index(b"Russian Federation,RUS,2005,") + len(b"Russian Federation,RUS,2005,") + 3
+    return data[:end]
+
+
+RUS_2005 = {"Country Code": "RUS", "Year": "2005"}
+# name: (edit, rehash after the edit, file named in the error, expected text)
+CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
+    "file cut mid-line, checksum not updated": (raw_bytes(GDP, _cut), False, GDP, "SHA-256"),
+    "file cut mid-line, checksum updated": (
+        raw_bytes(GDP, _cut),
+        True,
+        GDP,
+        "ends in the middle of a line",
+    ),
+    "one digit changed": (
+        raw_bytes(GDP, lambda d: d.replace(b"RUS,2005,764", b"RUS,2005,964", 1)),
+        False,
+        GDP,
+        "differs from",
+    ),
+    "row with a field missing": (
+        raw_bytes(
+            GDP,
+            lambda d: d.replace(b"Russian Federation,RUS,2005,", b"Russian Federation,2005,", 1),
+        ),
+        True,
+        GDP,
+        "3 fields where the header has 4",
+    ),
+    "negative GDP": (
+        where(GDP, RUS_2005, "Value", "-764015973481.11"),
+        True,
+        "",
+        "implausible value",
+    ),
+    "GDP a thousand times too large": (
+        where(GDP, RUS_2005, "Value", "764015973481110"),
+        True,
+        "",
+        "implausible",
+    ),
+    "negative trade": (
+        set_cell(DOTS, 5, "value_usd_millions", "-1693.113"),
+        True,
+        "",
+        "implausible value",
+    ),
+    "trade of 1e12": (
+        set_cell(DOTS, 5, "value_usd_millions", "1e12"),
+        True,
+        "",
+        "implausible value",
+    ),
+    "GDP jumps tenfold in one year": (
+        where(GDP, RUS_2005, "Value", "7640159734811.1"),
+        True,
+        "",
+        "implausible move in gdp RUS",
+    ),
+    "NaN text": (
+        where(GDP, RUS_2005, "Value", "NaN"),
+        True,
+        GDP,
+        "field 'Value': not a number: 'NaN'",
+    ),
+    "Infinity text": (
+        set_cell(DOTS, 5, "value_usd_millions", "Infinity"),
+        True,
+        DOTS,
+        "not a number: 'Infinity'",
+    ),
     "non-numeric value": (
+        set_cell(CLAIMS, 3, "value", "thirty"),
+        True,
         CLAIMS,
-        _set(3, "value", "thirty"),
-        None,
         "line 3, field 'value': not a number: 'thirty'",
     ),
-    "non-numeric official value": (
-        GDP,
-        _set(5, "Value", "n/a"),
-        None,
-        "line 5, field 'Value': not a number: 'n/a'",
+    "empty file": (raw_bytes(DOTS, lambda d: b""), True, DOTS, "file is empty"),
+    "wrong encoding": (
+        raw_bytes(PASSAGES, lambda d: d.decode("utf-8").encode("utf-16")),
+        True,
+        PASSAGES,
+        "not UTF-8 text",
     ),
+    "missing column": (drop_column(CLAIMS, "unit"), True, CLAIMS, "missing column(s) unit"),
     "unknown source id": (
+        set_cell(CLAIMS, 4, "source_id", "nowhere"),
+        True,
         CLAIMS,
-        _set(4, "source_id", "nowhere"),
-        None,
         "line 4, field 'source_id': unknown source id 'nowhere'",
     ),
     "duplicate key": (
+        raw_bytes(
+            CLAIMS,
+            lambda d: (
+                d + d.splitlines(keepends=True)[1].replace(b"wang2021-gas-capacity,", b"copy,", 1)
+            ),
+        ),
+        True,
         CLAIMS,
-        lambda r: [*r, dict(r[0], claim_id="copy")],
-        None,
         "duplicate key (source_id, indicator, economy, reporter, period)",
     ),
     "unit mismatch": (
+        set_cell(CLAIMS, 2, "unit", "USD bn"),
+        True,
         CLAIMS,
-        _set(2, "unit", "USD bn"),
-        None,
         "line 2, field 'unit': unit 'USD bn' does not match 'bcm/yr'",
+    ),
+    "qualifier outside the vocabulary": (
+        set_cell(CLAIMS, 2, "qualifier", "roughly"),
+        True,
+        CLAIMS,
+        "field 'qualifier': 'roughly' is not one of",
+    ),
+    "date not ISO": (
+        set_cell(VALUES, 2, "period_start", "1/1/2015"),
+        True,
+        VALUES,
+        "not an ISO date",
+    ),
+    "quote no longer holds its figure": (
+        where(PASSAGES, {"source_id": "wang2021-pos"}, "quote", "It opened in December 2019."),
+        True,
+        CLAIMS,
+        "does not stand in the quote",
+    ),
+    "value_text disagrees with value": (
+        set_cell(CLAIMS, 2, "value", "39"),
+        True,
+        CLAIMS,
+        "disagrees with value_text",
+    ),
+    "range around a value outside it": (
+        where(VALUES, {"qualifier": "exact"}, "value_low", "1"),
+        True,
+        VALUES,
+        "value_low and value_high are given together",
+    ),
+    "source id typo in origin.json": (
+        origin("wb_wdi", lambda o: o["files"][0].update(source_id="wb-wdi-ny-gdp-mktp-cdd")),
+        False,
+        "wb_wdi/origin.json",
+        "source id 'wb-wdi-ny-gdp-mktp-cdd' for ny.gdp.mktp.cd.csv is not one of",
+    ),
+    "origin.json not JSON": (
+        raw_bytes("bp_2019/origin.json", lambda d: d[:-5]),
+        False,
+        "bp_2019/origin.json",
+        "not valid JSON",
+    ),
+    "stray file in a raw folder": (
+        raw_bytes("ei_2024/extra.csv", lambda d: d),
+        False,
+        "ei_2024/extra.csv",
+        "not listed in",
+    ),
+    "missing file": (
+        lambda raw: (raw / "ei_2024" / "china_gas_imports.csv").unlink(),
+        False,
+        "ei_2024/china_gas_imports.csv",
+        "file not found",
     ),
 }
 
@@ -84,21 +276,19 @@ def test_bad_input_is_named_and_changes_nothing(good, tmp_path, capsys, case):
     raw, tidy = tmp_path / "raw", tmp_path / "tidy"
     shutil.copytree(root / "raw", raw)
     shutil.copytree(root / "tidy", tidy)
-    file, change, drop, message = CASES[case]
-    _edit(raw / file, change, drop)
-    assert main(["--raw", str(raw), "--out", str(tidy)]) == 1
+    edit, rehash, file, message = CASES[case]
+    if case == "stray file in a raw folder":
+        (raw / "ei_2024" / "extra.csv").write_bytes(b"a,b\n")
+    edit(raw)
+    if rehash:
+        for folder in ("wb_wdi", "imf_dots", "articles", "statements"):
+            main(["rehash", str(raw / folder)])
+    capsys.readouterr()
+    assert main(["build", "--raw", str(raw), "--out", str(tidy)]) == 1
     error = capsys.readouterr().err
-    assert str(raw / file) in error
-    assert message in error
-    assert {p.name: p.read_bytes() for p in tidy.iterdir()} == before
-
-
-def test_missing_file_is_named(good, tmp_path, capsys):
-    root, before = good
-    raw, tidy = tmp_path / "raw", tmp_path / "tidy"
-    shutil.copytree(root / "raw", raw)
-    shutil.copytree(root / "tidy", tidy)
-    (raw / "ei_2024" / "china_gas_imports.csv").unlink()
-    assert main(["--raw", str(raw), "--out", str(tidy)]) == 1
-    assert "china_gas_imports.csv: file not found" in capsys.readouterr().err
-    assert {p.name: p.read_bytes() for p in tidy.iterdir()} == before
+    first = error.splitlines()[0]
+    assert message in first, error
+    if file:
+        assert str(raw / file) in first, error
+    assert "Traceback" not in error and len(error.splitlines()) == 2
+    assert _files(tidy) == before

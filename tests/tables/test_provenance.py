@@ -33,7 +33,3 @@ def test_origin_names_files_and_checksums(folder):
         assert path.is_file(), path
         if "sha256" in entry:
             assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], path
-
-
-def test_datasets_is_not_a_python_package():
-    assert not list(paths.DATASETS.rglob("*.py"))

@@ -60,7 +60,7 @@ def _load(
         raise InputError(path, f"expected series not found (format changed?): {missing}")
     table = table[labels.isin(list(series))]
     rows = [
-        frames.annual(series[label], "CHN", "", int(year), value, "bcm", source_id)
+        frames.annual(series[label], "CHN", "", int(year), frames.as_shown(value), "bcm", source_id)
         for label, year, value in zip(
             labels[table.index], table["year"], table["value_bcm"], strict=True
         )

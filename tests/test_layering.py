@@ -1,0 +1,51 @@
+"""The walls between the parts: the app never imports the pipeline, the schema imports
+neither, and `datasets` is not a Python package."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from dashboard.schema import paths
+
+PACKAGE = paths.REPO_ROOT / "dashboard"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{a.name}" for a in node.names}
+    return names
+
+
+def _modules(part: str) -> list[Path]:
+    return sorted((PACKAGE / part).rglob("*.py")) if part else sorted(PACKAGE.rglob("*.py"))
+
+
+APP = [p for p in _modules("") if p.relative_to(PACKAGE).parts[0] not in ("etl", "schema")]
+
+
+@pytest.mark.parametrize("path", APP, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_app_never_imports_the_pipeline(path):
+    bad = {n for n in _imports(path) if n == "dashboard.etl" or n.startswith("dashboard.etl.")}
+    assert not bad, f"{path} imports {bad}"
+
+
+@pytest.mark.parametrize("path", _modules("schema"), ids=lambda p: p.name)
+def test_the_schema_imports_only_itself(path):
+    ours = {n for n in _imports(path) if n.startswith("dashboard")}
+    assert all(n.startswith("dashboard.schema") for n in ours), f"{path} imports {ours}"
+
+
+def test_the_walk_sees_the_whole_app():
+    names = {str(p.relative_to(PACKAGE)) for p in APP}
+    assert {"app.py", "data.py", "figures.py", "downloads.py"} <= names
+
+
+def test_datasets_is_not_a_python_package():
+    assert not list(paths.DATASETS.rglob("*.py"))
