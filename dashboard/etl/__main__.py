@@ -16,7 +16,7 @@ from dashboard.etl.errors import BuildError, InputError
 from dashboard.etl.pipeline import build
 from dashboard.etl.publish import publish
 from dashboard.etl.rawfiles import ORIGIN
-from dashboard.etl.swap import write_files
+from dashboard.etl.swap import replace_file
 from dashboard.schema import paths
 
 RAW = paths.RAW
@@ -45,7 +45,7 @@ def rehash(folder: Path) -> int:
         data = (folder / entry["path"]).read_bytes()
         entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
     text = json.dumps(origin, indent=2, ensure_ascii=False) + "\n"
-    write_files(folder, {ORIGIN: text.encode("utf-8")})
+    replace_file(path, text.encode("utf-8"))
     print(f"rehash: recorded {len(origin['files'])} checksums in {path}")
     return 0
 

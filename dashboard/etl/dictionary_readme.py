@@ -23,6 +23,23 @@ snapshots in `datasets/raw`; see `datapackage.json` for `last_updated`).
 """
 
 
+CHANGES = """\
+## Format notes (version 0.2)
+
+* `obs_id` is a short stable key, `o` and 10 hex digits (a digest of indicator, economy,
+  reporter, period and source, plus the inputs of a derived row). The readable key fields
+  are columns of their own.
+* `year` is an integer column for rows whose period is one calendar year (empty otherwise).
+* Values carry the digits their source shows (at most 15 significant digits, a
+  spreadsheet's precision: no `4.0507290000000005`). Sums and differences are exact in
+  decimal; ratios and percents are rounded to 4 decimals.
+* `claims_check.csv` names the claim's own observation (`obs_id`) and the one it was
+  compared with (`official_obs_id`), and the reporter a claim names.
+* `datapackage.json` records each file's SHA-256 (`hash`) and a `build` id; the folder is
+  replaced as a whole, so a reader never mixes two builds.
+"""
+
+
 def render(tables: Mapping[str, pd.DataFrame]) -> str:
     """The README text for the tidy folder."""
     parts = [
@@ -30,6 +47,7 @@ def render(tables: Mapping[str, pd.DataFrame]) -> str:
         "Built by `make data` from `datasets/raw` (offline, deterministic). "
         "`datapackage.json` describes the same tables in Frictionless form.\n",
         CITE,
+        CHANGES,
         "## Tables\n",
     ]
     for table in TABLES:

@@ -37,6 +37,21 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
         path.chmod(FILE_MODE)
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace one file atomically (write beside it, then rename over it), mode 0644."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}-new-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def exchange(a: Path, b: Path) -> None:
     """Swap two existing folders' names."""
     libc = ctypes.CDLL(None, use_errno=True)

@@ -18,6 +18,7 @@ def test_every_raw_folder_has_an_origin():
         "bp_2019",
         "statements",
         "articles",
+        "indicators",
     }
     for folder in FOLDERS:
         assert (folder / "origin.json").is_file(), folder
@@ -31,5 +32,5 @@ def test_origin_names_files_and_checksums(folder):
     for entry in origin["files"]:
         path = folder / entry["path"]
         assert path.is_file(), path
-        if "sha256" in entry:
-            assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], path
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], path
+        assert path.read_bytes().count(b"\n") - 1 == entry["rows"], path
