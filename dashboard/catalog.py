@@ -1,0 +1,78 @@
+"""What is known about each indicator: coverage, sources, inputs and claims (for the data API
+and the data pages)."""
+
+from typing import Any
+
+import pandas as pd
+
+from dashboard.data import Tables
+from dashboard.schema.vocabulary import UNITS
+
+
+def ids(tables: Tables) -> list[str]:
+    """Every indicator id, in the published order."""
+    return list(tables.indicators["indicator"])
+
+
+def points_of(tables: Tables, indicator: str) -> pd.DataFrame:
+    """Every observation of an indicator, joined to its citation, in the published order."""
+    points: pd.DataFrame = tables.points[tables.points["indicator"] == indicator]
+    return points
+
+
+def summary(tables: Tables, indicator: str) -> dict[str, Any]:
+    """Title, unit, description, coverage and last update of one indicator."""
+    row = tables.indicators.set_index("indicator").loc[indicator]
+    points = points_of(tables, indicator)
+    return {
+        "id": indicator,
+        "name": row["title"],
+        "unit": row["unit"],
+        "unit_label": UNITS[str(row["unit"])],
+        "description": row["description"],
+        "family": row["family"],
+        "economies": sorted(set(points["economy"])),
+        "reporters": sorted(set(points["reporter"]) - {""}),
+        "kinds": sorted(set(points["kind"])),
+        "observations": len(points),
+        "first_period": min(points["period_start"], default=None),
+        "last_period": max(points["period_end"], default=None),
+        "last_updated": max(points["last_updated"], default=None) or None,
+        "sources": list(sources_of(tables, indicator)["source_id"]),
+    }
+
+
+def sources_of(tables: Tables, indicator: str) -> pd.DataFrame:
+    """The sources an indicator's rows cite, and those of the inputs of its derived rows."""
+    points = points_of(tables, indicator)
+    cited = set(points["source_id"])
+    for inputs in points["input_source_ids"]:
+        cited.update(i for i in inputs.split(";") if i)
+    sources: pd.DataFrame = tables.sources[tables.sources["source_id"].isin(cited)]
+    return sources
+
+
+def methods_of(tables: Tables, indicator: str) -> list[str]:
+    """How the derived rows of an indicator are computed (each method once)."""
+    points = points_of(tables, indicator)
+    derived = points[points["kind"] == "derived"]
+    return list(dict.fromkeys(m for m in derived["method"] if m))
+
+
+def inputs_of(tables: Tables, indicator: str) -> list[str]:
+    """The indicators the derived rows of an indicator are computed from."""
+    points = points_of(tables, indicator)
+    obs_ids = {i for inputs in points["input_obs_ids"] for i in inputs.split(";") if i}
+    used = tables.observations[tables.observations["obs_id"].isin(obs_ids)]["indicator"]
+    return [i for i in ids(tables) if i in set(used) and i != indicator]
+
+
+def used_by(tables: Tables, indicator: str) -> list[str]:
+    """The indicators derived (in part) from this one."""
+    return [i for i in ids(tables) if i != indicator and indicator in inputs_of(tables, i)]
+
+
+def claims_of(tables: Tables, indicator: str) -> pd.DataFrame:
+    """The article claims about an indicator, with their verdicts."""
+    claims: pd.DataFrame = tables.claims_check[tables.claims_check["indicator"] == indicator]
+    return claims
