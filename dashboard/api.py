@@ -16,7 +16,7 @@ from flask import Blueprint, Flask, Response, request
 from dashboard import catalog, data
 from dashboard.downloads import spreadsheet_safe
 from dashboard.schema import paths, published
-from dashboard.schema.tables import CLAIMS_CHECK, INDICATORS, OBSERVATIONS, SOURCES, Field
+from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, SOURCES, Field
 from dashboard.schema.vocabulary import ECONOMIES, KINDS
 
 PREFIX = "/api/v1"
@@ -27,7 +27,7 @@ MAX_VALUE_LENGTH = 64
 # the stable columns of the API's tables, with their descriptions (from the schema)
 OBSERVATION_COLUMNS: dict[str, str] = {
     **{f.name: f.description for f in OBSERVATIONS.fields},
-    "indicator_title": INDICATORS.field("title").description,
+    "indicator_title": "The indicator's readable title (indicators.csv).",
     **{
         name: "Of the row's source: " + SOURCES.field(column).description
         for column, name in data.CITATION_COLUMNS.items()
