@@ -190,8 +190,8 @@ def claims(checked: pd.DataFrame) -> html.Div:
             [
                 html.Td(html.Q(c["quote"])),
                 html.Td(c["period"]),
-                html.Td(_number(c["claimed_value"], c["unit"])),
-                html.Td(_number(c["official_value"], c["unit"])),
+                html.Td(_stated(c, "claimed")),
+                html.Td(_stated(c, "official")),
                 html.Td(
                     [dbc.Badge(c["verdict"], color=_verdict_color(c["verdict"])), " ", c["reason"]]
                 ),
@@ -210,8 +210,19 @@ def claims(checked: pd.DataFrame) -> html.Div:
     )
 
 
-def _number(value: float, unit: str) -> str:
-    return "—" if pd.isna(value) else figures.format_value(value, unit)
+QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
+
+
+def _stated(claim: dict[str, Any], side: str) -> str:
+    """The claimed or official value as stated: a range, or a value with its qualifier."""
+    value, low, high = (claim[f"{side}_{part}"] for part in ("value", "low", "high"))
+    unit = claim["unit"]
+    if pd.isna(value):
+        return "—"
+    if not pd.isna(low) and not pd.isna(high):
+        return f"{figures.format_value(low, unit)} to {figures.format_value(high, unit)}"
+    prefix = QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
+    return prefix + figures.format_value(value, unit)
 
 
 def _verdict_color(verdict: str) -> str:

@@ -245,7 +245,7 @@ def test_a_hostile_cell_is_served_defused(client, monkeypatch):
     monkeypatch.setattr(data, "load", lambda *_: hostile)
     served = _served(client.get("/api/v1/indicators/trade_total.csv").data)
     row = served[served["obs_id"] == points.at[first, "obs_id"]].iloc[0]
-    assert row["note"] == "'=HYPERLINK(\"http://attacker.example\",\"x\")"
+    assert row["note"] == '\'=HYPERLINK("http://attacker.example","x")'
     assert row["source_title"] == "'@SUM(A1)"
     document = client.get("/api/v1/indicators/trade_total.json").get_json()
     assert document["rows"][0]["note"].startswith("=HYPERLINK")  # JSON carries data as is
