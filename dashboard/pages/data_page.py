@@ -45,7 +45,7 @@ def layout(indicator: str | None = None, **_query: object) -> html.Div:
             chart(tables, info),
             made(tables, indicator),
             sources(catalog.sources_of(tables, indicator)),
-            claims(catalog.claims_of(tables, indicator)),
+            claims(catalog.claims_of(tables, indicator), tables.sources),
             downloads(api.urls(indicator, host), host),
             how_to_cite(info, catalog.sources_of(tables, indicator), api.urls(indicator, host)),
         ],
@@ -77,7 +77,7 @@ def facts(info: dict[str, Any]) -> html.Dl:
     kinds = ", ".join(figures.KIND_LABELS[k] for k in info["kinds"])
     entries: list[tuple[str, Any]] = [
         ("Indicator id", html.Code(info["id"])),
-        ("Unit", f"{info['unit']} ({info['unit_label']})"),
+        ("Unit", _unit(info)),
         ("Economies", economies),
         ("Reporters", reporters),
         ("Kinds of figure", kinds),
@@ -86,10 +86,19 @@ def facts(info: dict[str, Any]) -> html.Dl:
         ("Last updated", f"{info['last_updated'] or 'not dated'} (the sources' own dates)"),
     ]
     return html.Dl(
-        [part for term, value in entries for part in (html.Dt(term), html.Dd(value))],
-        className="row-cols-2",
+        [
+            part
+            for term, value in entries
+            for part in (html.Dt(term, className="col-sm-3"), html.Dd(value, className="col-sm-9"))
+        ],
+        className="row",
         id="data-facts",
     )
+
+
+def _unit(info: dict[str, Any]) -> str:
+    same = info["unit"] == info["unit_label"]
+    return info["unit"] if same else f"{info['unit']} ({info['unit_label']})"
 
 
 def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
@@ -137,34 +146,34 @@ def _links(tables: data.Tables, indicators: list[str]) -> list[Any]:
 
 
 def sources(cited: pd.DataFrame) -> html.Div:
-    """Every source behind the indicator, with its full citation, licence and dates."""
-    rows = [
-        html.Tr(
+    """Every source behind the indicator, with its full citation, licence, dates and link."""
+    items = [
+        html.Li(
             [
-                html.Td(
-                    [html.Strong(s["attribution_short"]), html.Br(), html.Small(s["source_id"])]
-                ),
-                html.Td(s["citation_full"]),
-                html.Td(_licence(s)),
-                html.Td(
+                html.Strong(s["attribution_short"]),
+                f" ({s['source_id']})",
+                html.Br(),
+                s["citation_full"],
+                html.Br(),
+                html.Small(
                     [
-                        f"published {s['date_published'] or 'n.d.'}",
-                        html.Br(),
-                        f"accessed {s['date_accessed'] or '—'}",
-                    ]
+                        "Licence: ",
+                        _licence(s),
+                        f" · published {s['date_published'] or 'n.d.'}",
+                        f" · accessed {s['date_accessed'] or '—'}",
+                        *([" · ", _external(s["url_main"], "link")] if s["url_main"] else []),
+                    ],
+                    className="text-body-secondary",
                 ),
-                html.Td(_external(s["url_main"]) if s["url_main"] else "—"),
-            ]
+            ],
+            className="mb-2",
         )
         for s in data.records(cited)
     ]
-    header = html.Thead(
-        html.Tr([html.Th(h) for h in ("Source", "Citation", "Licence", "Dates", "Link")])
-    )
     return html.Div(
         [
             html.H2(f"Sources ({len(cited)})", className="h5 mt-4"),
-            dbc.Table([header, html.Tbody(rows)], size="sm", responsive=True, id="data-sources"),
+            html.Ul(items, className="list-unstyled text-break", id="data-sources"),
         ]
     )
 
@@ -180,32 +189,33 @@ def _external(url: str, text: str | None = None) -> Any:
     return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
 
 
-def claims(checked: pd.DataFrame) -> html.Div:
-    """The article claims about the indicator and their verdicts."""
+def claims(checked: pd.DataFrame, cited: pd.DataFrame) -> html.Div:
+    """The article claims about the indicator: each passage once, then its checks."""
     heading = html.H2(f"Claims about it ({len(checked)})", className="h5 mt-4")
     if checked.empty:
         return html.Div([heading, html.P("No article makes a claim about this indicator.")])
-    rows = [
-        html.Tr(
+    names = dict(zip(cited["source_id"], cited["attribution_short"], strict=True))
+    passages = [
+        html.Div(
             [
-                html.Td(html.Q(c["quote"])),
-                html.Td(c["period"]),
-                html.Td(_stated(c, "claimed")),
-                html.Td(_stated(c, "official")),
-                html.Td(
-                    [dbc.Badge(c["verdict"], color=_verdict_color(c["verdict"])), " ", c["reason"]]
+                html.Blockquote(
+                    [html.Q(str(quote)), " — ", names.get(group["source_id"].iloc[0], "")],
+                    className="border-start ps-3 mb-1",
                 ),
+                html.Ul([_check(c) for c in data.records(group)]),
             ]
         )
-        for c in data.records(checked)
+        for quote, group in checked.groupby("quote", sort=False)
     ]
-    header = html.Thead(
-        html.Tr([html.Th(h) for h in ("Claim", "Period", "Claimed", "Official", "Verdict")])
-    )
-    return html.Div(
+    return html.Div([heading, html.Div(passages, id="data-claims")])
+
+
+def _check(claim: dict[str, Any]) -> html.Li:
+    return html.Li(
         [
-            heading,
-            dbc.Table([header, html.Tbody(rows)], size="sm", responsive=True, id="data-claims"),
+            dbc.Badge(claim["verdict"], color=_verdict_color(claim["verdict"])),
+            f" {claim['period']}: claimed {_stated(claim, 'claimed')}, "
+            f"official {_stated(claim, 'official')}; {claim['reason']}",
         ]
     )
 
@@ -253,7 +263,10 @@ def downloads(urls: dict[str, str], host: str) -> html.Div:
     code = [
         part
         for label, text in snippets(urls["csv"]).items()
-        for part in (html.H3(label, className="h6 mt-3"), html.Pre(html.Code(text)))
+        for part in (
+            html.H3(label, className="h6 mt-3"),
+            html.Pre(html.Code(text), className="bg-light border rounded p-2"),
+        )
     ]
     return html.Div(
         [

@@ -3,6 +3,7 @@ unknown indicator."""
 
 import io
 import sys
+from typing import Any
 
 import dash
 import pandas as pd
@@ -87,7 +88,7 @@ def test_a_derived_indicator_links_its_inputs():
     assert "/data/trade_total" in links
 
 
-def _links(component: object) -> list:
+def _links(component: object) -> list[Any]:
     found = [component] if getattr(component, "href", None) else []
     children = getattr(component, "children", None)
     for child in children if isinstance(children, list) else [children] if children else []:
