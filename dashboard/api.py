@@ -185,8 +185,8 @@ def claims_table() -> pd.DataFrame:
 
 def indicator_list() -> list[dict[str, Any]]:
     """Every indicator with its coverage, last update and URLs."""
-    tables = data.load()
-    return [summary_with_urls(i) for i in catalog.ids(tables)]
+    summaries = catalog.summaries(data.load()).values()
+    return [s | {"urls": urls(s["id"], request.host_url)} for s in summaries]
 
 
 def summary_with_urls(indicator: str) -> dict[str, Any]:

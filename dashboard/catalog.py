@@ -20,15 +20,44 @@ def points_of(tables: Tables, indicator: str) -> pd.DataFrame:
     return points
 
 
-def summary(tables: Tables, indicator: str) -> dict[str, Any]:
-    """Title, unit, description, coverage and last update of one indicator."""
-    row = tables.indicators.set_index("indicator").loc[indicator]
-    points = points_of(tables, indicator)
+SUMMARY_COLUMNS = [
+    "indicator",
+    "economy",
+    "reporter",
+    "kind",
+    "period_start",
+    "period_end",
+    "last_updated",
+    "source_id",
+    "input_source_ids",
+]
+
+
+def summaries(tables: Tables) -> dict[str, dict[str, Any]]:
+    """The summary of every indicator, in the published order."""
+    narrow = tables.points[SUMMARY_COLUMNS]
+    groups = dict(list(narrow.groupby("indicator", sort=False)))
+    empty = narrow.iloc[:0]
     return {
-        "id": indicator,
+        row["indicator"]: _summary(row, groups.get(row["indicator"], empty))
+        for row in tables.indicators.to_dict("records")
+    }
+
+
+def summary(tables: Tables, indicator: str) -> dict[str, Any]:
+    """Title, unit, description, coverage, sources and last update of one indicator."""
+    row = tables.indicators[tables.indicators["indicator"] == indicator].to_dict("records")[0]
+    return _summary(
+        row, tables.points.loc[tables.points["indicator"] == indicator, SUMMARY_COLUMNS]
+    )
+
+
+def _summary(row: dict[Any, Any], points: pd.DataFrame) -> dict[str, Any]:
+    return {
+        "id": row["indicator"],
         "name": row["title"],
         "unit": row["unit"],
-        "unit_label": UNITS[str(row["unit"])],
+        "unit_label": UNITS[row["unit"]],
         "description": row["description"],
         "family": row["family"],
         "economies": sorted(set(points["economy"])),
@@ -38,16 +67,21 @@ def summary(tables: Tables, indicator: str) -> dict[str, Any]:
         "first_period": min(points["period_start"], default=None),
         "last_period": max(points["period_end"], default=None),
         "last_updated": max(points["last_updated"], default=None) or None,
-        "sources": list(sources_of(tables, indicator)["source_id"]),
+        "sources": sorted(_cited(points)),
     }
+
+
+def _cited(points: pd.DataFrame) -> set[str]:
+    """The sources rows cite, and those of the inputs of derived rows."""
+    cited = set(points["source_id"])
+    for inputs in points["input_source_ids"]:
+        cited.update(i for i in inputs.split(";") if i)
+    return cited
 
 
 def sources_of(tables: Tables, indicator: str) -> pd.DataFrame:
     """The sources an indicator's rows cite, and those of the inputs of its derived rows."""
-    points = points_of(tables, indicator)
-    cited = set(points["source_id"])
-    for inputs in points["input_source_ids"]:
-        cited.update(i for i in inputs.split(";") if i)
+    cited = _cited(tables.points.loc[tables.points["indicator"] == indicator, SUMMARY_COLUMNS])
     sources: pd.DataFrame = tables.sources[tables.sources["source_id"].isin(cited)]
     return sources
 

@@ -101,3 +101,12 @@ def test_an_unknown_indicator_gets_the_not_found_page():
     assert page.id == "data-not-found"
     assert "onerror" not in _text(page)
     assert data_page.title("nope").startswith("Indicator not found")
+
+
+def test_the_indicator_list_and_each_page_agree():
+    tables = data.load()
+    every = catalog.summaries(tables)
+    assert list(every) == catalog.ids(tables)
+    for indicator, summary in every.items():
+        assert summary == catalog.summary(tables, indicator)
+        assert summary["sources"] == sorted(catalog.sources_of(tables, indicator)["source_id"])
