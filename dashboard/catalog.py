@@ -93,17 +93,28 @@ def methods_of(tables: Tables, indicator: str) -> list[str]:
     return list(dict.fromkeys(m for m in derived["method"] if m))
 
 
+def derivations(tables: Tables) -> dict[str, set[str]]:
+    """For each indicator with derived rows, the indicators of their inputs."""
+    observations = tables.observations
+    indicator_of = dict(zip(observations["obs_id"], observations["indicator"], strict=True))
+    derived = observations[observations["input_obs_ids"] != ""]
+    links: dict[str, set[str]] = {}
+    for indicator, inputs in zip(derived["indicator"], derived["input_obs_ids"], strict=True):
+        used = (indicator_of[i] for i in inputs.split(";") if i in indicator_of)
+        links.setdefault(indicator, set()).update(used)
+    return links
+
+
 def inputs_of(tables: Tables, indicator: str) -> list[str]:
     """The indicators the derived rows of an indicator are computed from."""
-    points = points_of(tables, indicator)
-    obs_ids = {i for inputs in points["input_obs_ids"] for i in inputs.split(";") if i}
-    used = tables.observations[tables.observations["obs_id"].isin(obs_ids)]["indicator"]
-    return [i for i in ids(tables) if i in set(used) and i != indicator]
+    inputs = derivations(tables).get(indicator, set()) - {indicator}
+    return [i for i in ids(tables) if i in inputs]
 
 
 def used_by(tables: Tables, indicator: str) -> list[str]:
     """The indicators derived (in part) from this one."""
-    return [i for i in ids(tables) if i != indicator and indicator in inputs_of(tables, i)]
+    links = derivations(tables)
+    return [i for i in ids(tables) if i != indicator and indicator in links.get(i, set())]
 
 
 def claims_of(tables: Tables, indicator: str) -> pd.DataFrame:

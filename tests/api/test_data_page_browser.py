@@ -27,6 +27,12 @@ def test_sources_page_link_opens_a_data_page(page, base_url, tmp_path):
     assert page.errors == []
     assert page.hosts <= {"127.0.0.1", "data"}, page.hosts
 
+    box = page.locator(POINT).first.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator("#citation-panel")).to_contain_text("International Monetary Fund")
+    page.keyboard.press("Escape")
+
     with page.expect_download() as info:
         page.get_by_role("link", name="CSV, every row cited").click()
     path = tmp_path / "rows.csv"
