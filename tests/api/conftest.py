@@ -1,5 +1,6 @@
-"""The API tests reuse the browser tests' loopback server and headless Chromium."""
+"""The served-API tests reuse the browser tests' loopback server (not their Chromium: one
+Playwright per test session)."""
 
-from tests.browser.conftest import base_url, browser, page
+from tests.browser.conftest import base_url
 
-__all__ = ["base_url", "browser", "page"]
+__all__ = ["base_url"]
