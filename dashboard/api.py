@@ -33,7 +33,12 @@ OBSERVATION_COLUMNS: dict[str, str] = {
         for column, name in data.CITATION_COLUMNS.items()
     },
     "verdict": "For article claims: the verdict against the official figure (claims.csv).",
+    "input_source_citations": "For derived rows: the full citation of each input's source, "
+    "' | '-separated, in the order of input_source_ids.",
+    "input_source_urls": "For derived rows: the link of each input's source, ' | '-separated, "
+    "in the order of input_source_ids (empty where a source has none).",
 }
+INPUT_SEPARATOR = " | "
 CLAIM_SOURCE_COLUMNS = {
     "source_citation": "Full citation of the article passage (source_id).",
     "source_url": "Link to the article.",
@@ -169,7 +174,18 @@ def indicator_rows(indicator: str, filters: Filters) -> pd.DataFrame:
     tables = data.load()
     if indicator not in catalog.ids(tables):
         raise ApiError(404, "no such indicator (the list: /api/v1/indicators.json)")
-    return filtered(catalog.points_of(tables, indicator), filters)[list(OBSERVATION_COLUMNS)]
+    rows = filtered(catalog.points_of(tables, indicator), filters)
+    for column, source_column in (
+        ("input_source_citations", "citation_full"),
+        ("input_source_urls", "url_main"),
+    ):
+        lookup = dict(zip(tables.sources["source_id"], tables.sources[source_column], strict=True))
+        rows = rows.assign(**{column: [_joined(ids, lookup) for ids in rows["input_source_ids"]]})
+    return rows[list(OBSERVATION_COLUMNS)]
+
+
+def _joined(ids: str, lookup: dict[str, str]) -> str:
+    return INPUT_SEPARATOR.join(lookup.get(i, "") for i in ids.split(";")) if ids else ""
 
 
 def claims_table() -> pd.DataFrame:

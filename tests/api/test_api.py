@@ -70,6 +70,12 @@ def test_every_indicator_csv_equals_the_published_rows_each_cited(client, indica
             assert row[column] == source[original], (column, row["obs_id"])
         assert row["source_id"] and row["source_citation"]
         assert row["source_url"] or not source["url_main"]
+        inputs = [i for i in row["input_source_ids"].split(";") if i]
+        assert (row["kind"] == "derived") == bool(inputs)
+        citations = row["input_source_citations"].split(" | ") if inputs else []
+        assert citations == [sources.at[i, "citation_full"] for i in inputs]
+        links = row["input_source_urls"].split(" | ") if inputs else []
+        assert links == [sources.at[i, "url_main"] for i in inputs]
 
 
 @pytest.mark.parametrize("indicator", ["trade_total", "gas_pos_capacity", "gdp_ratio_cn_to_ru"])
