@@ -169,11 +169,17 @@ def filtered(points: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 # tables served
 
 
+def checked(indicator: str) -> Filters:
+    """The request's filters, once the indicator and the query are known to be valid."""
+    filters = parse_filters(request.args.to_dict(flat=False))
+    if indicator not in catalog.ids(data.load()):
+        raise ApiError(404, "no such indicator (the list: /api/v1/indicators.json)")
+    return filters
+
+
 def indicator_rows(indicator: str, filters: Filters) -> pd.DataFrame:
     """Every observation of an indicator that passes the filters, with its citation columns."""
     tables = data.load()
-    if indicator not in catalog.ids(tables):
-        raise ApiError(404, "no such indicator (the list: /api/v1/indicators.json)")
     rows = filtered(catalog.points_of(tables, indicator), filters)
     for column, source_column in (
         ("input_source_citations", "citation_full"),
@@ -247,7 +253,8 @@ def json_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def send(body: Callable[[], str], media_type: str, filename: str) -> Response:
-    """A cacheable answer: 304 when the client holds this build, else the body."""
+    """A cacheable answer: 304 when the client holds this build, else the body, tagged with
+    its build (untagged and uncached if a new build was swapped in while it was made)."""
     build = build_id()
     if request.if_none_match.contains_weak(build):
         response = Response(status=304)
@@ -255,6 +262,9 @@ def send(body: Callable[[], str], media_type: str, filename: str) -> Response:
         response = Response(body(), mimetype=media_type)
         disposition = "attachment" if media_type == "text/csv" else "inline"
         response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        if build_id() != build:
+            response.headers["Cache-Control"] = "no-store"
+            return response
     response.set_etag(build, weak=True)  # weak: gzip and plain bytes are the same content
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.headers["Access-Control-Allow-Origin"] = "*"
@@ -285,18 +295,22 @@ def get_indicators() -> Response:
 
 
 def get_indicator_csv(indicator: str) -> Response:
-    rows = indicator_rows(indicator, parse_filters(request.args.to_dict(flat=False)))
-    return send(lambda: as_csv(rows), "text/csv", f"{FILE_PREFIX}-{indicator}.csv")
+    filters = checked(indicator)
+    return send(
+        lambda: as_csv(indicator_rows(indicator, filters)),
+        "text/csv",
+        f"{FILE_PREFIX}-{indicator}.csv",
+    )
 
 
 def get_indicator_json(indicator: str) -> Response:
-    rows = indicator_rows(indicator, parse_filters(request.args.to_dict(flat=False)))
+    filters = checked(indicator)
     return send(
         lambda: as_json(
             {
                 "build": build_id(),
                 "indicator": summary_with_urls(indicator),
-                "rows": json_rows(rows),
+                "rows": json_rows(indicator_rows(indicator, filters)),
             }
         ),
         "application/json",

@@ -293,3 +293,12 @@ def test_readme_documents_every_api_column():
 
 def document_routes() -> list[str]:
     return [api.PREFIX + route.path.replace("{indicator}", "<id>") for route in api.ROUTES]
+
+
+def test_an_answer_made_across_a_new_build_is_not_tagged(client, monkeypatch):
+    builds = iter(["build-before", "build-after", "build-after"])
+    monkeypatch.setattr(api, "build_id", lambda: next(builds))
+    response = client.get("/api/v1/sources.csv")
+    assert response.status_code == 200
+    assert "ETag" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
