@@ -37,6 +37,8 @@ def layout(indicator: str | None = None, **_query: object) -> html.Div:
         return not_found(tables)
     host = flask.request.host_url if flask.has_request_context() else FALLBACK_HOST
     info = catalog.summary(tables, indicator)
+    urls = api.urls(indicator, host)
+    cited = catalog.sources_of(tables, indicator)
     return html.Div(
         [
             html.H1(info["name"], className="h3 mt-3"),
@@ -44,10 +46,10 @@ def layout(indicator: str | None = None, **_query: object) -> html.Div:
             facts(info),
             chart(tables, info),
             made(tables, indicator),
-            sources(catalog.sources_of(tables, indicator)),
+            sources(cited),
             claims(catalog.claims_of(tables, indicator), tables.sources),
-            downloads(api.urls(indicator, host), host),
-            how_to_cite(info, catalog.sources_of(tables, indicator), api.urls(indicator, host)),
+            downloads(urls, host),
+            how_to_cite(info, cited, urls),
         ],
         id="data-page",
     )
@@ -127,7 +129,7 @@ def made(tables: data.Tables, indicator: str) -> html.Div:
     if methods:
         parts += [
             html.P("Derived rows are computed by this project:"),
-            html.Ul([html.Li(html.Code(m)) for m in methods]),
+            html.Ul([html.Li(m) for m in methods]),
         ]
     else:
         parts.append(html.P("Every row is a figure as its source states it (no derivation)."))
