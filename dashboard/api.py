@@ -70,7 +70,7 @@ class Param:
     values: tuple[str, ...] = ()
 
 
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 REPORTER_NONE = "none"
 FILTERS = (
     Param("economy", "Economy or pair; comma-separated for several.", ECONOMIES),

@@ -134,6 +134,7 @@ HOSTILE = "<script>alert(1)</script>=cmd|' /C calc'!A0"
         ("end=2021-02-30", "end is not a valid date"),
         (f"start={HOSTILE}", "start must be a date"),
         ("start=20201", "start must be a date"),
+        ("start=２０２０", "start must be a date"),
         ("start=2021&end=2020", "start must not be after end"),
         ("economy=CHN&economy=RUS", "economy is given more than once"),
         (f"{HOSTILE}=1", "unknown query parameter"),
