@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, html
 from flask import Response
 
-from dashboard import callbacks, components, downloads  # noqa: F401  (registers callbacks)
+from dashboard import api, callbacks, components, downloads  # noqa: F401  (registers callbacks)
 
 app = Dash(
     __name__,
@@ -16,6 +16,7 @@ app = Dash(
     suppress_callback_exceptions=True,
 )
 server = app.server
+api.register(server)
 
 
 def download_bundle() -> Response:
@@ -35,7 +36,7 @@ def navbar() -> dbc.Navbar:
     links = [
         dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
         for page in dash.page_registry.values()
-        if page["path"] != "/404"
+        if page["path"] != "/404" and not page.get("path_template")
     ]
     download = dbc.NavItem(
         dbc.NavLink(

@@ -3,7 +3,7 @@
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import data
 from dashboard.figures import KIND_LABELS
@@ -58,7 +58,13 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
                 ]
             ),
             html.Td(source["license_name"] or "—"),
-            html.Td(", ".join(feeds)),
+            html.Td(
+                [
+                    part
+                    for number, i in enumerate(feeds)
+                    for part in ([", "] if number else []) + [dcc.Link(i, href=f"/data/{i}")]
+                ]
+            ),
         ],
         id=f"sources-{source['source_id']}",
     )
