@@ -5,7 +5,7 @@ SOURCE_KINDS = ("official_series", "official_statement", "article", "derived")
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "range")
 STATUSES = ("reported", "target", "planned")
 REPORTERS = ("CHN", "RUS", "")
-ECONOMIES = ("CHN", "RUS", "CHN-RUS", "WLD")
+ECONOMIES = ("CHN", "RUS", "CHN-RUS")
 FAMILIES = ("trade_volume", "trade_shares", "settlement", "gdp", "gas")
 EVENT_CATEGORIES = ("trade", "energy", "finance", "diplomacy", "security")
 DATE_PRECISIONS = ("day", "month", "year")
@@ -30,5 +30,5 @@ UNITS = {
 # a text cell starting with one of these would run as a formula in a spreadsheet
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-ECONOMY_LABELS = {"CHN": "China", "RUS": "Russia", "CHN-RUS": "China–Russia", "WLD": "World"}
+ECONOMY_LABELS = {"CHN": "China", "RUS": "Russia", "CHN-RUS": "China–Russia"}
 REPORTER_LABELS = {"CHN": "China-reported", "RUS": "Russia-reported", "": ""}
