@@ -15,7 +15,7 @@ from dashboard.etl import refresh
 from dashboard.etl.errors import BuildError, InputError
 from dashboard.etl.pipeline import build
 from dashboard.etl.publish import publish
-from dashboard.etl.rawfiles import ORIGIN
+from dashboard.etl.rawfiles import FILE_NAME, ORIGIN
 from dashboard.etl.swap import replace_file
 from dashboard.schema import paths
 
@@ -29,23 +29,40 @@ def run_build(raw: Path, out: Path) -> int:
         tables = build(raw)
         publish(out, tables)
     except (InputError, BuildError, OSError) as error:
-        print(f"make data: error: {error}", file=sys.stderr)
-        print("make data: nothing was written; the previous tables are unchanged.", file=sys.stderr)
-        return 1
+        return _refused("make data", one_line(error))
+    except Exception as error:  # noqa: BLE001 (a bug of ours, still reported in one line)
+        return _refused("make data", f"unexpected {type(error).__name__}: {one_line(error)}")
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
     print(f"make data: wrote {out} ({counts} rows)")
     return 0
 
 
+def _refused(command: str, reason: str) -> int:
+    print(f"{command}: error: {reason}", file=sys.stderr)
+    print(f"{command}: nothing was written; the previous files are unchanged.", file=sys.stderr)
+    return 1
+
+
+def one_line(error: object) -> str:
+    """An error message folded onto one line."""
+    return " ".join(str(error).split())
+
+
 def rehash(folder: Path) -> int:
     """Record each listed file's SHA-256 and row count (after a deliberate hand edit)."""
     path = folder / ORIGIN
-    origin = json.loads(path.read_text(encoding="utf-8"))
-    for entry in origin["files"]:
-        data = (folder / entry["path"]).read_bytes()
-        entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
-    text = json.dumps(origin, indent=2, ensure_ascii=False) + "\n"
-    replace_file(path, text.encode("utf-8"))
+    try:
+        origin = json.loads(path.read_text(encoding="utf-8"))
+        for entry in origin["files"]:
+            name = entry["path"]
+            if not isinstance(name, str) or not FILE_NAME.fullmatch(name):
+                raise InputError(path, f"{name!r} is not a plain file name", field="path")
+            data = (folder / name).read_bytes()
+            entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
+        text = json.dumps(origin, indent=2, ensure_ascii=False) + "\n"
+        replace_file(path, text.encode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, InputError, RecursionError) as error:
+        return _refused("rehash", f"{path}: {type(error).__name__}: {one_line(error)}")
     print(f"rehash: recorded {len(origin['files'])} checksums in {path}")
     return 0
 

@@ -6,17 +6,17 @@ shared by all requests of a refresh stops the next request once it has passed. B
 larger than MAX_BODY_BYTES are refused.
 """
 
+import email.utils
 import json
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
-from urllib3.util.retry import Retry
 
 USER_AGENT = "china-russia-figures-refresh/0.2 (python-requests; offline-first dashboard)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -45,72 +45,114 @@ class Deadline:
         return self.seconds - (time.monotonic() - self.started)
 
 
-class CappedRetry(Retry):
-    """urllib3's Retry, but Retry-After is capped and a malformed one is ignored."""
+@dataclass
+class Client:
+    """A requests session and the retry policy the getter applies to it."""
 
-    def parse_retry_after(self, retry_after: str) -> float:
-        try:
-            seconds = super().parse_retry_after(retry_after)
-        except Exception:  # noqa: BLE001 (urllib3 raises its own InvalidHeader; ignore any)
-            return 0.0
-        return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    session: requests.Session
+    retries: int = 3
+    backoff: float = 1.0
 
 
-def session(retries: int = 3, backoff: float = 1.0) -> requests.Session:
-    """GET with retries on 429 and 5xx; connection errors fail at once."""
-    retry = CappedRetry(
-        total=retries,
-        connect=0,
-        read=retries,
-        status=retries,
-        backoff_factor=backoff,
-        backoff_max=MAX_RETRY_AFTER,
-        status_forcelist=RETRY_STATUSES,
-        allowed_methods=frozenset({"GET"}),
-        respect_retry_after_header=True,
-        raise_on_status=False,
-    )
+def session(retries: int = 3, backoff: float = 1.0) -> Client:
+    """GET with retries on 429 and 5xx and on read timeouts; connection errors fail at once."""
     client = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry)
-    client.mount("http://", adapter)
-    client.mount("https://", adapter)
     client.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
-    return client
+    return Client(client, retries, backoff)
 
 
 def get_json(
-    client: requests.Session,
+    client: Client,
     url: str,
     params: dict[str, str] | None,
     timeout: float,
     deadline: Deadline | None = None,
 ) -> tuple[Any, str]:
-    """The decoded JSON body and the final URL; anything but a JSON 200 is a SourceError."""
-    if deadline is not None:
-        left = deadline.remaining()
-        if left <= 0:
-            raise SourceError(url, f"overall deadline of {deadline.seconds:g} s passed")
-        timeout = min(timeout, left)
+    """The decoded JSON body and the final URL; anything but a JSON 200 is a SourceError.
+
+    Retries wait for `Retry-After` (capped at MAX_RETRY_AFTER; unparseable means absent) or
+    for the backoff, and never past the deadline."""
+    for attempt in range(client.retries + 1):
+        last = attempt == client.retries
+        try:
+            response, body = _get(client.session, url, params, _budget(url, timeout, deadline))
+        except _ReadTimeout:
+            if last:
+                raise SourceError(url, f"no answer within {timeout:g} s, after retries") from None
+            _wait(url, client.backoff * 2**attempt, deadline, "a read timeout")
+            continue
+        if response.status_code in RETRY_STATUSES and not last:
+            pause = _retry_after(response.headers.get("Retry-After"))
+            pause = client.backoff * 2**attempt if pause is None else pause
+            _wait(url, pause, deadline, f"HTTP {response.status_code}")
+            continue
+        return _decode(response, body), response.url
+    raise SourceError(url, "gave up after retries")  # not reached: the last attempt returns
+
+
+class _ReadTimeout(Exception):
+    """The server accepted the request but sent nothing in time (worth a retry)."""
+
+
+def _budget(url: str, timeout: float, deadline: Deadline | None) -> float:
+    if deadline is None:
+        return timeout
+    left = deadline.remaining()
+    if left <= 0:
+        raise SourceError(url, f"overall deadline of {deadline.seconds:g} s passed")
+    return min(timeout, left)
+
+
+def _wait(url: str, seconds: float, deadline: Deadline | None, why: str) -> None:
+    seconds = min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    if deadline is not None and seconds >= deadline.remaining():
+        raise SourceError(url, f"{why}; no time left to retry before the overall deadline")
+    time.sleep(seconds)
+
+
+def _retry_after(header: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta or HTTP date), or None if absent/unparseable."""
+    if not header:
+        return None
+    text = header.strip()
+    if text.isascii() and text.isdigit():
+        return float(text)
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
+
+
+def _get(
+    client: requests.Session, url: str, params: dict[str, str] | None, timeout: float
+) -> tuple[requests.Response, bytes]:
     try:
         response = client.get(url, params=params, timeout=timeout, stream=True)
-        body = _body(response)
+        return response, _body(response, time.monotonic() + timeout)
+    except requests.exceptions.ReadTimeout:
+        raise _ReadTimeout from None
     except requests.exceptions.ConnectionError as error:
         cause = getattr(error.args[0], "reason", None) if error.args else None
         if isinstance(cause, ReadTimeoutError):
-            raise SourceError(url, f"no answer within {timeout:g} s, after retries") from None
+            raise _ReadTimeout from None
         raise SourceError(url, f"cannot connect or connection lost: {_reason(error)}") from None
     except requests.exceptions.Timeout:
         raise SourceError(url, f"no answer within {timeout:g} s") from None
-    except requests.exceptions.RetryError as error:
-        raise SourceError(url, f"gave up after retries: {_reason(error)}") from None
     except (requests.exceptions.RequestException, Urllib3Error) as error:
         raise SourceError(url, f"transfer failed: {_reason(error)}") from None
-    return _decode(response, body), response.url
 
 
-def _body(response: requests.Response) -> bytes:
+def _body(response: requests.Response, until: float) -> bytes:
+    """The whole body, unless it is larger than MAX_BODY_BYTES or still arriving at `until`
+    (read as it arrives, so a server that drips bytes is cut off in time)."""
     chunks, size = [], 0
-    for chunk in response.iter_content(65536):
+    while chunk := response.raw.read1(65536, decode_content=True):
+        if time.monotonic() > until:
+            response.close()
+            raise SourceError(response.url, "body still arriving when the request's time ran out")
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             response.close()
@@ -132,7 +174,9 @@ def _decode(response: requests.Response, body: bytes) -> Any:
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except ValueError as error:
-        raise SourceError(url, f"malformed JSON ({error})") from None
+        raise SourceError(url, f"malformed JSON ({_snippet(str(error))})") from None
+    except RecursionError:
+        raise SourceError(url, "malformed JSON (nested too deeply)") from None
 
 
 def _refuse_constant(name: str) -> float:
@@ -156,13 +200,16 @@ def finite_number(value: Any, url: str, where: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise SourceError(url, f"{where}: not a number: {json.dumps(value)[:40]}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        raise SourceError(url, f"{where}: number too large: {str(value)[:40]}") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise SourceError(url, f"{where}: not a finite number: {value!r}")
     return number
 
 
-NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def number_text(value: Any, url: str, where: str) -> float | None:
@@ -174,4 +221,7 @@ def number_text(value: Any, url: str, where: str) -> float | None:
         return finite_number(value, url, where)
     if not isinstance(value, str) or not NUMBER_TEXT.fullmatch(value.strip()):
         raise SourceError(url, f"{where}: not a finite number: {json.dumps(value)[:40]}")
-    return float(value)
+    number = float(value)
+    if number in (float("inf"), float("-inf")):
+        raise SourceError(url, f"{where}: number too large: {value[:40]}")
+    return number

@@ -21,9 +21,11 @@ from dashboard.etl.errors import InputError
 from dashboard.schema.tables import PARTIAL_DATE, Table
 
 ORIGIN = "origin.json"
-NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-INTEGER = re.compile(r"[+-]?\d+")
-DATE = re.compile(PARTIAL_DATE)
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
+DATE = re.compile(PARTIAL_DATE, re.ASCII)
+FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 def read_text(path: Path) -> str:
@@ -91,6 +93,9 @@ def _rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     rows, lines = [], []
     try:
         header = next(reader)
+        doubled = sorted({c for c in header if header.count(c) > 1})
+        if doubled:
+            raise InputError(path, f"column(s) named twice: {', '.join(doubled)}", 1)
         end = reader.line_num
         for row in reader:
             start, end = end + 1, reader.line_num
@@ -145,7 +150,10 @@ def _integer(path: Path, line: int, column: str, text: str, required: bool) -> i
         return None
     if not INTEGER.fullmatch(text):
         raise InputError(path, f"not a whole number: {text!r}", line, column)
-    return int(text)
+    value = int(text)
+    if column.lower() == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InputError(path, f"year {value} outside {FIRST_YEAR}..{LAST_YEAR}", line, column)
+    return value
 
 
 def check_unique(path: Path, frame: pd.DataFrame, key: tuple[str, ...]) -> None:
@@ -170,36 +178,75 @@ def check_known(frame: pd.DataFrame, column: str, known: set[str], path: Path, w
 
 
 def read_origin(folder: Path) -> dict[str, Any]:
-    """A folder's origin.json, after checking that it lists exactly the folder's files and
-    that each file's bytes match the SHA-256 it records."""
+    """A folder's origin.json, after checking that it lists exactly the folder's files (plain
+    files, not links) and that each file's bytes and row count match what it records."""
     path = folder / ORIGIN
-    if not path.is_file():
-        raise InputError(path, "file not found")
-    try:
-        origin: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        line = getattr(error, "lineno", None)
-        raise InputError(path, f"not valid JSON ({error})", line) from None
+    origin = _origin_json(path)
     entries = origin.get("files")
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise InputError(path, "no list of files", field="files")
-    listed = {str(e.get("path")) for e in entries}
+        raise InputError(path, "'files' is not a list of objects", field="files")
+    names = [e.get("path") for e in entries]
+    for name in names:
+        if not isinstance(name, str) or not FILE_NAME.fullmatch(name):
+            raise InputError(
+                path, f"{name!r} is not a plain file name in this folder", field="path"
+            )
+    doubled = sorted({n for n in names if names.count(n) > 1})
+    if doubled:
+        raise InputError(
+            path, f"file(s) listed twice: {', '.join(map(str, doubled))}", field="path"
+        )
+    if "license" in origin and not isinstance(origin["license"], dict):
+        raise InputError(path, "'license' is not an object", field="license")
     present = {p.name for p in folder.iterdir() if p.name != ORIGIN and not p.name.startswith(".")}
-    for name in sorted(present - listed):
+    for name in sorted(present - set(map(str, names))):
         raise InputError(folder / name, f"not listed in {path}")
     for entry in entries:
-        file = folder / str(entry.get("path"))
-        if not file.is_file():
-            raise InputError(file, f"file not found (listed in {path})")
-        recorded = entry.get("sha256")
-        if not recorded:
-            raise InputError(path, f"no sha256 recorded for {entry['path']}", field="sha256")
-        actual = hashlib.sha256(file.read_bytes()).hexdigest()
-        if actual != recorded:
-            raise InputError(
-                file, f"SHA-256 {actual[:12]}… differs from {recorded[:12]}… recorded in {path}"
-            )
+        _check_file(folder, path, entry)
     return origin
+
+
+def _origin_json(path: Path) -> dict[str, Any]:
+    if path.is_symlink() or not path.is_file():
+        raise InputError(path, "file not found (or not a plain file)")
+    try:
+        origin = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        raise InputError(
+            path, f"not valid JSON ({' '.join(str(error).split())[:120]})", line
+        ) from None
+    if not isinstance(origin, dict):
+        raise InputError(path, "not a JSON object")
+    return origin
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    doubled = sorted({k for k in keys if keys.count(k) > 1})
+    if doubled:
+        raise ValueError(f"key(s) given twice: {', '.join(doubled)}")
+    return dict(pairs)
+
+
+def _check_file(folder: Path, origin: Path, entry: dict[str, Any]) -> None:
+    file = folder / str(entry["path"])
+    if file.is_symlink() or not file.is_file():
+        raise InputError(file, f"not found as a plain file (listed in {origin})")
+    recorded = entry.get("sha256")
+    if not isinstance(recorded, str) or not re.fullmatch(r"[0-9a-f]{64}", recorded):
+        raise InputError(origin, f"no valid sha256 recorded for {entry['path']}", field="sha256")
+    data = file.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != recorded:
+        raise InputError(
+            file, f"SHA-256 {actual[:12]}… differs from {recorded[:12]}… recorded in {origin}"
+        )
+    rows = entry.get("rows")
+    if rows is not None and (type(rows) is not int or rows != data.count(b"\n") - 1):
+        raise InputError(
+            origin, f"rows {rows!r} differs from the file {entry['path']}", field="rows"
+        )
 
 
 def source_of(origin: dict[str, Any], folder: Path, filename: str, expected: set[str]) -> str:
@@ -219,7 +266,7 @@ def source_of(origin: dict[str, Any], folder: Path, filename: str, expected: set
 
 def origin_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
     """One source row per file of an official-series origin (file fields override)."""
-    license_ = origin.get("license", {})
+    license_ = origin.get("license") or {}
     base = {k: v for k, v in origin.items() if isinstance(v, str)}
     base |= {"license_name": license_.get("name", ""), "license_url": license_.get("url", "")}
     return [base | {k: v for k, v in e.items() if isinstance(v, str)} for e in origin["files"]]

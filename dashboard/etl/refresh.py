@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-import requests
-
 from dashboard.etl import swap
 from dashboard.etl.errors import BuildError, InputError
-from dashboard.etl.http import Deadline, SourceError, session
+from dashboard.etl.http import Client, Deadline, SourceError, session
 from dashboard.etl.pipeline import build, read_indicators
 from dashboard.etl.publish import publish
 from dashboard.etl.snapshot import Snapshot, compare
@@ -67,7 +65,7 @@ def progress(source: str) -> Callable[[str], None]:
 def refresh_one(
     module: ModuleType,
     raw: Path,
-    client: requests.Session,
+    client: Client,
     timeout: float,
     deadline: Deadline,
 ) -> Outcome:
@@ -89,7 +87,7 @@ def refresh_one(
 def _transaction(
     module: ModuleType,
     raw: Path,
-    client: requests.Session,
+    client: Client,
     timeout: float,
     deadline: Deadline,
     say: Callable[[str], None],
@@ -118,6 +116,8 @@ def _transaction(
     except BaseException:
         _roll_back(previous, folder)
         raise
+    if previous is None:
+        notes = ["new snapshot", *notes]
     changes = "; ".join([*snapshot.notes, *notes]) or "provenance only"
     return Outcome(module.NAME, "updated", _rows(snapshot), snapshot.span(), changes, previous)
 
@@ -149,21 +149,19 @@ def summary(outcomes: list[Outcome]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Refresh the chosen sources (all by default); exit 1 if any failed."""
+    """Refresh the chosen sources (all by default); exit 1 if any failed, 130 if interrupted
+    (every source swapped in so far is rolled back)."""
     client = session(args.retries, args.backoff)
     deadline = Deadline(args.deadline)
-    chosen = [SOURCES[n] for n in (args.source or SOURCES)]
-    outcomes = [refresh_one(m, args.raw, client, args.timeout, deadline) for m in chosen]
-    updated = [o for o in outcomes if o.status == "updated"]
-    status = 0
-    if updated:
-        try:
-            publish(args.out, build(args.raw))
-        except Exception as error:  # noqa: BLE001 (roll back every source, then report)
-            for outcome in updated:
-                _roll_back(outcome.previous, args.raw / SOURCES[outcome.source].FOLDER)
-                outcome.status, outcome.changes = "failed", f"rolled back: {_one_line(error)}"
-            status = 1
+    outcomes: list[Outcome] = []
+    try:
+        for name in args.source or SOURCES:
+            outcomes.append(refresh_one(SOURCES[name], args.raw, client, args.timeout, deadline))
+        status = _publish(args, outcomes)
+    except KeyboardInterrupt:
+        _roll_back_all(args.raw, outcomes, "interrupted")
+        print("refresh: interrupted; every snapshot is as it was before.", file=sys.stderr)
+        return 130
     for outcome in outcomes:
         if outcome.status == "updated":
             swap.remove(outcome.previous)
@@ -171,6 +169,25 @@ def run(args: argparse.Namespace) -> int:
     if any(o.status == "failed" for o in outcomes):
         print("refresh: some sources failed; their previous snapshots are unchanged.")
         return 1
-    if updated:
+    if status == 0 and any(o.status == "updated" for o in outcomes):
         print(f"refresh: published {args.out}")
     return status
+
+
+def _publish(args: argparse.Namespace, outcomes: list[Outcome]) -> int:
+    """Publish the tables once; if that fails, roll every updated source back."""
+    if not any(o.status == "updated" for o in outcomes):
+        return 0
+    try:
+        publish(args.out, build(args.raw))
+    except Exception as error:  # noqa: BLE001 (roll back every source, then report)
+        _roll_back_all(args.raw, outcomes, f"rolled back: {_one_line(error)}")
+        return 1
+    return 0
+
+
+def _roll_back_all(raw: Path, outcomes: list[Outcome], why: str) -> None:
+    for outcome in outcomes:
+        if outcome.status == "updated":
+            _roll_back(outcome.previous, raw / SOURCES[outcome.source].FOLDER)
+            outcome.status, outcome.changes = "failed", why

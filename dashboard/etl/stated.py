@@ -52,10 +52,9 @@ def _check_range(row: Mapping[str, object], path: Path, line: int) -> None:
 
 def _check_text(row: Mapping[str, object], quote: str, path: Path, line: int) -> None:
     text = str(row["value_text"])
-    if text not in quote:
-        raise InputError(
-            path, f"value_text {text!r} does not stand in the quote", line, "value_text"
-        )
+    if not stands_in(text, quote):
+        message = f"value_text {text!r} does not stand in the quote as whole words"
+        raise InputError(path, message, line, "value_text")
     stated = quoted_values(text, str(row["unit"]))
     if row["qualifier"] == "range":
         expected = [float(str(row["value_low"])), float(str(row["value_high"]))]
@@ -68,6 +67,43 @@ def _check_text(row: Mapping[str, object], quote: str, path: Path, line: int) ->
         raise InputError(
             path, f"value {expected} disagrees with value_text {text!r} ({stated})", line, "value"
         )
+
+
+SCALE_WORDS = (
+    *("thousand", "million", "billion", "trillion", "bn", "tn", "mln", "bln"),
+    *("тыс", "млн", "млрд", "трлн", "万亿", "亿", "万"),
+)
+
+
+def stands_in(text: str, quote: str) -> bool:
+    """Whether `text` occurs in `quote` as whole words: not inside a longer number or word,
+    and not followed by a scale word ("billion", …) that it leaves out."""
+    start = quote.find(text)
+    while start >= 0:
+        before, after = quote[:start], quote[start + len(text) :]
+        inside_before = bool(before) and (_word_char(before[-1]) or before[-1] in "._")
+        inside_after = bool(after) and (
+            _word_char(after[0]) or (after[0] in ".," and after[1:2].isdigit())
+        )
+        if not (inside_before or inside_after or _scale_follows(after)):
+            return True
+        start = quote.find(text, start + 1)
+    return False
+
+
+def _scale_follows(after: str) -> bool:
+    """Whether the text goes on with a scale word ('billion', 'млрд', '亿')."""
+    head = after.lstrip().lower()
+    for word in SCALE_WORDS:
+        rest = head[len(word) : len(word) + 1]
+        if head.startswith(word) and not (rest.isascii() and rest.isalpha()):
+            return True
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A digit, or a Latin letter (in Chinese or Russian text words run into figures)."""
+    return char.isdigit() or (char.isascii() and char.isalpha())
 
 
 def read_events(path: Path, source_ids: set[str]) -> pd.DataFrame:

@@ -24,7 +24,7 @@ def validate_table(table: Table, frame: pd.DataFrame) -> None:
             f"{c['failure_case']!r}"
             for _, c in cases.iterrows()
         ]
-        raise BuildError(f"table {table.name} is invalid:\n  " + "\n  ".join(lines)) from None
+        raise BuildError(f"table {table.name} is invalid: " + "; ".join(lines)) from None
 
 
 def validate_spreadsheet_safe(table: Table, frame: pd.DataFrame) -> None:

@@ -22,9 +22,11 @@ class Plausible:
         return self.low <= value <= self.high
 
 
-# trade and GDP rarely move more than 2.5× in a year here; 5× is a unit slip or a bad digit
-BILATERAL_TRADE = Plausible(0, 2_000, max_yoy=5)
-WORLD_TRADE = Plausible(0, 20_000, max_yoy=5)
+# trade and GDP rarely move more than 2.5× in a year here; 5× is a unit slip or a bad digit.
+# They are never zero: the lower bounds (US$ 10 million, 100 million, 1 billion) are far below
+# the smallest value in the record and far above a zero or a sign slip.
+BILATERAL_TRADE = Plausible(0.01, 2_000, max_yoy=5)
+WORLD_TRADE = Plausible(0.1, 20_000, max_yoy=5)
 GAP = Plausible(-1_000, 1_000)
 SHARE = Plausible(0, 100)
 CAPACITY = Plausible(0, 200)
@@ -49,8 +51,8 @@ BY_INDICATOR = {
     "settlement_ruble_share": SHARE,
     "settlement_ruble_share_ru_exports_to_cn": SHARE,
     "settlement_yuan_share_ru_imports_from_cn": SHARE,
-    "gdp": Plausible(0, 100_000, max_yoy=5),
-    "gdp_ratio_cn_to_ru": Plausible(0, 100),
+    "gdp": Plausible(1, 100_000, max_yoy=5),
+    "gdp_ratio_cn_to_ru": Plausible(0.01, 100),
     "gas_pos_capacity": CAPACITY,
     "gas_pos2_capacity": CAPACITY,
     "gas_far_eastern_route_capacity": CAPACITY,

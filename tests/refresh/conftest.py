@@ -26,6 +26,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     cut: bool = False  # send half the body, then drop the connection
+    drip: float = 0.0  # seconds between single bytes of the body (a slow server)
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -83,6 +84,12 @@ def upstream() -> Iterator[Upstream]:
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
+                if reply.drip:
+                    for byte in data[:40]:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
+                    return
                 if reply.cut:
                     self.wfile.write(data[: len(data) // 2])
                     self.wfile.flush()

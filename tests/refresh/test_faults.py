@@ -137,13 +137,18 @@ FAULTS = {
         "API error: 120 Invalid value",
     ),
     "empty result": (
-        Reply([{"page": 1, "pages": 1, "per_page": 1000, "total": 0, "lastupdated": "x"}, None]),
+        Reply(
+            [
+                {"page": 1, "pages": 1, "per_page": 1000, "total": 0, "lastupdated": "2026-07-01"},
+                None,
+            ]
+        ),
         "empty result",
     ),
     "changed schema": (
         Reply(
             [
-                {"page": 1, "pages": 1, "per_page": 1000, "total": 1, "lastupdated": "x"},
+                {"page": 1, "pages": 1, "per_page": 1000, "total": 1, "lastupdated": "2026-07-01"},
                 [{"indicator": {"id": "NY.GDP.MKTP.CD"}, "date": "2020", "value": 1.0}],
             ]
         ),
@@ -180,7 +185,16 @@ FAULTS = {
     "negative value": (gdp_page(_set_value("2005", "RUS", -7.64e11)), "implausible"),
     "100,000 pages": (
         Reply(
-            [{"page": 1, "pages": 100000, "per_page": 1, "total": 100000, "lastupdated": "x"}, []]
+            [
+                {
+                    "page": 1,
+                    "pages": 100000,
+                    "per_page": 1,
+                    "total": 100000,
+                    "lastupdated": "2026-07-01",
+                },
+                [],
+            ]
         ),
         "upstream claims 100000 pages",
     ),
@@ -189,8 +203,95 @@ FAULTS = {
         Reply("slow down", 429, "text/plain", headers={"Retry-After": "soon-ish"}),
         "HTTP 429",
     ),
+    "zero for every China GDP year": (
+        gdp_page(lambda rows: [r.update(value=0) for r in rows if r["countryiso3code"] == "CHN"]),
+        "implausible value 0 USD bn for gdp CHN",
+    ),
+    "year as a float": (
+        gdp_page(lambda rows: rows[0].update(date=1965.4)),
+        "upstream format changed: date '1965.4'",
+    ),
+    "lastupdated not a date": (
+        Reply([{"page": 1, "pages": 1, "per_page": 1, "total": 1, "lastupdated": {"a": [1]}}, []]),
+        "upstream format changed: lastupdated",
+    ),
+    "fractional page count": (
+        Reply(
+            [{"page": 1, "pages": 1.9, "per_page": 1, "total": 1, "lastupdated": "2026-07-01"}, []]
+        ),
+        "upstream format changed: pages = '1.9'",
+    ),
+    "a number too large for a float": (
+        Reply(
+            json.dumps(gdp_page(lambda rows: None).body).replace(
+                "14996414166715.1", "1" + "0" * 400
+            )
+        ),
+        "number too large",
+    ),
+    "JSON nested too deeply": (Reply("[" * 100_000 + "]" * 100_000), "nested too deeply"),
+    "slow body": (Reply(gdp_page(lambda rows: None).body, drip=0.2), "body still arriving"),
 }
 FAULTS["connection reset mid-body"][0].cut = True
+
+
+def test_a_year_still_to_come_is_refused(monkeypatch, upstream, raw, capsys):
+    def future(rows: list[dict[str, Any]]) -> None:
+        rows.insert(0, dict(rows[0], date="2099"))
+
+    serve_worldbank(upstream)
+    upstream.script(GDP, gdp_page(future))
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank") == 1
+    assert "a value for a year still to come" in capsys.readouterr().out
+    assert datasets(raw) == before
+
+
+def test_retries_stop_at_the_deadline(monkeypatch, upstream, raw, capsys):
+    upstream.script(GDP, Reply("busy", 503, "text/plain", headers={"Retry-After": "10"}))
+    started = time.monotonic()
+    assert run(monkeypatch, upstream, raw, "worldbank", extra=("--deadline", "3")) == 1
+    assert time.monotonic() - started < 3
+    assert "no time left to retry before the overall deadline" in capsys.readouterr().out
+
+
+def test_interrupt_rolls_every_swapped_source_back(monkeypatch, upstream, raw, capsys):
+    def interrupted(*_args: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(refresh_module.SOURCES["comtrade"], "refresh", interrupted)
+    serve_worldbank(upstream, scale=1.01)
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank", "comtrade") == 130
+    err = capsys.readouterr().err
+    assert "interrupted; every snapshot is as it was before" in err and "Traceback" not in err
+    assert datasets(raw) == before
+    assert not [p for p in raw.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r.update(cmdCode="27"), "asked for annual total goods, got commodity"),
+        (lambda r: r.update(freqCode="M"), "asked for annual total goods, got commodity"),
+        (lambda r: r.update(refYear=2035), "refYear '2035' is not one of the years asked"),
+    ],
+)
+def test_comtrade_answers_other_than_asked_are_refused(
+    monkeypatch, upstream, raw, capsys, change, message
+):
+    def route(query: dict[str, str]) -> Reply:
+        reporter = "CHN" if query["reporterCode"] == "156" else "RUS"
+        body = handmade.comtrade_envelope(reporter, [int(y) for y in query["period"].split(",")])
+        if body["data"]:
+            change(body["data"][0])
+        return Reply(body)
+
+    upstream.serve("/preview/C/A/HS", route)
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "comtrade") == 1
+    assert message in capsys.readouterr().out
+    assert datasets(raw) == before
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -265,12 +366,17 @@ def test_an_exception_in_one_source_is_caught(monkeypatch, upstream, raw, capsys
     [
         ("scale", "values moved 6×"),
         ("code", "unexpected reporter code 'XXX'"),
+        ("quarter", "unexpected time period '2021-Q1' (annual data asked)"),
     ],
 )
 def test_imf_faults_change_no_file(monkeypatch, upstream, raw, capsys, fault, message):
     body = handmade.imts_message(scale=6 if fault == "scale" else 1)
     if fault == "code":
         body["data"]["structures"][0]["dimensions"]["series"][0]["values"][0]["id"] = "XXX"
+    if fault == "quarter":
+        body["data"]["structures"][0]["dimensions"]["observation"][0]["values"][-1] = {
+            "value": "2021-Q1"
+        }
     upstream.script(IMF_PATH, Reply(body))
     before = datasets(raw)
     assert run(monkeypatch, upstream, raw, "imf") == 1

@@ -62,13 +62,15 @@ def set_cell(file: str, line: int, field: str, value: str) -> Callable[[Path], N
     return edit
 
 
-def where(file: str, match: dict[str, str], field: str, value: str) -> Callable[[Path], None]:
-    """Change one cell of the row whose cells match."""
+def where(
+    file: str, match: dict[str, str], field: str, value: str, **more: str
+) -> Callable[[Path], None]:
+    """Change one cell (and any `more` cells) of the first row whose cells match."""
 
     def edit(raw: Path) -> None:
         fields, rows = _rows(raw / file)
         row = next(r for r in rows if all(r[k] == v for k, v in match.items()))
-        row[field] = value
+        row |= {field: value, **more}
         _write(raw / file, fields, rows)
 
     return edit
@@ -265,9 +267,123 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         lambda raw: (raw / "ei_2024" / "china_gas_imports.csv").unlink(),
         False,
         "ei_2024/china_gas_imports.csv",
-        "file not found",
+        "not found as a plain file",
+    ),
+    "zero GDP": (
+        where(GDP, RUS_2005, "Value", "0"),
+        True,
+        "",
+        "implausible value 0 USD bn for gdp",
+    ),
+    "minus zero GDP": (where(GDP, RUS_2005, "Value", "-0"), True, "", "implausible value"),
+    "value_text inside a longer number": (
+        where(VALUES, {"value_text": "$110.75 billion"}, "value", "11", value_text="$11"),
+        True,
+        VALUES,
+        "does not stand in the quote as whole words",
+    ),
+    "value_text leaving out its scale word": (
+        where(CLAIMS, {"value_text": "$14.8 trillion"}, "value", "14.8", value_text="$14.8"),
+        True,
+        CLAIMS,
+        "does not stand in the quote as whole words",
+    ),
+    "country code in lower case": (
+        where(GDP, RUS_2005, "Country Code", "rus"),
+        True,
+        GDP,
+        "field 'Country Code': unknown country code 'rus'",
+    ),
+    "unicode digits": (where(GDP, RUS_2005, "Value", "７６４"), True, GDP, "not a number"),
+    "year out of range": (where(GDP, RUS_2005, "Year", "-2005"), True, GDP, "year -2005 outside"),
+    "year too long": (where(GDP, RUS_2005, "Year", "9" * 23), True, GDP, "not a whole number"),
+    "column named twice": (
+        raw_bytes(GDP, lambda d: d.replace(b"Year,Value", b"Year,Value,Value", 1)),
+        True,
+        GDP,
+        "column(s) named twice: Value",
+    ),
+    "origin.json an empty list": (
+        raw_bytes("wb_wdi/origin.json", lambda d: b"[]"),
+        False,
+        "wb_wdi/origin.json",
+        "not a JSON object",
+    ),
+    "origin.json nested too deeply": (
+        raw_bytes("wb_wdi/origin.json", lambda d: b"[" * 100_000),
+        False,
+        "wb_wdi/origin.json",
+        "not valid JSON",
+    ),
+    "licence as a string": (
+        origin("wb_wdi", lambda o: o.update(license="CC")),
+        False,
+        "wb_wdi/origin.json",
+        "'license' is not an object",
+    ),
+    "checksum as a number": (
+        origin("wb_wdi", lambda o: o["files"][0].update(sha256=5)),
+        False,
+        "wb_wdi/origin.json",
+        "no valid sha256 recorded",
+    ),
+    "unknown indicator code": (
+        origin("wb_wdi", lambda o: o["files"][0].update(indicator_code="XX")),
+        False,
+        "wb_wdi/origin.json",
+        "unknown indicator_code 'XX'",
+    ),
+    "file listed twice": (
+        origin("wb_wdi", lambda o: o["files"].append(dict(o["files"][0]))),
+        False,
+        "wb_wdi/origin.json",
+        "file(s) listed twice: ny.gdp.mktp.cd.csv",
+    ),
+    "path outside the folder": (
+        origin("ei_2024", lambda o: o["files"][0].update(path="../bp_2019/china_gas_2018.csv")),
+        False,
+        "ei_2024/origin.json",
+        "is not a plain file name in this folder",
+    ),
+    "row count differs": (
+        origin("ei_2024", lambda o: o["files"][0].update(rows=3)),
+        False,
+        "ei_2024/origin.json",
+        "rows 3 differs from the file",
+    ),
+    "key given twice in origin.json": (
+        raw_bytes("bp_2019/origin.json", lambda d: d.replace(b"{", b'{"kind": "x",', 1)),
+        False,
+        "bp_2019/origin.json",
+        "key(s) given twice: kind",
+    ),
+    "raw file replaced by a link": (
+        lambda raw: _link(raw / "ei_2024" / "china_gas_imports.csv"),
+        False,
+        "ei_2024/china_gas_imports.csv",
+        "not found as a plain file",
     ),
 }
+
+
+def _link(path: Path) -> None:
+    """The file moved outside the folder and a symbolic link left in its place."""
+    outside = path.parent.parent.parent / "outside.csv"
+    path.rename(outside)
+    path.symlink_to(outside)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not json", b"{}", b'{"files": [{"path": "../x"}]}', b'{"files": [{"path": "gone.csv"}]}'],
+)
+def test_rehash_refuses_bad_origins_in_one_line(tmp_path, capsys, content):
+    (tmp_path / "origin.json").write_bytes(content)
+    assert main(["rehash", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path / "origin.json") in err and "Traceback" not in err
+    assert len(err.splitlines()) == 2
+    assert (tmp_path / "origin.json").read_bytes() == content
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

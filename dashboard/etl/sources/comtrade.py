@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import requests
 
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
-from dashboard.etl.http import Deadline, SourceError, finite_number, get_json
+from dashboard.etl.http import Client, Deadline, SourceError, finite_number, get_json
 from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.snapshot import RawFile, Snapshot, now
 from dashboard.etl.sources import StepOutput
@@ -31,6 +30,8 @@ FIRST_YEAR = 2000
 YEARS_PER_CALL = 10  # 10 years × 2 flows stays far below the preview's 500-row cap
 MAX_RECORDS = 500
 REQUIRED = (
+    "cmdCode",
+    "freqCode",
     "reporterCode",
     "partnerCode",
     "flowCode",
@@ -97,7 +98,7 @@ def base_url() -> str:
 
 
 def fetch(
-    client: requests.Session, reporter: str, years: list[int], timeout: float, deadline: Deadline
+    client: Client, reporter: str, years: list[int], timeout: float, deadline: Deadline
 ) -> tuple[list[dict[str, Any]], str]:
     """The records of one reporter for a batch of years."""
     partner = "RUS" if reporter == "CHN" else "CHN"
@@ -124,13 +125,17 @@ def fetch(
     return body["data"], url
 
 
-def parse(records_: list[dict[str, Any]], url: str) -> pd.DataFrame:
-    """Rows in the raw layout; totals over customs procedures and transport modes."""
+def parse(records_: list[dict[str, Any]], url: str, years: list[int]) -> pd.DataFrame:
+    """Rows in the raw layout; totals over customs procedures and transport modes, for the
+    years asked (anything else is a SourceError)."""
     rows = []
     for record in records_:
         missing = [k for k in REQUIRED if k not in record]
         if missing:
             raise SourceError(url, f"upstream format changed: record lacks {missing}")
+        if (record["cmdCode"], record["freqCode"]) != ("TOTAL", "A"):
+            found = f"{str(record['cmdCode'])[:12]!r}, {str(record['freqCode'])[:4]!r}"
+            raise SourceError(url, f"asked for annual total goods, got commodity/frequency {found}")
         totals = (str(record["partner2Code"]), str(record["customsCode"]), str(record["motCode"]))
         if totals != ("0", "C00", "0"):
             continue
@@ -139,10 +144,9 @@ def parse(records_: list[dict[str, Any]], url: str) -> pd.DataFrame:
             continue
         if record["flowCode"] not in ("M", "X"):
             raise SourceError(url, f"unexpected flow code {record['flowCode']!r}")
-        try:
-            year = int(record["refYear"])
-        except (TypeError, ValueError):
-            raise SourceError(url, f"unexpected refYear {record['refYear']!r}") from None
+        year = record["refYear"]
+        if type(year) is not int or year not in years:
+            raise SourceError(url, f"refYear {str(year)[:12]!r} is not one of the years asked")
         rows.append(
             {
                 "reporter_iso": _iso(record["reporterCode"], url),
@@ -166,7 +170,7 @@ def _iso(code: Any, url: str) -> str:
 
 def refresh(
     folder: Path,
-    client: requests.Session,
+    client: Client,
     timeout: float,
     deadline: Deadline,
     progress: Callable[[str], None],
@@ -183,7 +187,7 @@ def refresh(
         for years in batches:
             found, url = fetch(client, reporter, years, timeout, deadline)
             progress(f"GET {url} ({len(found)} records)")
-            parsed.append(parse(found, url))
+            parsed.append(parse(found, url, years))
             urls.append(url)
     frame = pd.concat(parsed, ignore_index=True)
     if frame.empty:

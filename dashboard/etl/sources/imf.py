@@ -5,16 +5,16 @@ Russia as reporters, exports FOB and imports CIF with each other and the world, 
 """
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import requests
 
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
-from dashboard.etl.http import Deadline, SourceError, get_json, number_text
+from dashboard.etl.http import Client, Deadline, SourceError, get_json, number_text
 from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.snapshot import RawFile, Snapshot, now
 from dashboard.etl.sources import StepOutput
@@ -109,8 +109,8 @@ def parse(message: Any, url: str) -> pd.DataFrame:
                 raise SourceError(url, f"unexpected {what} code {known!r}")
         if code not in CODES:
             raise SourceError(url, f"unexpected indicator code {code!r}")
-        if not period[:4].isdigit():
-            raise SourceError(url, f"unexpected time period {period!r}")
+        if not re.fullmatch(r"[0-9]{4}", period):
+            raise SourceError(url, f"unexpected time period {period[:20]!r} (annual data asked)")
         number = number_text(value, url, f"{reporter} {code} {partner} {period}")
         if number is None or reporter == partner:
             continue
@@ -119,7 +119,7 @@ def parse(message: Any, url: str) -> pd.DataFrame:
                 "reporter": NAMES[reporter],
                 "indicator": CODES[code],
                 "partner": NAMES[partner],
-                "year": int(period[:4]),
+                "year": int(period),
                 "value_usd_millions": frames.scaled(number, -6),
                 "source_file": "IMTS",
                 "sheet": code,
@@ -131,7 +131,7 @@ def parse(message: Any, url: str) -> pd.DataFrame:
 
 def refresh(
     folder: Path,
-    client: requests.Session,
+    client: Client,
     timeout: float,
     deadline: Deadline,
     progress: Callable[[str], None],

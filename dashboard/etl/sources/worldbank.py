@@ -5,16 +5,17 @@ Raw layout: datasets/raw/wb_wdi/<indicator code, lower case>.csv, one per indica
 """
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import requests
 
 from dashboard.etl import frames
-from dashboard.etl.http import Deadline, SourceError, finite_number, get_json
-from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, source_of
+from dashboard.etl.errors import InputError
+from dashboard.etl.http import Client, Deadline, SourceError, finite_number, get_json
+from dashboard.etl.rawfiles import check_known, origin_sources, read_csv, read_origin, source_of
 from dashboard.etl.snapshot import RawFile, Snapshot, now
 from dashboard.etl.sources import StepOutput
 from dashboard.schema.tables import RAW_WB_WDI
@@ -44,10 +45,13 @@ def step(folder: Path) -> StepOutput:
     for entry in origin["files"]:
         code = entry.get("indicator_code")
         if code not in INDICATORS:
-            raise SourceError(str(folder / "origin.json"), f"unknown indicator_code {code!r}")
+            message = f"unknown indicator_code {code!r} (known: {', '.join(INDICATORS)})"
+            raise InputError(folder / "origin.json", message, field="indicator_code")
         indicator, reported, source_id = INDICATORS[code]
         source_of(origin, folder, entry["path"], {source_id})
-        table = read_csv(folder / entry["path"], RAW_WB_WDI)
+        path = folder / entry["path"]
+        table = read_csv(path, RAW_WB_WDI)
+        check_known(table, "Country Code", set(COUNTRIES.split(";")), path, "country code")
         table = table[table["Country Code"].isin(ECONOMIES) & table["Value"].notna()]
         for economy, year, value in zip(
             table["Country Code"], table["Year"], table["Value"], strict=True
@@ -72,7 +76,7 @@ def base_url() -> str:
 
 
 def fetch(
-    client: requests.Session,
+    client: Client,
     code: str,
     timeout: float,
     deadline: Deadline,
@@ -112,11 +116,12 @@ def _meta(body: Any, url: str) -> dict[str, Any]:
     meta = body[0]
     if not {"page", "pages", "lastupdated"} <= set(meta):
         raise SourceError(url, f"upstream format changed: meta keys {sorted(meta)}")
-    try:
-        pages = int(meta["pages"])
-    except (TypeError, ValueError):
-        raise SourceError(url, f"upstream format changed: pages = {meta['pages']!r}") from None
-    return {"pages": pages, "lastupdated": str(meta["lastupdated"])}
+    pages, stamp = meta["pages"], meta["lastupdated"]
+    if type(pages) is not int or pages < 1:
+        raise SourceError(url, f"upstream format changed: pages = {str(pages)[:20]!r}")
+    if not isinstance(stamp, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", stamp):
+        raise SourceError(url, f"upstream format changed: lastupdated = {str(stamp)[:20]!r}")
+    return {"pages": pages, "lastupdated": stamp}
 
 
 def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
@@ -138,12 +143,18 @@ def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
 def _row(code: str, row: Any, url: str) -> dict[str, Any]:
     try:
         indicator, country = row["indicator"]["id"], row["country"]["value"]
-        iso3, year = row["countryiso3code"], int(row["date"])
-        value = row["value"]
+        iso3, date, value = row["countryiso3code"], row["date"], row["value"]
     except (KeyError, TypeError, ValueError) as error:
         raise SourceError(
             url, f"upstream format changed: row {str(row)[:120]} ({error!r})"
         ) from None
+    if not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}", date):
+        raise SourceError(url, f"upstream format changed: date {str(date)[:20]!r} (annual asked)")
+    year = int(date)
+    if year > int(now()[:4]):
+        raise SourceError(url, f"{iso3} {year}: a value for a year still to come")
+    if iso3 not in COUNTRIES.split(";"):
+        raise SourceError(url, f"unexpected economy {str(iso3)[:12]!r}")
     if indicator != code:
         raise SourceError(url, f"upstream format changed: indicator {indicator!r}, asked {code!r}")
     number = finite_number(value, url, f"{iso3} {year}")
@@ -152,7 +163,7 @@ def _row(code: str, row: Any, url: str) -> dict[str, Any]:
 
 def refresh(
     folder: Path,
-    client: requests.Session,
+    client: Client,
     timeout: float,
     deadline: Deadline,
     progress: Callable[[str], None],
