@@ -1,0 +1,394 @@
+"""Find the China–Russia figures in a text: indicator, economy, period, value, qualifier.
+
+A figure is a quantity with a unit the project holds (quantities.py) that the words around
+it tie to one of the project's indicators (cues.py). Everything else, dates, distances,
+populations, ranks, other countries' trade, produces nothing.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dashboard.check import cues, periods, quantities
+from dashboard.check.periods import Period
+from dashboard.check.quantities import Quantity
+from dashboard.schema.verdict import precision
+
+SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
+ABBREVIATIONS = ("U.S.", "Feb.", "Jan.", "Dec.", "Oct.", "Nov.", "Sept.", "Aug.", "No.", "Mr.",
+                 "Dr.", "St.", "Co.", "Corp.", "Inc.", "Ltd.", "vs.", "e.g.", "i.e.", "approx.")
+STATE_INDICATORS = ("settlement", "trade_share", "capacity")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure found in the text, as the text states it."""
+
+    quote: str
+    start: int
+    end: int
+    text: str
+    indicator: str
+    economy: str
+    reporter: str  # the reporter the text names, or ''
+    period: Period | None
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str  # exact, about, more_than, less_than, range
+    status: str  # reported, target, forecast, planned
+    attribution: str
+    precision: float
+
+
+@dataclass(frozen=True)
+class Around:
+    """The words around one figure: its own stretch of the sentence and the whole sentence."""
+
+    before: str  # from the previous figure (or the sentence start) to this one
+    after: str  # from this figure to the next (or the sentence end)
+    prefix: str  # the sentence up to the figure
+    sentence: str
+    context: str  # the previous two sentences
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a split after a known abbreviation is undone."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        piece = text[start : match.start()]
+        if piece.rstrip().endswith(ABBREVIATIONS) or not piece.strip():
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def extract(text: str, published: date | None = None) -> list[Claim]:
+    """Every China–Russia figure in a text, in reading order."""
+    claims: list[Claim] = []
+    spans = sentences(text)
+    carried: Period | None = None
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
+        found = periods.find(sentence, published)
+        dated = [f for f in found if f.period.relation != "now"]
+        for claim in _sentence_claims(sentence, context, found, carried, published):
+            claims.extend(_expand(replace(claim, start=claim.start + start, end=claim.end + start)))
+        if dated:
+            carried = dated[-1].period
+    return claims
+
+
+def _expand(claim: Claim) -> Iterator[Claim]:
+    """'Since 2018 … about $100 billion': one claim per full year."""
+    if claim.period is None or not claim.period.years:
+        yield claim
+        return
+    for year in claim.period.years:
+        yield replace(claim, period=periods.resolve("year", (str(year),), None))
+
+
+def _sentence_claims(
+    sentence: str,
+    context: str,
+    found: list[periods.Found],
+    carried: Period | None,
+    published: date | None,
+) -> Iterator[Claim]:
+    figures = quantities.find(sentence)
+    attribution = _attribution(sentence)
+    reporter = _reporter(sentence)
+    for i, quantity in enumerate(figures):
+        previous = figures[i - 1].end if i else 0
+        following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
+        around = Around(
+            sentence[previous : quantity.start],
+            sentence[quantity.end : following],
+            sentence[: quantity.start],
+            sentence,
+            context,
+        )
+        if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+            continue  # "increase supplies by 2 bcm": a change, not a level
+        indicator = classify(quantity, around)
+        if indicator is None:
+            continue
+        name, economy = indicator
+        period = _period(quantity, around, found, previous, following, carried)
+        if period is None and published is not None and name.startswith(STATE_INDICATORS):
+            period = periods.resolve("now", (), published)
+        yield Claim(
+            quote=sentence.strip(),
+            start=quantity.start,
+            end=quantity.end,
+            text=quantity.text,
+            indicator=name,
+            economy=economy,
+            reporter=reporter if name.startswith("trade") else "",
+            period=period,
+            value=_signed(quantity, name, around),
+            low=quantity.low,
+            high=quantity.high,
+            unit=quantity.unit,
+            qualifier=_qualifier(quantity, around),
+            status=_status(name, around, period),
+            attribution=attribution,
+            precision=precision(quantity.text, "USD bn" if "bn" in quantity.unit else "x"),
+        )
+
+
+def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
+    """The indicator and economy a figure is about, or None when it is none of ours."""
+    if quantity.unit in ("USD bn", "CNY bn"):
+        return _money(around)
+    if quantity.unit == "percent":
+        return _percent(around)
+    if quantity.unit in ("bcm", "bcm/yr", "Mt"):
+        return _gas(quantity.unit, around)
+    if quantity.unit == "ratio" and _near(cues.GDP, around) is not None:
+        china, russia = _nearest_country(around.prefix), _first_country(around.after)
+        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if (china, russia) == ("CHN", "RUS") else None
+    return None
+
+
+def _near(pattern: re.Pattern[str], around: Around) -> int | None:
+    """Distance from the figure to the nearest match in its own stretch, or None."""
+    before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
+    after = [m.start() for m in pattern.finditer(around.after)]
+    return min([*before, *after], default=None)
+
+
+def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
+    return pattern.search(around.sentence) is not None
+
+
+def _is_bilateral(around: Around) -> bool:
+    if cues.PAIR.search(around.sentence):
+        return True
+    text = around.sentence + " " + around.context
+    return bool(cues.CHINA.search(text) and cues.RUSSIA.search(text))
+
+
+def _foreign(around: Around) -> bool:
+    """Another country (or the world) named in the figure's own stretch of the sentence."""
+    stretch = around.before + " " + around.after.split(",")[0]
+    return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
+
+
+def _money(around: Around) -> tuple[str, str] | None:
+    blocker = _near(cues.BLOCKER, around)
+    trade = _near(cues.TRADE, around)
+    gdp = _near(cues.GDP, around)
+    if _foreign(around):
+        return None
+    if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
+        gdp = len(around.before)
+    if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
+        economy = _nearest_country(around.before) or _nearest_country(around.prefix)
+        return None if economy is None else ("gdp", economy)
+    if blocker is not None and (trade is None or blocker < trade):
+        return None
+    if (trade is None and not _in_sentence(cues.TRADE, around)) or not _is_bilateral(around):
+        return None
+    return _direction(around), "CHN-RUS"
+
+
+def _direction(around: Around) -> str:
+    """Exports, imports or the total: the nearest such words before the figure, else after."""
+    hits = [
+        (m.start(), indicator)
+        for indicator, pattern in (*cues.DIRECTIONS, ("trade_total", cues.TOTAL))
+        for m in pattern.finditer(around.prefix)
+    ]
+    if hits:
+        return max(hits)[1]
+    for indicator, pattern in cues.DIRECTIONS:
+        if pattern.search(around.after.split(",")[0]):
+            return indicator
+    return "trade_total"
+
+
+def _nearest_country(text: str) -> str | None:
+    china = [m.start() for m in cues.CHINA.finditer(text)]
+    russia = [m.start() for m in cues.RUSSIA.finditer(text)]
+    if not china and not russia:
+        return None
+    return "CHN" if max(china, default=-1) > max(russia, default=-1) else "RUS"
+
+
+def _first_country(text: str) -> str | None:
+    china = cues.CHINA.search(text)
+    russia = cues.RUSSIA.search(text)
+    if china is None and russia is None:
+        return None
+    if china is None:
+        return "RUS"
+    return "CHN" if russia is None or china.start() < russia.start() else "RUS"
+
+
+def _percent(around: Around) -> tuple[str, str] | None:
+    for stretch in (Around(around.before, around.after, around.before, around.before + " " +
+                           around.after, around.context), around):
+        found = _percent_in(stretch)
+        if found is not None:
+            return found if found[0].startswith("gas") or not _foreign(around) else None
+    return None
+
+
+def _percent_in(around: Around) -> tuple[str, str] | None:
+    text = around.sentence
+    if cues.OF_CHINA_GAS_IMPORTS.search(text):
+        kind = "capacity" if cues.CAPACITY.search(text) else "flow"
+        return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if cues.POS.search(
+            text + around.context) else None
+    if cues.SETTLEMENT.search(text) and cues.CURRENCY.search(text):
+        return _settlement(around)
+    if cues.SHARE.search(text):
+        share = _share(around)
+        if share is not None:
+            return share
+    if cues.GROWTH.search(around.before[-70:] + " " + around.after[:45]):
+        return _growth(around)
+    return None
+
+
+def _settlement(around: Around) -> tuple[str, str] | None:
+    if not (_is_bilateral(around) or cues.PAIR.search(around.context)):
+        return None
+    hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
+    if not hits:
+        hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
+    kind = max(hits)[1] if around.prefix and any(h[0] for h in hits) else hits[0][1]
+    sentence = around.sentence
+    if kind == "ruble" and cues.RU_EXPORTS.search(sentence):
+        return "settlement_ruble_share_ru_exports_to_cn", "CHN-RUS"
+    if kind == "yuan" and cues.RU_IMPORTS.search(sentence):
+        return "settlement_yuan_share_ru_imports_from_cn", "CHN-RUS"
+    names = {"both": "national_currencies", "yuan": "yuan", "ruble": "ruble"}
+    return f"settlement_{names[kind or 'both']}_share", "CHN-RUS"
+
+
+def _share(around: Around) -> tuple[str, str] | None:
+    """Whose trade the share is of: the nearest "Russia's trade" / "China's trade"."""
+    for text, last in ((around.before, True), (around.after, False), (around.prefix, True)):
+        hits = [
+            (m.start(), economy)
+            for pattern, economy in ((cues.OF_RUSSIA_TRADE, "RUS"), (cues.OF_CHINA_TRADE, "CHN"))
+            for m in pattern.finditer(text)
+        ]
+        if hits:
+            economy = max(hits)[1] if last else min(hits)[1]
+            name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
+            return f"trade_share_{name}_trade", economy
+    return None
+
+
+def _growth(around: Around) -> tuple[str, str] | None:
+    base = _gas(
+        "bcm", around) if _in_sentence(cues.GAS, around) else _money(around)
+    if base is None and _in_sentence(cues.GAS, around):
+        base = _gas("Mt", around)
+    if base is None or base[0] == "gdp":
+        return None
+    return f"{base[0]}_yoy", base[1]
+
+
+def _gas(unit: str, around: Around) -> tuple[str, str] | None:
+    text = around.sentence
+    wide = text + " " + around.context
+    if cues.POS2.search(text):
+        return "gas_pos2_capacity", "CHN-RUS"
+    if cues.FAR_EAST.search(text):
+        return "gas_far_eastern_route_capacity", "CHN-RUS"
+    if cues.POS.search(text) or (cues.POS.search(around.context) and not cues.CHINA.search(text)):
+        capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
+        return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
+    if not (cues.GAS.search(wide) and cues.CHINA.search(wide)):
+        return None
+    if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
+        return "gas_cn_consumption", "CHN"
+    if not cues.IMPORTED.search(text):
+        return None
+    if unit == "Mt":
+        return "gas_cn_imports_total_mass", "CHN"
+    route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
+    if not route:
+        return "gas_cn_imports_total", "CHN"
+    suffix = "_from_ru" if cues.FROM_RUSSIA.search(text) else ""
+    return f"gas_cn_{route}_imports{suffix}", "CHN"
+
+
+def _period(
+    quantity: Quantity,
+    around: Around,
+    found: list[periods.Found],
+    previous: int,
+    following: int,
+    carried: Period | None,
+) -> Period | None:
+    """The period written next to the figure; else the nearest in the sentence; else carried."""
+    dated = [f for f in found if f.period.relation != "now"]
+    after = [f for f in dated if quantity.end <= f.start < following]
+    if after:
+        return after[0].period
+    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
+    if before:
+        return before[-1].period
+    if dated:
+        return min(dated, key=lambda f: min(abs(f.start - quantity.end),
+                                            abs(quantity.start - f.end))).period
+    now = [f for f in found if f.period.relation == "now"]
+    return now[0].period if now else carried
+
+
+def _qualifier(quantity: Quantity, around: Around) -> str:
+    if quantity.low is not None:
+        return "range"
+    before = around.before[-30:]
+    for name, pattern in (("about", cues.ABOUT), ("more_than", cues.MORE_THAN),
+                          ("less_than", cues.LESS_THAN)):
+        if pattern.search(before):
+            return name
+    return "exact"
+
+
+def _status(indicator: str, around: Around, period: Period | None) -> str:
+    stretch = around.before + " " + around.after.split(",")[0]
+    if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
+        planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
+        return "planned" if planned else "reported"
+    if cues.FORECAST.search(stretch):
+        return "forecast"
+    if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
+        return "target"
+    return "reported"
+
+
+def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
+    if not indicator.endswith("_yoy"):
+        return quantity.value
+    down = cues.DOWN.search(around.before[-40:] + " " + around.after[:25])
+    return -quantity.value if down else quantity.value
+
+
+def _attribution(sentence: str) -> str:
+    for pattern in cues.ATTRIBUTION:
+        match = pattern.search(sentence)
+        if match:
+            return match.group("who").strip(" .…")
+    return ""
+
+
+def _reporter(sentence: str) -> str:
+    china = cues.CHN_REPORTER.search(sentence)
+    russia = cues.RUS_REPORTER.search(sentence)
+    if bool(china) == bool(russia):
+        return ""
+    return "CHN" if china else "RUS"
