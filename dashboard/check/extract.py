@@ -18,7 +18,7 @@ from dashboard.schema.verdict import precision
 SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
 ABBREVIATIONS = ("U.S.", "Feb.", "Jan.", "Dec.", "Oct.", "Nov.", "Sept.", "Aug.", "No.", "Mr.",
                  "Dr.", "St.", "Co.", "Corp.", "Inc.", "Ltd.", "vs.", "e.g.", "i.e.", "approx.")
-STATE_INDICATORS = ("settlement", "trade_share", "capacity")
+STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,8 @@ def _sentence_claims(
             continue
         name, economy = indicator
         period = _period(quantity, around, found, previous, following, carried)
-        if period is None and published is not None and name.startswith(STATE_INDICATORS):
+        state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
+        if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
         yield Claim(
             quote=sentence.strip(),
@@ -195,7 +196,11 @@ def _money(around: Around) -> tuple[str, str] | None:
         return None if economy is None else ("gdp", economy)
     if blocker is not None and (trade is None or blocker < trade):
         return None
-    if (trade is None and not _in_sentence(cues.TRADE, around)) or not _is_bilateral(around):
+    if trade is None and not _in_sentence(cues.TRADE, around):
+        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
+        if not cues.TRADE.search(around.context) or _in_sentence(cues.GDP, around):
+            return None
+    if not _is_bilateral(around):
         return None
     return _direction(around), "CHN-RUS"
 
@@ -209,8 +214,9 @@ def _direction(around: Around) -> str:
     ]
     if hits:
         return max(hits)[1]
+    clause = re.split(r"[,;…]|\.\s", around.after)[0]
     for indicator, pattern in cues.DIRECTIONS:
-        if pattern.search(around.after.split(",")[0]):
+        if pattern.search(clause):
             return indicator
     return "trade_total"
 
@@ -234,33 +240,35 @@ def _first_country(text: str) -> str | None:
 
 
 def _percent(around: Around) -> tuple[str, str] | None:
-    for stretch in (Around(around.before, around.after, around.before, around.before + " " +
-                           around.after, around.context), around):
-        found = _percent_in(stretch)
+    """Settlement share, trade share, gas share or growth: cues near the figure first."""
+    for text in (around.before + " " + around.after, around.sentence):
+        found = _percent_in(text, around)
         if found is not None:
             return found if found[0].startswith("gas") or not _foreign(around) else None
     return None
 
 
-def _percent_in(around: Around) -> tuple[str, str] | None:
-    text = around.sentence
+def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
     if cues.OF_CHINA_GAS_IMPORTS.search(text):
-        kind = "capacity" if cues.CAPACITY.search(text) else "flow"
-        return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if cues.POS.search(
-            text + around.context) else None
+        kind = "capacity" if cues.CAPACITY.search(around.sentence) else "flow"
+        pos = cues.POS.search(around.sentence + around.context)
+        return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
     if cues.SETTLEMENT.search(text) and cues.CURRENCY.search(text):
         return _settlement(around)
     if cues.SHARE.search(text):
         share = _share(around)
         if share is not None:
             return share
-    if cues.GROWTH.search(around.before[-70:] + " " + around.after[:45]):
+    growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
+    if growth and not re.search(r"\bfrom\s*$", around.before):
         return _growth(around)
     return None
 
 
 def _settlement(around: Around) -> tuple[str, str] | None:
-    if not (_is_bilateral(around) or cues.PAIR.search(around.context)):
+    """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
+    text = around.sentence + " " + around.context
+    if not (cues.CHINA.search(text) or cues.RUSSIA.search(text) or cues.PAIR.search(text)):
         return None
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
@@ -291,10 +299,9 @@ def _share(around: Around) -> tuple[str, str] | None:
 
 
 def _growth(around: Around) -> tuple[str, str] | None:
-    base = _gas(
-        "bcm", around) if _in_sentence(cues.GAS, around) else _money(around)
-    if base is None and _in_sentence(cues.GAS, around):
-        base = _gas("Mt", around)
+    gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
+    unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
     return f"{base[0]}_yoy", base[1]
@@ -310,7 +317,7 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     if cues.POS.search(text) or (cues.POS.search(around.context) and not cues.CHINA.search(text)):
         capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
-    if not (cues.GAS.search(wide) and cues.CHINA.search(wide)):
+    if not (cues.GAS.search(wide) and cues.CHINA.search(wide)) or _near(cues.CAPACITY, around):
         return None
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"

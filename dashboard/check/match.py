@@ -15,8 +15,10 @@ The reporter rule, written down once:
 * Other indicators have no reporter.
 
 Among candidates: the same period (flows and levels need exactly the claim's period; shares
-and settlement accept an overlapping one, the closest first), then official series before
-official statements before derived values, then the most precise value, then source id.
+and settlement accept an overlapping one, the closest first); then, for trade flows, the
+reporter's own official statement (what its customs announced, as the article checks do)
+before the official series and derived values, and for everything else official series
+before derived values before statements; then the most precise value, then source id.
 Article claims are never the official figure.
 """
 
@@ -31,7 +33,9 @@ Row = Mapping[str, Any]
 
 FLOW_REPORTERS = ("CHN", "RUS")
 SHARE_REPORTERS = {"trade_share_cn_in_ru_trade": "RUS", "trade_share_ru_in_cn_trade": "CHN"}
-KIND_ORDER = {"official_series": 0, "official_statement": 1, "derived": 2}
+KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2}
+FLOW_KIND_ORDER = {"official_statement": 0, "official_series": 1, "derived": 2}
+FLOWS = ("trade_total", "trade_cn_exports_to_ru", "trade_cn_imports_from_ru")
 STATE_PREFIXES = ("settlement", "trade_share")
 
 
@@ -115,10 +119,11 @@ def _rank(row: Row, period: Period) -> tuple[Any, ...]:
         period.end.isoformat()
     )
     decimals = len(repr(float(row["value"])).partition(".")[2].rstrip("0"))
+    order = FLOW_KIND_ORDER if row["indicator"] in FLOWS else KIND_ORDER
     return (
         not same,
         -overlap,
-        KIND_ORDER[row["kind"]],
+        order[row["kind"]],
         -decimals,
         row["source_id"],
     )
