@@ -5,8 +5,9 @@ hand-annotated growth rates of tests/check/devset/statement_growth.csv), every a
 in datasets/raw/articles (claims.csv, verdicts from datasets/tidy/claims_check.csv), and the
 hand-written sentences (tests/check/devset/handwritten.csv), whose held-out part is reported
 on its own. Statement quotes and article passages are fragments: each is checked after its
-page's title (as a reader meets it), and only figures inside the quote are scored. Prints precision and recall by indicator family, period and verdict agreement,
-and the time to check a 1,000-word article. Run with `make check-eval`.
+page's title (as a reader meets it), and only figures inside the quote are scored. Prints
+precision and recall by indicator family, period and verdict agreement, and the time to
+check a 1,000-word article. Run with `make check-eval`.
 """
 
 import csv
@@ -154,10 +155,11 @@ class Score:
 
 
 def _same(found: dict[str, Any], want: Expected) -> bool:
+    value: float = found["value"]
     return (
         found["indicator"] == want.indicator
         and found["economy"] == want.economy
-        and abs(found["value"] - want.value) <= 1e-6 * max(1.0, abs(want.value))
+        and abs(value - want.value) <= 1e-6 * max(1.0, abs(want.value))
     )
 
 
@@ -165,7 +167,7 @@ def _period_ok(found: dict[str, Any], want: Expected) -> bool | None:
     if not want.period:
         return None
     if "/" in want.period:
-        return bool(f"{found['period_start']}/{found['period_end']}" == want.period)
+        return f"{found['period_start']}/{found['period_end']}" == want.period
     return bool(found["period"] == want.period)
 
 
@@ -204,8 +206,7 @@ def score(cases: list[Case]) -> Score:
         for extra in unmatched:
             result.fp[family(extra["indicator"])] += 1
             result.misses.append(
-                f"  extra {case.case_id}: {extra['indicator']} {extra['value']:g} "
-                f"{extra['text']!r}"
+                f"  extra {case.case_id}: {extra['indicator']} {extra['value']:g} {extra['text']!r}"
             )
     return result
 

@@ -157,7 +157,9 @@ ATTRIBUTION = (
         r"released by |data released by |statistics from )?(?P<who>[^,;:()]{3,90}?)"
         r"(?=\s*[,;:(]|\.\s|\.?$)"
     ),
-    _re(r"(?:citing|cited by|data from|figures from|statistics from) (?P<who>[^,;:()]{3,80}?)"
-        r"(?=\s*[,;:(]|\.\s|\.?$)"),
+    _re(
+        r"(?:citing|cited by|data from|figures from|statistics from) (?P<who>[^,;:()]{3,80}?)"
+        r"(?=\s*[,;:(]|\.\s|\.?$)"
+    ),
     re.compile(r",\s*(?P<who>(?:the |a )?[A-Z][^,;]{2,80}?) (?:said|says|reported|announced)\b"),
 )

@@ -119,7 +119,9 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
     row.update(_blank())
     if claim.unit == "CNY bn":
         row["verdict"] = "unverified"
-        row["reason"] = "a yuan figure: the tables hold US-dollar series only, so it is not compared"
+        row["reason"] = (
+            "a yuan figure: the tables hold US-dollar series only, so it is not compared"
+        )
         return row
     if claim.period is None and not claim.indicator.endswith("_capacity"):
         row["verdict"] = "unverified"
@@ -128,8 +130,9 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
     official, basis = _official(claim, tables)
     target = claim.status in ("target", "forecast")
     figure = None if official is None else _figure(official)
-    claimed = Figure(claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high),
-                     claim.precision)
+    claimed = Figure(
+        claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
+    )
     verdict, reason = judge(claimed, figure, target=target)
     if official is not None and figure is not None:
         row.update(_official_columns(official, tables))
@@ -144,8 +147,10 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
 
 def _blank() -> dict[str, Any]:
     return {
-        name: math.nan if name.startswith(("official_value", "official_low", "official_high"))
-        or name in ("difference_pct", "other_reporter_value") else ""
+        name: math.nan
+        if name.startswith(("official_value", "official_low", "official_high"))
+        or name in ("difference_pct", "other_reporter_value")
+        else ""
         for name in COLUMNS[COLUMNS.index("verdict") :]
     }
 

@@ -16,8 +16,28 @@ from dashboard.check.quantities import Quantity
 from dashboard.schema.verdict import precision
 
 SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
-ABBREVIATIONS = ("U.S.", "Feb.", "Jan.", "Dec.", "Oct.", "Nov.", "Sept.", "Aug.", "No.", "Mr.",
-                 "Dr.", "St.", "Co.", "Corp.", "Inc.", "Ltd.", "vs.", "e.g.", "i.e.", "approx.")
+ABBREVIATIONS = (
+    "U.S.",
+    "Feb.",
+    "Jan.",
+    "Dec.",
+    "Oct.",
+    "Nov.",
+    "Sept.",
+    "Aug.",
+    "No.",
+    "Mr.",
+    "Dr.",
+    "St.",
+    "Co.",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "vs.",
+    "e.g.",
+    "i.e.",
+    "approx.",
+)
 STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
@@ -349,8 +369,9 @@ def _period(
     if before:
         return before[-1].period
     if dated:
-        return min(dated, key=lambda f: min(abs(f.start - quantity.end),
-                                            abs(quantity.start - f.end))).period
+        return min(
+            dated, key=lambda f: min(abs(f.start - quantity.end), abs(quantity.start - f.end))
+        ).period
     now = [f for f in found if f.period.relation == "now"]
     return now[0].period if now else carried
 
@@ -359,8 +380,11 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     if quantity.low is not None:
         return "range"
     before = around.before[-30:]
-    for name, pattern in (("about", cues.ABOUT), ("more_than", cues.MORE_THAN),
-                          ("less_than", cues.LESS_THAN)):
+    for name, pattern in (
+        ("about", cues.ABOUT),
+        ("more_than", cues.MORE_THAN),
+        ("less_than", cues.LESS_THAN),
+    ):
         if pattern.search(before):
             return name
     return "exact"

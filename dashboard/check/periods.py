@@ -102,9 +102,7 @@ class Found:
 
 
 def _months(year: int, first: int, last: int, label: str) -> Period:
-    return Period(
-        label, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
-    )
+    return Period(label, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
 
 
 def _year(word: str, published: date | None) -> int | None:
@@ -186,9 +184,7 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
     if kind == "last":
         return _annual(published.year - 1)
     if kind == "this":
-        return _months(
-            published.year, 1, published.month, f"{published.year} (to {published:%b})"
-        )
+        return _months(published.year, 1, published.month, f"{published.year} (to {published:%b})")
     month = published.month
     now = _months(published.year, month, month, f"{published.year}-{month:02d}")
     return _with(now, "now")

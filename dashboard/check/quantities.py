@@ -108,9 +108,11 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
     if not g["num2"]:
         return [Quantity(start, end, text[start:end], unit, first)]
     second = to_float(g["num2"]) * f
-    if g["dash"].lower() == "to" and RANGE_START.search(text[:start]) and "from" in text[
-        max(0, start - 6) : start
-    ].lower():
+    if (
+        g["dash"].lower() == "to"
+        and RANGE_START.search(text[:start])
+        and "from" in text[max(0, start - 6) : start].lower()
+    ):
         split = match.start("num2")
         return [
             Quantity(start, match.end("num"), g["num"], unit, first),

@@ -66,8 +66,9 @@ def layout(**_query: object) -> html.Div:
                 [
                     dbc.Col(
                         [
-                            dbc.Label("Publication date (resolves 'last year')",
-                                      html_for="check-date"),
+                            dbc.Label(
+                                "Publication date (resolves 'last year')", html_for="check-date"
+                            ),
                             dbc.Input(
                                 id="check-date",
                                 type="date",
@@ -94,10 +95,15 @@ def layout(**_query: object) -> html.Div:
                 className="border rounded p-3 mb-3",
                 style={"whiteSpace": "pre-wrap", "lineHeight": "1.9"},
             ),
-            html.Div(id="check-detail", **{"aria-live": "polite"}),
+            html.Div(id="check-detail", **_polite()),
             dcc.Store(id="check-rows"),
         ]
     )
+
+
+def _polite() -> Any:
+    """Screen readers announce the detail when it changes."""
+    return {"aria-live": "polite"}
 
 
 def validate(text: object, when: object) -> tuple[str, date | None, str]:
@@ -143,9 +149,7 @@ def run(_clicks: object, text: object, when: object) -> tuple[Any, Any, Any, Any
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
     """JSON-safe: NaN becomes None."""
-    return {
-        k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()
-    }
+    return {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
 
 
 def highlight(text: str, rows: list[dict[str, Any]]) -> list[Any]:
@@ -207,8 +211,10 @@ def card(row: dict[str, Any]) -> dbc.Card:
         claimed = f"{row['low']:g}–{_number(row['high'], row['unit'])}"
     who = " · ".join(
         p
-        for p in (ECONOMY_LABELS.get(row["economy"], row["economy"]),
-                  REPORTER_LABELS.get(row["reporter"], ""))
+        for p in (
+            ECONOMY_LABELS.get(row["economy"], row["economy"]),
+            REPORTER_LABELS.get(row["reporter"], ""),
+        )
         if p
     )
     entries = [
@@ -228,10 +234,14 @@ def card(row: dict[str, Any]) -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2(row["verdict"], className="h6",
-                        style={"background": COLOURS.get(row["verdict"]), "padding": "2px 6px"}),
-                html.Dl([part for term, value in entries for part in (html.Dt(term),
-                                                                       html.Dd(value))]),
+                html.H2(
+                    row["verdict"],
+                    className="h6",
+                    style={"background": COLOURS.get(row["verdict"]), "padding": "2px 6px"},
+                ),
+                html.Dl(
+                    [part for term, value in entries for part in (html.Dt(term), html.Dd(value))]
+                ),
                 html.Div(links),
             ]
         ),
