@@ -265,8 +265,8 @@ def main() -> None:
         report(name, score(cases), details)
     report("DEVELOPMENT, all of the above", score(development), False)
     if "--dev-only" not in sys.argv:
-        held_out = score(handwritten_cases("heldout"))
-        report("HELD-OUT hand-written (not tuned on)", held_out, details)
+        for split in ("heldout", "heldout2"):
+            report(f"HELD-OUT hand-written, {split}", score(handwritten_cases(split)), details)
 
 
 if __name__ == "__main__":

@@ -33,8 +33,8 @@ TRADE = _re(
 )
 GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
 BLOCKER = _re(
-    r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|worth|valued|credit|swap"
-    r"|bonds?\b|arms|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
+    r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
+    r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
     r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth"
 )
 
@@ -53,6 +53,8 @@ TOTAL = _re(
     r"turnover|total trade|bilateral trade|trade between|trade volume|volume of trade"
     r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|贸易额"
 )
+EXPORTED = _re(r"\bexported\b|\bsold\b")
+IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),

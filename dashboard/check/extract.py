@@ -173,7 +173,8 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
         return _percent(around)
     if quantity.unit in ("bcm", "bcm/yr", "Mt"):
         return _gas(quantity.unit, around)
-    if quantity.unit == "ratio" and _near(cues.GDP, around) is not None:
+    gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
+    if quantity.unit == "ratio" and gdp:
         china, russia = _nearest_country(around.prefix), _first_country(around.after)
         return ("gdp_ratio_cn_to_ru", "CHN-RUS") if (china, russia) == ("CHN", "RUS") else None
     return None
@@ -227,9 +228,17 @@ def _money(around: Around) -> tuple[str, str] | None:
 
 def _direction(around: Around) -> str:
     """Exports, imports or the total: the nearest such words before the figure, else after."""
+    china_first = _first_country(around.sentence) == "CHN"
+    verbs = (
+        ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
+        (
+            "trade_cn_imports_from_ru" if china_first else "trade_cn_exports_to_ru",
+            cues.IMPORTED_VERB,
+        ),
+    )
     hits = [
         (m.start(), indicator)
-        for indicator, pattern in (*cues.DIRECTIONS, ("trade_total", cues.TOTAL))
+        for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
         for m in pattern.finditer(around.prefix)
     ]
     if hits:
