@@ -138,6 +138,8 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         row.update(_official_columns(official, tables))
         row["difference_pct"] = round(difference_pct(claimed, figure), 2)
     notes = [reason, basis]
+    if official is not None and official.get("_inputs"):
+        notes.append("the official growth is derived now from two official totals")
     if claim.status == "planned" and official is not None:
         notes.append("compared with the announced (planned) figure")
     row["verdict"] = verdict

@@ -8,6 +8,7 @@ populations, ranks, other countries' trade, produces nothing.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
 from dashboard.check import cues, periods, quantities
@@ -38,6 +39,7 @@ ABBREVIATIONS = (
     "i.e.",
     "approx.",
 )
+MAX_SENTENCE = 800
 STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
@@ -72,10 +74,25 @@ class Around:
     prefix: str  # the sentence up to the figure
     sentence: str
     context: str  # the previous two sentences
+    wide: str = ""  # sentence and context together
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans; a split after a known abbreviation is undone."""
+    """Sentence spans; a split after a known abbreviation is undone; long runs are cut."""
+    return [piece for span in _sentences(text) for piece in _cut(text, *span)]
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A run longer than any real sentence, cut at spaces, so the work stays linear."""
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = space if space > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
@@ -123,6 +140,7 @@ def _sentence_claims(
     published: date | None,
 ) -> Iterator[Claim]:
     figures = quantities.find(sentence)
+    wide = sentence + " " + context
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
     for i, quantity in enumerate(figures):
@@ -134,6 +152,7 @@ def _sentence_claims(
             sentence[: quantity.start],
             sentence,
             context,
+            wide,
         )
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
             continue  # "increase supplies by 2 bcm": a change, not a level
@@ -187,15 +206,20 @@ def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     return min([*before, *after], default=None)
 
 
+@lru_cache(maxsize=8192)
+def _has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence)."""
+    return pattern.search(text) is not None
+
+
 def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
-    return pattern.search(around.sentence) is not None
+    return _has(pattern, around.sentence)
 
 
 def _is_bilateral(around: Around) -> bool:
-    if cues.PAIR.search(around.sentence):
+    if _has(cues.PAIR, around.sentence):
         return True
-    text = around.sentence + " " + around.context
-    return bool(cues.CHINA.search(text) and cues.RUSSIA.search(text))
+    return _has(cues.CHINA, around.wide) and _has(cues.RUSSIA, around.wide)
 
 
 def _foreign(around: Around) -> bool:
@@ -219,7 +243,7 @@ def _money(around: Around) -> tuple[str, str] | None:
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
-        if not cues.TRADE.search(around.context) or _in_sentence(cues.GDP, around):
+        if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
             return None
     if not _is_bilateral(around):
         return None
@@ -278,13 +302,13 @@ def _percent(around: Around) -> tuple[str, str] | None:
 
 
 def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
-    if cues.OF_CHINA_GAS_IMPORTS.search(text):
-        kind = "capacity" if cues.CAPACITY.search(around.sentence) else "flow"
-        pos = cues.POS.search(around.sentence + around.context)
+    if _has(cues.OF_CHINA_GAS_IMPORTS, text):
+        kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
+        pos = _has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
-    if cues.SETTLEMENT.search(text) and cues.CURRENCY.search(text):
+    if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
         return _settlement(around)
-    if cues.SHARE.search(text):
+    if _has(cues.SHARE, text):
         share = _share(around)
         if share is not None:
             return share
@@ -296,8 +320,8 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
 
 def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
-    text = around.sentence + " " + around.context
-    if not (cues.CHINA.search(text) or cues.RUSSIA.search(text) or cues.PAIR.search(text)):
+    text = around.wide
+    if not (_has(cues.CHINA, text) or _has(cues.RUSSIA, text) or _has(cues.PAIR, text)):
         return None
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
@@ -337,16 +361,15 @@ def _growth(around: Around) -> tuple[str, str] | None:
 
 
 def _gas(unit: str, around: Around) -> tuple[str, str] | None:
-    text = around.sentence
-    wide = text + " " + around.context
+    text, wide = around.sentence, around.wide
     if cues.POS2.search(text):
         return "gas_pos2_capacity", "CHN-RUS"
     if cues.FAR_EAST.search(text):
         return "gas_far_eastern_route_capacity", "CHN-RUS"
-    if cues.POS.search(text) or (cues.POS.search(around.context) and not cues.CHINA.search(text)):
+    if _has(cues.POS, text) or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
         capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
-    if not (cues.GAS.search(wide) and cues.CHINA.search(wide)) or _near(cues.CAPACITY, around):
+    if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"

@@ -359,3 +359,19 @@ def test_span_points_at_the_figure() -> None:
 )
 def test_numbers_that_are_not_claims_produce_nothing(text: str) -> None:
     assert extract(text, D) == []
+
+
+def test_bare_trade_verbs_take_the_direction_of_the_subject() -> None:
+    text = (
+        "In 2019, China exported goods worth $49.7 billion to Russia and imported "
+        "$61.05 billion of Russian goods."
+    )
+    assert [(c.indicator, c.value) for c in extract(text)] == [
+        ("trade_cn_exports_to_ru", 49.7),
+        ("trade_cn_imports_from_ru", 61.05),
+    ]
+
+
+def test_a_very_long_run_without_sentence_ends_is_cut_and_still_read() -> None:
+    text = "word " * 5000 + "China–Russia trade was $240.11 billion in 2023."
+    assert [c.text for c in extract(text)] == ["$240.11 billion"]
