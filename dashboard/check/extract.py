@@ -8,8 +8,8 @@ populations, ranks, other countries' trade, produces nothing.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from dashboard.check import cues, periods, quantities
 from dashboard.check.periods import Period

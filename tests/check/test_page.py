@@ -1,12 +1,16 @@
 """The Check a claim page's input handling: junk gets a message, never a server error."""
 
 import json
+import sys
 from typing import Any
 
+import dash
 import pytest
 
 from dashboard.app import app
-from dashboard.pages import check as page
+
+# the module as Dash registered it (importing dashboard.pages.check again would register twice)
+page = sys.modules[next(p["module"] for p in dash.page_registry.values() if p["path"] == "/check")]
 
 
 @pytest.mark.parametrize(
