@@ -1,7 +1,7 @@
 """Evaluate the claim checker on its development set; prints figures, asserts nothing.
 
 Sets: every statement quote in datasets/raw/statements (its figures from values.csv, plus the
-hand-annotated growth rates of tests/check/devset/statement_growth.csv), every article passage
+hand-annotated extra figures of tests/check/devset/annotated_extra.csv), every article passage
 in datasets/raw/articles (claims.csv, verdicts from datasets/tidy/claims_check.csv), and the
 hand-written sentences (tests/check/devset/handwritten.csv), whose held-out part is reported
 on its own. Statement quotes and article passages are fragments: each is checked after its
@@ -11,6 +11,7 @@ check a 1,000-word article. Run with `make check-eval`.
 """
 
 import csv
+import math
 import statistics
 import sys
 import time
@@ -60,6 +61,8 @@ def family(indicator: str) -> str:
     """Indicator family; growth rates computed at check time are their own."""
     if indicator.endswith("_yoy"):
         return "growth (derived)"
+    if indicator.endswith("_date"):
+        return "gas (dates)"
     return next(name for prefix, name in FAMILY_OF_PREFIX if indicator.startswith(prefix))
 
 
@@ -78,7 +81,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def statement_cases() -> list[Case]:
     values = _rows(RAW / "statements" / "values.csv")
-    growth = _rows(DEVSET / "statement_growth.csv")
+    extra = _rows(DEVSET / "annotated_extra.csv")
     cases = []
     for source in _rows(RAW / "statements" / "sources.csv"):
         sid = source["source_id"]
@@ -94,7 +97,7 @@ def statement_cases() -> list[Case]:
         ]
         expected += [
             Expected(g["indicator"], g["economy"], float(g["value"]), g["period"])
-            for g in growth
+            for g in extra
             if g["source_id"] == sid
         ]
         published = _date(source["date_published"])
@@ -106,6 +109,7 @@ def article_cases() -> list[Case]:
     verdicts = {r["claim_id"]: r["verdict"] for r in _rows(ROOT / "datasets/tidy/claims_check.csv")}
     articles = {a["article_id"]: a for a in _rows(RAW / "articles" / "articles.csv")}
     claims = _rows(RAW / "articles" / "claims.csv")
+    extra = _rows(DEVSET / "annotated_extra.csv")
     cases = []
     for passage in _rows(RAW / "articles" / "passages.csv"):
         expected = [
@@ -118,6 +122,10 @@ def article_cases() -> list[Case]:
             )
             for c in claims
             if c["source_id"] == passage["source_id"]
+        ] + [
+            Expected(g["indicator"], g["economy"], float(g["value"]), g["period"])
+            for g in extra
+            if g["source_id"] == passage["source_id"]
         ]
         article = articles[passage["article_id"]]
         published = _date(article["date_published"])
@@ -156,11 +164,12 @@ class Score:
 
 def _same(found: dict[str, Any], want: Expected) -> bool:
     value: float = found["value"]
-    return (
-        found["indicator"] == want.indicator
-        and found["economy"] == want.economy
-        and abs(value - want.value) <= 1e-6 * max(1.0, abs(want.value))
+    same_value = (
+        math.isnan(value)
+        if math.isnan(want.value)  # a date: the period says it
+        else abs(value - want.value) <= 1e-6 * max(1.0, abs(want.value))
     )
+    return found["indicator"] == want.indicator and found["economy"] == want.economy and same_value
 
 
 def _period_ok(found: dict[str, Any], want: Expected) -> bool | None:
@@ -184,7 +193,9 @@ def score(cases: list[Case]) -> Score:
             hit = next((f for f in unmatched if _same(f, want)), None)
             if hit is None:
                 result.fn[family(want.indicator)] += 1
-                result.misses.append(f"  missed {case.case_id}: {want.indicator} {want.value:g}")
+                result.misses.append(
+                    f"  missed {case.case_id}: {want.indicator} {want.value:g} {want.period}"
+                )
                 continue
             unmatched.remove(hit)
             result.tp[family(want.indicator)] += 1

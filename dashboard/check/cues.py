@@ -165,3 +165,12 @@ ATTRIBUTION = (
     ),
     re.compile(r",\s*(?P<who>(?:the |a )?[A-Z][^,;]{2,80}?) (?:said|says|reported|announced)\b"),
 )
+
+# when the Power of Siberia started, and when it reached its design capacity
+STARTED = _re(
+    r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
+    r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
+    r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
+)
+GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
+FULL_CAPACITY = _re(r"(?:full|maximum|design|planned) (?:design )?capacity")

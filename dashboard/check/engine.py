@@ -64,6 +64,7 @@ class Record:
 
     by_indicator: Mapping[str, Sequence[Row]]
     sources: Mapping[str, Row]
+    events: Mapping[str, Row]
     charts: Mapping[str, tuple[str, str, str]]  # indicator -> path, chart id, chart title
 
 
@@ -86,7 +87,8 @@ def record() -> Record:
             for indicator in chart.indicators
         }
         _RECORDS.clear()
-        _RECORDS[key] = Record(dict(grouped), sources, charts)
+        events = {str(r["event_id"]): r for r in data.records(tables.events)}
+        _RECORDS[key] = Record(dict(grouped), sources, events, charts)
     return _RECORDS[key]
 
 
@@ -117,6 +119,9 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         "attribution": claim.attribution,
     }
     row.update(_blank())
+    if claim.unit == "date":
+        row.update(_date_check(claim, tables))
+        return row
     if claim.unit == "CNY bn":
         row["verdict"] = "unverified"
         row["reason"] = (
@@ -145,6 +150,29 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:
+    """A stated date against the dated event the project records."""
+    event = tables.events.get(match.EVENTS[claim.indicator])
+    if event is None or claim.period is None:
+        return {"verdict": "unverified", "reason": "no recorded date to compare with"}
+    when = date.fromisoformat(str(event["date"]))
+    inside = claim.period.start <= when <= claim.period.end
+    source = tables.sources.get(str(event["source_id"]), {})
+    return {
+        "verdict": "consistent" if inside else "inconsistent",
+        "reason": f"{event['label']}: {when.isoformat()}, "
+        + ("within the stated date" if inside else f"not in {claim.period.label}"),
+        "official_period": when.isoformat(),
+        "official_unit": "date",
+        "official_kind": "event",
+        "official_obs_id": event["event_id"],
+        "official_source_id": event["source_id"],
+        "official_citation": source.get("citation_full", ""),
+        "official_url": source.get("url_main", ""),
+        "chart": f"/gas?start={when.year - 3}&end={when.year + 3}&events=1#pos",
+    }
 
 
 def _blank() -> dict[str, Any]:

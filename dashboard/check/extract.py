@@ -5,6 +5,7 @@ it tie to one of the project's indicators (cues.py). Everything else, dates, dis
 populations, ranks, other countries' trade, produces nothing.
 """
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -115,8 +116,12 @@ def extract(text: str, published: date | None = None) -> list[Claim]:
         sentence = text[start:end]
         context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
         found = periods.find(sentence, published)
-        dated = [f for f in found if f.period.relation != "now"]
-        for claim in _sentence_claims(sentence, context, found, carried, published):
+        dated = [f for f in found if f.period.relation not in ("now", "on")]
+        found_here = [
+            *_sentence_claims(sentence, context, found, carried, published),
+            *_timing(sentence, context, found),
+        ]
+        for claim in sorted(found_here, key=lambda c: c.start):
             claims.extend(_expand(replace(claim, start=claim.start + start, end=claim.end + start)))
         if dated:
             carried = dated[-1].period
@@ -182,6 +187,44 @@ def _sentence_claims(
             attribution=attribution,
             precision=precision(quantity.text, "USD bn" if "bn" in quantity.unit else "x"),
         )
+
+
+def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
+    """'The Power of Siberia began operating in December 2019': a date, checked as such."""
+    about_pos = _has(cues.POS, sentence) or (
+        _has(cues.POS, context) and _has(cues.GAS_FLOW, sentence)
+    )
+    if not about_pos or _has(cues.POS2, sentence):
+        return
+    dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
+    for indicator, pattern in (
+        ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
+        ("gas_pos_start_date", cues.STARTED),
+    ):
+        verb = pattern.search(sentence)
+        if verb is None or not dated:
+            continue
+        after = [f for f in dated if f.start >= verb.end()]
+        when = after[0] if after else dated[-1]
+        yield Claim(
+            quote=sentence.strip(),
+            start=when.start,
+            end=when.end,
+            text=sentence[when.start : when.end],
+            indicator=indicator,
+            economy="CHN-RUS",
+            reporter="",
+            period=when.period,
+            value=math.nan,
+            low=None,
+            high=None,
+            unit="date",
+            qualifier="exact",
+            status="reported",
+            attribution=_attribution(sentence),
+            precision=0.0,
+        )
+        return  # one date per sentence: reaching full capacity is not also a start
 
 
 def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
@@ -392,8 +435,11 @@ def _period(
     following: int,
     carried: Period | None,
 ) -> Period | None:
-    """The period written next to the figure; else the nearest in the sentence; else carried."""
-    dated = [f for f in found if f.period.relation != "now"]
+    """The period written next to the figure; else the nearest in the sentence; else carried.
+
+    "On Monday" dates a release or an event, never the period a figure covers.
+    """
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
     after = [f for f in dated if quantity.end <= f.start < following]
     if after:
         return after[0].period

@@ -13,6 +13,8 @@ The reporter rule, written down once:
   trade with the world), a share of China's trade with China's; then with the mixed-source
   share where the same-reporter one is missing.
 * Other indicators have no reporter.
+* Dates ("began in December 2019") are checked against the dated event the project records
+  (EVENTS), not against a series.
 
 Among candidates: the same period (flows and levels need exactly the claim's period; shares
 and settlement accept an overlapping one, the closest first); then, for trade flows, the
@@ -31,6 +33,10 @@ from dashboard.check.periods import Period
 
 Row = Mapping[str, Any]
 
+EVENTS = {
+    "gas_pos_start_date": "evt-pos-start",
+    "gas_pos_full_capacity_date": "evt-pos-design-capacity",
+}
 FLOW_REPORTERS = ("CHN", "RUS")
 SHARE_REPORTERS = {"trade_share_cn_in_ru_trade": "RUS", "trade_share_ru_in_cn_trade": "CHN"}
 KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2}

@@ -6,7 +6,7 @@ Relative phrases resolve against the publication date; without one they stay unr
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     name: i
@@ -46,6 +46,7 @@ COUNTS = {
     "девяти": 9,
     "шести": 6,
 }
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
@@ -68,7 +69,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
-        ("month", rf"\b({MONTH})\.?(?: \d{{1,2}},)? ({YEAR})\b"),
+        ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
+        ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
+        ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
         ("last", r"\b(?:last year|the previous year|the past year|прошлом году)"),
         ("this", r"\b(?:this year|the current year|в этом году)"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
@@ -85,7 +88,7 @@ class Period:
     start: date
     end: date
     years: tuple[int, ...] = ()  # "since 2018": each full year, checked one by one
-    relation: str = ""  # "by" for deadlines, "now" for "already/today"
+    relation: str = ""  # "by" deadlines, "now" for "already/today", "on" for "on Monday"
 
     @property
     def annual(self) -> bool:
@@ -145,10 +148,33 @@ def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Perio
         return None if published is None else _with(_annual(published.year), "by")
     if kind == "years":
         return _years(groups)
-    if kind == "month":
-        month, year = MONTHS[groups[0].lower()], int(groups[1])
-        return _months(year, month, month, f"{year}-{month:02d}")
+    if kind in ("month", "day"):
+        return _calendar(groups)
     return _relative(kind, groups, published)
+
+
+def _calendar(groups: tuple[str, ...]) -> Period | None:
+    """'December 2019' (a month) or 'December 2, 2019' (a day)."""
+    month = MONTHS[groups[0].lower()]
+    if len(groups) == 2:
+        year = int(groups[1])
+        return _months(year, month, month, f"{year}-{month:02d}")
+    return _day(month, int(groups[1]), int(groups[2]))
+
+
+def _day(month: int, day: int, year: int) -> Period | None:
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    return Period(when.isoformat(), when, when)
+
+
+def _weekday(name: str, published: date) -> Period:
+    """'On Monday': the latest such day on or before publication."""
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    when = published - timedelta(days=back)
+    return Period(when.isoformat(), when, when, (), "on")
 
 
 def _with(period: Period, relation: str) -> Period:
@@ -183,6 +209,8 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
         return None
     if kind == "last":
         return _annual(published.year - 1)
+    if kind == "weekday":
+        return _weekday(groups[0], published)
     if kind == "this":
         return _months(published.year, 1, published.month, f"{published.year} (to {published:%b})")
     month = published.month

@@ -153,3 +153,12 @@ def test_unresolved_period_is_unverified() -> None:
 def test_same_text_same_rows() -> None:
     text = "China–Russia trade hit $240.11 billion in 2023, up 26.3%."
     assert repr(check(text, None)) == repr(check(text, None))
+
+
+def test_dates_are_checked_against_the_recorded_event() -> None:
+    right = one("The Power of Siberia began deliveries to China on December 2, 2019.")
+    assert (right["verdict"], right["official_period"]) == ("consistent", "2019-12-02")
+    assert right["official_source_id"] == "stmt-moscowtimes-2019-12-02-pos-start"
+    wrong = one("The Power of Siberia pipeline started operating in 2020.")
+    assert wrong["verdict"] == "inconsistent"
+    assert "not in 2020" in wrong["reason"]

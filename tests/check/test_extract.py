@@ -375,3 +375,45 @@ def test_bare_trade_verbs_take_the_direction_of_the_subject() -> None:
 def test_a_very_long_run_without_sentence_ends_is_cut_and_still_read() -> None:
     text = "word " * 5000 + "China–Russia trade was $240.11 billion in 2023."
     assert [c.text for c in extract(text)] == ["$240.11 billion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "indicator", "label"),
+    [
+        (
+            "The Power of Siberia began operating on December 2, 2019.",
+            None,
+            "gas_pos_start_date",
+            "2019-12-02",
+        ),
+        (
+            "The Power of Siberia was brought into operation in December 2019.",
+            None,
+            "gas_pos_start_date",
+            "2019-12",
+        ),
+        (
+            "Power of Siberia gas exports. Russia on Monday started piping gas to China.",
+            date(2019, 12, 4),
+            "gas_pos_start_date",
+            "2019-12-02",
+        ),
+        (
+            "Power of Siberia reached its full capacity in December 2024.",
+            None,
+            "gas_pos_full_capacity_date",
+            "2024-12",
+        ),
+    ],
+)
+def test_power_of_siberia_dates(
+    text: str, published: date | None, indicator: str, label: str
+) -> None:
+    claim = one(text, published)
+    assert (claim.indicator, claim.unit) == (indicator, "date")
+    assert claim.period is not None and claim.period.label == label
+
+
+def test_a_release_day_is_not_the_period_of_a_figure() -> None:
+    text = "Customs data released on Saturday showed China–Russia trade rose 26.3% last year."
+    assert one(text, date(2024, 1, 13)).period.label == "2023"  # type: ignore[union-attr]
