@@ -37,8 +37,8 @@ COLOURS = {  # background, with the verdict also written out (never colour alone
 UNIT_LABELS = {**UNITS, "CNY bn": "billions of yuan"}
 EXAMPLE = (
     "In 2020, Russia's GDP was about $1.46 trillion, compared to China's $14.8 trillion. "
-    "Trade between China and Russia reached $240.11 billion last year, up 26.3%, according "
-    "to China's customs. More than 90% of payments are now made in rubles and yuan."
+    "Trade between China and Russia reached $240.11 billion in 2023, up 26.3%, according "
+    "to China's customs. Since 2018 it has stayed above $100 billion."
 )
 
 
