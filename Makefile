@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench notebook notebook-run
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench notebook notebook-run check-eval
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -75,3 +75,6 @@ notebook-run: $(STAMP) ## Execute the notebook headless into notebooks/.executed
 
 bench: $(STAMP) chromium ## Speed figures: first chart drawn, callback time, bytes (printed)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/dashboard_speed.py
+
+check-eval: $(STAMP) ## Claim checker: precision/recall by family, verdict agreement, timing
+	$(BIN)/python benchmarks/check_eval.py

@@ -1,0 +1,1 @@
+"""Check any claim: find the China–Russia figures in a text and judge each against the record."""

@@ -1,0 +1,176 @@
+"""Words that say what a figure is about: the cue lists, in one place.
+
+Every pattern is matched case-insensitively against one sentence (or the part of it around a
+figure). English first; a few Russian, Chinese, Spanish and Portuguese words that the
+project's own statements use.
+"""
+
+import re
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+CHINA = _re(r"\bchin(?:a|ese)|beijing|\bprc\b|китай|китая|中国|\bchine")
+RUSSIA = _re(r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss")
+PAIR = _re(
+    r"bilateral|two countries|both countries|sino-russian|russo-chinese|russian-chinese"
+    r"|chinese-russian|china[-–]russia|russia[-–]china|российско-китайск|двумя странами"
+    r"|中俄|俄中|russie"
+)
+OTHER_COUNTRY = _re(
+    r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
+    r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bmongolia|\bkorea|vietnam|brazil|\biran"
+    r"|turkey|türkiye|ukrain|\bsaudi|britain|\bu\.?k\.?\b|\bfrance|australia|canada|asean"
+    r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan"
+)
+OTHER_SCOPE = _re(r"\bworld\b|global")
+
+TRADE = _re(
+    r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio"
+    r"|shipments|deliveries to russia"
+)
+GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
+BLOCKER = _re(
+    r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
+    r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
+    r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth"
+)
+
+# direction of a flow, nearest mention wins
+EXPORTS_CN = _re(
+    r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
+    r"|russia(?:'s|’s|n) imports|imports from china|exports from china|supplies from china"
+    r"|china exported|russia imported"
+)
+IMPORTS_CN = _re(
+    r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
+    r"|china(?:'s|’s)? imports|chinese imports(?! in)|imports from russia|exports from russia"
+    r"|supplies from russia|russia exported|china imported"
+)
+TOTAL = _re(
+    r"turnover|total trade|bilateral trade|trade between|trade volume|volume of trade"
+    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|贸易额"
+)
+EXPORTED = _re(r"\bexported\b|\bsold\b")
+IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
+DIRECTIONS = (
+    ("trade_cn_exports_to_ru", EXPORTS_CN),
+    ("trade_cn_imports_from_ru", IMPORTS_CN),
+)
+
+SETTLEMENT = _re(
+    r"settle|settlement|national currenc|local currenc|own currenc|本币|结算"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
+    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
+    r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
+    r"|yuan'?s share|ruble'?s share|ruble share|yuan share|in renminbi|in rubles|in yuan"
+)
+CURRENCY = _re(
+    r"(?P<both>national currenc|local currenc|own currenc|本币"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
+    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?))"
+    r"|(?P<yuan>yuan|renminbi)|(?P<ruble>rubles?|roubles?)"
+)
+RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
+RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
+
+SHARE = _re(
+    r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
+    r"|% of|доля|corresponde|makes up|made up|proportion"
+)
+OF_RUSSIA_TRADE = _re(
+    r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
+    r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
+    r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
+)
+OF_CHINA_TRADE = _re(
+    r"china(?:'s|’s)? (?:total |foreign |international |overall |external )*(?:trade|commerce)"
+    r"|chinese (?:total |foreign |international |overall |external )*trade"
+    r"|(?:foreign |international |total )?trade of china"
+)
+OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
+
+GROWTH = _re(
+    r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
+    r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
+    r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
+    r"|slumped?|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*|сократил\w*"
+    r"|снизил\w*|增长|下降)\b"
+)
+DOWN = _re(
+    r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
+    r"|shrunk|contracted|lower|plunged?|slumped?|сократил\w*|снизил\w*|下降)\b"
+)
+
+POS2 = _re(r"power of siberia[- ]?2|power of siberia two|western route|via mongolia|soyuz vostok")
+FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
+POS = _re(r"power of siberia|сила сибири|eastern route|东线")
+CAPACITY = _re(r"capacity|design|мощност")
+GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
+LNG = _re(r"\blng\b|liquefied")
+PIPELINE = _re(r"pipeline gas|by pipeline|pipeline imports|piped")
+FROM_RUSSIA = _re(r"from russia|russian (?:gas|lng)")
+CONSUMPTION = _re(r"consum|demand|потреблен")
+IMPORTED = _re(r"import|transported to china|shipped to china|bought|purchase")
+
+TARGET = _re(
+    r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved"
+    r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру"
+)
+FORECAST = _re(
+    r"could|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
+    r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"
+)
+PLANNED = _re(
+    r"\bwill\b|\bplan|decision|memorandum|agree|expand|construction|to be built|proposed"
+    r"|increase supplies|raise supplies|to increase|uplift|announced"
+)
+
+ABOUT = _re(
+    r"(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|just under"
+    r"|an estimated|estimated|circa|~|约为?|约|около|почти|примерно|cerca de|alrededor de)"
+    r"\s*(?:us\s?\$|\$|a record (?:high )?of\s*)?$"
+)
+MORE_THAN = _re(
+    r"(?:more than|over|above|exceed(?:ed|ing|s)?|in excess of|at least|upwards of|已超过"
+    r"|超过|более|свыше|больше|más de|mais de)\s*(?:us\s?\$|\$)?$"
+)
+LESS_THAN = _re(
+    r"(?<!rose )(?<!went )(?<!grew )(?<!climbed )(?<!jumped )(?<!moved )"
+    r"(?:less than|under|below|fewer than|at most|no more than|not more than|up to|менее"
+    r"|не более|menos de)\s*(?:us\s?\$|\$)?$"
+)
+BY_AMOUNT = _re(r"\bby\s*(?:us\s?\$|\$)?$|\bна\s*$")
+
+CHN_REPORTER = _re(
+    r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "
+    r"of )?customs|general administration of customs|\bgacc\b|china customs|chinese data"
+    r"|chinese (?:official )?(?:statistics|figures)|beijing(?:'s|’s)? (?:data|figures)"
+)
+RUS_REPORTER = _re(
+    r"russia(?:'s|’s)? (?:federal )?customs|russian (?:federal )?customs|federal customs service"
+    r"|\bfcs\b|rosstat|russian data|russian (?:official )?(?:statistics|figures)|фтс"
+)
+ATTRIBUTION = (
+    _re(
+        r"according to (?:…\s*|\.\.\.\s*)?(?:a report by |data from |figures from |new data "
+        r"released by |data released by |statistics from )?(?P<who>[^,;:()]{3,90}?)"
+        r"(?=\s*[,;:(]|\.\s|\.?$)"
+    ),
+    _re(
+        r"(?:citing|cited by|data from|figures from|statistics from) (?P<who>[^,;:()]{3,80}?)"
+        r"(?=\s*[,;:(]|\.\s|\.?$)"
+    ),
+    re.compile(r",\s*(?P<who>(?:the |a )?[A-Z][^,;]{2,80}?) (?:said|says|reported|announced)\b"),
+)
+
+# when the Power of Siberia started, and when it reached its design capacity
+STARTED = _re(
+    r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
+    r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
+    r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
+)
+GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
+FULL_CAPACITY = _re(r"(?:full|maximum|design|planned) (?:design )?capacity")

@@ -1,0 +1,286 @@
+"""Check every China–Russia figure in a text against the published tables.
+
+Reads the tables only through dashboard.data (one consistent, hash-verified build) and judges
+with the project's verdict rule (dashboard.schema.verdict). Deterministic and offline.
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dashboard import data
+from dashboard.charts import PAGES
+from dashboard.check import match
+from dashboard.check.extract import Claim, extract
+from dashboard.check.match import Row
+from dashboard.schema.verdict import Figure, difference_pct, judge
+
+COLUMNS = (
+    "quote",
+    "start",
+    "end",
+    "text",
+    "indicator",
+    "economy",
+    "reporter",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "status",
+    "attribution",
+    "verdict",
+    "official_value",
+    "official_low",
+    "official_high",
+    "official_unit",
+    "official_period",
+    "official_reporter",
+    "official_kind",
+    "official_obs_id",
+    "official_source_id",
+    "official_citation",
+    "official_url",
+    "difference_pct",
+    "reason",
+    "other_reporter_value",
+    "other_reporter_source_id",
+    "chart",
+)
+DERIVED_SOURCE = "derived-at-check"
+REPORTER_NAMES = {"CHN": "China", "RUS": "Russia", "": ""}
+
+
+@dataclass(frozen=True)
+class Record:
+    """The published tables, indexed for checking."""
+
+    by_indicator: Mapping[str, Sequence[Row]]
+    sources: Mapping[str, Row]
+    events: Mapping[str, Row]
+    charts: Mapping[str, tuple[str, str, str]]  # indicator -> path, chart id, chart title
+
+
+_RECORDS: dict[int, Record] = {}
+
+
+def record() -> Record:
+    """The published tables (cached per build)."""
+    tables = data.load()
+    key = id(tables)
+    if key not in _RECORDS:
+        grouped: defaultdict[str, list[Row]] = defaultdict(list)
+        for row in data.records(tables.observations):
+            grouped[str(row["indicator"])].append(row)
+        sources = {str(r["source_id"]): r for r in data.records(tables.sources)}
+        charts = {
+            indicator: (page.path, chart.chart_id, chart.title)
+            for page in PAGES
+            for chart in page.charts
+            for indicator in chart.indicators
+        }
+        _RECORDS.clear()
+        events = {str(r["event_id"]): r for r in data.records(tables.events)}
+        _RECORDS[key] = Record(dict(grouped), sources, events, charts)
+    return _RECORDS[key]
+
+
+def check(text: str, published: date | None = None) -> list[dict[str, Any]]:
+    """One row per figure found: the claim, the official figure and the verdict."""
+    tables = record()
+    return [_row(claim, tables) for claim in extract(text, published)]
+
+
+def _row(claim: Claim, tables: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "indicator": claim.indicator,
+        "economy": claim.economy,
+        "reporter": claim.reporter,
+        "period": claim.period.label if claim.period else "",
+        "period_start": claim.period.start.isoformat() if claim.period else "",
+        "period_end": claim.period.end.isoformat() if claim.period else "",
+        "value": claim.value,
+        "low": _nan(claim.low),
+        "high": _nan(claim.high),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "status": claim.status,
+        "attribution": claim.attribution,
+    }
+    row.update(_blank())
+    if claim.unit == "date":
+        row.update(_date_check(claim, tables))
+        return row
+    if claim.unit == "CNY bn":
+        row["verdict"] = "unverified"
+        row["reason"] = (
+            "a yuan figure: the tables hold US-dollar series only, so it is not compared"
+        )
+        return row
+    if claim.period is None and not claim.indicator.endswith("_capacity"):
+        row["verdict"] = "unverified"
+        row["reason"] = "no period stated (a publication date resolves 'last year', 'this year')"
+        return row
+    official, basis = _official(claim, tables)
+    target = claim.status in ("target", "forecast")
+    figure = None if official is None else _figure(official)
+    claimed = Figure(
+        claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
+    )
+    verdict, reason = judge(claimed, figure, target=target)
+    if official is not None and figure is not None:
+        row.update(_official_columns(official, tables))
+        row["difference_pct"] = round(difference_pct(claimed, figure), 2)
+    notes = [reason, basis]
+    if official is not None and official.get("_inputs"):
+        notes.append("the official growth is derived now from two official totals")
+    if claim.status == "planned" and official is not None:
+        notes.append("compared with the announced (planned) figure")
+    row["verdict"] = verdict
+    row["reason"] = "; ".join(n for n in notes if n)
+    return row
+
+
+def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:
+    """A stated date against the dated event the project records."""
+    event = tables.events.get(match.EVENTS[claim.indicator])
+    if event is None or claim.period is None:
+        return {"verdict": "unverified", "reason": "no recorded date to compare with"}
+    when = date.fromisoformat(str(event["date"]))
+    inside = claim.period.start <= when <= claim.period.end
+    source = tables.sources.get(str(event["source_id"]), {})
+    return {
+        "verdict": "consistent" if inside else "inconsistent",
+        "reason": f"{event['label']}: {when.isoformat()}, "
+        + ("within the stated date" if inside else f"not in {claim.period.label}"),
+        "official_period": when.isoformat(),
+        "official_unit": "date",
+        "official_kind": "event",
+        "official_obs_id": event["event_id"],
+        "official_source_id": event["source_id"],
+        "official_citation": source.get("citation_full", ""),
+        "official_url": source.get("url_main", ""),
+        "chart": f"/gas?start={when.year - 3}&end={when.year + 3}&events=1#pos",
+    }
+
+
+def _blank() -> dict[str, Any]:
+    return {
+        name: math.nan
+        if name.startswith(("official_value", "official_low", "official_high"))
+        or name in ("difference_pct", "other_reporter_value")
+        else ""
+        for name in COLUMNS[COLUMNS.index("verdict") :]
+    }
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def _figure(official: Row) -> Figure:
+    return Figure(
+        float(official["value"]),
+        str(official["qualifier"]),
+        float(official["value_low"]),
+        float(official["value_high"]),
+    )
+
+
+def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
+    """The official row (derived here for growth rates) and the reporter rule applied."""
+    base = claim.indicator.removesuffix("_yoy")
+    rows = [r for r in tables.by_indicator.get(base, ()) if r["economy"] == claim.economy]
+    status = claim.status
+    chosen = match.choose(rows, claim.indicator, claim.reporter, claim.period, status)
+    official = chosen.official
+    if official is not None and claim.indicator.endswith("_yoy"):
+        official = _growth(rows, official)
+    basis = chosen.basis
+    if chosen.other is not None and not claim.indicator.endswith("_yoy"):
+        other = chosen.other
+        basis += f"; {REPORTER_NAMES[other['reporter']]}-reported: {other['value']:g}"
+        if official is not None:
+            official = {**official, "_other": other}
+    return official, basis
+
+
+def _growth(rows: Sequence[Row], current: Row) -> Row | None:
+    """Year-on-year growth computed now from two official totals, marked as derived."""
+    before = match.previous_year(rows, current)
+    if before is None:
+        return None
+    value = (float(current["value"]) / float(before["value"]) - 1) * 100
+    return {
+        **current,
+        "value": value,
+        "value_low": math.nan,
+        "value_high": math.nan,
+        "qualifier": "exact",
+        "unit": "percent",
+        "kind": "derived",
+        "source_id": DERIVED_SOURCE,
+        "obs_id": f"{current['obs_id']};{before['obs_id']}",
+        "_inputs": (current, before),
+    }
+
+
+def _official_columns(official: Row, tables: Record) -> dict[str, Any]:
+    columns = {
+        "official_value": round(float(official["value"]), 4),
+        "official_low": official["value_low"],
+        "official_high": official["value_high"],
+        "official_unit": official["unit"],
+        "official_period": official["period"],
+        "official_reporter": official["reporter"],
+        "official_kind": official["kind"],
+        "official_obs_id": official["obs_id"],
+        "official_source_id": official["source_id"],
+        "chart": _chart(str(official["indicator"]), str(official["period_start"]), tables),
+    }
+    inputs = official.get("_inputs")
+    if inputs:
+        current, before = inputs
+        columns["official_citation"] = (
+            f"Derived at check time: {current['value']:g} ({current['period']}) / "
+            f"{before['value']:g} ({before['period']}) − 1; inputs: "
+            + "; ".join(_citation(r, tables) for r in inputs)
+        )
+        columns["official_url"] = tables.sources.get(str(current["source_id"]), {}).get(
+            "url_main", ""
+        )
+    else:
+        source = tables.sources.get(str(official["source_id"]), {})
+        columns["official_citation"] = source.get("citation_full", "")
+        columns["official_url"] = source.get("url_main", "")
+    other = official.get("_other")
+    if other is not None:
+        columns["other_reporter_value"] = other["value"]
+        columns["other_reporter_source_id"] = other["source_id"]
+    return columns
+
+
+def _citation(row: Row, tables: Record) -> str:
+    source = tables.sources.get(str(row["source_id"]), {})
+    return str(source.get("attribution_short") or row["source_id"])
+
+
+def _chart(indicator: str, start: str, tables: Record) -> str:
+    """A link to the chart that draws the indicator, around the official figure's year."""
+    found = tables.charts.get(indicator)
+    if found is None:
+        return ""
+    path, chart_id, _ = found
+    year = int(start[:4])
+    return f"{path}?start={year - 3}&end={year + 3}#{chart_id}"

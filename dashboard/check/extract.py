@@ -1,0 +1,503 @@
+"""Find the China–Russia figures in a text: indicator, economy, period, value, qualifier.
+
+A figure is a quantity with a unit the project holds (quantities.py) that the words around
+it tie to one of the project's indicators (cues.py). Everything else, dates, distances,
+populations, ranks, other countries' trade, produces nothing.
+"""
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from dashboard.check import cues, periods, quantities
+from dashboard.check.periods import Period
+from dashboard.check.quantities import Quantity
+from dashboard.schema.verdict import precision
+
+SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
+ABBREVIATIONS = (
+    "U.S.",
+    "Feb.",
+    "Jan.",
+    "Dec.",
+    "Oct.",
+    "Nov.",
+    "Sept.",
+    "Aug.",
+    "No.",
+    "Mr.",
+    "Dr.",
+    "St.",
+    "Co.",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "vs.",
+    "e.g.",
+    "i.e.",
+    "approx.",
+)
+MAX_SENTENCE = 800
+STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure found in the text, as the text states it."""
+
+    quote: str
+    start: int
+    end: int
+    text: str
+    indicator: str
+    economy: str
+    reporter: str  # the reporter the text names, or ''
+    period: Period | None
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str  # exact, about, more_than, less_than, range
+    status: str  # reported, target, forecast, planned
+    attribution: str
+    precision: float
+
+
+@dataclass(frozen=True)
+class Around:
+    """The words around one figure: its own stretch of the sentence and the whole sentence."""
+
+    before: str  # from the previous figure (or the sentence start) to this one
+    after: str  # from this figure to the next (or the sentence end)
+    prefix: str  # the sentence up to the figure
+    sentence: str
+    context: str  # the previous two sentences
+    wide: str = ""  # sentence and context together
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a split after a known abbreviation is undone; long runs are cut."""
+    return [piece for span in _sentences(text) for piece in _cut(text, *span)]
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A run longer than any real sentence, cut at spaces, so the work stays linear."""
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = space if space > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        piece = text[start : match.start()]
+        if piece.rstrip().endswith(ABBREVIATIONS) or not piece.strip():
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def extract(text: str, published: date | None = None) -> list[Claim]:
+    """Every China–Russia figure in a text, in reading order."""
+    claims: list[Claim] = []
+    spans = sentences(text)
+    carried: Period | None = None
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
+        found = periods.find(sentence, published)
+        dated = [f for f in found if f.period.relation not in ("now", "on")]
+        found_here = [
+            *_sentence_claims(sentence, context, found, carried, published),
+            *_timing(sentence, context, found),
+        ]
+        for claim in sorted(found_here, key=lambda c: c.start):
+            claims.extend(_expand(replace(claim, start=claim.start + start, end=claim.end + start)))
+        if dated:
+            carried = dated[-1].period
+    return claims
+
+
+def _expand(claim: Claim) -> Iterator[Claim]:
+    """'Since 2018 … about $100 billion': one claim per full year."""
+    if claim.period is None or not claim.period.years:
+        yield claim
+        return
+    for year in claim.period.years:
+        yield replace(claim, period=periods.resolve("year", (str(year),), None))
+
+
+def _sentence_claims(
+    sentence: str,
+    context: str,
+    found: list[periods.Found],
+    carried: Period | None,
+    published: date | None,
+) -> Iterator[Claim]:
+    figures = quantities.find(sentence)
+    wide = sentence + " " + context
+    attribution = _attribution(sentence)
+    reporter = _reporter(sentence)
+    for i, quantity in enumerate(figures):
+        previous = figures[i - 1].end if i else 0
+        following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
+        around = Around(
+            sentence[previous : quantity.start],
+            sentence[quantity.end : following],
+            sentence[: quantity.start],
+            sentence,
+            context,
+            wide,
+        )
+        if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+            continue  # "increase supplies by 2 bcm": a change, not a level
+        indicator = classify(quantity, around)
+        if indicator is None:
+            continue
+        name, economy = indicator
+        period = _period(quantity, around, found, previous, following, carried)
+        state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
+        if period is None and published is not None and state:
+            period = periods.resolve("now", (), published)
+        yield Claim(
+            quote=sentence.strip(),
+            start=quantity.start,
+            end=quantity.end,
+            text=quantity.text,
+            indicator=name,
+            economy=economy,
+            reporter=reporter if name.startswith("trade") else "",
+            period=period,
+            value=_signed(quantity, name, around),
+            low=quantity.low,
+            high=quantity.high,
+            unit=quantity.unit,
+            qualifier=_qualifier(quantity, around),
+            status=_status(name, around, period),
+            attribution=attribution,
+            precision=precision(quantity.text, "USD bn" if "bn" in quantity.unit else "x"),
+        )
+
+
+def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
+    """'The Power of Siberia began operating in December 2019': a date, checked as such."""
+    about_pos = _has(cues.POS, sentence) or (
+        _has(cues.POS, context) and _has(cues.GAS_FLOW, sentence)
+    )
+    if not about_pos or _has(cues.POS2, sentence):
+        return
+    dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
+    for indicator, pattern in (
+        ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
+        ("gas_pos_start_date", cues.STARTED),
+    ):
+        verb = pattern.search(sentence)
+        if verb is None or not dated:
+            continue
+        after = [f for f in dated if f.start >= verb.end()]
+        when = after[0] if after else dated[-1]
+        yield Claim(
+            quote=sentence.strip(),
+            start=when.start,
+            end=when.end,
+            text=sentence[when.start : when.end],
+            indicator=indicator,
+            economy="CHN-RUS",
+            reporter="",
+            period=when.period,
+            value=math.nan,
+            low=None,
+            high=None,
+            unit="date",
+            qualifier="exact",
+            status="reported",
+            attribution=_attribution(sentence),
+            precision=0.0,
+        )
+        return  # one date per sentence: reaching full capacity is not also a start
+
+
+def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
+    """The indicator and economy a figure is about, or None when it is none of ours."""
+    if quantity.unit in ("USD bn", "CNY bn"):
+        return _money(around)
+    if quantity.unit == "percent":
+        return _percent(around)
+    if quantity.unit in ("bcm", "bcm/yr", "Mt"):
+        return _gas(quantity.unit, around)
+    gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
+    if quantity.unit == "ratio" and gdp:
+        china, russia = _nearest_country(around.prefix), _first_country(around.after)
+        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if (china, russia) == ("CHN", "RUS") else None
+    return None
+
+
+def _near(pattern: re.Pattern[str], around: Around) -> int | None:
+    """Distance from the figure to the nearest match in its own stretch, or None."""
+    before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
+    after = [m.start() for m in pattern.finditer(around.after)]
+    return min([*before, *after], default=None)
+
+
+@lru_cache(maxsize=8192)
+def _has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence)."""
+    return pattern.search(text) is not None
+
+
+def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
+    return _has(pattern, around.sentence)
+
+
+def _is_bilateral(around: Around) -> bool:
+    if _has(cues.PAIR, around.sentence):
+        return True
+    return _has(cues.CHINA, around.wide) and _has(cues.RUSSIA, around.wide)
+
+
+def _foreign(around: Around) -> bool:
+    """Another country (or the world) named in the figure's own stretch of the sentence."""
+    stretch = around.before + " " + around.after.split(",")[0]
+    return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
+
+
+def _money(around: Around) -> tuple[str, str] | None:
+    blocker = _near(cues.BLOCKER, around)
+    trade = _near(cues.TRADE, around)
+    gdp = _near(cues.GDP, around)
+    if _foreign(around):
+        return None
+    if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
+        gdp = len(around.before)
+    if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
+        economy = _nearest_country(around.before) or _nearest_country(around.prefix)
+        return None if economy is None else ("gdp", economy)
+    if blocker is not None and (trade is None or blocker < trade):
+        return None
+    if trade is None and not _in_sentence(cues.TRADE, around):
+        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
+        if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
+            return None
+    if not _is_bilateral(around):
+        return None
+    return _direction(around), "CHN-RUS"
+
+
+def _direction(around: Around) -> str:
+    """Exports, imports or the total: the nearest such words before the figure, else after."""
+    china_first = _first_country(around.sentence) == "CHN"
+    verbs = (
+        ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
+        (
+            "trade_cn_imports_from_ru" if china_first else "trade_cn_exports_to_ru",
+            cues.IMPORTED_VERB,
+        ),
+    )
+    hits = [
+        (m.start(), indicator)
+        for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
+        for m in pattern.finditer(around.prefix)
+    ]
+    if hits:
+        return max(hits)[1]
+    clause = re.split(r"[,;…]|\.\s", around.after)[0]
+    for indicator, pattern in cues.DIRECTIONS:
+        if pattern.search(clause):
+            return indicator
+    return "trade_total"
+
+
+def _nearest_country(text: str) -> str | None:
+    china = [m.start() for m in cues.CHINA.finditer(text)]
+    russia = [m.start() for m in cues.RUSSIA.finditer(text)]
+    if not china and not russia:
+        return None
+    return "CHN" if max(china, default=-1) > max(russia, default=-1) else "RUS"
+
+
+def _first_country(text: str) -> str | None:
+    china = cues.CHINA.search(text)
+    russia = cues.RUSSIA.search(text)
+    if china is None and russia is None:
+        return None
+    if china is None:
+        return "RUS"
+    return "CHN" if russia is None or china.start() < russia.start() else "RUS"
+
+
+def _percent(around: Around) -> tuple[str, str] | None:
+    """Settlement share, trade share, gas share or growth: cues near the figure first."""
+    for text in (around.before + " " + around.after, around.sentence):
+        found = _percent_in(text, around)
+        if found is not None:
+            return found if found[0].startswith("gas") or not _foreign(around) else None
+    return None
+
+
+def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
+    if _has(cues.OF_CHINA_GAS_IMPORTS, text):
+        kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
+        pos = _has(cues.POS, around.wide)
+        return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
+    if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
+        return _settlement(around)
+    if _has(cues.SHARE, text):
+        share = _share(around)
+        if share is not None:
+            return share
+    growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
+    if growth and not re.search(r"\bfrom\s*$", around.before):
+        return _growth(around)
+    return None
+
+
+def _settlement(around: Around) -> tuple[str, str] | None:
+    """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
+    text = around.wide
+    if not (_has(cues.CHINA, text) or _has(cues.RUSSIA, text) or _has(cues.PAIR, text)):
+        return None
+    hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
+    if not hits:
+        hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
+    kind = max(hits)[1] if around.prefix and any(h[0] for h in hits) else hits[0][1]
+    sentence = around.sentence
+    if kind == "ruble" and cues.RU_EXPORTS.search(sentence):
+        return "settlement_ruble_share_ru_exports_to_cn", "CHN-RUS"
+    if kind == "yuan" and cues.RU_IMPORTS.search(sentence):
+        return "settlement_yuan_share_ru_imports_from_cn", "CHN-RUS"
+    names = {"both": "national_currencies", "yuan": "yuan", "ruble": "ruble"}
+    return f"settlement_{names[kind or 'both']}_share", "CHN-RUS"
+
+
+def _share(around: Around) -> tuple[str, str] | None:
+    """Whose trade the share is of: the nearest "Russia's trade" / "China's trade"."""
+    for text, last in ((around.before, True), (around.after, False), (around.prefix, True)):
+        hits = [
+            (m.start(), economy)
+            for pattern, economy in ((cues.OF_RUSSIA_TRADE, "RUS"), (cues.OF_CHINA_TRADE, "CHN"))
+            for m in pattern.finditer(text)
+        ]
+        if hits:
+            economy = max(hits)[1] if last else min(hits)[1]
+            name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
+            return f"trade_share_{name}_trade", economy
+    return None
+
+
+def _growth(around: Around) -> tuple[str, str] | None:
+    gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
+    unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    base = _gas(unit, around) if gas else _money(around)
+    if base is None or base[0] == "gdp":
+        return None
+    return f"{base[0]}_yoy", base[1]
+
+
+def _gas(unit: str, around: Around) -> tuple[str, str] | None:
+    text, wide = around.sentence, around.wide
+    if cues.POS2.search(text):
+        return "gas_pos2_capacity", "CHN-RUS"
+    if cues.FAR_EAST.search(text):
+        return "gas_far_eastern_route_capacity", "CHN-RUS"
+    if _has(cues.POS, text) or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
+        capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
+        return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
+    if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
+        return None
+    if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
+        return "gas_cn_consumption", "CHN"
+    if not cues.IMPORTED.search(text):
+        return None
+    if unit == "Mt":
+        return "gas_cn_imports_total_mass", "CHN"
+    route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
+    if not route:
+        return "gas_cn_imports_total", "CHN"
+    suffix = "_from_ru" if cues.FROM_RUSSIA.search(text) else ""
+    return f"gas_cn_{route}_imports{suffix}", "CHN"
+
+
+def _period(
+    quantity: Quantity,
+    around: Around,
+    found: list[periods.Found],
+    previous: int,
+    following: int,
+    carried: Period | None,
+) -> Period | None:
+    """The period written next to the figure; else the nearest in the sentence; else carried.
+
+    "On Monday" dates a release or an event, never the period a figure covers.
+    """
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    after = [f for f in dated if quantity.end <= f.start < following]
+    if after:
+        return after[0].period
+    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
+    if before:
+        return before[-1].period
+    if dated:
+        return min(
+            dated, key=lambda f: min(abs(f.start - quantity.end), abs(quantity.start - f.end))
+        ).period
+    now = [f for f in found if f.period.relation == "now"]
+    return now[0].period if now else carried
+
+
+def _qualifier(quantity: Quantity, around: Around) -> str:
+    if quantity.low is not None:
+        return "range"
+    before = around.before[-30:]
+    for name, pattern in (
+        ("about", cues.ABOUT),
+        ("more_than", cues.MORE_THAN),
+        ("less_than", cues.LESS_THAN),
+    ):
+        if pattern.search(before):
+            return name
+    return "exact"
+
+
+def _status(indicator: str, around: Around, period: Period | None) -> str:
+    stretch = around.before + " " + around.after.split(",")[0]
+    if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
+        planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
+        return "planned" if planned else "reported"
+    if cues.FORECAST.search(stretch):
+        return "forecast"
+    if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
+        return "target"
+    return "reported"
+
+
+def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
+    if not indicator.endswith("_yoy"):
+        return quantity.value
+    down = cues.DOWN.search(around.before[-40:] + " " + around.after[:25])
+    return -quantity.value if down else quantity.value
+
+
+def _attribution(sentence: str) -> str:
+    for pattern in cues.ATTRIBUTION:
+        match = pattern.search(sentence)
+        if match:
+            return match.group("who").strip(" .…")
+    return ""
+
+
+def _reporter(sentence: str) -> str:
+    china = cues.CHN_REPORTER.search(sentence)
+    russia = cues.RUS_REPORTER.search(sentence)
+    if bool(china) == bool(russia):
+        return ""
+    return "CHN" if china else "RUS"

@@ -1,0 +1,176 @@
+"""Choose the official observation a found figure is compared with.
+
+The reporter rule, written down once:
+
+* When the text names a reporter ("according to China's customs", "Russia's customs
+  service"), that reporter's figure is used, and only that reporter's.
+* Otherwise bilateral trade flows (turnover, exports, imports and their growth) are compared
+  with China's figure: China's customs publish the bilateral total every month and the
+  published tables carry it to the latest year, while Russia's own series stops in 2020. When
+  China has no figure for the period, Russia's is used. Either way the other reporter's figure
+  is shown beside it.
+* A share of Russia's trade is compared with Russia's own figures (trade with China over its
+  trade with the world), a share of China's trade with China's; then with the mixed-source
+  share where the same-reporter one is missing.
+* Other indicators have no reporter.
+* Dates ("began in December 2019") are checked against the dated event the project records
+  (EVENTS), not against a series.
+
+Among candidates: the same period (flows and levels need exactly the claim's period; shares
+and settlement accept an overlapping one, the closest first); then, for trade flows, the
+reporter's own official statement (what its customs announced, as the article checks do)
+before the official series and derived values, and for everything else official series
+before derived values before statements; then the most precise value, then source id.
+Article claims are never the official figure.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dashboard.check.periods import Period
+
+Row = Mapping[str, Any]
+
+EVENTS = {
+    "gas_pos_start_date": "evt-pos-start",
+    "gas_pos_full_capacity_date": "evt-pos-design-capacity",
+}
+FLOW_REPORTERS = ("CHN", "RUS")
+SHARE_REPORTERS = {"trade_share_cn_in_ru_trade": "RUS", "trade_share_ru_in_cn_trade": "CHN"}
+KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2}
+FLOW_KIND_ORDER = {"official_statement": 0, "official_series": 1, "derived": 2}
+FLOWS = ("trade_total", "trade_cn_exports_to_ru", "trade_cn_imports_from_ru")
+STATE_PREFIXES = ("settlement", "trade_share")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The official observation chosen, and the other reporter's for the same period."""
+
+    official: Row | None
+    other: Row | None = None
+    basis: str = ""  # why this reporter, in words
+
+
+def reporters(indicator: str, stated: str) -> tuple[tuple[str, ...], str]:
+    """The reporters to try in order, and the rule applied, in words."""
+    base = indicator.removesuffix("_yoy")
+    if base.startswith("trade_share"):
+        own = SHARE_REPORTERS[base]
+        return (own, ""), "same-reporter share"
+    if not base.startswith("trade_"):
+        return ("",), ""
+    if stated:
+        return (stated,), f"{'China' if stated == 'CHN' else 'Russia'}-reported, as the text says"
+    return FLOW_REPORTERS, "China-reported (the text names no reporter)"
+
+
+def choose(
+    rows: Sequence[Row], indicator: str, stated: str, period: Period | None, status: str
+) -> Match:
+    """The official observation for a claim (rows: the observations of its indicator)."""
+    if indicator.endswith("_capacity"):
+        return Match(_capacity(rows, period, status))
+    if period is None:
+        return Match(None)
+    order, basis = reporters(indicator, stated)
+    for reporter in order:
+        best = _best(rows, reporter, period)
+        if best is not None:
+            other = _other(rows, reporter, period) if reporter in FLOW_REPORTERS else None
+            if reporter != order[0]:
+                basis = f"{_label(reporter)} (no {_label(order[0])} figure for the period)"
+            return Match(best, other, basis)
+    return Match(None, None, basis)
+
+
+def _label(reporter: str) -> str:
+    return {"CHN": "China-reported", "RUS": "Russia-reported"}.get(reporter, "mixed-source")
+
+
+def _other(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
+    other = "RUS" if reporter == "CHN" else "CHN"
+    return _best(rows, other, period)
+
+
+def _official(row: Row) -> bool:
+    return row["kind"] in KIND_ORDER and row["status"] == "reported"
+
+
+def _best(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
+    start, end = period.start.isoformat(), period.end.isoformat()
+    state = str(rows[0]["indicator"]).startswith(STATE_PREFIXES) if rows else False
+    candidates = [
+        r
+        for r in rows
+        if _official(r)
+        and r["reporter"] == reporter
+        and (
+            (r["period_start"] == start and r["period_end"] == end)
+            or (state and r["period_start"] <= end and r["period_end"] >= start)
+        )
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: _rank(r, period))
+
+
+def _rank(row: Row, period: Period) -> tuple[Any, ...]:
+    first = max(date.fromisoformat(row["period_start"]), period.start)
+    last = min(date.fromisoformat(row["period_end"]), period.end)
+    overlap = (last - first).days
+    same = row["period_start"] == period.start.isoformat() and row["period_end"] == (
+        period.end.isoformat()
+    )
+    decimals = len(repr(float(row["value"])).partition(".")[2].rstrip("0"))
+    order = FLOW_KIND_ORDER if row["indicator"] in FLOWS else KIND_ORDER
+    return (
+        not same,
+        -overlap,
+        order[row["kind"]],
+        -decimals,
+        row["source_id"],
+    )
+
+
+def _capacity(rows: Sequence[Row], period: Period | None, status: str) -> Row | None:
+    """A capacity in force in the period (or the latest), or the latest announced one."""
+    wanted = "planned" if status == "planned" else "reported"
+    candidates = [
+        r
+        for r in rows
+        if r["kind"] in KIND_ORDER
+        and r["status"] == wanted
+        and (period is None or wanted == "planned" or r["period_start"] <= period.end.isoformat())
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: (r["period_start"], -KIND_ORDER[r["kind"]]))
+
+
+def previous_year(rows: Sequence[Row], row: Row) -> Row | None:
+    """The same series one year earlier: same source where it has one, else same kind."""
+    year = int(row["period_start"][:4]) - 1
+    start = f"{year}{row['period_start'][4:]}"
+    end = f"{int(row['period_end'][:4]) - 1}{row['period_end'][4:]}"
+    candidates = [
+        r
+        for r in rows
+        if _official(r)
+        and r["reporter"] == row["reporter"]
+        and r["period_start"] == start
+        and r["period_end"] == end
+    ]
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda r: (
+            r["source_id"] != row["source_id"],
+            r["kind"] != row["kind"],
+            KIND_ORDER[r["kind"]],
+            r["source_id"],
+        ),
+    )

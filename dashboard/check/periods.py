@@ -1,0 +1,233 @@
+"""Periods named in text ("in 2023", "last year", "in 11 months of 2023", "first half of 2025").
+
+Relative phrases resolve against the publication date; without one they stay unresolved.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "десяти": 10,
+    "одиннадцати": 11,
+    "девяти": 9,
+    "шести": 6,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+YEAR = r"(?:19[89]\d|20[0-4]\d)"
+WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+COUNT = "|".join(COUNTS) + r"|\d{1,2}"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
+        ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
+        ("span", rf"\b(?:jan|january)\w*\s*[-–]\s*({MONTH})\w*\.? ({YEAR})"),
+        ("half", rf"\b(first|second) half of ({WHEN})"),
+        ("half", rf"\bH([12]) ({YEAR})"),
+        ("half", rf"\b({YEAR})[- ]H([12])\b"),
+        ("quarter", rf"\b(first|second|third|fourth) quarter of ({WHEN})"),
+        ("quarter", rf"\bQ([1-4]) ({YEAR})"),
+        ("since", rf"\bsince ({YEAR})"),
+        ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
+        ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
+        ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
+        ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
+        ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
+        ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("last", r"\b(?:last year|the previous year|the past year|прошлом году)"),
+        ("this", r"\b(?:this year|the current year|в этом году)"),
+        ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
+        ("year", rf"\b({YEAR})\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A resolved period: its label and first and last day."""
+
+    label: str
+    start: date
+    end: date
+    years: tuple[int, ...] = ()  # "since 2018": each full year, checked one by one
+    relation: str = ""  # "by" deadlines, "now" for "already/today", "on" for "on Monday"
+
+    @property
+    def annual(self) -> bool:
+        return self.start.month == 1 and self.start.day == 1 and self.end.month == 12
+
+
+@dataclass(frozen=True)
+class Found:
+    """A period phrase and where it sits in the sentence."""
+
+    start: int
+    end: int
+    period: Period
+
+
+def _months(year: int, first: int, last: int, label: str) -> Period:
+    return Period(label, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+
+
+def _year(word: str, published: date | None) -> int | None:
+    lowered = word.lower()
+    if lowered.isdigit():
+        return int(lowered)
+    if published is None:
+        return None
+    return published.year - 1 if lowered == "last year" else published.year
+
+
+def _annual(year: int) -> Period:
+    return Period(str(year), date(year, 1, 1), date(year, 12, 31))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNTS[word.lower()]
+
+
+def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    """The period a matched phrase names, or None when it needs a date that is not given."""
+    if kind in ("months", "span"):
+        year = _year(groups[1], published)
+        last = _count(groups[0]) if kind == "months" else MONTHS[groups[0].lower()]
+        if year is None or not 1 <= last <= 12:
+            return None
+        label = f"Jan–{calendar.month_abbr[last]} {year}" if last > 1 else f"{year}-01"
+        return _months(year, 1, last, label) if last < 12 else _annual(year)
+    if kind in ("half", "quarter"):
+        return _part(kind, groups, published)
+    if kind == "since":
+        first = int(groups[0])
+        if published is None or first >= published.year:
+            return None
+        years = tuple(range(first, published.year))
+        return Period(f"{first}–{years[-1]}", date(first, 1, 1), date(years[-1], 12, 31), years)
+    if kind == "by":
+        return Period(groups[0], date(int(groups[0]), 1, 1), date(int(groups[0]), 12, 31), (), "by")
+    if kind == "byend":
+        return None if published is None else _with(_annual(published.year), "by")
+    if kind == "years":
+        return _years(groups)
+    if kind in ("month", "day"):
+        return _calendar(groups)
+    return _relative(kind, groups, published)
+
+
+def _calendar(groups: tuple[str, ...]) -> Period | None:
+    """'December 2019' (a month) or 'December 2, 2019' (a day)."""
+    month = MONTHS[groups[0].lower()]
+    if len(groups) == 2:
+        year = int(groups[1])
+        return _months(year, month, month, f"{year}-{month:02d}")
+    return _day(month, int(groups[1]), int(groups[2]))
+
+
+def _day(month: int, day: int, year: int) -> Period | None:
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    return Period(when.isoformat(), when, when)
+
+
+def _weekday(name: str, published: date) -> Period:
+    """'On Monday': the latest such day on or before publication."""
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    when = published - timedelta(days=back)
+    return Period(when.isoformat(), when, when, (), "on")
+
+
+def _with(period: Period, relation: str) -> Period:
+    return Period(period.label, period.start, period.end, period.years, relation)
+
+
+def _part(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    first, second = groups
+    number_first = first.isdigit() and len(first) == 4
+    which, when = (second, first) if number_first else (first, second)
+    index = int(which) if which.isdigit() else ORDINALS[which.lower()]
+    year = _year(when, published)
+    if year is None:
+        return None
+    size = 6 if kind == "half" else 3
+    label = f"{year}-H{index}" if kind == "half" else f"{year}-Q{index}"
+    return _months(year, (index - 1) * size + 1, index * size, label)
+
+
+def _years(groups: tuple[str, ...]) -> Period | None:
+    first = int(groups[0])
+    last = int(groups[1]) if len(groups[1]) == 4 else first // 100 * 100 + int(groups[1])
+    if not 0 < last - first <= 10:
+        return None
+    return Period(f"{first}-{last}", date(first, 1, 1), date(last, 12, 31))
+
+
+def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    if kind == "year":
+        return _annual(int(groups[0]))
+    if published is None:
+        return None
+    if kind == "last":
+        return _annual(published.year - 1)
+    if kind == "weekday":
+        return _weekday(groups[0], published)
+    if kind == "this":
+        return _months(published.year, 1, published.month, f"{published.year} (to {published:%b})")
+    month = published.month
+    now = _months(published.year, month, month, f"{published.year}-{month:02d}")
+    return _with(now, "now")
+
+
+def find(sentence: str, published: date | None) -> list[Found]:
+    """Every period phrase in a sentence, earlier patterns winning where two overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            period = resolve(kind, match.groups(), published)
+            taken.append(match.span())
+            if period is not None:
+                found.append(Found(match.start(), match.end(), period))
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,109 @@
+"""The Check a claim page's input handling: junk gets a message, never a server error."""
+
+import json
+import sys
+from typing import Any
+
+import dash
+import pytest
+
+from dashboard.app import app
+
+# the module as Dash registered it (importing dashboard.pages.check again would register twice)
+page = sys.modules[next(p["module"] for p in dash.page_registry.values() if p["path"] == "/check")]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "error"),
+    [
+        (None, None, "Paste some text"),
+        ("", "2024-01-01", "Paste some text"),
+        (["a", "list"], None, "Paste some text"),
+        ({"a": 1}, None, "Paste some text"),
+        ("x" * (page.MAX_CHARS + 1), None, "longer than"),
+        ("trade", "2024-02-30", "YYYY-MM-DD"),
+        ("trade", "not a date", "YYYY-MM-DD"),
+        ("trade", 20240101, "YYYY-MM-DD"),
+        ("trade", ["2024-01-01"], "YYYY-MM-DD"),
+    ],
+)
+def test_validate_refuses_junk(text: Any, when: Any, error: str) -> None:
+    assert error in page.validate(text, when)[2]
+
+
+def test_validate_accepts_text_and_optional_date() -> None:
+    assert page.validate("trade", "") == ("trade", None, "")
+    assert page.validate("trade", "2024-01-15")[1] is not None
+
+
+def _post(body: dict[str, Any]) -> Any:
+    client = app.server.test_client()
+    client.get("/check")  # the first request registers the pages' callbacks
+    if callable(body.get("output")):
+        body["output"] = body["output"]()
+    return client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+    )
+
+
+def _key(start: str) -> Any:
+    return lambda: next(k for k in app.callback_map if k.startswith(start))
+
+
+def _run_body(text: Any, when: Any) -> dict[str, Any]:
+    outputs = [
+        {"id": "check-output", "property": "children"},
+        {"id": "check-message", "property": "children"},
+        {"id": "check-rows", "property": "data"},
+        {"id": "check-detail", "property": "children", "allow_duplicate": True},
+    ]
+    return {
+        "output": _key("..check-output"),
+        "outputs": outputs,
+        "inputs": [{"id": "check-submit", "property": "n_clicks", "value": 1}],
+        "state": [
+            {"id": "check-text", "property": "value", "value": text},
+            {"id": "check-date", "property": "value", "value": when},
+        ],
+        "changedPropIds": ["check-submit.n_clicks"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (None, None),
+        (12, {"x": 1}),
+        ("x" * 50_000, "2024-01-01"),
+        ("<script>alert(1)</script> China–Russia trade hit $240 billion in 2023.", "2024-01-01"),
+        ("\x00\ud7ff" * 10, "9999-99-99"),
+    ],
+)
+def test_the_callback_answers_junk_without_a_server_error(text: Any, when: Any) -> None:
+    response = _post(_run_body(text, when))
+    assert response.status_code == 200
+
+
+def test_the_callback_checks_real_text() -> None:
+    response = _post(_run_body("China–Russia trade hit $240.11 billion in 2023.", ""))
+    assert response.status_code == 200
+    payload = response.get_json()["response"]
+    rows = payload["check-rows"]["data"]
+    assert [(r["indicator"], r["verdict"]) for r in rows] == [("trade_total", "consistent")]
+
+
+@pytest.mark.parametrize(
+    ("index", "rows"),
+    [(99, [{"start": 0, "end": 1}]), ("0", []), (0, "not rows"), (-1, [{"start": 0}])],
+)
+def test_detail_ignores_forged_clicks(index: Any, rows: Any) -> None:
+    figure = {"type": "check-figure", "index": index}
+    body = {
+        "output": _key("check-detail.children"),
+        "outputs": {"id": "check-detail", "property": "children"},
+        "inputs": [[{"id": figure, "property": "n_clicks", "value": 1}]],
+        "state": [{"id": "check-rows", "property": "data", "value": rows}],
+        "changedPropIds": [json.dumps(figure, separators=(",", ":")) + ".n_clicks"],
+    }
+    response = _post(body)
+    assert response.status_code in (200, 204)
