@@ -9,7 +9,8 @@ The tolerance follows the precision the claim states:
 * ``range`` ("2 to 3 percent"): consistent when the official value (or range) overlaps it;
   approximate within 5 % of it; else inconsistent.
 * ``more_than`` / ``less_than`` ("more than", "over"): consistent when the official value
-  lies on the stated side; approximate when it misses by at most 5 %; else inconsistent.
+  lies on the stated side, or is itself stated as the same or a stronger bound; approximate
+  when it misses by at most 5 %; else inconsistent.
 * Targets: ``target-met`` when the official value reaches the target, ``target-missed``
   when it does not, ``pending`` when there is no official value for the period yet.
 * ``unverified`` when there is no official value to compare with.
@@ -126,6 +127,12 @@ def _distance_pct(a: tuple[float, float], b: tuple[float, float], reference: flo
 
 
 def _judge_bound(claimed: Figure, official: Figure) -> tuple[str, str]:
+    if official.qualifier == claimed.qualifier and (
+        official.value >= claimed.value
+        if claimed.qualifier == "more_than"
+        else official.value <= claimed.value
+    ):
+        return "consistent", "the official figure states the same bound or a stronger one"
     low, high = official.interval()
     side = "above" if claimed.qualifier == "more_than" else "below"
     holds = high > claimed.value if claimed.qualifier == "more_than" else low < claimed.value

@@ -60,3 +60,11 @@ def test_targets_and_missing_figures():
     assert judge(Figure(200), None, target=True)[0] == "pending"
     assert judge(Figure(200), None)[0] == "unverified"
     assert math.isnan(Figure(1).low)
+
+
+def test_a_bound_matching_an_official_bound_is_consistent():
+    official = Figure(80.0, "more_than")
+    assert judge(Figure(80.0, "more_than"), official)[0] == "consistent"
+    assert judge(Figure(70.0, "more_than"), official)[0] == "consistent"
+    assert judge(Figure(90.0, "more_than"), official)[0] == "inconsistent"
+    assert judge(Figure(10.0, "less_than"), Figure(9.0, "less_than"))[0] == "consistent"
