@@ -8,7 +8,7 @@ import dash
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, data, figures, state
+from dashboard import components, data, figures, guards, state
 from dashboard.charts import Chart, Page
 
 Rows = list[dict[str, Any]]
@@ -39,6 +39,18 @@ def page_points(page: Page) -> pd.DataFrame:
     """Every point any chart of the page can draw."""
     points = data.load().points
     return pd.concat([chart_points(points, c) for c in page.charts])
+
+
+@lru_cache(maxsize=32)
+def _offer(page: Page, version: tuple[int, ...]) -> guards.Offer:
+    points = page_points(page)
+    ids = tuple(frozenset(chart_points(points, chart)["series_id"]) for chart in page.charts)
+    return guards.Offer(year_bounds(points), ids)
+
+
+def offer(page: Page) -> guards.Offer:
+    """The years and series ids a page offers, for checking its callbacks' inputs."""
+    return _offer(page, data.version())
 
 
 def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
@@ -159,9 +171,10 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         Input(f"{page.page}-log", "value"),
     )
     def redraw(
-        years: list[int], shown: list[list[str]], events: list[str], log: list[str]
+        years: object, shown: object, events: object, log: object
     ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-        return update_charts(page, years, shown, events, log)
+        view = guards.page_view(offer(page), years, shown, events, log)
+        return update_charts(page, view.years, view.shown, view.events, view.log)
 
     clientside_callback(
         URL_SYNC,
