@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 import dash
+import numpy as np
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
@@ -99,14 +100,34 @@ def update_charts(
     version = data.version()
     figures_, rows, filters = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        spec, table = render(chart, start, end, tuple(series), bool(events), bool(log), version)
+        first, last = span(chart_years(chart, tuple(series), bool(events), version), start, end)
+        spec, table = render(chart, first, last, tuple(series), bool(events), bool(log), version)
         figures_.append(spec)
         rows.append(table)
         filters.append({"start": start, "end": end, "series": list(series)})
     return figures_, rows, filters
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
+def chart_years(
+    chart: Chart, series: tuple[str, ...], events: bool, version: tuple[int, ...]
+) -> np.ndarray:
+    """The distinct years of a chart's points in these series, and of the events if shown."""
+    points = drawable(chart)
+    years = points.loc[points["series_id"].isin(series), "x"].dt.year
+    if events:
+        years = pd.concat([years, data.load().events["x"].dt.year])
+    return np.unique(years.to_numpy())
+
+
+def span(years: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """The narrowest range holding the same years: ranges that draw the same share a memo entry
+    ((0, 0) when nothing is inside)."""
+    inside = years[(years >= start) & (years <= end)]
+    return (int(inside[0]), int(inside[-1])) if inside.size else (0, 0)
+
+
+@lru_cache(maxsize=256)
 def render(
     chart: Chart,
     start: int,
