@@ -65,11 +65,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_gunicorn(port: int, options: str) -> subprocess.Popen[bytes]:
+def start_gunicorn(port: int, options: str, lifetime: float) -> subprocess.Popen[bytes]:
+    """gunicorn under `timeout`, so that it stops by itself after `lifetime` seconds."""
     binary = Path(sys.executable).with_name("gunicorn")
     command = [str(binary), *shlex.split(options), "--bind", f"{HOST}:{port}"]
     server = subprocess.Popen(
-        [*command, "dashboard.wsgi:server"],
+        ["timeout", str(int(lifetime)), *command, "dashboard.wsgi:server"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -87,19 +88,23 @@ def start_gunicorn(port: int, options: str) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn did not start")
 
 
-def workers_rss_mb(master: int) -> float:
-    """Resident memory of the master's children (the workers), in MB."""
-    total = 0
+def processes() -> list[dict[str, str]]:
+    found = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(
-                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
-            )
+            lines = status.read_text().splitlines()
         except OSError:
             continue
-        if fields.get("PPid", "").strip() == str(master):
-            total += int(fields.get("VmRSS", "0 kB").split()[0])
-    return total / 1024
+        found.append({k: v.strip() for k, _, v in (line.partition(":") for line in lines)})
+    return found
+
+
+def workers_rss_mb(wrapper: int) -> float:
+    """Resident memory of the gunicorn workers (grandchildren of `timeout`), in MB."""
+    table = processes()
+    masters = {p["Pid"] for p in table if p.get("PPid") == str(wrapper)}
+    workers = [p for p in table if p.get("PPid") in masters]
+    return sum(int(p.get("VmRSS", "0 kB").split()[0]) for p in workers) / 1024
 
 
 # -- requests ---------------------------------------------------------------------------------
@@ -338,7 +343,7 @@ def main() -> None:
 
     pages = page_views()
     port = free_port()
-    server = start_gunicorn(port, args.gunicorn)
+    server = start_gunicorn(port, args.gunicorn, lifetime=args.duration * 8 + 180)
     try:
         print(f"gunicorn {args.gunicorn} on {HOST}:{port}, {args.concurrency} clients")
         print(f"workers' memory at start: {workers_rss_mb(server.pid):.0f} MB")

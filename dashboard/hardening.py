@@ -46,6 +46,8 @@ def protect(app: Dash) -> None:
     server.before_request(guard.check_request)
     server.after_request(guard.add_headers)
     server.register_error_handler(Exception, guard.on_error)
+    with server.test_request_context("/"):
+        server.preprocess_request()  # Dash's first-request setup, before threads race to do it
 
 
 class Guard:
