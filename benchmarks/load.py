@@ -16,6 +16,7 @@ the workers' resident memory (RSS, summed) before and after. Run with `make benc
 import argparse
 import asyncio
 import json
+import os
 import random
 import shlex
 import socket
@@ -346,6 +347,7 @@ def main() -> None:
     server = start_gunicorn(port, args.gunicorn, lifetime=args.duration * 8 + 180)
     try:
         print(f"gunicorn {args.gunicorn} on {HOST}:{port}, {args.concurrency} clients")
+        print("machine load (1, 5, 15 min): " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
         print(f"workers' memory at start: {workers_rss_mb(server.pid):.0f} MB")
         misses = memo_misses(pages)
         phases = [
@@ -362,6 +364,7 @@ def main() -> None:
             after = workers_rss_mb(server.pid)
             growth = f"{before:.0f} MB -> {after:.0f} MB ({after - before:+.0f})"
             print(f"{'':<14} workers' memory {growth}")
+        print("machine load (1, 5, 15 min): " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     finally:
         server.terminate()
         server.wait(timeout=30)
