@@ -71,9 +71,16 @@ def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) ->
 
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     """A page restored from its query string (defaults for anything malformed)."""
+    offered = offer(page)
+    view = state.parse(query, offered.bounds, frozenset().union(*offered.series))
+    return view_layout(page, view, data.version())
+
+
+@lru_cache(maxsize=64)
+def view_layout(page: Page, view: state.ViewState, version: tuple[int, ...]) -> html.Div:
+    """A page's layout for one view, memoised by the parsed (bounded) view."""
     points = page_points(page)
     bounds = year_bounds(points)
-    view = state.parse(query, bounds, set(points["series_id"]))
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
