@@ -28,3 +28,14 @@ max_requests_jitter = 2_000
 limit_request_line = 4094  # a page URL with the longest series list the pages write fits
 limit_request_fields = 50
 limit_request_field_size = 8190
+
+
+def when_ready(_server: object) -> None:
+    """Draw every page's default view once in the master, so that workers start warm."""
+    from dashboard import views
+    from dashboard.charts import PAGES
+
+    for page in PAGES:
+        views.page_layout(page, {})
+        offered = views.offer(page)
+        views.update_charts(page, offered.bounds, [sorted(s) for s in offered.series], (), ())
