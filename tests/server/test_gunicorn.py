@@ -15,6 +15,8 @@ import requests
 from dashboard.schema import paths
 
 LIFETIME = "120"  # seconds: the server stops by itself even if the test run dies
+READ_TIMEOUT = 2  # seconds a client may pause mid-request (10 in production)
+THREADS = 8  # the config's default
 
 
 def _free_port() -> int:
@@ -28,7 +30,12 @@ def server() -> Iterator[str]:
     """One worker (the hardest case for a stalled client), the project's own settings."""
     port = _free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    env = os.environ | {"HOST": "127.0.0.1", "PORT": str(port), "WEB_WORKERS": "1"}
+    env = os.environ | {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_WORKERS": "1",
+        "WEB_READ_TIMEOUT": str(READ_TIMEOUT),
+    }
     process = subprocess.Popen(
         ["timeout", LIFETIME, gunicorn, "--config", "dashboard/gunicorn_conf.py"],
         cwd=paths.REPO_ROOT,
@@ -72,6 +79,21 @@ def test_half_requests_do_not_freeze_the_server(server):
         for path in ("/", "/trade", "/_dash-layout"):
             assert requests.get(server + path, timeout=5).status_code == 200
         assert time.monotonic() - began < 5
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_more_stalled_clients_than_threads_are_dropped(server):
+    head = b"GET /trade HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+    stalled = [_half_open(server, head) for _ in range(THREADS + 4)]
+    try:
+        time.sleep(0.5)
+        answer = requests.get(server + "/_dash-layout", timeout=4 * READ_TIMEOUT + 5)
+        assert answer.status_code == 200
+        for sock in stalled:  # each was closed by the server: reading gives end of file
+            sock.settimeout(READ_TIMEOUT + 5)
+            assert sock.recv(100) == b""
     finally:
         for sock in stalled:
             sock.close()
