@@ -4,9 +4,13 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import dash
 import pytest
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from dashboard import hardening
 from dashboard.charts import PAGES
@@ -34,7 +38,7 @@ NOT_PAGES = [
 ]
 
 
-def _answers(client, dependencies):
+def _answers(client: FlaskClient, dependencies: list[Any]) -> Iterator[tuple[str, TestResponse]]:
     """One answer of every kind the server gives."""
     gets = [
         *PAGE_PATHS,
