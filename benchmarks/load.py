@@ -380,6 +380,7 @@ def main() -> None:
     try:
         print(f"gunicorn {args.gunicorn} on {HOST}:{port}, {args.concurrency} clients")
         print("machine load (1, 5, 15 min): " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+        time.sleep(3)  # every worker up
         print(f"workers' memory at start: {workers_rss_mb(server.pid):.0f} MB")
         misses = memo_misses(pages)
         phases = [
