@@ -2,35 +2,40 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench notebook notebook-run check-eval
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench bench-load notebook notebook-run check-eval
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its dev tools
 
-run: $(STAMP) ## Start the dashboard on the shipped data at http://$(HOST):$(PORT)
+run: $(RUNTIME) ## Start the dashboard on the shipped data at http://$(HOST):$(PORT)
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m dashboard
 
-serve: $(STAMP) ## Production server (gunicorn, 2 workers)
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) dashboard.wsgi:server
+serve: $(RUNTIME) ## Production server: gunicorn, settings in dashboard/gunicorn_conf.py
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config dashboard/gunicorn_conf.py
 
-data: $(STAMP) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)
+data: $(RUNTIME) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)
 	$(BIN)/python -m dashboard.etl build
 
-refresh: $(STAMP) ## Re-pull World Bank, UN Comtrade and IMF data, then rebuild (needs internet)
+refresh: $(RUNTIME) ## Re-pull World Bank, UN Comtrade and IMF data, then rebuild (needs internet)
 	$(BIN)/python -m dashboard.etl refresh
 
 test: check ## Run every check: lint, types, unit and browser tests
@@ -75,6 +80,9 @@ notebook-run: $(STAMP) ## Execute the notebook headless into notebooks/.executed
 
 bench: $(STAMP) chromium ## Speed figures: first chart drawn, callback time, bytes (printed)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/dashboard_speed.py
+
+bench-load: $(STAMP) ## Load figures: req/s, latency, errors, memory (BENCH_SECONDS per phase)
+	$(BIN)/python benchmarks/load.py --duration $(or $(BENCH_SECONDS),60)
 
 check-eval: $(STAMP) ## Claim checker: precision/recall by family, verdict agreement, timing
 	$(BIN)/python benchmarks/check_eval.py

@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, html
 from flask import Response
 
-from dashboard import api, callbacks, components, downloads  # noqa: F401  (registers callbacks)
+from dashboard import api, callbacks, components, downloads, hardening  # noqa: F401 (callbacks)
 
 app = Dash(
     __name__,
@@ -14,6 +14,7 @@ app = Dash(
     serve_locally=True,
     compress=True,
     suppress_callback_exceptions=True,
+    include_pages_meta=False,  # its meta tags would echo the request URL
 )
 server = app.server
 api.register(server)
@@ -64,3 +65,5 @@ app.layout = html.Div(
         components.citation_panel(),
     ]
 )
+
+hardening.protect(app)

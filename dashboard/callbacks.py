@@ -5,17 +5,16 @@ from typing import Any
 from dash import ALL, MATCH, Input, Output, State, callback, ctx, no_update
 from dash.dcc.express import send_string
 
-from dashboard import components, data, downloads
-from dashboard.charts import CHARTS
-from dashboard.views import chart_filter
+from dashboard import components, data, downloads, guards
+from dashboard.charts import PAGES_BY_ID
+from dashboard.views import chart_filter, offer
 
 
-def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
+def citation_for(click: object) -> tuple[bool, list[Any]]:
     """Whether to open the citation panel, and what it shows, for a click on a point."""
-    if not click or not click.get("points"):
+    key = guards.clicked_id(click)
+    if key is None:
         return False, []
-    custom = click["points"][0].get("customdata") or []
-    key = str(custom[0]) if custom else ""
     tables = data.load()
     if key.startswith("event:"):
         events = data.records(
@@ -40,7 +39,7 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[Any, Any]:
+def open_citation(_clicks: object) -> tuple[Any, Any]:
     """Show the citation of the point just clicked."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
@@ -48,11 +47,13 @@ def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[Any, Any]:
     return citation_for(trigger["value"])
 
 
-def chart_download(key: dict[str, str], filters: dict[str, Any] | None) -> dict[str, Any] | None:
+def chart_download(key: object, stored: object) -> dict[str, Any] | None:
     """The CSV of exactly the rows a chart shows."""
-    chart = CHARTS.get((key["page"], key["chart"]))
-    if chart is None or not filters:
+    chart = guards.chart(key)
+    if not stored:
         return None
+    page = PAGES_BY_ID[chart.page]
+    filters = guards.chart_filters(stored, offer(page), page.charts.index(chart))
     rows = chart_filter(chart, filters)
     name = f"china-russia-{chart.page}-{chart.chart_id}-{filters['start']}-{filters['end']}.csv"
     return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
@@ -64,6 +65,6 @@ def chart_download(key: dict[str, str], filters: dict[str, Any] | None) -> dict[
     State({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
     prevent_initial_call=True,
 )
-def download(_clicks: int | None, filters: dict[str, Any] | None) -> dict[str, Any] | None:
+def download(_clicks: object, filters: object) -> dict[str, Any] | None:
     """Send the chart's CSV."""
     return chart_download(ctx.triggered_id, filters)

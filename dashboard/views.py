@@ -5,10 +5,11 @@ from functools import lru_cache
 from typing import Any
 
 import dash
+import numpy as np
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, data, figures, state
+from dashboard import components, data, figures, guards, state
 from dashboard.charts import Chart, Page
 
 Rows = list[dict[str, Any]]
@@ -41,6 +42,18 @@ def page_points(page: Page) -> pd.DataFrame:
     return pd.concat([chart_points(points, c) for c in page.charts])
 
 
+@lru_cache(maxsize=32)
+def _offer(page: Page, version: tuple[int, ...]) -> guards.Offer:
+    points = page_points(page)
+    ids = tuple(frozenset(chart_points(points, chart)["series_id"]) for chart in page.charts)
+    return guards.Offer(year_bounds(points), ids)
+
+
+def offer(page: Page) -> guards.Offer:
+    """The years and series ids a page offers, for checking its callbacks' inputs."""
+    return _offer(page, data.version())
+
+
 def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
     """First and last year with a point."""
     years = points["x"].dt.year
@@ -58,9 +71,16 @@ def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) ->
 
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     """A page restored from its query string (defaults for anything malformed)."""
+    offered = offer(page)
+    view = state.parse(query, offered.bounds, frozenset().union(*offered.series))
+    return view_layout(page, view, data.version())
+
+
+@lru_cache(maxsize=64)
+def view_layout(page: Page, view: state.ViewState, version: tuple[int, ...]) -> html.Div:
+    """A page's layout for one view, memoised by the parsed (bounded) view."""
     points = page_points(page)
     bounds = year_bounds(points)
-    view = state.parse(query, bounds, set(points["series_id"]))
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
@@ -87,14 +107,34 @@ def update_charts(
     version = data.version()
     figures_, rows, filters = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        spec, table = render(chart, start, end, tuple(series), bool(events), bool(log), version)
+        first, last = span(chart_years(chart, tuple(series), bool(events), version), start, end)
+        spec, table = render(chart, first, last, tuple(series), bool(events), bool(log), version)
         figures_.append(spec)
         rows.append(table)
         filters.append({"start": start, "end": end, "series": list(series)})
     return figures_, rows, filters
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
+def chart_years(
+    chart: Chart, series: tuple[str, ...], events: bool, version: tuple[int, ...]
+) -> np.ndarray:
+    """The distinct years of a chart's points in these series, and of the events if shown."""
+    points = drawable(chart)
+    years = points.loc[points["series_id"].isin(series), "x"].dt.year
+    if events:
+        years = pd.concat([years, data.load().events["x"].dt.year])
+    return np.unique(years.to_numpy())
+
+
+def span(years: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """The narrowest range holding the same years: ranges that draw the same share a memo entry
+    ((0, 0) when nothing is inside)."""
+    inside = years[(years >= start) & (years <= end)]
+    return (int(inside[0]), int(inside[-1])) if inside.size else (0, 0)
+
+
+@lru_cache(maxsize=256)
 def render(
     chart: Chart,
     start: int,
@@ -159,9 +199,10 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         Input(f"{page.page}-log", "value"),
     )
     def redraw(
-        years: list[int], shown: list[list[str]], events: list[str], log: list[str]
+        years: object, shown: object, events: object, log: object
     ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-        return update_charts(page, years, shown, events, log)
+        view = guards.page_view(offer(page), years, shown, events, log)
+        return update_charts(page, view.years, view.shown, view.events, view.log)
 
     clientside_callback(
         URL_SYNC,

@@ -249,7 +249,7 @@ def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     return min([*before, *after], default=None)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _has(pattern: re.Pattern[str], text: str) -> bool:
     """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence)."""
     return pattern.search(text) is not None

@@ -136,15 +136,21 @@ def run(_clicks: object, text: object, when: object) -> tuple[Any, Any, Any, Any
     """Check the text and highlight each figure found."""
     body, published, error = validate(text, when)
     if error:
-        return [], dbc.Alert(error, color="warning", className="py-2"), [], []
-    rows = [_clean(row) for row in check(body, published)]
+        return [], dbc.Alert(error, color="warning", className="py-2"), None, []
+    rows = checked(body, published)
     found = len({(r["start"], r["end"]) for r in rows})
     message = (
         f"{found} figure{'s' if found != 1 else ''} found. Click one for the official figure."
         if rows
         else "No China–Russia figure found in this text."
     )
-    return highlight(body, rows), html.P(message, className="mb-0"), rows, []
+    asked = {"text": body, "date": published.isoformat() if published else ""}
+    return highlight(body, rows), html.P(message, className="mb-0"), asked, []
+
+
+def checked(body: str, published: date | None) -> list[dict[str, Any]]:
+    """The engine's rows for a text, JSON-safe."""
+    return [_clean(row) for row in check(body, published)]
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -185,11 +191,16 @@ def highlight(text: str, rows: list[dict[str, Any]]) -> list[Any]:
     State("check-rows", "data"),
     prevent_initial_call=True,
 )
-def detail(clicks: list[int | None], rows: object) -> Any:
-    """The official figure, citation and chart of the figure clicked."""
+def detail(clicks: list[int | None], asked: object) -> Any:
+    """The official figure, citation and chart of the figure clicked (the text is checked
+    again on the server: nothing the browser sends back is trusted as a result)."""
     trigger = ctx.triggered_id
-    if not isinstance(rows, list) or not any(clicks or []) or not isinstance(trigger, dict):
+    if not isinstance(asked, dict) or not isinstance(trigger, dict) or not any(clicks or []):
         return dash.no_update
+    body, published, error = validate(asked.get("text"), asked.get("date"))
+    if error:
+        return dash.no_update
+    rows = checked(body, published)
     index = trigger.get("index")
     if not isinstance(index, int) or not 0 <= index < len(rows):
         return dash.no_update

@@ -88,13 +88,35 @@ def test_the_callback_checks_real_text() -> None:
     response = _post(_run_body("China–Russia trade hit $240.11 billion in 2023.", ""))
     assert response.status_code == 200
     payload = response.get_json()["response"]
-    rows = payload["check-rows"]["data"]
-    assert [(r["indicator"], r["verdict"]) for r in rows] == [("trade_total", "consistent")]
+    asked = payload["check-rows"]["data"]
+    assert asked == {"text": "China–Russia trade hit $240.11 billion in 2023.", "date": ""}
+    assert "consistent" in json.dumps(payload["check-output"])
+
+
+def test_the_detail_is_checked_again_on_the_server() -> None:
+    figure = {"type": "check-figure", "index": 0}
+    text = "China–Russia trade hit $240.11 billion in 2023."
+    body = {
+        "output": _key("check-detail.children"),
+        "outputs": {"id": "check-detail", "property": "children"},
+        "inputs": [[{"id": figure, "property": "n_clicks", "value": 1}]],
+        "state": [{"id": "check-rows", "property": "data", "value": {"text": text, "date": ""}}],
+        "changedPropIds": [json.dumps(figure, separators=(",", ":"), sort_keys=True) + ".n_clicks"],
+    }
+    response = _post(body)
+    assert response.status_code == 200
+    assert "240.11" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
     ("index", "rows"),
-    [(99, [{"start": 0, "end": 1}]), ("0", []), (0, "not rows"), (-1, [{"start": 0}])],
+    [
+        (99, {"text": "Trade was $240.11 billion in 2023.", "date": ""}),
+        ("0", {"text": "x", "date": ""}),
+        (0, "not rows"),
+        (0, [{"start": 0, "end": 1, "verdict": "<b>forged</b>"}]),
+        (0, {"text": 5, "date": "tomorrow"}),
+    ],
 )
 def test_detail_ignores_forged_clicks(index: Any, rows: Any) -> None:
     figure = {"type": "check-figure", "index": index}
@@ -106,4 +128,4 @@ def test_detail_ignores_forged_clicks(index: Any, rows: Any) -> None:
         "changedPropIds": [json.dumps(figure, separators=(",", ":")) + ".n_clicks"],
     }
     response = _post(body)
-    assert response.status_code in (200, 204)
+    assert response.status_code in (200, 204, 400)  # ignored, or refused by the guard rails

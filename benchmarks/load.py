@@ -1,0 +1,407 @@
+"""Load the production server as a crowd and an attacker would; prints figures, asserts nothing.
+
+Starts gunicorn itself on a free loopback port (the project's config unless --gunicorn says
+otherwise), then runs, each for --duration seconds at --concurrency clients:
+
+1. a cached mix: page loads, layout, dependencies, page routing and default chart redraws,
+   the requests a browser makes (keep-alive, gzip accepted);
+2. memo misses: chart redraws for year ranges no one asked for yet, back to back, then as a
+   crowd of people would ask for them (each client waits 1 s after each answer);
+
+then sends --hostile malformed requests (junk callback bodies, oversized bodies, bad paths).
+For each phase it prints req/s, p50/p95/p99 latency, 5xx answers and failed connections, and
+the workers' resident memory (RSS, summed) before and after. Run with `make bench-load`.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard import views
+from dashboard.charts import PAGES, Page
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+DEFAULT_GUNICORN = "--config dashboard/gunicorn_conf.py"
+TIMEOUT = 30.0
+OVERSIZED = 64 * 1024  # bodies above the app's cap: the server may close instead of answering
+
+Request = tuple[str, str, bytes]  # method, target, body
+
+
+@dataclass
+class Tally:
+    """Latencies and failures of one phase."""
+
+    latencies: list[float] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+    failures: int = 0
+    cut_off: int = 0
+
+    def report(self, name: str, seconds: float) -> str:
+        done = len(self.latencies)
+        cuts = statistics.quantiles(self.latencies, n=100) if done > 1 else [0.0] * 99
+        server_errors = sum(n for status, n in self.statuses.items() if status >= 500)
+        statuses = dict(sorted(self.statuses.items()))
+        return (
+            f"{name:<14} {done / seconds:7.1f} req/s  p50 {cuts[49] * 1000:6.0f} ms  "
+            f"p95 {cuts[94] * 1000:6.0f} ms  p99 {cuts[98] * 1000:6.0f} ms  "
+            f"5xx {server_errors}  failed {self.failures}  statuses {statuses}"
+            + (f"  oversized bodies cut off {self.cut_off}" if self.cut_off else "")
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def start_gunicorn(port: int, options: str, lifetime: float) -> subprocess.Popen[bytes]:
+    """gunicorn under `timeout`, so that it stops by itself after `lifetime` seconds."""
+    binary = Path(sys.executable).with_name("gunicorn")
+    command = [str(binary), *shlex.split(options), "--bind", f"{HOST}:{port}"]
+    server = subprocess.Popen(
+        ["timeout", str(int(lifetime)), *command, "dashboard.wsgi:server"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=1) as sock:
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
+                if sock.recv(12).startswith(b"HTTP/1.1 200"):
+                    return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def processes() -> list[dict[str, str]]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:
+            continue
+        found.append({k: v.strip() for k, _, v in (line.partition(":") for line in lines)})
+    return found
+
+
+def workers_rss_mb(wrapper: int) -> float:
+    """Resident memory of the gunicorn workers (grandchildren of `timeout`), in MB."""
+    table = processes()
+    masters = {p["Pid"] for p in table if p.get("PPid") == str(wrapper)}
+    workers = [p for p in table if p.get("PPid") in masters]
+    return sum(int(p.get("VmRSS", "0 kB").split()[0]) for p in workers) / 1024
+
+
+# -- requests ---------------------------------------------------------------------------------
+
+
+def _ids(page: Page, kind: str) -> list[dict[str, Any]]:
+    return [{"chart": c.chart_id, "page": page.page, "type": kind} for c in page.charts]
+
+
+def redraw(page: Page, years: list[Any], shown: list[Any], events: Any, log: Any) -> bytes:
+    """The body Dash's renderer posts to redraw an indicator page's charts."""
+    outputs = {"graph": "figure", "grid": "rowData", "rows": "data"}
+    wildcard = ".".join(
+        json.dumps({"chart": ["ALL"], "page": page.page, "type": kind}, separators=(",", ":"))
+        + f".{prop}.."
+        for kind, prop in outputs.items()
+    )
+    series = [
+        {"id": key, "property": "value", "value": value}
+        for key, value in zip(_ids(page, "series"), shown, strict=False)
+    ]
+    body = {
+        "output": ".." + wildcard,
+        "outputs": [
+            [{"id": key, "property": prop} for key in _ids(page, kind)]
+            for kind, prop in outputs.items()
+        ],
+        "inputs": [
+            {"id": f"{page.page}-years", "property": "value", "value": years},
+            series,
+            {"id": f"{page.page}-events", "property": "value", "value": events},
+            {"id": f"{page.page}-log", "property": "value", "value": log},
+        ],
+        "changedPropIds": [f"{page.page}-years.value"],
+    }
+    return json.dumps(body).encode()
+
+
+def routing(path: str) -> bytes:
+    """The body that asks Dash pages for a page's layout."""
+    return json.dumps(
+        {
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [
+                {"id": "_pages_content", "property": "children"},
+                {"id": "_pages_store", "property": "data"},
+            ],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": path},
+                {"id": "_pages_location", "property": "search", "value": ""},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+        }
+    ).encode()
+
+
+@dataclass(frozen=True)
+class PageView:
+    page: Page
+    bounds: tuple[int, int]
+    shown: list[list[str]]
+
+
+def page_views() -> list[PageView]:
+    """Each indicator page's year bounds and default series, as its layout offers them."""
+    result = []
+    for page in PAGES:
+        points = views.page_points(page)
+        shown = [
+            sorted(set(views.chart_points(points, chart)["series_id"])) for chart in page.charts
+        ]
+        result.append(PageView(page, views.year_bounds(points), shown))
+    return result
+
+
+UPDATE = "/_dash-update-component"
+
+
+def cached_mix(pages: list[PageView]) -> list[Request]:
+    """What browsers opening the pages ask for, in proportion."""
+    mix: list[Request] = []
+    for path in ["/", "/trade", "/gas", "/sources", "/about"]:
+        mix.append(("GET", path, b""))
+    mix += [("GET", "/_dash-layout", b""), ("GET", "/_dash-dependencies", b"")]
+    for path in ["/", "/trade", "/shares", "/settlement", "/gdp", "/gas"]:
+        mix.append(("POST", UPDATE, routing(path)))
+    for view in pages:
+        body = redraw(view.page, list(view.bounds), view.shown, [], [])
+        mix += [("POST", UPDATE, body)] * 3
+    return mix
+
+
+def memo_misses(pages: list[PageView], seed: int = 9) -> Iterator[Request]:
+    """Redraws for year ranges in a random order, each asked once."""
+    views_ = []
+    for view in pages:
+        low, high = view.bounds
+        for start in range(low, high + 1):
+            for end in range(start, high + 1):
+                for flags in ([], ["on"]):
+                    views_.append((view, start, end, flags))
+    random.Random(seed).shuffle(views_)
+    for view, start, end, flags in views_:
+        yield ("POST", UPDATE, redraw(view.page, [start, end], view.shown, flags, flags))
+
+
+def hostile(pages: list[PageView], count: int, seed: int = 13) -> list[Request]:
+    """Malformed requests of the kinds an attacker replays."""
+    rng = random.Random(seed)
+    view = pages[0]
+    junk_values: list[Any] = [
+        None,
+        "x" * 5000,
+        10**30,
+        -1,
+        [[[[1]]]],
+        {"a": 1},
+        [f"s{i:07x}" for i in range(50_000)],
+        True,
+        1.5e308,
+    ]
+    kinds: list[Request] = [
+        ("POST", UPDATE, b"not json{"),
+        ("POST", UPDATE, b"{}"),
+        ("POST", UPDATE, b"[]"),
+        ("POST", UPDATE, b"x" * 10_000_000),
+        ("GET", "/_dash-component-suites/nothing/here.js", b""),
+        ("GET", "/_dash-component-suites/dash/../../../etc/passwd", b""),
+        ("GET", "/.git/config", b""),
+        ("GET", "/download/../../etc/passwd", b""),
+        ("GET", "/nonsense", b""),
+    ]
+    requests: list[Request] = []
+    for index in range(count):
+        if index % 3 == 0:
+            requests.append(kinds[index // 3 % len(kinds)])
+            continue
+        years = rng.choice([*junk_values, [view.bounds[0] - rng.randint(0, 10**6), 2025]])
+        shown = rng.choice(
+            [[junk_values[6]] * 4, view.shown, [rng.choice(junk_values)] * 4, [None] * 4]
+        )
+        flags = rng.choice(junk_values)
+        requests.append(("POST", UPDATE, redraw(view.page, years, shown, flags, flags)))
+    return requests
+
+
+# -- the client -------------------------------------------------------------------------------
+
+
+def encode(request: Request, port: int) -> bytes:
+    method, target, body = request
+    head = (
+        f"{method} {target} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Encoding: gzip\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """Status, and whether the connection may be kept."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:])}
+    if headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip() or b"0", 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    else:
+        await reader.readexactly(int(headers.get("content-length", "0")))
+    return status, headers.get("connection", "").lower() != "close"
+
+
+class Connection:
+    """One client's kept-alive connection, reopened when the server closes it."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def ask(self, request: Request) -> int:
+        """The status of the answer; a kept-alive connection the server closed meanwhile is
+        reopened once and the request sent again, as browsers do."""
+        if self.streams is not None:
+            try:
+                return await self._exchange(request)
+            except (OSError, asyncio.IncompleteReadError):
+                self.close()
+        self.streams = await asyncio.open_connection(HOST, self.port)
+        return await self._exchange(request)
+
+    async def _exchange(self, request: Request) -> int:
+        assert self.streams is not None
+        reader, writer = self.streams
+        writer.write(encode(request, self.port))
+        try:
+            await writer.drain()
+        except OSError:
+            pass  # the server may answer (413) and close before it has read an oversized body
+        status, keep = await asyncio.wait_for(read_response(reader), TIMEOUT)
+        if not keep:
+            self.close()
+        return status
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+        self.streams = None
+
+
+async def client(
+    port: int, queue: Iterator[Request], stop: float, tally: Tally, pause: float
+) -> None:
+    connection = Connection(port)
+    while time.monotonic() < stop:
+        request = next(queue, None)
+        if request is None:
+            break
+        began = time.perf_counter()
+        try:
+            status = await connection.ask(request)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+            connection.close()
+            if len(request[2]) > OVERSIZED:
+                tally.cut_off += 1  # refused by closing the connection mid-body: as intended
+            else:
+                tally.failures += 1
+            continue
+        tally.latencies.append(time.perf_counter() - began)
+        tally.statuses[status] = tally.statuses.get(status, 0) + 1
+        await asyncio.sleep(pause)
+    connection.close()
+
+
+def run(
+    port: int, requests: Iterator[Request], seconds: float, concurrency: int, pause: float
+) -> Tally:
+    """`concurrency` clients, each waiting `pause` seconds after every answer."""
+    tally = Tally()
+
+    async def crowd() -> None:
+        stop = time.monotonic() + seconds
+        clients = (client(port, requests, stop, tally, pause) for _ in range(concurrency))
+        await asyncio.gather(*clients)
+
+    asyncio.run(crowd())
+    return tally
+
+
+def cycle(requests: list[Request], seed: int = 5) -> Iterator[Request]:
+    rng = random.Random(seed)
+    while True:
+        yield rng.choice(requests)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=float, default=60, help="seconds per phase")
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--hostile", type=int, default=1000, help="malformed requests to send")
+    parser.add_argument("--gunicorn", default=DEFAULT_GUNICORN, help="gunicorn options")
+    args = parser.parse_args()
+
+    pages = page_views()
+    port = free_port()
+    server = start_gunicorn(port, args.gunicorn, lifetime=args.duration * 8 + 180)
+    try:
+        print(f"gunicorn {args.gunicorn} on {HOST}:{port}, {args.concurrency} clients")
+        print("machine load (1, 5, 15 min): " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+        time.sleep(3)  # every worker up
+        print(f"workers' memory at start: {workers_rss_mb(server.pid):.0f} MB")
+        misses = memo_misses(pages)
+        phases = [
+            ("cached mix", cycle(cached_mix(pages)), args.duration, 0.0),
+            ("memo misses", misses, args.duration, 0.0),
+            ("misses, 1/s", misses, args.duration, 1.0),
+            ("hostile", iter(hostile(pages, args.hostile)), args.duration * 4, 0.0),
+        ]
+        for name, requests, seconds, pause in phases:
+            before = workers_rss_mb(server.pid)
+            began = time.monotonic()
+            tally = run(port, requests, seconds, args.concurrency, pause)
+            print(tally.report(name, time.monotonic() - began))
+            after = workers_rss_mb(server.pid)
+            growth = f"{before:.0f} MB -> {after:.0f} MB ({after - before:+.0f})"
+            print(f"{'':<14} workers' memory {growth}")
+        print("machine load (1, 5, 15 min): " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

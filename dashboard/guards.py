@@ -1,0 +1,120 @@
+"""Callback inputs checked against what the page offers, and normalised for the memo.
+
+Anything a page never offers (years outside its range, a series list longer than the chart's,
+unknown chart ids, a switch value other than "on", a click without a point id) is refused with
+a 400 whose message is fixed: nothing the client sent is ever echoed back.
+"""
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from werkzeug.exceptions import BadRequest
+
+from dashboard.charts import CHARTS, Chart
+
+CLICKED_ID = re.compile(r"(o[0-9a-f]{10}|event:[A-Za-z0-9_.-]{1,64})")
+
+
+class Refused(BadRequest):
+    """A callback input the page never offers."""
+
+    description = "The request does not match anything this page offers."
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What an indicator page offers: its year range and each chart's series ids."""
+
+    bounds: tuple[int, int]
+    series: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class View:
+    """A page's callback inputs, checked and normalised (sorted, deduplicated)."""
+
+    years: tuple[int, int]
+    shown: tuple[tuple[str, ...], ...]
+    events: tuple[str, ...]
+    log: tuple[str, ...]
+
+
+def years(value: object, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A [start, end] pair of whole years inside the page's range."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise Refused()
+    start, end = value
+    if type(start) is not int or type(end) is not int:
+        raise Refused()
+    if not bounds[0] <= start <= end <= bounds[1]:
+        raise Refused()
+    return start, end
+
+
+def series(value: object, offered: Collection[str]) -> tuple[str, ...]:
+    """The offered series ids in a checklist value (ids the chart does not draw are dropped)."""
+    if not isinstance(value, list) or len(value) > len(offered):
+        raise Refused()
+    if not all(isinstance(item, str) for item in value):
+        raise Refused()
+    return tuple(sorted(set(value) & set(offered)))
+
+
+def switch(value: object) -> tuple[str, ...]:
+    """A one-option switch: [] (off) or ["on"]."""
+    if value == [] or value is None:
+        return ()
+    if value == ["on"]:
+        return ("on",)
+    raise Refused()
+
+
+def page_view(offer: Offer, years_: object, shown: object, events: object, log: object) -> View:
+    """Every input of an indicator page's redraw callback."""
+    if not isinstance(shown, list) or len(shown) != len(offer.series):
+        raise Refused()
+    return View(
+        years(years_, offer.bounds),
+        tuple(series(value, ids) for value, ids in zip(shown, offer.series, strict=True)),
+        switch(events),
+        switch(log),
+    )
+
+
+def chart(key: object) -> Chart:
+    """The chart a pattern-matching id names."""
+    if not isinstance(key, dict):
+        raise Refused()
+    page, chart_id = key.get("page"), key.get("chart")
+    if not isinstance(page, str) or not isinstance(chart_id, str):
+        raise Refused()
+    found = CHARTS.get((page, chart_id))
+    if found is None:
+        raise Refused()
+    return found
+
+
+def chart_filters(value: object, offer: Offer, index: int) -> dict[str, Any]:
+    """The filters a chart's redraw stored: {"start", "end", "series"}."""
+    if not isinstance(value, dict) or set(value) != {"start", "end", "series"}:
+        raise Refused()
+    start, end = years([value["start"], value["end"]], offer.bounds)
+    shown = series(value["series"], offer.series[index])
+    return {"start": start, "end": end, "series": list(shown)}
+
+
+def clicked_id(click: object) -> str | None:
+    """The observation or event id of a clicked point; None when the click carries none."""
+    if click is None:
+        return None
+    if not isinstance(click, dict) or not isinstance(click.get("points", []), list):
+        raise Refused()
+    points = click.get("points") or [{}]
+    if not isinstance(points[0], dict):
+        raise Refused()
+    custom = points[0].get("customdata")
+    if not isinstance(custom, list) or not custom or not isinstance(custom[0], str):
+        return None
+    return custom[0] if CLICKED_ID.fullmatch(custom[0]) else None

@@ -1,0 +1,55 @@
+"""gunicorn settings for `make serve` (`gunicorn -c dashboard/gunicorn_conf.py`); README explains.
+
+HOST and PORT set the address (default 127.0.0.1:8050), WEB_WORKERS and WEB_THREADS the pool,
+WEB_READ_TIMEOUT how long a client may pause while sending a request (seconds).
+"""
+
+import os
+import socket
+import struct
+from typing import Any
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+wsgi_app = "dashboard.wsgi:server"
+
+# One process per core; threads so that a slow or stalled client holds one thread, not a
+# whole worker (a sync worker stops serving until the client finishes or `timeout` kills it).
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_WORKERS", "2"))
+threads = int(os.environ.get("WEB_THREADS", "8"))
+worker_connections = 200  # open connections per worker, kept-alive ones included
+
+preload_app = True  # load the app and its tables once, before forking; a broken build fails here
+timeout = 30  # a worker silent this long is restarted
+graceful_timeout = 20
+keepalive = 5  # seconds an idle kept-alive connection stays open
+# A client that stops halfway through sending its request is dropped after this many seconds,
+# freeing its thread (gthread would otherwise wait for it for ever): set on the listening
+# sockets as SO_RCVTIMEO, which the accepted connections inherit.
+READ_TIMEOUT = int(os.environ.get("WEB_READ_TIMEOUT", "10"))
+
+# Recycle workers now and then, so that no slow growth can accumulate.
+max_requests = 20_000
+max_requests_jitter = 2_000
+
+# Requests larger than any the app makes are refused by gunicorn before the app sees them.
+limit_request_line = 4094  # a page URL with the longest series list the pages write fits
+limit_request_fields = 50
+limit_request_field_size = 8190
+
+
+def when_ready(server: Any) -> None:
+    """Bound reads on every connection; draw every page's default view once in the master,
+    so that the workers start warm."""
+    for listener in server.LISTENERS:
+        listener.setsockopt(
+            socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", READ_TIMEOUT, 0)
+        )
+
+    from dashboard import views
+    from dashboard.charts import PAGES
+
+    for page in PAGES:
+        views.page_layout(page, {})
+        offered = views.offer(page)
+        views.update_charts(page, offered.bounds, [sorted(s) for s in offered.series], (), ())

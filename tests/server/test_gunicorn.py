@@ -1,0 +1,118 @@
+"""The production server (gunicorn with dashboard/gunicorn_conf.py) on loopback: clients that
+send half a request do not stop it from answering others."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from dashboard.schema import paths
+
+LIFETIME = "120"  # seconds: the server stops by itself even if the test run dies
+READ_TIMEOUT = 2  # seconds a client may pause mid-request (10 in production)
+THREADS = 8  # the config's default
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """One worker (the hardest case for a stalled client), the project's own settings."""
+    port = _free_port()
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    env = os.environ | {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_WORKERS": "1",
+        "WEB_READ_TIMEOUT": str(READ_TIMEOUT),
+    }
+    process = subprocess.Popen(
+        ["timeout", LIFETIME, gunicorn, "--config", "dashboard/gunicorn_conf.py"],
+        cwd=paths.REPO_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                requests.get(url + "/_dash-layout", timeout=1)
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _half_open(url: str, head: bytes) -> socket.socket:
+    host, port = url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=5)
+    sock.sendall(head)
+    return sock
+
+
+def test_half_requests_do_not_freeze_the_server(server):
+    stalled = [
+        _half_open(server, b"GET /trade HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "),
+        _half_open(
+            server,
+            b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"output":',
+        ),
+    ]
+    try:
+        time.sleep(0.5)
+        began = time.monotonic()
+        for path in ("/", "/trade", "/_dash-layout"):
+            assert requests.get(server + path, timeout=5).status_code == 200
+        assert time.monotonic() - began < 5
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_more_stalled_clients_than_threads_are_dropped(server):
+    head = b"GET /trade HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+    stalled = [_half_open(server, head) for _ in range(THREADS + 4)]
+    try:
+        time.sleep(0.5)
+        answer = requests.get(server + "/_dash-layout", timeout=4 * READ_TIMEOUT + 5)
+        assert answer.status_code == 200
+        deadline = time.monotonic() + 4 * READ_TIMEOUT + 20
+        for sock in stalled:  # the server closes each: reading gives end of file
+            sock.settimeout(max(deadline - time.monotonic(), 0.1))
+            assert sock.recv(100) == b""
+            sock.close()  # as a browser does; gunicorn lingers until then (2 s at most)
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_gunicorn_answers_with_the_guard_rails(server):
+    page = requests.get(server + "/.git/config", timeout=5)
+    assert (
+        page.status_code == 404
+        and "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    )
+    junk = requests.post(server + "/_dash-update-component", data=b"{", timeout=5)
+    assert junk.status_code == 400
+    big = requests.post(server + "/_dash-update-component", data=b"x" * 200_000, timeout=5)
+    assert big.status_code == 413
+
+
+def test_an_oversized_request_line_is_refused_by_gunicorn(server):
+    answer = requests.get(server + "/trade?series=" + "s" * 5000, timeout=5)
+    assert answer.status_code == 414
