@@ -2,12 +2,13 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, html
+from dash import html
 from flask import Response
 
 from dashboard import callbacks, components, downloads  # noqa: F401  (registers callbacks)
+from dashboard.shell import Shell
 
-app = Dash(
+app = Shell(
     __name__,
     use_pages=True,
     title="China–Russia figures",
@@ -33,33 +34,18 @@ server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bun
 def navbar() -> dbc.Navbar:
     """Links to every page, in page order, and the full download."""
     links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        (page["name"], page["relative_path"])
         for page in dash.page_registry.values()
         if page["path"] != "/404"
     ]
-    download = dbc.NavItem(
-        dbc.NavLink(
-            "Download all data (zip)", href=f"/download/{downloads.BUNDLE_NAME}", external_link=True
-        )
-    )
-    return dbc.Navbar(
-        dbc.Container(
-            [
-                dbc.NavbarBrand("China–Russia figures", href="/"),
-                dbc.Nav([*links, download], navbar=True, className="flex-wrap"),
-            ],
-            fluid=True,
-        ),
-        color="light",
-        dark=False,
-        className="mb-2 border-bottom",
-    )
+    return components.navbar(links, f"/download/{downloads.BUNDLE_NAME}")
 
 
 app.layout = html.Div(
     [
+        components.skip_link(),
         navbar(),
-        dbc.Container(dash.page_container, fluid="lg", id="page-content"),
+        html.Main(dbc.Container(dash.page_container, fluid="lg"), id="page-content"),
         components.citation_panel(),
     ]
 )

@@ -2,12 +2,23 @@
 
 from typing import Any
 
-from dash import ALL, MATCH, Input, Output, State, callback, ctx, no_update
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    no_update,
+)
 from dash.dcc.express import send_string
 
 from dashboard import components, data, downloads
 from dashboard.charts import CHARTS
-from dashboard.views import chart_filter
+from dashboard.views import chart_filter, drawable
 
 
 def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
@@ -31,7 +42,9 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]
     origin_ids = points[0]["input_source_ids"].split(";")
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
-    return True, components.citation_details(points[0], inputs, origins)
+    claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
+    claim = claims[0] if claims else {}
+    return True, components.citation_details(points[0], inputs, origins, claim)
 
 
 @callback(
@@ -48,22 +61,57 @@ def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[Any, Any]:
     return citation_for(trigger["value"])
 
 
-def chart_download(key: dict[str, str], filters: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The CSV of exactly the rows a chart shows."""
+def chart_download(
+    key: dict[str, str], filters: dict[str, Any] | None, everything: bool = False
+) -> dict[str, Any] | None:
+    """The CSV of exactly the rows a chart shows, or of every row it can show."""
     chart = CHARTS.get((key["page"], key["chart"]))
     if chart is None or not filters:
         return None
-    rows = chart_filter(chart, filters)
-    name = f"china-russia-{chart.page}-{chart.chart_id}-{filters['start']}-{filters['end']}.csv"
+    if everything:
+        rows, span = drawable(chart), "all"
+    else:
+        rows, span = chart_filter(chart, filters), f"{filters['start']}-{filters['end']}"
+    name = f"china-russia-{chart.page}-{chart.chart_id}-{span}.csv"
     return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
 
 
 @callback(
     Output({"type": "download", "page": MATCH, "chart": MATCH}, "data"),
     Input({"type": "download-btn", "page": MATCH, "chart": MATCH}, "n_clicks"),
+    Input({"type": "download-all", "page": MATCH, "chart": MATCH}, "n_clicks"),
     State({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
     prevent_initial_call=True,
 )
-def download(_clicks: int | None, filters: dict[str, Any] | None) -> dict[str, Any] | None:
+def download(
+    _shown: int | None, _all: int | None, filters: dict[str, Any] | None
+) -> dict[str, Any] | None:
     """Send the chart's CSV."""
-    return chart_download(ctx.triggered_id, filters)
+    key = ctx.triggered_id
+    return chart_download(key, filters, everything=key["type"] == "download-all")
+
+
+for image in ("png", "svg"):
+    clientside_callback(
+        ClientsideFunction("grapher", f"download_{image}"),
+        Output({"type": image, "page": MATCH, "chart": MATCH}, "disabled"),
+        Input({"type": image, "page": MATCH, "chart": MATCH}, "n_clicks"),
+        State({"type": "graph", "page": MATCH, "chart": MATCH}, "figure"),
+        State({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+
+clientside_callback(
+    ClientsideFunction("grapher", "currentUrl"),
+    Output({"type": "copy-link", "page": MATCH, "chart": MATCH}, "content"),
+    Input({"type": "copy-link", "page": MATCH, "chart": MATCH}, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("grapher", "toggle"),
+    Output("nav-collapse", "is_open"),
+    Input("nav-toggle", "n_clicks"),
+    State("nav-collapse", "is_open"),
+    prevent_initial_call=True,
+)

@@ -18,27 +18,30 @@ KIND_LABELS = {
     "derived": "derived",
 }
 KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2, "article_claim": 3}
-VERDICT_COLORS = {
-    "consistent": "#1a7f37",
-    "target-met": "#1a7f37",
-    "approximate": "#bf8700",
-    "inconsistent": "#cf222e",
-    "target-missed": "#cf222e",
-    "unverified": "#6e7781",
-    "pending": "#6e7781",
-    "": "#6e7781",
+# verdict: legend word, marker symbol, colour (told apart by symbol and word, not colour alone;
+# every colour has at least 4.5:1 contrast on white)
+VERDICT_STYLES = {
+    "consistent": ("consistent", "circle-open", "#1a7f37"),
+    "target-met": ("target met", "circle-open", "#1a7f37"),
+    "approximate": ("approximate", "diamond-open", "#8a5a00"),
+    "inconsistent": ("inconsistent", "x-thin-open", "#cf222e"),
+    "target-missed": ("target missed", "x-thin-open", "#cf222e"),
+    "unverified": ("unverified", "square-open", "#57606a"),
+    "pending": ("pending", "square-open", "#57606a"),
+    "": ("not checked", "square-open", "#57606a"),
 }
+# Okabe–Ito (colour-blind safe), then three of Paul Tol's muted scheme; yellow left out
 PALETTE = (
-    "#0b5cad",
-    "#c2410c",
-    "#15803d",
-    "#7e22ce",
-    "#b91c1c",
-    "#0e7490",
-    "#a16207",
-    "#be185d",
-    "#4d7c0f",
-    "#374151",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#882255",
+    "#117733",
+    "#332288",
 )
 CUSTOM = [
     "obs_id",
@@ -161,13 +164,59 @@ def _stated(qualifier: str, value: float, low: float, high: float, unit: str) ->
 
 
 Spec = dict[str, Any]
+EMPTY_MESSAGE = "No data in the selected years: widen the range or show more series."
+
+
+def series_order(points: pd.DataFrame) -> list[str]:
+    """Every series of a chart in a fixed order: kind of source, then indicator, economy,
+    reporter and basis (what is shown does not change it)."""
+    keys = points.drop_duplicates("series_id").assign(_order=lambda f: f["kind"].map(KIND_ORDER))
+    ordered = keys.sort_values(["_order", "indicator", "economy", "reporter", "series_basis"])
+    return [str(s) for s in ordered["series_id"]]
+
+
+def series_colors(points: pd.DataFrame) -> dict[str, str]:
+    """One colour per series of a chart, fixed whatever else is shown. Claims are coloured by
+    verdict instead, so the palette goes to the other series only."""
+    drawn = points[points["kind"] != "article_claim"]
+    return {s: PALETTE[n % len(PALETTE)] for n, s in enumerate(series_order(drawn))}
 
 
 def chart_figure(
     points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
 ) -> go.Figure:
-    """The chart as a plotly Figure (validated; for notebooks and exports)."""
-    return go.Figure(chart_spec(points, chart, events, log_scale))
+    """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
+    spec = chart_spec(points, chart, events, log_scale)
+    spec["layout"] |= export_layout(chart.title, chart.description, source_line(points))
+    return go.Figure(spec)
+
+
+def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> Spec:
+    """Layout additions that make an image self-contained: title, subtitle, source line and
+    a footer (page address and licence)."""
+    lines = textwrap.wrap(sources, 130) + ([footer] if footer else [])
+    return {
+        "title": {
+            "text": f"{title}<br><span style='font-size:12px'>{subtitle}</span>",
+            "x": 0.01,
+            "xanchor": "left",
+        },
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 60 + 14 * len(lines)},
+        "annotations": [
+            {
+                "text": "<br>".join(lines),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "align": "left",
+                "font": {"size": 10, "color": "#57606a"},
+            }
+        ],
+    }
 
 
 def chart_spec(
@@ -175,100 +224,120 @@ def chart_spec(
     chart: Chart,
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
+    colors: dict[str, str] | None = None,
 ) -> Spec:
-    """The chart as a plain plotly JSON spec: one trace per series, styled by kind of source,
-    with the title and a source line inside the figure (so image exports keep them)."""
-    frame = hover_frame(points, chart)
-    ordered = frame.assign(_order=frame["kind"].map(KIND_ORDER)).sort_values(
-        ["_order", "series_name", "x"]
-    )
-    groups = ordered.groupby("series_id", sort=False)
-    data = [
-        _trace(series, str(series_id), PALETTE[number % len(PALETTE)])
-        for number, (series_id, series) in enumerate(groups)
-    ]
-    if events is not None and len(events):
-        events = _within(events, points)
-    with_events = events is not None and len(events) > 0
-    legend_height = LEGEND_ROW * math.ceil((len(data) + int(with_events)) / 2)
-    annotations = [_source_annotation(points)]
+    """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
+    per verdict, drawn on top), coloured by `colors` (from every series of the chart, so a
+    colour never moves). Title, legend and source line are HTML around the figure."""
     if points.empty:
-        annotations.append(
-            {
-                "text": "No data in the selected range",
-                "showarrow": False,
-                "x": 0.5,
-                "y": 0.5,
-                "xref": "paper",
-                "yref": "paper",
-            }
-        )
+        return empty_spec()
+    colors = colors if colors is not None else series_colors(points)
+    frame = hover_frame(points, chart)
+    order = {s: n for n, s in enumerate(series_order(points))}
+    ordered = frame.assign(_order=frame["series_id"].map(order)).sort_values(["_order", "x"])
+    data: list[Spec] = []
+    for series_id, series in ordered.groupby("series_id", sort=False):
+        data += _traces(series, str(series_id), colors.get(str(series_id), "#57606a"))
     layout: Spec = {
-        "title": {
-            "text": chart.title,
-            "x": 0.01,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 12},
-        },
         "yaxis": {
             "title": {"text": ", ".join(sorted(set(points["unit"])))},
             "type": "log" if log_scale else "linear",
+            "automargin": True,
         },
         "xaxis": _time_axis(points),
         "template": TEMPLATE,
-        "height": PLOT_HEIGHT + legend_height,
-        "margin": {"l": 60, "r": 20, "t": 70 + legend_height, "b": 110},
-        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "margin": {"l": 56, "r": 12, "t": 32, "b": 36},
+        "showlegend": False,
         "hovermode": "closest",
-        "annotations": annotations,
         "shapes": [],
+        "annotations": [],
     }
-    if with_events and events is not None:
-        data.append(_event_trace(events))
-        layout["shapes"] = [_event_line(date) for date in events["date"]]
-        layout["yaxis2"] = {
-            "overlaying": "y",
-            "range": [0, 1.05],
-            "visible": False,
-            "fixedrange": True,
-        }
+    if events is not None and len(events):
+        events = _within(events, points)
+        if len(events):
+            data.append(_event_trace(events))
+            layout["shapes"] = [_event_line(date) for date in events["date"]]
+            layout["annotations"] = [_event_label(e) for e in _rows(events)]
+            layout["yaxis2"] = {
+                "overlaying": "y",
+                "range": [0, 1.05],
+                "visible": False,
+                "fixedrange": True,
+            }
     return {"data": data, "layout": layout}
 
 
-def _trace(series: pd.DataFrame, series_id: str, color: str) -> Spec:
-    kind = series["kind"].iloc[0]
-    trace: Spec = {
-        "type": "scatter",
-        "x": series["x_text"].tolist(),
-        "y": series["value"].tolist(),
-        "name": series["series_name"].iloc[0],
-        "uid": series_id,
-        "legendgroup": series_id,
-        "customdata": series[CUSTOM].to_numpy().tolist(),
-        "hovertemplate": HOVER,
-        "error_y": _error_bars(series),
+def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def empty_spec() -> Spec:
+    """No axes, only a message, for a view with nothing to draw."""
+    return {
+        "data": [],
+        "layout": {
+            "template": TEMPLATE,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "margin": {"l": 12, "r": 12, "t": 12, "b": 12},
+            "annotations": [
+                {
+                    "text": EMPTY_MESSAGE,
+                    "showarrow": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "font": {"size": 14, "color": "#57606a"},
+                }
+            ],
+        },
     }
+
+
+def _traces(series: pd.DataFrame, series_id: str, color: str) -> list[Spec]:
+    kind = series["kind"].iloc[0]
+    base: Spec = {
+        "type": "scatter",
+        "name": series["series_name"].iloc[0],
+        "legendgroup": series_id,
+        "hovertemplate": HOVER,
+    }
+    if kind == "article_claim":
+        return [
+            base
+            | _points(group)
+            | {"uid": f"{series_id}-{verdict or 'none'}"}
+            | _claim_style(str(verdict))
+            for verdict, group in series.groupby("verdict", sort=True)
+        ]
+    trace = base | _points(series) | {"uid": series_id}
     if kind == "official_series":
-        return trace | {
-            "mode": "lines+markers",
-            "line": {"color": color, "width": 2},
-            "marker": {"size": 5, "color": color},
-        }
+        return [
+            trace
+            | {
+                "mode": "lines+markers",
+                "line": {"color": color, "width": 2},
+                "marker": {"size": 5, "color": color},
+            }
+        ]
     if kind == "derived":
         dash = "dot" if "mixed-source" in trace["name"] else "dash"
-        return trace | {
-            "mode": "lines+markers",
-            "line": {"color": color, "width": 2, "dash": dash},
-            "marker": {"size": 6, "color": color, "symbol": "square"},
-        }
+        return [
+            trace
+            | {
+                "mode": "lines+markers",
+                "line": {"color": color, "width": 2, "dash": dash},
+                "marker": {"size": 6, "color": color, "symbol": "square"},
+            }
+        ]
     symbols = [SYMBOLS.get(q, "circle") for q in series["qualifier"]]
-    if kind == "official_statement":
-        hollow = series["status"].iloc[0] != "reported"
-        symbols = ["diamond-open" if hollow else s for s in symbols]
-        return trace | {
+    hollow = series["status"].iloc[0] != "reported"
+    symbols = ["diamond-open" if hollow else s for s in symbols]
+    return [
+        trace
+        | {
             "mode": "markers",
             "marker": {
                 "size": 10,
@@ -277,15 +346,24 @@ def _trace(series: pd.DataFrame, series_id: str, color: str) -> Spec:
                 "line": {"width": 2, "color": color},
             },
         }
-    colors = [VERDICT_COLORS.get(v, "#6e7781") for v in series["verdict"]]
-    return trace | {
+    ]
+
+
+def _points(series: pd.DataFrame) -> Spec:
+    return {
+        "x": series["x_text"].tolist(),
+        "y": series["value"].tolist(),
+        "customdata": series[CUSTOM].to_numpy().tolist(),
+        "error_y": _error_bars(series),
+    }
+
+
+def _claim_style(verdict: str) -> Spec:
+    """A claim: large hollow marker whose shape and colour both say the verdict."""
+    _, symbol, color = VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])
+    return {
         "mode": "markers",
-        "marker": {
-            "size": 15,
-            "color": colors,
-            "symbol": [s + "-open" for s in symbols],
-            "line": {"width": 3},
-        },
+        "marker": {"size": 16, "color": color, "symbol": symbol, "line": {"width": 3}},
     }
 
 
@@ -304,16 +382,17 @@ def _error_bars(series: pd.DataFrame) -> Spec:
 
 
 def _time_axis(points: pd.DataFrame) -> Spec:
-    """A date axis at least two years wide, so a lone point is not drawn on a clock scale."""
+    """A date axis at least two years wide (a lone point is not drawn on a clock scale), with
+    one tick a year (or every few years) when every point is a year."""
     axis: Spec = {"type": "date"}
-    if len(points):
-        first, last = points["x"].min(), points["x"].max()
-        if last - first < pd.Timedelta(days=730):
-            middle = first + (last - first) / 2
-            axis["range"] = [
-                (middle - pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
-                (middle + pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
-            ]
+    first, last = points["x"].min(), points["x"].max()
+    if last - first < pd.Timedelta(days=730):
+        middle = first + (last - first) / 2
+        first, last = middle - pd.Timedelta(days=400), middle + pd.Timedelta(days=400)
+        axis["range"] = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
+    if points["period"].str.fullmatch(r"\d{4}").all():
+        step = max(1, math.ceil((last.year - first.year + 1) / 8))
+        axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
     return axis
 
 
@@ -358,7 +437,7 @@ def _event_trace(events: pd.DataFrame) -> Spec:
         "y": [1.0] * len(events),
         "yaxis": "y2",
         "mode": "markers",
-        "name": "Events (from the articles and statements)",
+        "name": "Events",
         "uid": "events",
         "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
         "customdata": custom[CUSTOM].to_numpy().tolist(),
@@ -388,21 +467,24 @@ def source_names(points: pd.DataFrame) -> list[str]:
     return names
 
 
-def _source_annotation(points: pd.DataFrame) -> Spec:
-    text = (
-        "Sources: "
-        + "; ".join(source_names(points))
-        + (". Full citation of every point: click it, or see the Sources page and the CSV.")
-    )
+def source_line(points: pd.DataFrame) -> str:
+    """The one-line source credit of a chart."""
+    if points.empty:
+        return ""
+    return "Sources: " + "; ".join(source_names(points)) + "."
+
+
+def _event_label(event: dict[str, Any]) -> Spec:
+    """A short label written up the event's dotted line."""
     return {
-        "text": "<br>".join(textwrap.wrap(text, 150)),
-        "showarrow": False,
-        "xref": "paper",
+        "text": textwrap.shorten(str(event["label"]), 34, placeholder="…"),
+        "x": event["date"],
+        "xref": "x",
+        "y": 0.98,
         "yref": "paper",
-        "x": 0,
-        "y": -0.12,
-        "xanchor": "left",
         "yanchor": "top",
-        "align": "left",
+        "xanchor": "right",
+        "textangle": -90,
+        "showarrow": False,
         "font": {"size": 10, "color": "#57606a"},
     }

@@ -1,18 +1,21 @@
-"""Indicator pages: layout from the URL state, and the callback that redraws their charts."""
+"""Indicator pages: layout from the URL state (figures drawn into it, no callback needed for
+the first view), and the callbacks that redraw charts and fill tabs when asked."""
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import dash
+import flask
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, dcc, html
 
 from dashboard import components, data, figures, state
-from dashboard.charts import Chart, Page
+from dashboard.charts import CHARTS, Chart, Page
 
-Rows = list[dict[str, Any]]
-
+Filters = dict[str, Any]
+LICENCE = "CC BY 4.0 (the project's tables; each source keeps its own terms)"
 
 _CACHE: dict[tuple[tuple[int, ...], Chart], pd.DataFrame] = {}
 
@@ -56,23 +59,78 @@ def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) ->
     return shown_points
 
 
+def page_events(page: Page) -> pd.DataFrame:
+    """The dated events related to a page's topics."""
+    events = data.load().events
+    related: pd.DataFrame = events[events["category"].isin(page.event_topics)]
+    return related
+
+
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
-    """A page restored from its query string (defaults for anything malformed)."""
+    """A page restored from its query string (defaults for anything malformed), its charts
+    drawn in place."""
     points = page_points(page)
     bounds = year_bounds(points)
     view = state.parse(query, bounds, set(points["series_id"]))
+    page_url = _page_url(page, state.to_query(view, set(points["series_id"])))
+    cards = []
+    for chart in page.charts:
+        shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
+        figure = render(
+            page, chart, view.start, view.end, shown, view.events, view.log, data.version()
+        )
+        rows = visible(drawable(chart), view.start, view.end, shown)
+        cards.append(
+            components.chart_card(
+                chart, drawable(chart), view, figure, export_meta(chart, rows, page_url)
+            )
+        )
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
             html.P(page.intro, className="lead fs-6"),
-            components.page_controls(page.page, bounds, view),
-            *[
-                components.chart_card(chart, chart_points(points, chart), view)
-                for chart in page.charts
-            ],
+            components.page_controls(page.page, bounds, view, bool(page.event_topics)),
+            *cards,
             dcc.Store(id=f"{page.page}-url"),
         ]
     )
+
+
+def _page_url(page: Page, query: str) -> str:
+    root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    return f"{root}{page.path}?{query}"
+
+
+def export_meta(chart: Chart, rows: pd.DataFrame, page_url: str) -> dict[str, Any]:
+    """What an exported image and a citation carry: title, subtitle, source line, licence,
+    the page's address and a ready-made citation in text and BibTeX."""
+    sources = figures.source_line(rows) or "Sources: none in the selected years."
+    today = date.today().isoformat()
+    title = chart.title
+    citation = (
+        f"{components.PROJECT} (2026). {title} [chart]. {sources} {page_url} "
+        f"(accessed {today}). Licence: {LICENCE}."
+    )
+    bibtex = "\n".join(
+        [
+            f"@misc{{china-russia-figures-{chart.page}-{chart.chart_id},",
+            "  author = {{China–Russia figures}},",
+            f"  title = {{{title}}},",
+            "  year = {2026},",
+            f"  howpublished = {{\\url{{{page_url}}}}},",
+            f"  note = {{{sources} Accessed {today}. Licence: {LICENCE}}}",
+            "}",
+        ]
+    )
+    return {
+        "title": title,
+        "subtitle": chart.description,
+        "sources": sources,
+        "licence": LICENCE,
+        "citation": citation,
+        "bibtex": bibtex,
+        "filename": f"china-russia-{chart.page}-{chart.chart_id}",
+    }
 
 
 def update_charts(
@@ -81,21 +139,23 @@ def update_charts(
     shown: Sequence[Sequence[str]],
     events: Sequence[str],
     log: Sequence[str] = (),
-) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-    """Figures, table rows and download filters of every chart on the page."""
+) -> tuple[list[Any], list[Filters], list[str]]:
+    """Figures, download filters and source lines of every chart on the page."""
     start, end = int(years[0]), int(years[1])
     version = data.version()
-    figures_, rows, filters = [], [], []
+    figures_, filters, lines = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        spec, table = render(chart, start, end, tuple(series), bool(events), bool(log), version)
-        figures_.append(spec)
-        rows.append(table)
+        figures_.append(
+            render(page, chart, start, end, tuple(series), bool(events), bool(log), version)
+        )
         filters.append({"start": start, "end": end, "series": list(series)})
-    return figures_, rows, filters
+        lines.append(figures.source_line(visible(drawable(chart), start, end, series)))
+    return figures_, filters, lines
 
 
 @lru_cache(maxsize=512)
 def render(
+    page: Page,
     chart: Chart,
     start: int,
     end: int,
@@ -103,13 +163,15 @@ def render(
     events: bool,
     log: bool,
     version: tuple[int, ...],
-) -> tuple[dict[str, Any], Rows]:
-    """One chart's figure and table rows, memoised per view and per version of the tables
-    (the tables change only on `make data` or `make refresh`)."""
-    points = visible(drawable(chart), start, end, series)
-    event_rows = _events(data.load().events, start, end) if events else None
-    spec = figures.chart_spec(points, chart, event_rows, log_scale=log)
-    return spec, components.grid_rows(points)
+) -> dict[str, Any]:
+    """One chart's figure, memoised per view and per version of the tables (the tables
+    change only on `make data` or `make refresh`); colours from every series of the chart."""
+    every = drawable(chart)
+    points = visible(every, start, end, series)
+    event_rows = _events(page_events(page), start, end) if events else None
+    return figures.chart_spec(
+        points, chart, event_rows, log_scale=log, colors=figures.series_colors(every)
+    )
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -118,24 +180,29 @@ def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     return inside
 
 
-def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
+def chart_filter(chart: Chart, filters: Filters) -> pd.DataFrame:
     """The rows a chart shows under the filters its page callback stored."""
     return visible(drawable(chart), int(filters["start"]), int(filters["end"]), filters["series"])
 
 
-URL_SYNC = """
-function(years, events, log, shown, options) {
-    const params = new URLSearchParams();
-    if (years) { params.set('start', years[0]); params.set('end', years[1]); }
-    if (events && events.length) { params.set('events', '1'); }
-    if (log && log.length) { params.set('log', '1'); }
-    const all = options.every((o, i) => (shown[i] || []).length === o.length);
-    if (!all) { params.set('series', shown.flat().join(',')); }
-    const query = params.toString();
-    window.history.replaceState(null, '', window.location.pathname + '?' + query);
-    return query;
-}
-"""
+@callback(
+    Output({"type": "table", "page": MATCH, "chart": MATCH}, "children"),
+    Output({"type": "sources", "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "active_tab"),
+    Input({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+def fill_tab(tab: str | None, filters: Filters | None) -> tuple[Any, Any]:
+    """Build the Table or Sources tab only when it is opened (and again when the view changes
+    while it is open)."""
+    key = dash.ctx.triggered_id
+    chart = CHARTS.get((key["page"], key["chart"]))
+    if chart is None or not filters or tab not in ("table", "sources"):
+        return dash.no_update, dash.no_update
+    rows = chart_filter(chart, filters)
+    if tab == "table":
+        return components.data_table(rows, chart), dash.no_update
+    return dash.no_update, components.sources_list(rows, chart, data.load().sources)
 
 
 def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
@@ -151,26 +218,28 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
 
     @callback(
         Output({"type": "graph", "page": page.page, "chart": ALL}, "figure"),
-        Output({"type": "grid", "page": page.page, "chart": ALL}, "rowData"),
         Output({"type": "rows", "page": page.page, "chart": ALL}, "data"),
+        Output({"type": "source", "page": page.page, "chart": ALL}, "children"),
         Input(f"{page.page}-years", "value"),
         Input(series, "value"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
+        prevent_initial_call=True,
     )
     def redraw(
         years: list[int], shown: list[list[str]], events: list[str], log: list[str]
-    ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+    ) -> tuple[list[Any], list[Filters], list[str]]:
         return update_charts(page, years, shown, events, log)
 
-    clientside_callback(
-        URL_SYNC,
+    dash.clientside_callback(
+        ClientsideFunction("grapher", "syncUrl"),
         Output(f"{page.page}-url", "data"),
         Input(f"{page.page}-years", "value"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
         Input(series, "value"),
         State(series, "options"),
+        prevent_initial_call=True,
     )
 
     def layout(**query: object) -> html.Div:

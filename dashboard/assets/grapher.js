@@ -1,0 +1,62 @@
+/* Client-side callbacks of the chart cards (no inline scripts, no eval). */
+(function () {
+    "use strict";
+
+    function exportFigure(figure, meta) {
+        const footer = window.location.href + " · Licence: " + meta.licence;
+        const lines = [meta.sources, footer];
+        const layout = Object.assign({}, figure.layout, {
+            title: {
+                text: meta.title + "<br><span style='font-size:12px'>" + meta.subtitle + "</span>",
+                x: 0.01,
+                xanchor: "left"
+            },
+            margin: {l: 60, r: 20, t: 80, b: 70 + 14 * lines.length},
+            width: 1000,
+            height: 620,
+            annotations: (figure.layout.annotations || []).concat([{
+                text: lines.join("<br>"),
+                showarrow: false,
+                xref: "paper",
+                yref: "paper",
+                x: 0,
+                y: -0.1,
+                xanchor: "left",
+                yanchor: "top",
+                align: "left",
+                font: {size: 10, color: "#57606a"}
+            }])
+        });
+        return {data: figure.data, layout: layout};
+    }
+
+    function downloadImage(format, figure, meta) {
+        const full = exportFigure(figure, meta);
+        window.Plotly.downloadImage(full, {
+            format: format, width: 1000, height: 620, filename: meta.filename
+        });
+        return false;
+    }
+
+    function syncUrl(years, events, log, shown, options) {
+        const params = new URLSearchParams();
+        if (years) { params.set("start", years[0]); params.set("end", years[1]); }
+        if (events && events.length) { params.set("events", "1"); }
+        if (log && log.length) { params.set("log", "1"); }
+        const all = options.every((o, i) => (shown[i] || []).length === o.length);
+        if (!all) { params.set("series", shown.flat().join(",")); }
+        const query = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + "?" + query);
+        return query;
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        grapher: {
+            download_png: (clicks, figure, meta) => downloadImage("png", figure, meta),
+            download_svg: (clicks, figure, meta) => downloadImage("svg", figure, meta),
+            currentUrl: () => window.location.href,
+            toggle: (clicks, open) => !open,
+            syncUrl: syncUrl
+        }
+    });
+}());
