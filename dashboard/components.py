@@ -21,6 +21,7 @@ GRAPH_CONFIG: Any = {
     "responsive": True,
 }
 PROJECT = "China–Russia figures"
+PENDING: Any = {"layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 
 
 def navbar(links: Iterable[tuple[str, str]], download: str) -> dbc.Navbar:
@@ -139,9 +140,11 @@ def chart_card(
     view: ViewState,
     figure: dict[str, Any],
     export: dict[str, Any],
+    deferred: bool = False,
 ) -> html.Section:
     """A chart with tabs Chart / Table / Sources, its series legend (a checklist) and a
-    download, share and cite panel."""
+    download, share and cite panel. A deferred chart is drawn just after the page's first
+    one (its figure waits in a store), so the first chart is not held up by the others."""
     key = {"page": chart.page, "chart": chart.chart_id}
     colors = figures.series_colors(points)
     options = series_options(points, chart, colors)
@@ -151,7 +154,7 @@ def chart_card(
             dcc.Graph(
                 id={"type": "graph", **key},
                 config=GRAPH_CONFIG,
-                figure=figure,
+                figure=PENDING if deferred else figure,
                 className="chart-graph",
             ),
             role="figure",
@@ -195,6 +198,7 @@ def chart_card(
             share_panel(chart, key, export),
             dcc.Store(id={"type": "rows", **key}, data=filters(view)),
             dcc.Store(id={"type": "export", **key}, data=export),
+            dcc.Store(id={"type": "deferred", **key}, data=figure) if deferred else None,
         ],
         className="chart-card mb-4",
         id=chart.chart_id,

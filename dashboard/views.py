@@ -72,17 +72,29 @@ def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     points = page_points(page)
     bounds = year_bounds(points)
     view = state.parse(query, bounds, set(points["series_id"]))
-    page_url = _page_url(page, state.to_query(view, set(points["series_id"])))
+    root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    return view_layout(page, view, bounds, root, data.version())
+
+
+@lru_cache(maxsize=256)
+def view_layout(
+    page: Page, view: state.ViewState, bounds: tuple[int, int], root: str, version: tuple[int, ...]
+) -> html.Div:
+    """The layout of one view of a page, memoised per view and version of the tables."""
+    page_url = f"{root}{page.path}?{state.to_query(view, set(page_points(page)['series_id']))}"
     cards = []
-    for chart in page.charts:
+    for number, chart in enumerate(page.charts):
         shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
-        figure = render(
-            page, chart, view.start, view.end, shown, view.events, view.log, data.version()
-        )
+        figure = render(page, chart, view.start, view.end, shown, view.events, view.log, version)
         rows = visible(drawable(chart), view.start, view.end, shown)
         cards.append(
             components.chart_card(
-                chart, drawable(chart), view, figure, export_meta(chart, rows, page_url)
+                chart,
+                drawable(chart),
+                view,
+                figure,
+                export_meta(chart, rows, page_url),
+                deferred=number > 0,
             )
         )
     return html.Div(
@@ -94,11 +106,6 @@ def page_layout(page: Page, query: dict[str, object]) -> html.Div:
             dcc.Store(id=f"{page.page}-url"),
         ]
     )
-
-
-def _page_url(page: Page, query: str) -> str:
-    root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
-    return f"{root}{page.path}?{query}"
 
 
 def export_meta(chart: Chart, rows: pd.DataFrame, page_url: str) -> dict[str, Any]:
@@ -203,6 +210,14 @@ def fill_tab(tab: str | None, filters: Filters | None) -> tuple[Any, Any]:
     if tab == "table":
         return components.data_table(rows, chart), dash.no_update
     return dash.no_update, components.sources_list(rows, chart, data.load().sources)
+
+
+dash.clientside_callback(
+    ClientsideFunction("grapher", "later"),
+    Output({"type": "graph", "page": MATCH, "chart": MATCH}, "figure", allow_duplicate=True),
+    Input({"type": "deferred", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call="initial_duplicate",
+)
 
 
 def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:

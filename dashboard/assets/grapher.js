@@ -56,6 +56,7 @@
             download_svg: (clicks, figure, meta) => downloadImage("svg", figure, meta),
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
+            later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
             syncUrl: syncUrl
         }
     });
