@@ -36,7 +36,7 @@ def navbar() -> dbc.Navbar:
     links = [
         (page["name"], page["relative_path"])
         for page in dash.page_registry.values()
-        if page["path"] != "/404"
+        if page["path"] != "/404" and page.get("in_navigation", True)
     ]
     return components.navbar(links, f"/download/{downloads.BUNDLE_NAME}")
 

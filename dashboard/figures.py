@@ -267,6 +267,26 @@ def chart_spec(
     return {"data": data, "layout": layout}
 
 
+def highlighted(spec: Spec, point: pd.Series) -> Spec:
+    """The figure with one point pointed out (a claim reached from the claims table)."""
+    note = {
+        "text": "this claim",
+        "x": point["x"].strftime("%Y-%m-%d"),
+        "y": point["value"],
+        "showarrow": True,
+        "arrowhead": 2,
+        "arrowwidth": 2,
+        "arrowcolor": "#24292f",
+        "ax": -50,
+        "ay": -40,
+        "bgcolor": "#fff8c5",
+        "bordercolor": "#24292f",
+        "font": {"size": 12, "color": "#24292f"},
+    }
+    layout = spec["layout"] | {"annotations": [*spec["layout"].get("annotations", []), note]}
+    return spec | {"layout": layout}
+
+
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a frame as dicts."""
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]

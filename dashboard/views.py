@@ -1,6 +1,7 @@
 """Indicator pages: layout from the URL state (figures drawn into it, no callback needed for
 the first view), and the callbacks that redraw charts and fill tabs when asked."""
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -15,6 +16,7 @@ from dashboard import components, data, figures, state
 from dashboard.charts import CHARTS, Chart, Page
 
 Filters = dict[str, Any]
+CLAIM_ID = re.compile(r"o[0-9a-f]{10}")
 LICENCE = "CC BY 4.0 (the project's tables; each source keeps its own terms)"
 
 _CACHE: dict[tuple[tuple[int, ...], Chart], pd.DataFrame] = {}
@@ -73,20 +75,30 @@ def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     bounds = year_bounds(points)
     view = state.parse(query, bounds, set(points["series_id"]))
     root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
-    return view_layout(page, view, bounds, root, data.version())
+    claim = query.get("claim")
+    claim = claim if isinstance(claim, str) and CLAIM_ID.fullmatch(claim) else ""
+    return view_layout(page, view, bounds, root, claim, data.version())
 
 
 @lru_cache(maxsize=256)
 def view_layout(
-    page: Page, view: state.ViewState, bounds: tuple[int, int], root: str, version: tuple[int, ...]
+    page: Page,
+    view: state.ViewState,
+    bounds: tuple[int, int],
+    root: str,
+    claim: str,
+    version: tuple[int, ...],
 ) -> html.Div:
-    """The layout of one view of a page, memoised per view and version of the tables."""
+    """The layout of one view of a page, memoised per view and version of the tables; a
+    claim asked for by the query string is pointed out on its chart."""
     page_url = f"{root}{page.path}?{state.to_query(view, set(page_points(page)['series_id']))}"
     cards = []
     for number, chart in enumerate(page.charts):
         shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
         figure = render(page, chart, view.start, view.end, shown, view.events, view.log, version)
         rows = visible(drawable(chart), view.start, view.end, shown)
+        if claim in set(rows["obs_id"]):
+            figure = figures.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
         cards.append(
             components.chart_card(
                 chart,

@@ -50,6 +50,40 @@
         return query;
     }
 
+    /* Pages arrive after the document: scroll to the #fragment once its element exists. */
+    let reached = "";
+    function reachFragment() {
+        const target = window.location.pathname + window.location.hash;
+        if (!window.location.hash || reached === target) { return; }
+        const claim = new URLSearchParams(window.location.search).has("claim");
+        const element = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+        if (!element || !element.querySelector(".js-plotly-plot .scatterlayer")) { return; }
+        reached = target;
+        element.scrollIntoView({block: "start"});
+        if (claim) { element.classList.add("claim-highlight"); }
+    }
+    new MutationObserver(reachFragment).observe(document.documentElement,
+        {childList: true, subtree: true});
+
+    /* Sources page: show the rows that contain every word typed, open their groups. */
+    function filterSources(text) {
+        const words = (text || "").toLowerCase().split(/\s+/).filter(Boolean);
+        let shown = 0;
+        document.querySelectorAll("#sources-page .sources-group").forEach((group) => {
+            let inGroup = 0;
+            group.querySelectorAll(".source-row").forEach((row) => {
+                const content = row.textContent.toLowerCase();
+                const match = words.every((word) => content.includes(word));
+                row.hidden = !match;
+                inGroup += match ? 1 : 0;
+            });
+            group.hidden = words.length > 0 && inGroup === 0;
+            if (words.length) { group.open = inGroup > 0; }
+            shown += inGroup;
+        });
+        return words.length ? shown + " sources match." : "";
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         grapher: {
             download_png: (clicks, figure, meta) => downloadImage("png", figure, meta),
@@ -57,7 +91,8 @@
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
             later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
-            syncUrl: syncUrl
+            syncUrl: syncUrl,
+            filterSources: filterSources
         }
     });
 }());
