@@ -51,13 +51,18 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     Output("citation-panel", "is_open"),
     Output("citation-body", "children"),
     Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    Input({"type": "cite", "obs": ALL}, "n_clicks"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: list[dict[str, Any] | None]) -> tuple[Any, Any]:
-    """Show the citation of the point just clicked."""
+def open_citation(
+    _clicks: list[dict[str, Any] | None], _cells: list[int | None]
+) -> tuple[Any, Any]:
+    """Show the citation of the point just clicked on a chart or chosen in a table."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
+    if isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "cite":
+        return citation_for({"points": [{"customdata": [ctx.triggered_id["obs"]]}]})
     return citation_for(trigger["value"])
 
 

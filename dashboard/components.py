@@ -3,6 +3,7 @@ share panel) and the citation panel's contents."""
 
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -21,6 +22,7 @@ GRAPH_CONFIG: Any = {
     "responsive": True,
 }
 PROJECT = "China–Russia figures"
+VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 PENDING: Any = {"layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 
 
@@ -56,7 +58,9 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: b
     low, high = bounds
     step = 10 if high - low > 20 else 5
     marks = {
-        y: str(y) for y in range(low, high + 1) if y % step == 0 and min(y - low, high - y) > 3
+        y: str(y)
+        for y in range(low, high + 1)
+        if y % step == 0 and min(y - low, high - y) > step * 0.6
     }
     marks |= {low: str(low), high: str(high)}
     switches = [
@@ -125,7 +129,7 @@ def verdict_key(points: pd.DataFrame) -> html.P | None:
     verdicts = sorted(set(points.loc[points["kind"] == "article_claim", "verdict"]))
     if not verdicts:
         return None
-    marks = {"circle-open": "○", "diamond-open": "◇", "x-thin-open": "✕", "square-open": "□"}
+    marks = VERDICT_MARKS
     items: list[Any] = ["Claims: "]
     for verdict in verdicts:
         word, symbol, color = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
@@ -140,6 +144,7 @@ def chart_card(
     view: ViewState,
     figure: dict[str, Any],
     export: dict[str, Any],
+    notes: list[Any],
     deferred: bool = False,
 ) -> html.Section:
     """A chart with tabs Chart / Table / Sources, its series legend (a checklist) and a
@@ -161,7 +166,7 @@ def chart_card(
             **{"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."},
         ),
         verdict_key(points),
-        html.P(export["sources"], className="source-line small", id={"type": "source", **key}),
+        html.Div(notes, id={"type": "source", **key}),
     ]
     return html.Section(
         [
@@ -203,6 +208,22 @@ def chart_card(
         className="chart-card mb-4",
         id=chart.chart_id,
     )
+
+
+def chart_notes(source_line: str, events: pd.DataFrame | None) -> list[Any]:
+    """Under a chart: its source line, and the numbered events it marks."""
+    notes: list[Any] = [html.P(source_line, className="source-line small")]
+    if events is not None and len(events):
+        notes.append(
+            html.Ol(
+                [
+                    html.Li(f"{e['date']}: {e['label']} ({e['source_short']})")
+                    for e in data.records(events)
+                ],
+                className="event-list small",
+            )
+        )
+    return notes
 
 
 def filters(view: ViewState) -> dict[str, Any]:
@@ -260,26 +281,38 @@ def _cell(row: Mapping[str, Any]) -> str:
 
 
 def data_table(points: pd.DataFrame, chart: Chart) -> html.Div:
-    """The points shown, as a period × series grid, values at their source's precision."""
+    """The points shown, as a period × series grid, values at their source's precision; each
+    value is a button that opens its citation (the keyboard's way to a point)."""
     if points.empty:
         return html.P(figures.EMPTY_MESSAGE)
     named = points.assign(series_name=figures.series_names(points, chart))
-    named = named.assign(cell=[_cell(r) for r in data.records(named)])
     order = figures.series_order(named)
     heads = named.drop_duplicates("series_id").set_index("series_id")
-    grid = named.pivot_table(
-        index="period", columns="series_id", values="cell", aggfunc=" / ".join
-    ).reindex(columns=order)
+    cells: dict[tuple[str, str], list[Any]] = {}
+    for row in data.records(named.sort_values(["period", "obs_id"])):
+        button = html.Button(
+            _cell(row),
+            id={"type": "cite", "obs": row["obs_id"]},
+            className="cell-button",
+            title="Show the citation",
+        )
+        cells.setdefault((row["period"], row["series_id"]), []).append(button)
+    periods = sorted({period for period, _ in cells})
     header = html.Tr(
         [html.Th("Period", scope="col")]
         + [
-            html.Th([heads.loc[s, "series_name"], html.Br(), html.Small(heads.loc[s, "unit"])])
+            html.Th(
+                [heads.loc[s, "series_name"], html.Br(), html.Small(heads.loc[s, "unit"])],
+                scope="col",
+            )
             for s in order
         ]
     )
     body = [
-        html.Tr([html.Th(period, scope="row")] + [html.Td(_blank(row[s])) for s in order])
-        for period, row in grid.iterrows()
+        html.Tr(
+            [html.Th(period, scope="row")] + [html.Td(cells.get((period, s), [])) for s in order]
+        )
+        for period in periods
     ]
     return html.Div(
         html.Table(
@@ -288,10 +321,6 @@ def data_table(points: pd.DataFrame, chart: Chart) -> html.Div:
         ),
         className="table-responsive",
     )
-
-
-def _blank(value: Any) -> str:
-    return "" if pd.isna(value) else str(value)
 
 
 def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> html.Div:
@@ -347,7 +376,7 @@ def citation_details(
                 *_entry("Kind", figures.KIND_LABELS[point["kind"]]),
                 *_claim_entries(claim),
                 *_entry("Citation", point["source_citation"]),
-                *_entry("Link", _link(point["source_url"], point["source_url"])),
+                *_entry("Link", _link(point["source_url"], _host(point["source_url"]))),
                 *_entry("Published", point["source_date_published"] or "not stated"),
                 *_entry("Accessed", point["source_date_accessed"]),
                 *_entry("Licence", point["source_license"]),
@@ -412,9 +441,11 @@ def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
 def cite_point(point: Mapping[str, Any]) -> str:
     """A ready-made citation of one point."""
     value = figures.format_value(point["value"], point["unit"])
+    citation = point["source_citation"]
+    url = "" if point["source_url"] in citation else f" {point['source_url']}"
     return (
-        f"{point['indicator_title']}, {point['period']}: {value}. {point['source_citation']} "
-        f"{point['source_url']} (accessed {point['source_date_accessed'] or 'n.d.'}). "
+        f"{point['indicator_title']}, {point['period']}: {value}. {citation}{url} "
+        f"(accessed {point['source_date_accessed'] or 'n.d.'}). "
         f"Via {PROJECT}, observation {point['obs_id']}."
     )
 
@@ -427,7 +458,7 @@ def event_details(event: Mapping[str, Any], source: Mapping[str, Any]) -> list[A
             [
                 *_entry("Date", f"{event['date']} (precision: {event['date_precision']})"),
                 *_entry("Citation", source["citation_full"]),
-                *_entry("Link", _link(source["url_main"], source["url_main"])),
+                *_entry("Link", _link(source["url_main"], _host(source["url_main"]))),
                 *_entry("Quote", html.Q(source["quote"]) if source["quote"] else ""),
                 *_entry("Where", source["locator"]),
                 *_entry("Accessed", source["date_accessed"]),
@@ -440,6 +471,11 @@ def _entry(term: str, value: Any) -> list[Any]:
     if value is None or (isinstance(value, str) and not value):
         return []
     return [html.Dt(term), html.Dd(value)]
+
+
+def _host(url: str) -> str:
+    """A link's visible text: the site it leads to (the full address is in the citation)."""
+    return urlsplit(url).hostname or url
 
 
 def _link(url: str, text: str) -> Any:

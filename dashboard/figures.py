@@ -23,7 +23,7 @@ KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2, "arti
 VERDICT_STYLES = {
     "consistent": ("consistent", "circle-open", "#1a7f37"),
     "target-met": ("target met", "circle-open", "#1a7f37"),
-    "approximate": ("approximate", "diamond-open", "#8a5a00"),
+    "approximate": ("approximate", "hexagon-open", "#8a5a00"),
     "inconsistent": ("inconsistent", "x-thin-open", "#cf222e"),
     "target-missed": ("target missed", "x-thin-open", "#cf222e"),
     "unverified": ("unverified", "square-open", "#57606a"),
@@ -253,11 +253,10 @@ def chart_spec(
         "annotations": [],
     }
     if events is not None and len(events):
-        events = _within(events, points)
+        events = chart_events(events, points)
         if len(events):
             data.append(_event_trace(events))
             layout["shapes"] = [_event_line(date) for date in events["date"]]
-            layout["annotations"] = [_event_label(e) for e in _rows(events)]
             layout["yaxis2"] = {
                 "overlaying": "y",
                 "range": [0, 1.05],
@@ -285,11 +284,6 @@ def highlighted(spec: Spec, point: pd.Series) -> Spec:
     }
     layout = spec["layout"] | {"annotations": [*spec["layout"].get("annotations", []), note]}
     return spec | {"layout": layout}
-
-
-def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as dicts."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def empty_spec() -> Spec:
@@ -416,13 +410,13 @@ def _time_axis(points: pd.DataFrame) -> Spec:
     return axis
 
 
-def _within(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    """The events inside the time span the points cover."""
+def chart_events(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """The events a chart marks: inside the time span its points cover, numbered by date."""
     if points.empty:
         return events.iloc[:0]
     dates = events["x"]
     inside: pd.DataFrame = events[(dates >= points["x"].min()) & (dates <= points["x"].max())]
-    return inside
+    return inside.sort_values("date")
 
 
 def _event_line(date: str) -> Spec:
@@ -456,7 +450,10 @@ def _event_trace(events: pd.DataFrame) -> Spec:
         "x": list(events["date"]),
         "y": [1.0] * len(events),
         "yaxis": "y2",
-        "mode": "markers",
+        "mode": "markers+text",
+        "text": [str(n) for n in range(1, len(events) + 1)],
+        "textposition": "bottom center",
+        "textfont": {"size": 11, "color": "#24292f"},
         "name": "Events",
         "uid": "events",
         "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
@@ -492,19 +489,3 @@ def source_line(points: pd.DataFrame) -> str:
     if points.empty:
         return ""
     return "Sources: " + "; ".join(source_names(points)) + "."
-
-
-def _event_label(event: dict[str, Any]) -> Spec:
-    """A short label written up the event's dotted line."""
-    return {
-        "text": textwrap.shorten(str(event["label"]), 34, placeholder="…"),
-        "x": event["date"],
-        "xref": "x",
-        "y": 0.98,
-        "yref": "paper",
-        "yanchor": "top",
-        "xanchor": "right",
-        "textangle": -90,
-        "showarrow": False,
-        "font": {"size": 10, "color": "#57606a"},
-    }

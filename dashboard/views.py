@@ -106,6 +106,7 @@ def view_layout(
                 view,
                 figure,
                 export_meta(chart, rows, page_url),
+                notes(page, rows, view.start, view.end, view.events),
                 deferred=number > 0,
             )
         )
@@ -158,8 +159,8 @@ def update_charts(
     shown: Sequence[Sequence[str]],
     events: Sequence[str],
     log: Sequence[str] = (),
-) -> tuple[list[Any], list[Filters], list[str]]:
-    """Figures, download filters and source lines of every chart on the page."""
+) -> tuple[list[Any], list[Filters], list[Any]]:
+    """Figures, download filters and notes (source line, events) of every chart on the page."""
     start, end = int(years[0]), int(years[1])
     version = data.version()
     figures_, filters, lines = [], [], []
@@ -168,8 +169,16 @@ def update_charts(
             render(page, chart, start, end, tuple(series), bool(events), bool(log), version)
         )
         filters.append({"start": start, "end": end, "series": list(series)})
-        lines.append(figures.source_line(visible(drawable(chart), start, end, series)))
+        rows = visible(drawable(chart), start, end, series)
+        lines.append(notes(page, rows, start, end, bool(events)))
     return figures_, filters, lines
+
+
+def notes(page: Page, rows: pd.DataFrame, start: int, end: int, events: bool) -> list[Any]:
+    """The source line of a chart's visible rows and, when events are on, the events it marks
+    (numbered as on the chart)."""
+    marked = figures.chart_events(_events(page_events(page), start, end), rows) if events else None
+    return components.chart_notes(figures.source_line(rows) or figures.EMPTY_MESSAGE, marked)
 
 
 @lru_cache(maxsize=512)
@@ -255,7 +264,7 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
     )
     def redraw(
         years: list[int], shown: list[list[str]], events: list[str], log: list[str]
-    ) -> tuple[list[Any], list[Filters], list[str]]:
+    ) -> tuple[list[Any], list[Filters], list[Any]]:
         return update_charts(page, years, shown, events, log)
 
     dash.clientside_callback(

@@ -32,7 +32,7 @@ checked against, and says where every point on every chart comes from.
 * **Filled markers** are official statements; planned capacities and targets are hollow
   diamonds.
 * **Large hollow markers** are the articles' claims. Their shape says the verdict:
-  ○ consistent (or target met), ◇ approximate, ✕ inconsistent (or target missed),
+  ○ consistent (or target met), ⬡ approximate, ✕ inconsistent (or target missed),
   □ unverified or pending. Colour repeats it but never carries it alone.
 
 Each series keeps its colour whatever else is shown. Click or tap any point for its full

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import data, figures
 from dashboard.charts import chart_for
+from dashboard.components import VERDICT_MARKS
 
 dash.register_page(
     __name__,
@@ -16,7 +17,6 @@ dash.register_page(
     title="Claims vs record · China–Russia figures",
 )
 
-VERDICT_MARKS = {"circle-open": "○", "diamond-open": "◇", "x-thin-open": "✕", "square-open": "□"}
 COLUMNS = ("Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")
 
 
