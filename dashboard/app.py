@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 from flask import Response
 
-from dashboard import callbacks, components, downloads  # noqa: F401  (registers callbacks)
+from dashboard import callbacks, components, downloads, embed  # noqa: F401  (registers callbacks)
 from dashboard.shell import Shell
 
 app = Shell(
@@ -15,6 +15,7 @@ app = Shell(
     serve_locally=True,
     compress=True,
     suppress_callback_exceptions=True,
+    assets_ignore=r"embed\.(css|js)$",  # for /embed/ pages only
 )
 server = app.server
 
@@ -29,6 +30,7 @@ def download_bundle() -> Response:
 
 
 server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bundle)
+server.add_url_rule("/embed/<page_id>/<chart_id>", view_func=embed.embed)
 
 
 def navbar() -> dbc.Navbar:

@@ -1,6 +1,7 @@
 """Layout fragments: navigation, controls, chart cards (Chart / Table / Sources, download and
 share panel) and the citation panel's contents."""
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -258,12 +259,30 @@ def share_panel(chart: Chart, key: dict[str, str], export: dict[str, Any]) -> ht
                 className="mb-2",
             ),
             html.Label("Citation", className="small d-block"),
-            html.Pre(export["citation"], className="citation-text"),
+            html.Pre(_with_urls(export["citation"], export), className="citation-text"),
             html.Label("BibTeX", className="small d-block"),
-            html.Pre(export["bibtex"], className="citation-text"),
+            html.Pre(_with_urls(export["bibtex"], export), className="citation-text"),
+            html.Label("Embed this chart (with its source line)", className="small d-block"),
+            html.Pre(_with_urls(export["embed"], export), className="citation-text embed-code"),
         ],
         className="share-panel mt-1",
     )
+
+
+def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:
+    """Text whose page and embed addresses are marked, so they follow the view as it changes
+    (assets/grapher.js rewrites them)."""
+    parts: list[Any] = []
+    for piece in re.split(
+        f"({re.escape(export['page_url'])}|{re.escape(export['embed_url'])})", text
+    ):
+        if piece == export["page_url"]:
+            parts.append(html.Span(piece, className="view-url"))
+        elif piece == export["embed_url"]:
+            parts.append(html.Span(piece, className="embed-url"))
+        elif piece:
+            parts.append(piece)
+    return parts
 
 
 def value_text(value: float) -> str:

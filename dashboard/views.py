@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
+from html import escape as html_escape
 from typing import Any
 
 import dash
@@ -13,7 +14,7 @@ import pandas as pd
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, dcc, html
 
 from dashboard import components, data, figures, state
-from dashboard.charts import CHARTS, Chart, Page
+from dashboard.charts import CHARTS, PAGES_BY_ID, Chart, Page
 
 Filters = dict[str, Any]
 CLAIM_ID = re.compile(r"o[0-9a-f]{10}")
@@ -91,7 +92,7 @@ def view_layout(
 ) -> html.Div:
     """The layout of one view of a page, memoised per view and version of the tables; a
     claim asked for by the query string is pointed out on its chart."""
-    page_url = f"{root}{page.path}?{state.to_query(view, set(page_points(page)['series_id']))}"
+    query = state.to_query(view, set(page_points(page)["series_id"]))
     cards = []
     for number, chart in enumerate(page.charts):
         shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
@@ -105,7 +106,7 @@ def view_layout(
                 drawable(chart),
                 view,
                 figure,
-                export_meta(chart, rows, page_url),
+                export_meta(chart, rows, root, query),
                 notes(page, rows, view.start, view.end, view.events),
                 deferred=number > 0,
             )
@@ -121,9 +122,12 @@ def view_layout(
     )
 
 
-def export_meta(chart: Chart, rows: pd.DataFrame, page_url: str) -> dict[str, Any]:
+def export_meta(chart: Chart, rows: pd.DataFrame, root: str, query: str) -> dict[str, Any]:
     """What an exported image and a citation carry: title, subtitle, source line, licence,
-    the page's address and a ready-made citation in text and BibTeX."""
+    the page's address, a ready-made citation in text and BibTeX, and an embed snippet."""
+    page = PAGES_BY_ID[chart.page]
+    page_url = f"{root}{page.path}?{query}"
+    embed_url = f"{root}/embed/{chart.page}/{chart.chart_id}?{query}"
     sources = figures.source_line(rows) or "Sources: none in the selected years."
     today = date.today().isoformat()
     title = chart.title
@@ -149,6 +153,12 @@ def export_meta(chart: Chart, rows: pd.DataFrame, page_url: str) -> dict[str, An
         "licence": LICENCE,
         "citation": citation,
         "bibtex": bibtex,
+        "page_url": page_url,
+        "embed_url": embed_url,
+        "embed": (
+            f'<iframe src="{embed_url}" title="{html_escape(title)}" width="100%" '
+            'height="560" style="border:0" loading="lazy"></iframe>'
+        ),
         "filename": f"china-russia-{chart.page}-{chart.chart_id}",
     }
 

@@ -47,6 +47,12 @@
         if (!all) { params.set("series", shown.flat().join(",")); }
         const query = params.toString();
         window.history.replaceState(null, "", window.location.pathname + "?" + query);
+        document.querySelectorAll(".view-url").forEach((span) => {
+            span.textContent = window.location.href.split("#")[0];
+        });
+        document.querySelectorAll(".embed-url").forEach((span) => {
+            span.textContent = span.textContent.split("?")[0] + "?" + query;
+        });
         return query;
     }
 

@@ -214,3 +214,15 @@ def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
     assert body.count(f"href='{url}'") == 1  # one link, its text the site's name
     cite = components.cite_point(point.to_dict() | {"obs_id": claim["obs_id"]})
     assert cite.count(url) == 1 and claim["obs_id"] in cite
+
+
+def test_embed_page_escapes_and_refuses_unknown_charts():
+    from dashboard.app import app
+
+    client = app.server.test_client()
+    page = client.get("/embed/trade/turnover?start=2010&series=%3C/script%3E%3Cscript%3E")
+    assert page.status_code == 200
+    text = page.data.decode()
+    assert "<script>" not in text.replace('<script id="embed-data"', "").replace("<script src", "")
+    assert 'type="application/json"' in text and "Sources: " in text
+    assert client.get("/embed/trade/nope").status_code == 404

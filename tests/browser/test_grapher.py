@@ -217,3 +217,29 @@ def test_sources_page_is_searchable(page, base_url):
     expect(page.locator("#sources-count")).to_contain_text("match")
     visible = [r for r in rows.all() if r.is_visible()]
     assert visible and all("world bank" in r.inner_text().lower() for r in visible)
+
+
+def test_embed_shows_the_chart_alone_with_its_source_line(page, base_url):
+    _chart(page, base_url + "/gdp?start=2000&end=2020")
+    card = page.locator("#levels")
+    card.get_by_text("Download, share, cite").click()
+    snippet = card.locator(".embed-code").inner_text()
+    src = re.search(r'src="([^"]+)"', snippet)
+    assert src and "/embed/gdp/levels?start=2000&end=2020" in src.group(1)
+    page.goto(src.group(1))
+    page.wait_for_selector("#embed-figure .scatterlayer .trace", state="attached")
+    expect(page.locator("h1")).to_have_text("GDP, current US$")
+    expect(page.locator(".source")).to_contain_text("Sources: World Bank WDI")
+    expect(page.locator("nav")).to_have_count(0)
+    assert page.errors == []
+    assert page.hosts <= {"127.0.0.1"}
+
+
+def test_citation_follows_the_view(page, base_url):
+    _chart(page, base_url + "/gdp")
+    card = page.locator("#levels")
+    card.get_by_text("Download, share, cite").click()
+    page.locator("#gdp-log input").check()
+    expect(page).to_have_url(re.compile(r"log=1"))
+    expect(card.locator(".view-url").first).to_contain_text("log=1")
+    expect(card.locator(".embed-url")).to_contain_text("log=1")
