@@ -1,11 +1,12 @@
 """Measure the dashboard's speed as a user meets it; prints figures, asserts nothing.
 
-Starts the production server (gunicorn, 2 workers) on loopback, a static reference page (plotly.py's
-full plotly.js drawing one line chart, served from this machine) and headless Chromium. Reports,
-with a cold browser cache each time (the server warmed up), the time from navigation to the first chart drawn on each page,
-measured alternately with the reference page in the same run, and the ratio of the medians; the
-bytes transferred for a first load of each page (as sent, compressed); and the in-process compute
-time of each page's charts. Run with `make bench`.
+Starts the production server (gunicorn, 2 workers) on loopback, a static reference page
+(plotly.py's full plotly.js drawing one line chart, served from this machine) and headless
+Chromium. Reports, with a cold browser cache each time (the server warmed up), the time from
+navigation to the first chart drawn on each page, measured alternately with the reference page
+in the same run, and the ratio of the medians; the bytes transferred for a first load of each
+page (as sent, compressed); and the in-process compute time of each page's charts.
+Run with `make bench`.
 """
 
 import http.server

@@ -49,6 +49,11 @@ def navbar(links: Iterable[tuple[str, str]], download: str) -> dbc.Navbar:
     )
 
 
+def attributes(values: dict[str, str]) -> Any:
+    """Hyphenated HTML attributes (aria-*, data-*) as keyword arguments for a component."""
+    return values
+
+
 def skip_link() -> html.A:
     """The first stop of the keyboard: straight to the page's content."""
     return html.A("Skip to content", href="#page-content", className="skip-link")
@@ -120,7 +125,7 @@ def series_options(
         row = first.loc[series_id]
         kind = str(row["kind"])
         color = colors.get(series_id, "#57606a")
-        label = html.Span([_swatch(color, kind), row["series_name"]])
+        label = html.Span([_swatch(color, kind), str(row["series_name"])])
         options.append({"label": label, "value": series_id})
     return options
 
@@ -164,7 +169,9 @@ def chart_card(
                 className="chart-graph",
             ),
             role="figure",
-            **{"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."},
+            **attributes(
+                {"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."}
+            ),
         ),
         verdict_key(points),
         html.Div(notes, id={"type": "source", **key}),
@@ -299,7 +306,7 @@ def _cell(row: Mapping[str, Any]) -> str:
     return prefix + value_text(row["value"])
 
 
-def data_table(points: pd.DataFrame, chart: Chart) -> html.Div:
+def data_table(points: pd.DataFrame, chart: Chart) -> html.Div | html.P:
     """The points shown, as a period × series grid, values at their source's precision; each
     value is a button that opens its citation (the keyboard's way to a point)."""
     if points.empty:
@@ -321,7 +328,11 @@ def data_table(points: pd.DataFrame, chart: Chart) -> html.Div:
         [html.Th("Period", scope="col")]
         + [
             html.Th(
-                [heads.loc[s, "series_name"], html.Br(), html.Small(heads.loc[s, "unit"])],
+                [
+                    str(heads.loc[s, "series_name"]),
+                    html.Br(),
+                    html.Small(str(heads.loc[s, "unit"])),
+                ],
                 scope="col",
             )
             for s in order

@@ -322,7 +322,7 @@ def _traces(series: pd.DataFrame, series_id: str, color: str) -> list[Spec]:
         return [
             base
             | _points(group)
-            | {"uid": f"{series_id}-{verdict or 'none'}"}
+            | {"uid": f"{series_id}-{str(verdict) or 'none'}"}
             | _claim_style(str(verdict))
             for verdict, group in series.groupby("verdict", sort=True)
         ]

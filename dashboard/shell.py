@@ -6,6 +6,7 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 """
 
 import re
+from typing import Any
 
 from dash import Dash
 
@@ -18,11 +19,11 @@ CHUNKS = "".join(
 )
 
 
-class Shell(Dash):  # type: ignore[misc]
+class Shell(Dash):
     """A Dash app whose index page declares its language and skips unused scripts."""
 
-    def interpolate_index(self, **kwargs: str) -> str:
+    def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
         """The index page with `lang="en"` and without the unused script tags."""
         kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs.get("scripts", "")) + CHUNKS
-        page: str = super().interpolate_index(**kwargs)
+        page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)

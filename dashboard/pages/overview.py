@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard import data, figures
 from dashboard.charts import chart_for
-from dashboard.components import VERDICT_MARKS
+from dashboard.components import VERDICT_MARKS, attributes
 
 dash.register_page(
     __name__,
@@ -65,7 +65,7 @@ def claims_table(check: pd.DataFrame) -> dbc.Table:
         rows.append(
             html.Tr(
                 [
-                    html.Td(cell, **{"data-label": label})
+                    html.Td(cell, **attributes({"data-label": label}))
                     for label, cell in zip(COLUMNS, cells, strict=True)
                 ]
             )

@@ -6,6 +6,7 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
+from dashboard.components import attributes
 from dashboard.figures import KIND_LABELS
 
 dash.register_page(
@@ -108,7 +109,9 @@ def layout(**_query: object) -> html.Div:
                 debounce=False,
             ),
             html.P(
-                id="sources-count", className="small text-body-secondary", **{"aria-live": "polite"}
+                id="sources-count",
+                className="small text-body-secondary",
+                **attributes({"aria-live": "polite"}),
             ),
             *sections,
         ],

@@ -1,5 +1,7 @@
 """Every point of every figure carries its source; kinds of source look different."""
 
+from typing import Any
+
 import pandas as pd
 import pytest
 
@@ -88,7 +90,7 @@ def test_format_value(value, unit, text):
     assert figures.format_value(value, unit) == text
 
 
-def _colors(spec):
+def _colors(spec: dict[str, Any]) -> dict[str, str]:
     return {
         t["uid"]: t["line"]["color"] if "line" in t else t["marker"]["color"]
         for t in spec["data"]
