@@ -114,11 +114,9 @@ def _swatch(color: str, kind: str) -> html.Span:
     return html.Span(className=f"swatch swatch-{kind}", style={"--swatch": color})
 
 
-def series_options(
-    points: pd.DataFrame, chart: Chart, colors: Mapping[str, str]
-) -> list[dict[str, Any]]:
+def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
     """One checkbox per series, in the chart's fixed order, with its colour swatch."""
-    named = points.assign(series_name=figures.series_names(points, chart))
+    named = points.assign(series_name=figures.series_names(points, figures.series_labels(points)))
     first = named.drop_duplicates("series_id").set_index("series_id")
     options = []
     for series_id in figures.series_order(points):
@@ -158,7 +156,7 @@ def chart_card(
     one (its figure waits in a store), so the first chart is not held up by the others."""
     key = {"page": chart.page, "chart": chart.chart_id}
     colors = figures.series_colors(points)
-    options = series_options(points, chart, colors)
+    options = series_options(points, colors)
     shown = [o["value"] for o in options if o["value"] in view.shown]
     chart_tab = [
         html.Div(
@@ -306,12 +304,12 @@ def _cell(row: Mapping[str, Any]) -> str:
     return prefix + value_text(row["value"])
 
 
-def data_table(points: pd.DataFrame, chart: Chart) -> html.Div | html.P:
+def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.P:
     """The points shown, as a period × series grid, values at their source's precision; each
     value is a button that opens its citation (the keyboard's way to a point)."""
     if points.empty:
         return html.P(figures.EMPTY_MESSAGE)
-    named = points.assign(series_name=figures.series_names(points, chart))
+    named = points.assign(series_name=figures.series_names(points, labels))
     order = figures.series_order(named)
     heads = named.drop_duplicates("series_id").set_index("series_id")
     cells: dict[tuple[str, str], list[Any]] = {}

@@ -102,26 +102,54 @@ def format_value(value: float, unit: str) -> str:
     return f"{value:,.3g} {unit}" if abs(value) < 1 else f"{value:,.2f} {unit}"
 
 
-def series_names(points: pd.DataFrame, chart: Chart) -> pd.Series:
-    """Legend names: indicator and economy only where the chart shows several."""
-    several_indicators = points["indicator"].nunique() > 1
-    several_economies = points["economy"].nunique() > 1
-    parts = [points["series_basis"]]
-    if several_economies:
-        parts.insert(0, points["economy_label"])
-    if several_indicators:
-        parts.insert(0, points["indicator_title"])
-    names = parts[0]
-    for part in parts[1:]:
-        names = names + " · " + part
-    return names
+def series_labels(every: pd.DataFrame) -> dict[str, str]:
+    """Short legend names, from every point of a chart (so a name never changes with the view):
+    indicator and economy only where the chart has several, and the words every indicator
+    title of the chart shares at its start or end (two or more) left out."""
+    first = every.drop_duplicates("series_id")
+    titles = _distinct_parts(sorted(set(first["indicator_title"])))
+    several_economies = first["economy"].nunique() > 1
+    labels = {}
+    for row in first.itertuples():
+        parts = [titles[str(row.indicator_title)]] if len(titles) > 1 else []
+        if several_economies:
+            parts.append(str(row.economy_label))
+        parts.append(str(row.series_basis))
+        labels[str(row.series_id)] = " · ".join(parts)
+    return labels
 
 
-def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
+def _distinct_parts(titles: list[str]) -> dict[str, str]:
+    """Each title without the words all of them share at the start and at the end."""
+    words = [t.split() for t in titles]
+    shortest = min((len(w) for w in words), default=0)
+
+    def shared(reverse: bool) -> int:
+        count = 0
+        while count < shortest - 1:
+            index = -(count + 1) if reverse else count
+            if len({w[index] for w in words}) > 1:
+                break
+            count += 1
+        return count if count >= 2 else 0
+
+    head, tail = shared(False), shared(True)
+    if head + tail >= shortest:
+        head, tail = head, 0
+    short = {t: " ".join(w[head : len(w) - tail]) for t, w in zip(titles, words, strict=True)}
+    return {t: s[:1].upper() + s[1:] for t, s in short.items()}
+
+
+def series_names(points: pd.DataFrame, labels: dict[str, str]) -> pd.Series:
+    """The legend name of each point's series."""
+    return points["series_id"].map(labels)
+
+
+def hover_frame(points: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """Points with the columns the hover text and click handler read."""
     frame = points[COLUMNS].copy()
     frame["x_text"] = frame["x"].dt.strftime("%Y-%m-%d")
-    frame["series_name"] = series_names(points, chart)
+    frame["series_name"] = series_names(points, labels)
     frame["value_text"] = [
         _stated(*fields)
         for fields in zip(
@@ -224,15 +252,17 @@ def chart_spec(
     chart: Chart,
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
-    colors: dict[str, str] | None = None,
+    every: pd.DataFrame | None = None,
 ) -> Spec:
     """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
-    per verdict, drawn on top), coloured by `colors` (from every series of the chart, so a
-    colour never moves). Title, legend and source line are HTML around the figure."""
+    per verdict, drawn on top). Colours and names come from `every` point of the chart (all
+    series, whatever is shown), so they never move. Title, legend and source line are HTML
+    around the figure."""
     if points.empty:
         return empty_spec()
-    colors = colors if colors is not None else series_colors(points)
-    frame = hover_frame(points, chart)
+    every = points if every is None else every
+    colors = series_colors(every)
+    frame = hover_frame(points, series_labels(every))
     order = {s: n for n, s in enumerate(series_order(points))}
     ordered = frame.assign(_order=frame["series_id"].map(order)).sort_values(["_order", "x"])
     data: list[Spec] = []
@@ -405,7 +435,7 @@ def _time_axis(points: pd.DataFrame) -> Spec:
         first, last = middle - pd.Timedelta(days=400), middle + pd.Timedelta(days=400)
         axis["range"] = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
     if points["period"].str.fullmatch(r"\d{4}").all():
-        step = max(1, math.ceil((last.year - first.year + 1) / 8))
+        step = max(1, math.ceil((last.year - first.year + 1) / 6))
         axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
     return axis
 

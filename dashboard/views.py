@@ -207,9 +207,7 @@ def render(
     every = drawable(chart)
     points = visible(every, start, end, series)
     event_rows = _events(page_events(page), start, end) if events else None
-    return figures.chart_spec(
-        points, chart, event_rows, log_scale=log, colors=figures.series_colors(every)
-    )
+    return figures.chart_spec(points, chart, event_rows, log_scale=log, every=every)
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -239,7 +237,7 @@ def fill_tab(tab: str | None, filters: Filters | None) -> tuple[Any, Any]:
         return dash.no_update, dash.no_update
     rows = chart_filter(chart, filters)
     if tab == "table":
-        return components.data_table(rows, chart), dash.no_update
+        return components.data_table(rows, figures.series_labels(drawable(chart))), dash.no_update
     return dash.no_update, components.sources_list(rows, chart, data.load().sources)
 
 

@@ -103,15 +103,30 @@ def test_a_series_keeps_its_colour_whatever_else_is_shown(tables, key):
     chart = CHARTS[key]
     every = views.chart_points(tables.points, chart)
     colors = figures.series_colors(every)
-    full = _colors(figures.chart_spec(every, chart, colors=colors))
+    full = _colors(figures.chart_spec(every, chart, every=every))
     series = figures.series_order(every)
     for dropped in series:
         rest = every[every["series_id"] != dropped]
         narrow = rest[rest["x"].dt.year >= 2015]
-        subset = _colors(figures.chart_spec(narrow, chart, colors=colors))
+        subset = _colors(figures.chart_spec(narrow, chart, every=every))
         assert all(full[uid] == color for uid, color in subset.items())
     drawn = every[every["kind"] != "article_claim"]
     assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(figures.PALETTE))
+
+
+def test_legend_names_are_short_and_stable(tables):
+    chart = CHARTS[("settlement", "national")]
+    every = views.chart_points(tables.points, chart)
+    labels = figures.series_labels(every)
+    assert all(not label.startswith("Share of Russia–China trade") for label in labels.values())
+    assert {label.split(" · ")[0] for label in labels.values()} >= {"Rubles", "Yuan"}
+    one = every[every["indicator"] == "settlement_yuan_share"]
+    spec = figures.chart_spec(one, chart, every=every)
+    assert {t["name"] for t in spec["data"]} <= set(labels.values())
+    flows = views.chart_points(tables.points, CHARTS[("trade", "flows")])
+    assert any(
+        n.startswith("China's exports to Russia") for n in figures.series_labels(flows).values()
+    )
 
 
 def test_palette_is_fixed_and_has_no_claim_colours():
@@ -190,7 +205,7 @@ def test_exported_images_carry_title_sources_address_and_licence():
 def test_the_table_is_a_period_by_series_grid_at_source_precision(tables):
     chart = CHARTS[("gdp", "levels")]
     points = views.chart_points(tables.points, chart)
-    table = str(components.data_table(points, chart))
+    table = str(components.data_table(points, figures.series_labels(points)))
     assert "USD bn" in table
     for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
         assert f"'obs': '{obs_id}'" in table
