@@ -8,6 +8,7 @@ from html import escape
 
 import flask
 from plotly.io.json import to_json_plotly
+from plotly.offline import get_plotlyjs_version
 
 from dashboard import data, figures, state, views
 from dashboard.charts import CHARTS, PAGES_BY_ID
@@ -24,7 +25,7 @@ PAGE = """<!doctype html>
 <script id="embed-data" type="application/json">{figure}</script>
 <p class="source">{sources} <a href="{page_url}" target="_blank" rel="noopener">{page_url}</a>
 · Licence: {licence}</p>
-<script src="/assets/plotly-basic-4.1.1.min.js"></script>
+<script src="/assets/plotly-basic-{plotly_version}.min.js"></script>
 <script src="/assets/embed.js"></script>
 </body></html>
 """
@@ -53,5 +54,6 @@ def embed(page_id: str, chart_id: str) -> flask.Response:
         sources=escape(figures.source_line(rows) or figures.EMPTY_MESSAGE),
         page_url=escape(f"{root}{page.path}?{query}#{chart.chart_id}"),
         licence=escape(LICENCE),
+        plotly_version=get_plotlyjs_version(),
     )
     return flask.Response(body, mimetype="text/html")

@@ -243,3 +243,18 @@ def test_embed_page_escapes_and_refuses_unknown_charts():
     assert "<script>" not in text.replace('<script id="embed-data"', "").replace("<script src", "")
     assert 'type="application/json"' in text and "Sources: " in text
     assert client.get("/embed/trade/nope").status_code == 404
+
+
+def test_the_vendored_plotly_bundle_matches_the_installed_plotly():
+    from pathlib import Path
+
+    from plotly.offline import get_plotlyjs_version
+
+    import dashboard
+
+    assets = Path(dashboard.__file__).parent / "assets"
+    bundle = assets / f"plotly-basic-{get_plotlyjs_version()}.min.js"
+    assert bundle.is_file(), "run: npm pack plotly.js-basic-dist-min@<version> (see README)"
+    assert f"v{get_plotlyjs_version()}" in bundle.read_text(encoding="utf-8")[:200]
+    assert [p.name for p in assets.glob("plotly-basic-*.min.js")] == [bundle.name]
+    assert (assets / "plotly.js.LICENSE.txt").is_file()
