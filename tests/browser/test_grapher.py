@@ -168,14 +168,16 @@ def test_claim_panel_gives_the_official_value(page, base_url):
         f"document.querySelector('#{chart} .js-plotly-plot').layout.annotations.map(a => a.text)"
     )
     assert "this claim" in notes
-    point = page.locator(f"#{chart} .scatterlayer .trace").last.locator(".points path").first
-    box = point.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    claim = re.search(r"claim=(o[0-9a-f]{10})", href)
+    assert claim
+    section.get_by_role("tab", name="Table").click()
+    section.locator(f"""button[id*='"obs":"{claim.group(1)}"']""").click()
     panel = page.locator("#citation-panel")
+    expect(panel).to_contain_text("article claim")
     expect(panel).to_contain_text("Official value")
     expect(panel).to_contain_text("Difference")
     expect(panel).to_contain_text("Verdict")
+    assert page.errors == []
 
 
 def test_skip_link_language_and_visible_focus(page, base_url):
