@@ -62,7 +62,7 @@ def skip_link() -> html.A:
 def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: bool) -> html.Div:
     """Year range, log scale and (where the page has related events) the event toggle."""
     low, high = bounds
-    step = 10 if high - low > 20 else 5
+    step = 20 if high - low > 40 else 10 if high - low > 20 else 5
     marks = {
         y: str(y)
         for y in range(low, high + 1)

@@ -1,6 +1,5 @@
 """Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
 
-import math
 import textwrap
 from functools import lru_cache
 from typing import Any
@@ -58,8 +57,7 @@ HOVER = (
     "<br><i>Click for the full citation</i><extra></extra>"
 )
 SYMBOLS = {"more_than": "triangle-up", "less_than": "triangle-down"}
-PLOT_HEIGHT = 480
-LEGEND_ROW = 24  # pixels per legend row, two series a row
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
 # the point columns a figure reads
 COLUMNS = [
     "obs_id",
@@ -273,6 +271,7 @@ def chart_spec(
             "title": {"text": ", ".join(sorted(set(points["unit"])))},
             "type": "log" if log_scale else "linear",
             "automargin": True,
+            "tickformat": ",",
         },
         "xaxis": _time_axis(points),
         "template": TEMPLATE,
@@ -435,7 +434,8 @@ def _time_axis(points: pd.DataFrame) -> Spec:
         first, last = middle - pd.Timedelta(days=400), middle + pd.Timedelta(days=400)
         axis["range"] = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
     if points["period"].str.fullmatch(r"\d{4}").all():
-        step = max(1, math.ceil((last.year - first.year + 1) / 6))
+        wanted = (last.year - first.year + 1) / 6
+        step = next((s for s in YEAR_STEPS if s >= wanted), YEAR_STEPS[-1])
         axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
     return axis
 
