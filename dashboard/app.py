@@ -2,11 +2,12 @@
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import html
 from flask import Response
 
 from dashboard import callbacks, components, downloads, embed  # noqa: F401  (registers callbacks)
-from dashboard.shell import Shell
+from dashboard.shell import Shell, page_container
 
 app = Shell(
     __name__,
@@ -43,11 +44,17 @@ def navbar() -> dbc.Navbar:
     return components.navbar(links, f"/download/{downloads.BUNDLE_NAME}")
 
 
-app.layout = html.Div(
-    [
-        components.skip_link(),
-        navbar(),
-        html.Main(dbc.Container(dash.page_container, fluid="lg"), id="page-content"),
-        components.citation_panel(),
-    ]
-)
+def layout() -> html.Div:
+    """The site around the page the browser asked for (the page already inside)."""
+    url = flask.request.referrer if flask.has_request_context() else None
+    return html.Div(
+        [
+            components.skip_link(),
+            navbar(),
+            html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
+            components.citation_panel(),
+        ]
+    )
+
+
+app.layout = layout

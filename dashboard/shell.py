@@ -7,8 +7,10 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
-from dash import Dash
+import dash
+from dash import Dash, dcc, html
 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
 # the chunks dcc.Graph and dcc.RangeSlider fetch on first render, loaded with the page instead
@@ -27,3 +29,27 @@ class Shell(Dash):
         kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs.get("scripts", "")) + CHUNKS
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
+
+
+def page_container(url: str | None) -> html.Div:
+    """Dash's page container with the page at `url` already inside it, so the first view
+    needs no routing callback (the location is preset, so it does not fire on load). Without
+    a usable `url` (no Referer), the container is empty and the routing callback fills it."""
+    parts = urlsplit(url or "")
+    page = next((p for p in dash.page_registry.values() if p["path"] == parts.path), None)
+    if page is None or not callable(page["layout"]):
+        return dash.page_container  # type: ignore[no-any-return]
+    query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    return html.Div(
+        [
+            dcc.Location(
+                id="_pages_location",
+                refresh="callback-nav",
+                pathname=parts.path,
+                search=f"?{parts.query}" if parts.query else "",
+            ),
+            html.Div(page["layout"](**query), id="_pages_content", disable_n_clicks=True),
+            dcc.Store(id="_pages_store", data={"title": str(page["title"])}),
+            html.Div(id="_pages_dummy", disable_n_clicks=True),
+        ]
+    )

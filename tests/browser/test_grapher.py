@@ -58,6 +58,17 @@ def test_navigation_collapses_and_opens_on_a_phone(page, base_url):
     expect(link).to_be_visible()
     link.click()
     expect(page).to_have_url(re.compile(r"/trade"))
+    expect(page.locator("h1")).to_have_text("Trade volume")
+    expect(page.locator("#flows")).to_be_attached()
+
+
+def test_first_view_needs_no_callback(page, base_url):
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    _chart(page, base_url + "/trade?start=2010&end=2020")
+    expect(page.locator("h1")).to_have_text("Trade volume")
+    page.wait_for_timeout(300)
+    assert posts == []  # the page arrives with the layout, not by a callback
 
 
 def test_colours_stay_when_the_year_range_or_series_change(page, base_url):
