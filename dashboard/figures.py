@@ -227,7 +227,9 @@ def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> 
             "x": 0.01,
             "xanchor": "left",
         },
-        "margin": {"l": 60, "r": 20, "t": 80, "b": 60 + 14 * len(lines)},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 110 + 14 * len(lines)},
+        "showlegend": True,
+        "legend": {"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "font": {"size": 10}},
         "annotations": [
             {
                 "text": "<br>".join(lines),
@@ -235,7 +237,7 @@ def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> 
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
-                "y": -0.1,
+                "y": -0.22,
                 "xanchor": "left",
                 "yanchor": "top",
                 "align": "left",
@@ -351,7 +353,10 @@ def _traces(series: pd.DataFrame, series_id: str, color: str) -> list[Spec]:
         return [
             base
             | _points(group)
-            | {"uid": f"{series_id}-{str(verdict) or 'none'}"}
+            | {
+                "uid": f"{series_id}-{str(verdict) or 'none'}",
+                "name": f"{base['name']}: {verdict_word(str(verdict))}",
+            }
             | _claim_style(str(verdict))
             for verdict, group in series.groupby("verdict", sort=True)
         ]
@@ -399,6 +404,11 @@ def _points(series: pd.DataFrame) -> Spec:
         "customdata": series[CUSTOM].to_numpy().tolist(),
         "error_y": _error_bars(series),
     }
+
+
+def verdict_word(verdict: str) -> str:
+    """A verdict as the legend and the citation panel say it."""
+    return VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])[0]
 
 
 def _claim_style(verdict: str) -> Spec:

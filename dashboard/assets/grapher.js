@@ -2,25 +2,37 @@
 (function () {
     "use strict";
 
+    function wrap(text, width) {
+        const lines = [];
+        let line = "";
+        text.split(" ").forEach((word) => {
+            if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+            else { line = line ? line + " " + word : word; }
+        });
+        return line ? lines.concat([line]) : lines;
+    }
+
     function exportFigure(figure, meta) {
-        const footer = window.location.href + " · Licence: " + meta.licence;
-        const lines = [meta.sources, footer];
+        const footer = window.location.href.split("#")[0] + " · Licence: " + meta.licence;
+        const lines = wrap(meta.sources, 150).concat(wrap(footer, 150));
         const layout = Object.assign({}, figure.layout, {
             title: {
                 text: meta.title + "<br><span style='font-size:12px'>" + meta.subtitle + "</span>",
                 x: 0.01,
                 xanchor: "left"
             },
-            margin: {l: 60, r: 20, t: 80, b: 70 + 14 * lines.length},
+            margin: {l: 60, r: 20, t: 80, b: 110 + 14 * lines.length},
+            showlegend: true,
+            legend: {orientation: "h", x: 0, y: -0.08, yanchor: "top", font: {size: 10}},
             width: 1000,
-            height: 620,
+            height: 680,
             annotations: (figure.layout.annotations || []).concat([{
                 text: lines.join("<br>"),
                 showarrow: false,
                 xref: "paper",
                 yref: "paper",
                 x: 0,
-                y: -0.1,
+                y: -0.22,
                 xanchor: "left",
                 yanchor: "top",
                 align: "left",
@@ -33,7 +45,7 @@
     function downloadImage(format, figure, meta) {
         const full = exportFigure(figure, meta);
         window.Plotly.downloadImage(full, {
-            format: format, width: 1000, height: 620, filename: meta.filename
+            format: format, width: 1000, height: 680, filename: meta.filename
         });
         return false;
     }
