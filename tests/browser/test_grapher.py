@@ -8,7 +8,18 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/trade", "/shares", "/settlement", "/gdp", "/gas", "/sources", "/about"]
+PAGES = [
+    "/",
+    "/trade",
+    "/shares",
+    "/settlement",
+    "/gdp",
+    "/gas",
+    "/sources",
+    "/about",
+    "/about/dictionary",
+    "/no-such-page",
+]
 DRAWN = ".js-plotly-plot .scatterlayer .trace .points path"
 
 
