@@ -206,7 +206,7 @@ def chart_card(
                 className="mt-2",
                 open=True,
             ),
-            share_panel(chart, key, export),
+            share_panel(key, export),
             dcc.Store(id={"type": "rows", **key}, data=filters(view)),
             dcc.Store(id={"type": "export", **key}, data=export),
             dcc.Store(id={"type": "deferred", **key}, data=figure) if deferred else None,
@@ -237,7 +237,7 @@ def filters(view: ViewState) -> dict[str, Any]:
     return {"start": view.start, "end": view.end, "series": sorted(view.shown)}
 
 
-def share_panel(chart: Chart, key: dict[str, str], export: dict[str, Any]) -> html.Details:
+def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
     """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
     button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
     return html.Details(
@@ -458,7 +458,7 @@ def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
     difference = (
         "" if pd.isna(claim["difference_pct"]) else f"{claim['difference_pct']:+.1f} % of official"
     )
-    word = figures.VERDICT_STYLES.get(claim["verdict"], figures.VERDICT_STYLES[""])[0]
+    word = figures.verdict_word(claim["verdict"])
     return [
         *_entry("Official value", compared),
         *_entry("Difference", difference),

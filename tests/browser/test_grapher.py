@@ -267,3 +267,18 @@ def test_citation_follows_the_view(page, base_url):
     expect(page).to_have_url(re.compile(r"log=1"))
     expect(card.locator(".view-url").first).to_contain_text("log=1")
     expect(card.locator(".embed-url")).to_contain_text("log=1")
+
+
+def test_copy_link_copies_the_current_view(page, base_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    _chart(page, base_url + "/gdp?start=1990&end=2010")
+    card = page.locator("#levels")
+    card.get_by_text("Download, share, cite").click()
+    card.locator(".copy-button").click()
+    copied = ""
+    for _ in range(30):
+        copied = page.evaluate("navigator.clipboard.readText()")
+        if copied:
+            break
+        page.wait_for_timeout(100)
+    assert copied.startswith(base_url + "/gdp?") and "start=1990&end=2010" in copied
