@@ -6,7 +6,7 @@ import flask
 from dash import html
 from flask import Response
 
-from dashboard import callbacks, components, downloads, embed  # noqa: F401  (registers callbacks)
+from dashboard import callbacks, citations, components, downloads, embed  # noqa: F401
 from dashboard.shell import Shell, page_container
 
 app = Shell(
@@ -52,7 +52,7 @@ def layout() -> html.Div:
             components.skip_link(),
             navbar(),
             html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
-            components.citation_panel(),
+            citations.citation_panel(),
         ]
     )
 

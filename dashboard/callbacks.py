@@ -16,7 +16,7 @@ from dash import (
 )
 from dash.dcc.express import send_string
 
-from dashboard import components, data, downloads
+from dashboard import citations, data, downloads
 from dashboard.charts import CHARTS
 from dashboard.views import chart_filter, drawable
 
@@ -35,7 +35,7 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
         if not events:
             return False, []
         sources = tables.sources[tables.sources["source_id"] == events[0]["source_id"]]
-        return True, components.event_details(events[0], data.records(sources)[0])
+        return True, citations.event_details(events[0], data.records(sources)[0])
     points = data.records(tables.points[tables.points["obs_id"] == key])
     if not points:
         return False, []
@@ -44,7 +44,7 @@ def citation_for(click: dict[str, Any] | None) -> tuple[bool, list[Any]]:
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
     claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
     claim = claims[0] if claims else {}
-    return True, components.citation_details(points[0], inputs, origins, claim)
+    return True, citations.citation_details(points[0], inputs, origins, claim)
 
 
 @callback(

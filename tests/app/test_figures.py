@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import components, data, figures, views
+from dashboard import citations, components, data, figures, views
 from dashboard.charts import CHARTS, PAGES_BY_ID
 
 CHART_KEYS = sorted(CHARTS)
@@ -218,7 +218,7 @@ def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
     claim = tables.claims_check.dropna(subset=["official_value"]).iloc[0]
     point = tables.points.set_index("obs_id").loc[claim["obs_id"]]
     body = str(
-        components.citation_details(
+        citations.citation_details(
             point.to_dict() | {"obs_id": claim["obs_id"]},
             tables.points.iloc[:0],
             tables.sources.iloc[:0],
@@ -229,7 +229,7 @@ def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
     assert figures.format_value(claim["official_value"], claim["unit"]) in body
     url = point["source_url"]
     assert body.count(f"href='{url}'") == 1  # one link, its text the site's name
-    cite = components.cite_point(point.to_dict() | {"obs_id": claim["obs_id"]})
+    cite = citations.cite_point(point.to_dict() | {"obs_id": claim["obs_id"]})
     assert cite.count(url) == 1 and claim["obs_id"] in cite
 
 
