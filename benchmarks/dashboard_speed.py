@@ -1,22 +1,32 @@
 """Measure the dashboard's speed as a user meets it; prints figures, asserts nothing.
 
-Starts the production server (gunicorn, 2 workers) on loopback and headless Chromium, then
-reports: time from navigation to the first chart drawn (median of N loads per page), server
-time of the chart callbacks (replaying the browser's own callback requests; p50/p95), and the
-bytes transferred for a first load (compressed, as sent). Run with `make bench`.
+Starts the production server (gunicorn, 2 workers) on loopback, a static reference page
+(plotly.py's full plotly.js drawing one line chart, served from this machine) and headless
+Chromium. Reports, with a cold browser cache each time (the server warmed up), the time from
+navigation to the first chart drawn on each page, measured alternately with the reference page
+in the same run, and the ratio of the medians; the bytes transferred for a first load of each
+page (as sent, compressed); and the in-process compute time of each page's charts.
+Run with `make bench`.
 """
 
-import json
+import http.server
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
+import plotly
 import requests
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from dashboard import views
 from dashboard.charts import PAGES as INDICATOR_PAGES
@@ -32,9 +42,22 @@ ARGS = [
     "--no-first-run",
 ]
 PAGES = ["/trade", "/shares", "/settlement", "/gdp", "/gas"]
-LOADS = 7
-REPLAYS = 40
+LOADS = int(os.environ.get("BENCH_LOADS", "7"))
+WARM_UPS = 3
 DRAWN = ".js-plotly-plot .scatterlayer .trace"
+TARGET_RATIO = 0.6
+TARGET_BYTES = 800_000
+REFERENCE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>reference</title>
+<script src="plotly.min.js"></script></head>
+<body><div id="chart" style="height:480px"></div>
+<script>
+Plotly.newPlot("chart", [{type: "scatter", mode: "lines+markers",
+  x: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024],
+  y: [68, 70, 84, 107, 111, 108, 147, 190, 240, 245], name: "reference"}],
+  {title: {text: "Reference: full plotly.js, one line chart"}});
+</script></body></html>
+"""
 
 
 def free_port() -> int:
@@ -43,72 +66,73 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
+@contextmanager
+def gunicorn() -> Iterator[str]:
+    """The production server on a free loopback port."""
+    port = free_port()
+    binary = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "--workers", "2", "--bind", f"127.0.0.1:{port}", "dashboard.wsgi:server"],
+        [str(binary), "--workers", "2", "--bind", f"127.0.0.1:{port}", "dashboard.wsgi:server"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
+    try:
+        for _ in range(150):
+            try:
+                requests.get(f"http://127.0.0.1:{port}/", timeout=10)
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """No request log."""
+
+
+@contextmanager
+def reference_page() -> Iterator[str]:
+    """The static reference page, served from a temporary folder on loopback."""
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        shutil.copy(bundle, Path(folder) / "plotly.min.js")
+        (Path(folder) / "index.html").write_text(REFERENCE_HTML, encoding="utf-8")
+        handler = partial(QuietHandler, directory=folder)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
         try:
-            requests.get(f"http://127.0.0.1:{port}/", timeout=1)
-            return server
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("gunicorn did not start")
+            yield f"http://127.0.0.1:{server.server_port}/index.html"
+        finally:
+            server.shutdown()
 
 
-def first_chart_ms(page: Page, url: str) -> float:
-    start = time.perf_counter()
-    page.goto(url)
-    page.wait_for_selector(DRAWN, state="attached", timeout=30000)
-    return (time.perf_counter() - start) * 1000
-
-
-def first_load_bytes(page: Page, url: str) -> tuple[int, int]:
+def first_chart(browser: Browser, url: str) -> tuple[float, int]:
+    """Milliseconds from navigation to the first trace drawn, and the bytes transferred
+    until the network is idle; a fresh context, so the cache is cold."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
     sizes: list[int] = []
     page.on(
         "requestfinished",
         lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]),
     )
+    start = time.perf_counter()
     page.goto(url)
     page.wait_for_selector(DRAWN, state="attached", timeout=30000)
+    elapsed = (time.perf_counter() - start) * 1000
     page.wait_for_load_state("networkidle")
-    return sum(sizes), len(sizes)
+    context.close()
+    return elapsed, sum(sizes)
 
 
-def callback_requests(page: Page, url: str) -> list[dict[str, object]]:
-    captured: list[dict[str, object]] = []
-    page.on(
-        "request",
-        lambda r: (
-            captured.append(json.loads(r.post_data or "{}"))
-            if "_dash-update-component" in r.url
-            else None
-        ),
-    )
-    page.goto(url)
-    page.wait_for_selector(DRAWN, state="attached", timeout=30000)
-    page.wait_for_load_state("networkidle")
-    return [c for c in captured if "figure" in json.dumps(c.get("outputs", ""))]
-
-
-def replay_ms(base: str, payload: dict[str, object]) -> list[float]:
-    session = requests.Session()
-    times = []
-    for _ in range(REPLAYS):
-        start = time.perf_counter()
-        response = session.post(f"{base}/_dash-update-component", json=payload, timeout=30)
-        response.raise_for_status()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def cold_callback_ms() -> list[tuple[str, float]]:
-    """In-process time of each page's redraw, computed afresh (cache cleared), median of 10."""
+def cold_compute_ms() -> list[tuple[str, float]]:
+    """In-process time to build every chart of a page afresh (cache cleared), median of 10."""
     results = []
     for page in INDICATOR_PAGES:
         points = views.page_points(page)
@@ -124,54 +148,39 @@ def cold_callback_ms() -> list[tuple[str, float]]:
     return results
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def main() -> None:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(port)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            print(f"first chart drawn after navigation (median of {LOADS} loads, ms):")
-            for path in PAGES:
-                page = browser.new_page()
-                first_chart_ms(page, base + path)  # warm-up
-                times = [first_chart_ms(page, base + path) for _ in range(LOADS)]
-                print(f"  {path:12} median {statistics.median(times):7.0f}   max {max(times):7.0f}")
-                page.close()
-            print("chart callback compute time in-process, all charts of a page (median, ms):")
-            for path, median in cold_callback_ms():
-                print(f"  {path:12} {median:6.1f}")
-            print(f"chart callback round trip to gunicorn ({REPLAYS} replays each, ms):")
-            all_times: list[float] = []
-            for path in PAGES:
-                page = browser.new_page()
-                for payload in callback_requests(page, base + path):
-                    times = replay_ms(base, payload)
-                    all_times += times
-                    print(
-                        f"  {path:12} p50 {percentile(times, 0.5):6.1f}   "
-                        f"p95 {percentile(times, 0.95):6.1f}"
-                    )
-                page.close()
+    with gunicorn() as base, reference_page() as reference, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        first_chart(browser, reference)  # warm-up of the browser itself
+        print(f"first chart drawn, cold cache, median of {LOADS} loads alternating with the")
+        print("reference (static page, full plotly.js, one line chart), ms:")
+        worst_ratio, heaviest = 0.0, ("", 0)
+        for path in PAGES:
+            for _ in range(WARM_UPS):  # each gunicorn worker loads the tables once
+                first_chart(browser, base + path)
+            ours, theirs, sizes = [], [], []
+            for _ in range(LOADS):
+                elapsed, size = first_chart(browser, base + path)
+                ours.append(elapsed)
+                sizes.append(size)
+                theirs.append(first_chart(browser, reference)[0])
+            ratio = statistics.median(ours) / statistics.median(theirs)
+            worst_ratio = max(worst_ratio, ratio)
+            heaviest = max(heaviest, (path, max(sizes)), key=lambda p: p[1])
             print(
-                f"  all pages    p50 {percentile(all_times, 0.5):6.1f}   "
-                f"p95 {percentile(all_times, 0.95):6.1f}"
+                f"  {path:12} {statistics.median(ours):6.0f}   reference "
+                f"{statistics.median(theirs):6.0f}   ratio {ratio:4.2f}   "
+                f"{max(sizes) / 1e6:4.2f} MB transferred"
             )
-            context = browser.new_context()
-            total, count = first_load_bytes(context.new_page(), base + "/trade")
-            print(
-                f"first load of /trade: {total / 1024:.0f} KiB in {count} responses "
-                "(as transferred, gzip)"
-            )
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        browser.close()
+    print(f"worst ratio {worst_ratio:.2f} (target <= {TARGET_RATIO})")
+    print(
+        f"heaviest page {heaviest[0]}: {heaviest[1] / 1e6:.2f} MB "
+        f"(target <= {TARGET_BYTES / 1e6:.1f} MB)"
+    )
+    print("chart compute time in-process, all charts of a page, cache cleared (median, ms):")
+    for path, median in cold_compute_ms():
+        print(f"  {path:12} {median:6.1f}")
 
 
 if __name__ == "__main__":

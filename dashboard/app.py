@@ -2,12 +2,14 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, html
+import flask
+from dash import html
 from flask import Response
 
-from dashboard import api, callbacks, components, downloads, hardening  # noqa: F401 (callbacks)
+from dashboard import api, callbacks, citations, components, downloads, embed, hardening  # noqa: F401
+from dashboard.shell import Shell, page_container
 
-app = Dash(
+app = Shell(
     __name__,
     use_pages=True,
     title="China–Russia figures",
@@ -15,6 +17,7 @@ app = Dash(
     compress=True,
     suppress_callback_exceptions=True,
     include_pages_meta=False,  # its meta tags would echo the request URL
+    assets_ignore=r"embed\.(css|js)$",  # for /embed/ pages only
 )
 server = app.server
 api.register(server)
@@ -30,40 +33,32 @@ def download_bundle() -> Response:
 
 
 server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bundle)
+server.add_url_rule("/embed/<page_id>/<chart_id>", view_func=embed.embed)
 
 
 def navbar() -> dbc.Navbar:
     """Links to every page, in page order, and the full download."""
     links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        (page["name"], page["relative_path"])
         for page in dash.page_registry.values()
         if page["path"] != "/404" and not page.get("path_template")
+        if page.get("in_navigation", True)
     ]
-    download = dbc.NavItem(
-        dbc.NavLink(
-            "Download all data (zip)", href=f"/download/{downloads.BUNDLE_NAME}", external_link=True
-        )
-    )
-    return dbc.Navbar(
-        dbc.Container(
-            [
-                dbc.NavbarBrand("China–Russia figures", href="/"),
-                dbc.Nav([*links, download], navbar=True, className="flex-wrap"),
-            ],
-            fluid=True,
-        ),
-        color="light",
-        dark=False,
-        className="mb-2 border-bottom",
+    return components.navbar(links, f"/download/{downloads.BUNDLE_NAME}")
+
+
+def layout() -> html.Div:
+    """The site around the page the browser asked for (the page already inside)."""
+    url = flask.request.referrer if flask.has_request_context() else None
+    return html.Div(
+        [
+            components.skip_link(),
+            navbar(),
+            html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
+            citations.citation_panel(),
+        ]
     )
 
 
-app.layout = html.Div(
-    [
-        navbar(),
-        dbc.Container(dash.page_container, fluid="lg", id="page-content"),
-        components.citation_panel(),
-    ]
-)
-
+app.layout = layout
 hardening.protect(app)

@@ -2,12 +2,23 @@
 
 from typing import Any
 
-from dash import ALL, MATCH, Input, Output, State, callback, ctx, no_update
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    no_update,
+)
 from dash.dcc.express import send_string
 
-from dashboard import components, data, downloads, guards
+from dashboard import citations, data, downloads, guards
 from dashboard.charts import PAGES_BY_ID
-from dashboard.views import chart_filter, offer
+from dashboard.views import chart_filter, drawable, offer
 
 
 def citation_for(click: object) -> tuple[bool, list[Any]]:
@@ -23,48 +34,85 @@ def citation_for(click: object) -> tuple[bool, list[Any]]:
         if not events:
             return False, []
         sources = tables.sources[tables.sources["source_id"] == events[0]["source_id"]]
-        return True, components.event_details(events[0], data.records(sources)[0])
+        return True, citations.event_details(events[0], data.records(sources)[0])
     points = data.records(tables.points[tables.points["obs_id"] == key])
     if not points:
         return False, []
     inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]
     origin_ids = points[0]["input_source_ids"].split(";")
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
-    return True, components.citation_details(points[0], inputs, origins)
+    claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
+    claim = claims[0] if claims else {}
+    return True, citations.citation_details(points[0], inputs, origins, claim)
 
 
 @callback(
     Output("citation-panel", "is_open"),
     Output("citation-body", "children"),
     Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    Input({"type": "cite", "obs": ALL}, "n_clicks"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: object) -> tuple[Any, Any]:
-    """Show the citation of the point just clicked."""
+def open_citation(_clicks: object, _cells: object) -> tuple[Any, Any]:
+    """Show the citation of the point just clicked on a chart or chosen in a table."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
+    if isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "cite":
+        return citation_for({"points": [{"customdata": [ctx.triggered_id["obs"]]}]})
     return citation_for(trigger["value"])
 
 
-def chart_download(key: object, stored: object) -> dict[str, Any] | None:
-    """The CSV of exactly the rows a chart shows."""
+def chart_download(key: object, stored: object, everything: bool = False) -> dict[str, Any] | None:
+    """The CSV of exactly the rows a chart shows, or of every row it can show."""
     chart = guards.chart(key)
     if not stored:
         return None
     page = PAGES_BY_ID[chart.page]
     filters = guards.chart_filters(stored, offer(page), page.charts.index(chart))
-    rows = chart_filter(chart, filters)
-    name = f"china-russia-{chart.page}-{chart.chart_id}-{filters['start']}-{filters['end']}.csv"
+    if everything:
+        rows, span = drawable(chart), "all"
+    else:
+        rows, span = chart_filter(chart, filters), f"{filters['start']}-{filters['end']}"
+    name = f"china-russia-{chart.page}-{chart.chart_id}-{span}.csv"
     return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
 
 
 @callback(
     Output({"type": "download", "page": MATCH, "chart": MATCH}, "data"),
     Input({"type": "download-btn", "page": MATCH, "chart": MATCH}, "n_clicks"),
+    Input({"type": "download-all", "page": MATCH, "chart": MATCH}, "n_clicks"),
     State({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
     prevent_initial_call=True,
 )
-def download(_clicks: object, filters: object) -> dict[str, Any] | None:
+def download(_shown: object, _all: object, filters: object) -> dict[str, Any] | None:
     """Send the chart's CSV."""
-    return chart_download(ctx.triggered_id, filters)
+    key = ctx.triggered_id
+    everything = isinstance(key, dict) and key.get("type") == "download-all"
+    return chart_download(key, filters, everything=everything)
+
+
+for image in ("png", "svg"):
+    clientside_callback(
+        ClientsideFunction("grapher", f"download_{image}"),
+        Output({"type": image, "page": MATCH, "chart": MATCH}, "disabled"),
+        Input({"type": image, "page": MATCH, "chart": MATCH}, "n_clicks"),
+        State({"type": "graph", "page": MATCH, "chart": MATCH}, "figure"),
+        State({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+
+clientside_callback(
+    ClientsideFunction("grapher", "currentUrl"),
+    Output({"type": "copy-link", "page": MATCH, "chart": MATCH}, "content"),
+    Input({"type": "copy-link", "page": MATCH, "chart": MATCH}, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("grapher", "toggle"),
+    Output("nav-collapse", "is_open"),
+    Input("nav-toggle", "n_clicks"),
+    State("nav-collapse", "is_open"),
+    prevent_initial_call=True,
+)

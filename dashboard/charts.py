@@ -24,6 +24,7 @@ class Page:
     name: str
     intro: str
     charts: tuple[Chart, ...]
+    event_topics: tuple[str, ...] = ()  # categories of dated events related to the page
 
 
 PAGES = (
@@ -70,6 +71,7 @@ PAGES = (
                 "Russia-reported minus China-reported total, as a percent of China's.",
             ),
         ),
+        ("trade", "diplomacy"),
     ),
     Page(
         "shares",
@@ -94,6 +96,7 @@ PAGES = (
                 "Percent of China's goods trade.",
             ),
         ),
+        ("trade",),
     ),
     Page(
         "settlement",
@@ -125,6 +128,7 @@ PAGES = (
                 "Ruble share of payments for Russian exports; yuan share for Russian imports.",
             ),
         ),
+        ("trade", "diplomacy"),
     ),
     Page(
         "gdp",
@@ -191,6 +195,7 @@ PAGES = (
                 "Percent of China's total gas imports.",
             ),
         ),
+        ("energy",),
     ),
 )
 

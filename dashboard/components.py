@@ -1,298 +1,380 @@
-"""Layout fragments: controls, chart cards, the citation panel's contents."""
+"""Layout fragments: navigation, controls and chart cards (Chart / Table / Sources tabs, the
+series legend, the download, share and cite panel). The citation panel is in citations.py."""
 
-import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, figures
+from dashboard import citations, data, figures
 from dashboard.charts import Chart
 from dashboard.state import ViewState
 
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
-    "modeBarButtonsToAdd": ["toggleSpikelines"],
+    "responsive": True,
 }
-GRID_COLUMNS = [
-    ("period", "Period"),
-    ("indicator_title", "Indicator"),
-    ("economy", "Economy"),
-    ("reporter", "Reporter"),
-    ("value", "Value"),
-    ("unit", "Unit"),
-    ("qualifier", "Qualifier"),
-    ("kind", "Kind"),
-    ("source_short", "Source"),
-    ("source_title", "Source title"),
-    ("verdict", "Verdict"),
-    ("obs_id", "Observation id"),
-]
+PROJECT = citations.PROJECT
+VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
+PENDING: Any = {"layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 
 
-def page_controls(page: str, bounds: tuple[int, int], view: ViewState) -> dbc.Card:
-    """Year range and event toggle shared by a page's charts."""
-    low, high = bounds
-    step = max(1, (high - low) // 10)
-    marks = {y: str(y) for y in range(low, high + 1, step)} | {high: str(high)}
-    return dbc.Card(
-        dbc.CardBody(
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            html.Label("Years", htmlFor=f"{page}-years", className="form-label"),
-                            dcc.RangeSlider(
-                                low,
-                                high,
-                                1,
-                                value=[view.start, view.end],
-                                marks=marks,
-                                id=f"{page}-years",
-                                tooltip={"placement": "bottom"},
-                            ),
-                        ],
-                        md=9,
-                    ),
-                    dbc.Col(
-                        [
-                            dbc.Checklist(
-                                options=[{"label": "Show dated events", "value": "on"}],
-                                value=["on"] if view.events else [],
-                                id=f"{page}-events",
-                                switch=True,
-                            ),
-                            dbc.Checklist(
-                                options=[{"label": "Log scale (positive values)", "value": "on"}],
-                                value=["on"] if view.log else [],
-                                id=f"{page}-log",
-                                switch=True,
-                            ),
-                        ],
-                        md=3,
-                    ),
-                ]
-            )
+def navbar(links: Iterable[tuple[str, str]], download: str) -> dbc.Navbar:
+    """The site navigation: collapses behind a menu button below the lg breakpoint."""
+    items = [dbc.NavItem(dbc.NavLink(name, href=path, active="exact")) for name, path in links]
+    items.append(
+        dbc.NavItem(dbc.NavLink("Download all data (zip)", href=download, external_link=True))
+    )
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(PROJECT, href="/"),
+                dbc.NavbarToggler(id="nav-toggle"),
+                dbc.Collapse(dbc.Nav(items, navbar=True), id="nav-collapse", navbar=True),
+            ],
+            fluid=True,
         ),
-        className="mb-3",
+        color="light",
+        dark=False,
+        expand="lg",
+        className="mb-2 border-bottom",
     )
 
 
-def series_options(points: pd.DataFrame, chart: Chart) -> list[dict[str, str]]:
-    """One checkbox per series, labelled with its coverage and the source's last update."""
-    named = points.assign(series_name=figures.series_names(points, chart))
-    options = []
-    for series_id, series in named.groupby("series_id", sort=False):
-        years = series["x"].dt.year
-        label = (
-            f"{series['series_name'].iloc[0]} — {len(series)} points, "
-            f"{years.min()}–{years.max()}, last updated {series['last_updated'].max() or 'n.d.'}"
-        )
-        options.append({"label": label, "value": str(series_id)})
-    return sorted(options, key=lambda o: o["label"])
+def attributes(values: dict[str, str]) -> Any:
+    """Hyphenated HTML attributes (aria-*, data-*) as keyword arguments for a component."""
+    return values
 
 
-def chart_card(chart: Chart, points: pd.DataFrame, view: ViewState) -> dbc.Card:
-    """A chart with its series picker, CSV download and table view."""
-    key = {"page": chart.page, "chart": chart.chart_id}
-    options = series_options(points, chart)
-    shown = [o["value"] for o in options if o["value"] in view.shown]
-    return dbc.Card(
+def skip_link() -> html.A:
+    """The first stop of the keyboard: straight to the page's content."""
+    return html.A("Skip to content", href="#page-content", className="skip-link")
+
+
+def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: bool) -> html.Div:
+    """Year range, log scale and (where the page has related events) the event toggle."""
+    low, high = bounds
+    step = 20 if high - low > 40 else 10 if high - low > 20 else 5
+    marks = {
+        y: str(y)
+        for y in range(low, high + 1)
+        if y % step == 0 and min(y - low, high - y) > step * 0.6
+    }
+    marks |= {low: str(low), high: str(high)}
+    switches = [
+        dbc.Checklist(
+            options=[{"label": "Events", "value": "on"}],
+            value=["on"] if view.events and events else [],
+            id=f"{page}-events",
+            switch=True,
+            inline=True,
+            className="" if events else "d-none",
+        ),
+        dbc.Checklist(
+            options=[{"label": "Log scale", "value": "on"}],
+            value=["on"] if view.log else [],
+            id=f"{page}-log",
+            switch=True,
+            inline=True,
+        ),
+    ]
+    return html.Div(
         [
-            dbc.CardHeader(html.H2(chart.title, className="h5 mb-0"), id=chart.chart_id),
-            dbc.CardBody(
+            html.Div(
                 [
-                    html.P(chart.description, className="text-body-secondary small"),
-                    html.Div(
-                        dcc.Loading(
-                            dcc.Graph(
-                                id={"type": "graph", **key},
-                                config=GRAPH_CONFIG,
-                                figure=_placeholder(),
-                            ),
-                            delay_show=300,
-                        ),
-                        role="figure",
-                        **_aria_label(chart),
+                    html.Label("Years", htmlFor=f"{page}-years", className="form-label small"),
+                    dcc.RangeSlider(
+                        low,
+                        high,
+                        1,
+                        value=[view.start, view.end],
+                        marks=marks,
+                        id=f"{page}-years",
+                        tooltip={"placement": "bottom"},
+                        allowCross=False,
                     ),
-                    html.Details(
-                        [
-                            html.Summary("Series shown"),
-                            dcc.Checklist(
-                                options=options,
-                                value=shown,
-                                id={"type": "series", **key},
-                                labelClassName="d-block small",
-                            ),
-                        ],
-                        open=True,
-                        className="mb-2",
+                ],
+                className="controls-years",
+            ),
+            html.Div(switches, className="controls-switches"),
+        ],
+        className="page-controls mb-3",
+    )
+
+
+def _swatch(color: str, kind: str) -> html.Span:
+    return html.Span(className=f"swatch swatch-{kind}", style={"--swatch": color})
+
+
+def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
+    """One checkbox per series, in the chart's fixed order, with its colour swatch."""
+    named = points.assign(series_name=figures.series_names(points, figures.series_labels(points)))
+    first = named.drop_duplicates("series_id").set_index("series_id")
+    options = []
+    for series_id in figures.series_order(points):
+        row = first.loc[series_id]
+        kind = str(row["kind"])
+        color = colors.get(series_id, "#57606a")
+        label = html.Span([_swatch(color, kind), str(row["series_name"])])
+        options.append({"label": label, "value": series_id})
+    return options
+
+
+def verdict_key(points: pd.DataFrame) -> html.P | None:
+    """What the claim markers mean, shape and word (not colour alone)."""
+    verdicts = sorted(set(points.loc[points["kind"] == "article_claim", "verdict"]))
+    if not verdicts:
+        return None
+    marks = VERDICT_MARKS
+    items: list[Any] = ["Claims: "]
+    for verdict in verdicts:
+        word, symbol, color = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
+        items.append(html.Span([html.Span(marks[symbol], style={"color": color}), " ", word]))
+        items.append(" ")
+    return html.P(items, className="verdict-key small mb-1")
+
+
+def chart_card(
+    chart: Chart,
+    points: pd.DataFrame,
+    view: ViewState,
+    figure: dict[str, Any],
+    export: dict[str, Any],
+    notes: list[Any],
+    deferred: bool = False,
+) -> html.Section:
+    """A chart with tabs Chart / Table / Sources, its series legend (a checklist) and a
+    download, share and cite panel. A deferred chart is drawn just after the page's first
+    one (its figure waits in a store), so the first chart is not held up by the others."""
+    key = {"page": chart.page, "chart": chart.chart_id}
+    colors = figures.series_colors(points)
+    options = series_options(points, colors)
+    shown = [o["value"] for o in options if o["value"] in view.shown]
+    chart_tab = [
+        html.Div(
+            dcc.Graph(
+                id={"type": "graph", **key},
+                config=GRAPH_CONFIG,
+                figure=PENDING if deferred else figure,
+                className="chart-graph",
+            ),
+            role="figure",
+            **attributes(
+                {"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."}
+            ),
+        ),
+        verdict_key(points),
+        html.Div(notes, id={"type": "source", **key}),
+    ]
+    return html.Section(
+        [
+            html.H2(chart.title, className="h5 mb-1"),
+            html.P(chart.description, className="text-body-secondary small mb-2"),
+            dbc.Tabs(
+                [
+                    dbc.Tab(chart_tab, label="Chart", tab_id="chart"),
+                    dbc.Tab(html.Div(id={"type": "table", **key}), label="Table", tab_id="table"),
+                    dbc.Tab(
+                        html.Div(id={"type": "sources", **key}), label="Sources", tab_id="sources"
                     ),
-                    dbc.Button(
-                        "Download CSV (with sources)",
-                        id={"type": "download-btn", **key},
-                        color="primary",
-                        size="sm",
-                        className="me-2",
+                ],
+                id={"type": "tabs", **key},
+                active_tab="chart",
+                className="chart-tabs",
+            ),
+            html.Details(
+                [
+                    html.Summary(
+                        f"Series ({len(shown)} of {len(options)} shown)", className="small"
                     ),
+                    dcc.Checklist(
+                        options=options,
+                        value=shown,
+                        id={"type": "series", **key},
+                        className="series-legend",
+                        labelClassName="series-option",
+                    ),
+                ],
+                className="mt-2",
+                open=True,
+            ),
+            share_panel(key, export),
+            dcc.Store(id={"type": "rows", **key}, data=filters(view)),
+            dcc.Store(id={"type": "export", **key}, data=export),
+            dcc.Store(id={"type": "deferred", **key}, data=figure) if deferred else None,
+        ],
+        className="chart-card mb-4",
+        id=chart.chart_id,
+    )
+
+
+def chart_notes(source_line: str, events: pd.DataFrame | None) -> list[Any]:
+    """Under a chart: its source line, and the numbered events it marks."""
+    notes: list[Any] = [html.P(source_line, className="source-line small")]
+    if events is not None and len(events):
+        notes.append(
+            html.Ol(
+                [
+                    html.Li(f"{e['date']}: {e['label']} ({e['source_short']})")
+                    for e in data.records(events)
+                ],
+                className="event-list small",
+            )
+        )
+    return notes
+
+
+def filters(view: ViewState) -> dict[str, Any]:
+    """The filters a chart's download and table read."""
+    return {"start": view.start, "end": view.end, "series": sorted(view.shown)}
+
+
+def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
+    """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
+    button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
+    return html.Details(
+        [
+            html.Summary("Download, share, cite"),
+            html.Div(
+                [
+                    dbc.Button("PNG image", id={"type": "png", **key}, **button),
+                    dbc.Button("SVG image", id={"type": "svg", **key}, **button),
+                    dbc.Button("CSV: rows shown", id={"type": "download-btn", **key}, **button),
+                    dbc.Button("CSV: all rows", id={"type": "download-all", **key}, **button),
                     dcc.Download(id={"type": "download", **key}),
-                    dcc.Store(id={"type": "rows", **key}),
-                    html.Details(
-                        [
-                            html.Summary("Table of the data shown"),
-                            dag.AgGrid(
-                                id={"type": "grid", **key},
-                                columnDefs=_grid_columns(),
-                                rowData=[],
-                                defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                                dashGridOptions={"pagination": True, "paginationPageSize": 20},
-                                style={"height": "420px"},
-                            ),
-                        ],
-                        className="mt-2",
-                    ),
                 ]
             ),
+            html.Div(
+                [
+                    html.Span("Link to this view ", className="small"),
+                    dcc.Clipboard(
+                        id={"type": "copy-link", **key},
+                        title="Copy the link to this view",
+                        className="copy-button",
+                    ),
+                ],
+                className="mb-2",
+            ),
+            html.Label("Citation", className="small d-block"),
+            html.Pre(_with_urls(export["citation"], export), className="citation-text"),
+            html.Label("BibTeX", className="small d-block"),
+            html.Pre(_with_urls(export["bibtex"], export), className="citation-text"),
+            html.Label("Embed this chart (with its source line)", className="small d-block"),
+            html.Pre(_with_urls(export["embed"], export), className="citation-text embed-code"),
         ],
-        className="mb-4",
+        className="share-panel mt-1",
     )
 
 
-def _aria_label(chart: Chart) -> Any:
-    """An accessible name for a chart (plotly's SVG has none of its own)."""
-    text = f"{chart.title}. {chart.description} The table below holds the same data."
-    return {"aria-label": text}
+def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:
+    """Text whose page and embed addresses are marked, so they follow the view as it changes
+    (assets/grapher.js rewrites them)."""
+    parts: list[Any] = []
+    for piece in re.split(
+        f"({re.escape(export['page_url'])}|{re.escape(export['embed_url'])})", text
+    ):
+        if piece == export["page_url"]:
+            parts.append(html.Span(piece, className="view-url"))
+        elif piece == export["embed_url"]:
+            parts.append(html.Span(piece, className="embed-url"))
+        elif piece:
+            parts.append(piece)
+    return parts
 
 
-def _placeholder() -> dict[str, Any]:
-    return {"layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 520}}
+def value_text(value: float) -> str:
+    """A value as the source gave it: no digits added, none dropped."""
+    text = repr(float(value))
+    return text.removesuffix(".0")
 
 
-def _grid_columns() -> list[dict[str, Any]]:
-    return [{"field": field, "headerName": name} for field, name in GRID_COLUMNS]
+def _cell(row: Mapping[str, Any]) -> str:
+    qualifier = row["qualifier"]
+    if qualifier == "range":
+        return f"{value_text(row['value_low'])}–{value_text(row['value_high'])}"
+    prefix = {"about": "≈", "more_than": ">", "less_than": "<"}.get(qualifier, "")
+    return prefix + value_text(row["value"])
 
 
-def grid_rows(points: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows for the table view."""
-    table = points[[f for f, _ in GRID_COLUMNS]].sort_values(["indicator_title", "period"])
-    records: list[dict[str, Any]] = json.loads(table.to_json(orient="records"))
-    return records
+def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.P:
+    """The points shown, as a period × series grid, values at their source's precision; each
+    value is a button that opens its citation (the keyboard's way to a point)."""
+    if points.empty:
+        return html.P(figures.EMPTY_MESSAGE)
+    named = points.assign(series_name=figures.series_names(points, labels))
+    order = figures.series_order(named)
+    heads = named.drop_duplicates("series_id").set_index("series_id")
+    cells: dict[tuple[str, str], list[Any]] = {}
+    for row in data.records(named.sort_values(["period", "obs_id"])):
+        button = html.Button(
+            _cell(row),
+            id={"type": "cite", "obs": row["obs_id"]},
+            className="cell-button",
+            title="Show the citation",
+        )
+        cells.setdefault((row["period"], row["series_id"]), []).append(button)
+    periods = sorted({period for period, _ in cells})
+    header = html.Tr(
+        [html.Th("Period", scope="col")]
+        + [
+            html.Th(
+                [
+                    str(heads.loc[s, "series_name"]),
+                    html.Br(),
+                    html.Small(str(heads.loc[s, "unit"])),
+                ],
+                scope="col",
+            )
+            for s in order
+        ]
+    )
+    body = [
+        html.Tr(
+            [html.Th(period, scope="row")] + [html.Td(cells.get((period, s), [])) for s in order]
+        )
+        for period in periods
+    ]
+    return html.Div(
+        html.Table(
+            [html.Thead(header), html.Tbody(body)],
+            className="table table-sm data-grid",
+        ),
+        className="table-responsive",
+    )
 
 
-def citation_details(
-    point: Mapping[str, Any], inputs: pd.DataFrame, origins: pd.DataFrame
-) -> list[Any]:
-    """The full citation of one point, for the citation panel; a derived point also lists
-    its inputs and the sources they rest on."""
+def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> html.Div:
+    """Each source behind the chart: producer, title, link, dates, licence, processing."""
+    ids = set(points["source_id"])
+    for inputs in points["input_source_ids"]:
+        ids |= {i for i in inputs.split(";") if i}
+    used = sources[sources["source_id"].isin(ids)].sort_values("producer")
     items = [
-        html.H3(point["indicator_title"], className="h6"),
-        html.P(
+        html.Li(
             [
-                html.Strong(point["period"] + ": "),
-                figures.format_value(point["value"], point["unit"]),
-            ]
-        ),
-        html.Dl(
-            [
-                *_entry("Kind", figures.KIND_LABELS[point["kind"]]),
-                *_entry("Citation", point["source_citation"]),
-                *_entry("Source", _link(point["source_url"])),
-                *_entry("Published", point["source_date_published"] or "not stated"),
-                *_entry(
-                    "Sources last updated",
-                    point["last_updated"] if point["kind"] == "derived" else "",
+                html.Strong(s["producer"]),
+                ": ",
+                citations.link(s["url_main"], s["title"]),
+                html.Br(),
+                html.Small(
+                    f"Published {s['date_published'] or 'n.d.'}; accessed "
+                    f"{s['date_accessed'] or '—'}; licence: {s['license_name'] or 'not stated'}."
                 ),
-                *_entry("Accessed", point["source_date_accessed"]),
-                *_entry("Licence", point["source_license"]),
-                *_entry("Quote", html.Q(point["source_quote"]) if point["source_quote"] else ""),
-                *_entry("Where", point["source_locator"]),
-                *_entry(
-                    "Verdict", f"{point['verdict']}: {point['reason']}" if point["verdict"] else ""
-                ),
-                *_entry("Method", point["method"]),
-                *_entry("Note", point["note"]),
+                html.Br() if s["processing"] else None,
+                html.Small(f"What was done: {s['processing']}") if s["processing"] else None,
             ]
-        ),
-    ]
-    if len(inputs):
-        items.append(html.H4("Inputs", className="h6"))
-        items.append(
-            html.Ul(
-                [
-                    html.Li(
-                        [
-                            f"{r['indicator_title']}, {r['period']}: "
-                            f"{figures.format_value(r['value'], r['unit'])} — "
-                            f"{r['source_citation']} ",
-                            _link(r["source_url"]),
-                        ]
-                    )
-                    for r in data.records(inputs)
-                ]
-            )
         )
-    if len(origins):
-        items.append(html.H4("Sources of the inputs", className="h6"))
-        items.append(
-            html.Ul(
-                [
-                    html.Li(
-                        [
-                            f"{r['citation_full']} Accessed {r['date_accessed'] or '—'}. ",
-                            _link(r["url_main"]),
-                        ]
-                    )
-                    for r in data.records(origins)
-                ]
-            )
-        )
-    items.append(
-        html.P(html.Small(f"Observation id: {point['obs_id']}"), className="text-body-secondary")
-    )
-    return items
-
-
-def event_details(event: Mapping[str, Any], source: Mapping[str, Any]) -> list[Any]:
-    """The citation of a dated event."""
-    return [
-        html.H3(event["label"], className="h6"),
-        html.Dl(
-            [
-                *_entry("Date", f"{event['date']} (precision: {event['date_precision']})"),
-                *_entry("Citation", source["citation_full"]),
-                *_entry("Source", _link(source["url_main"])),
-                *_entry("Quote", html.Q(source["quote"]) if source["quote"] else ""),
-                *_entry("Where", source["locator"]),
-                *_entry("Accessed", source["date_accessed"]),
-            ]
-        ),
+        for s in data.records(used)
     ]
-
-
-def _entry(term: str, value: Any) -> list[Any]:
-    if value is None or (isinstance(value, str) and not value):
-        return []
-    return [html.Dt(term), html.Dd(value)]
-
-
-def _link(url: str) -> Any:
-    if not url.startswith(("http://", "https://")):
-        return url
-    return html.A(url, href=url, target="_blank", rel="noopener noreferrer")
-
-
-def citation_panel() -> dbc.Offcanvas:
-    """The off-canvas panel that shows a clicked point's citation."""
-    return dbc.Offcanvas(
-        html.Div(id="citation-body"),
-        id="citation-panel",
-        title="Citation",
-        placement="end",
-        is_open=False,
-        scrollable=True,
-        style={"width": "32rem"},
-    )
+    pages = [
+        dcc.Link(indicator, href=f"/data/{indicator}", className="me-2")
+        for indicator in chart.indicators
+    ]
+    return html.Div([html.Ul(items, className="sources-list"), html.P(["Data pages: ", *pages])])

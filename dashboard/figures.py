@@ -1,6 +1,5 @@
 """Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
 
-import math
 import textwrap
 from functools import lru_cache
 from typing import Any
@@ -18,27 +17,30 @@ KIND_LABELS = {
     "derived": "derived",
 }
 KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2, "article_claim": 3}
-VERDICT_COLORS = {
-    "consistent": "#1a7f37",
-    "target-met": "#1a7f37",
-    "approximate": "#bf8700",
-    "inconsistent": "#cf222e",
-    "target-missed": "#cf222e",
-    "unverified": "#6e7781",
-    "pending": "#6e7781",
-    "": "#6e7781",
+# verdict: legend word, marker symbol, colour (told apart by symbol and word, not colour alone;
+# every colour has at least 4.5:1 contrast on white)
+VERDICT_STYLES = {
+    "consistent": ("consistent", "circle-open", "#1a7f37"),
+    "target-met": ("target met", "circle-open", "#1a7f37"),
+    "approximate": ("approximate", "hexagon-open", "#8a5a00"),
+    "inconsistent": ("inconsistent", "x-thin-open", "#cf222e"),
+    "target-missed": ("target missed", "x-thin-open", "#cf222e"),
+    "unverified": ("unverified", "square-open", "#57606a"),
+    "pending": ("pending", "square-open", "#57606a"),
+    "": ("not checked", "square-open", "#57606a"),
 }
+# Okabe–Ito (colour-blind safe), then three of Paul Tol's muted scheme; yellow left out
 PALETTE = (
-    "#0b5cad",
-    "#c2410c",
-    "#15803d",
-    "#7e22ce",
-    "#b91c1c",
-    "#0e7490",
-    "#a16207",
-    "#be185d",
-    "#4d7c0f",
-    "#374151",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#882255",
+    "#117733",
+    "#332288",
 )
 CUSTOM = [
     "obs_id",
@@ -55,8 +57,7 @@ HOVER = (
     "<br><i>Click for the full citation</i><extra></extra>"
 )
 SYMBOLS = {"more_than": "triangle-up", "less_than": "triangle-down"}
-PLOT_HEIGHT = 480
-LEGEND_ROW = 24  # pixels per legend row, two series a row
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
 # the point columns a figure reads
 COLUMNS = [
     "obs_id",
@@ -99,26 +100,54 @@ def format_value(value: float, unit: str) -> str:
     return f"{value:,.3g} {unit}" if abs(value) < 1 else f"{value:,.2f} {unit}"
 
 
-def series_names(points: pd.DataFrame, chart: Chart) -> pd.Series:
-    """Legend names: indicator and economy only where the chart shows several."""
-    several_indicators = points["indicator"].nunique() > 1
-    several_economies = points["economy"].nunique() > 1
-    parts = [points["series_basis"]]
-    if several_economies:
-        parts.insert(0, points["economy_label"])
-    if several_indicators:
-        parts.insert(0, points["indicator_title"])
-    names = parts[0]
-    for part in parts[1:]:
-        names = names + " · " + part
-    return names
+def series_labels(every: pd.DataFrame) -> dict[str, str]:
+    """Short legend names, from every point of a chart (so a name never changes with the view):
+    indicator and economy only where the chart has several, and the words every indicator
+    title of the chart shares at its start or end (two or more) left out."""
+    first = every.drop_duplicates("series_id")
+    titles = _distinct_parts(sorted(set(first["indicator_title"])))
+    several_economies = first["economy"].nunique() > 1
+    labels = {}
+    for row in first.itertuples():
+        parts = [titles[str(row.indicator_title)]] if len(titles) > 1 else []
+        if several_economies:
+            parts.append(str(row.economy_label))
+        parts.append(str(row.series_basis))
+        labels[str(row.series_id)] = " · ".join(parts)
+    return labels
 
 
-def hover_frame(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
+def _distinct_parts(titles: list[str]) -> dict[str, str]:
+    """Each title without the words all of them share at the start and at the end."""
+    words = [t.split() for t in titles]
+    shortest = min((len(w) for w in words), default=0)
+
+    def shared(reverse: bool) -> int:
+        count = 0
+        while count < shortest - 1:
+            index = -(count + 1) if reverse else count
+            if len({w[index] for w in words}) > 1:
+                break
+            count += 1
+        return count if count >= 2 else 0
+
+    head, tail = shared(False), shared(True)
+    if head + tail >= shortest:
+        head, tail = head, 0
+    short = {t: " ".join(w[head : len(w) - tail]) for t, w in zip(titles, words, strict=True)}
+    return {t: s[:1].upper() + s[1:] for t, s in short.items()}
+
+
+def series_names(points: pd.DataFrame, labels: dict[str, str]) -> pd.Series:
+    """The legend name of each point's series."""
+    return points["series_id"].map(labels)
+
+
+def hover_frame(points: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """Points with the columns the hover text and click handler read."""
     frame = points[COLUMNS].copy()
     frame["x_text"] = frame["x"].dt.strftime("%Y-%m-%d")
-    frame["series_name"] = series_names(points, chart)
+    frame["series_name"] = series_names(points, labels)
     frame["value_text"] = [
         _stated(*fields)
         for fields in zip(
@@ -161,13 +190,61 @@ def _stated(qualifier: str, value: float, low: float, high: float, unit: str) ->
 
 
 Spec = dict[str, Any]
+EMPTY_MESSAGE = "No data in the selected years: widen the range or show more series."
+
+
+def series_order(points: pd.DataFrame) -> list[str]:
+    """Every series of a chart in a fixed order: kind of source, then indicator, economy,
+    reporter and basis (what is shown does not change it)."""
+    keys = points.drop_duplicates("series_id").assign(_order=lambda f: f["kind"].map(KIND_ORDER))
+    ordered = keys.sort_values(["_order", "indicator", "economy", "reporter", "series_basis"])
+    return [str(s) for s in ordered["series_id"]]
+
+
+def series_colors(points: pd.DataFrame) -> dict[str, str]:
+    """One colour per series of a chart, fixed whatever else is shown. Claims are coloured by
+    verdict instead, so the palette goes to the other series only."""
+    drawn = points[points["kind"] != "article_claim"]
+    return {s: PALETTE[n % len(PALETTE)] for n, s in enumerate(series_order(drawn))}
 
 
 def chart_figure(
     points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
 ) -> go.Figure:
-    """The chart as a plotly Figure (validated; for notebooks and exports)."""
-    return go.Figure(chart_spec(points, chart, events, log_scale))
+    """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
+    spec = chart_spec(points, chart, events, log_scale)
+    spec["layout"] |= export_layout(chart.title, chart.description, source_line(points))
+    return go.Figure(spec)
+
+
+def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> Spec:
+    """Layout additions that make an image self-contained: title, subtitle, source line and
+    a footer (page address and licence)."""
+    lines = textwrap.wrap(sources, 130) + ([footer] if footer else [])
+    return {
+        "title": {
+            "text": f"{title}<br><span style='font-size:12px'>{subtitle}</span>",
+            "x": 0.01,
+            "xanchor": "left",
+        },
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 110 + 14 * len(lines)},
+        "showlegend": True,
+        "legend": {"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "font": {"size": 10}},
+        "annotations": [
+            {
+                "text": "<br>".join(lines),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.22,
+                "xanchor": "left",
+                "yanchor": "top",
+                "align": "left",
+                "font": {"size": 10, "color": "#57606a"},
+            }
+        ],
+    }
 
 
 def chart_spec(
@@ -175,100 +252,140 @@ def chart_spec(
     chart: Chart,
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
+    every: pd.DataFrame | None = None,
 ) -> Spec:
-    """The chart as a plain plotly JSON spec: one trace per series, styled by kind of source,
-    with the title and a source line inside the figure (so image exports keep them)."""
-    frame = hover_frame(points, chart)
-    ordered = frame.assign(_order=frame["kind"].map(KIND_ORDER)).sort_values(
-        ["_order", "series_name", "x"]
-    )
-    groups = ordered.groupby("series_id", sort=False)
-    data = [
-        _trace(series, str(series_id), PALETTE[number % len(PALETTE)])
-        for number, (series_id, series) in enumerate(groups)
-    ]
-    if events is not None and len(events):
-        events = _within(events, points)
-    with_events = events is not None and len(events) > 0
-    legend_height = LEGEND_ROW * math.ceil((len(data) + int(with_events)) / 2)
-    annotations = [_source_annotation(points)]
+    """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
+    per verdict, drawn on top). Colours and names come from `every` point of the chart (all
+    series, whatever is shown), so they never move. Title, legend and source line are HTML
+    around the figure."""
     if points.empty:
-        annotations.append(
-            {
-                "text": "No data in the selected range",
-                "showarrow": False,
-                "x": 0.5,
-                "y": 0.5,
-                "xref": "paper",
-                "yref": "paper",
-            }
-        )
+        return empty_spec()
+    every = points if every is None else every
+    colors = series_colors(every)
+    frame = hover_frame(points, series_labels(every))
+    order = {s: n for n, s in enumerate(series_order(points))}
+    ordered = frame.assign(_order=frame["series_id"].map(order)).sort_values(["_order", "x"])
+    data: list[Spec] = []
+    for series_id, series in ordered.groupby("series_id", sort=False):
+        data += _traces(series, str(series_id), colors.get(str(series_id), "#57606a"))
     layout: Spec = {
-        "title": {
-            "text": chart.title,
-            "x": 0.01,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 12},
-        },
         "yaxis": {
             "title": {"text": ", ".join(sorted(set(points["unit"])))},
             "type": "log" if log_scale else "linear",
+            "automargin": True,
+            "tickformat": ",",
         },
         "xaxis": _time_axis(points),
         "template": TEMPLATE,
-        "height": PLOT_HEIGHT + legend_height,
-        "margin": {"l": 60, "r": 20, "t": 70 + legend_height, "b": 110},
-        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "margin": {"l": 56, "r": 12, "t": 32, "b": 36},
+        "showlegend": False,
         "hovermode": "closest",
-        "annotations": annotations,
         "shapes": [],
+        "annotations": [],
     }
-    if with_events and events is not None:
-        data.append(_event_trace(events))
-        layout["shapes"] = [_event_line(date) for date in events["date"]]
-        layout["yaxis2"] = {
-            "overlaying": "y",
-            "range": [0, 1.05],
-            "visible": False,
-            "fixedrange": True,
-        }
+    if events is not None and len(events):
+        events = chart_events(events, points)
+        if len(events):
+            data.append(_event_trace(events))
+            layout["shapes"] = [_event_line(date) for date in events["date"]]
+            layout["yaxis2"] = {
+                "overlaying": "y",
+                "range": [0, 1.05],
+                "visible": False,
+                "fixedrange": True,
+            }
     return {"data": data, "layout": layout}
 
 
-def _trace(series: pd.DataFrame, series_id: str, color: str) -> Spec:
-    kind = series["kind"].iloc[0]
-    trace: Spec = {
-        "type": "scatter",
-        "x": series["x_text"].tolist(),
-        "y": series["value"].tolist(),
-        "name": series["series_name"].iloc[0],
-        "uid": series_id,
-        "legendgroup": series_id,
-        "customdata": series[CUSTOM].to_numpy().tolist(),
-        "hovertemplate": HOVER,
-        "error_y": _error_bars(series),
+def highlighted(spec: Spec, point: pd.Series) -> Spec:
+    """The figure with one point pointed out (a claim reached from the claims table)."""
+    note = {
+        "text": "this claim",
+        "x": point["x"].strftime("%Y-%m-%d"),
+        "y": point["value"],
+        "showarrow": True,
+        "arrowhead": 2,
+        "arrowwidth": 2,
+        "arrowcolor": "#24292f",
+        "ax": -50,
+        "ay": -40,
+        "bgcolor": "#fff8c5",
+        "bordercolor": "#24292f",
+        "font": {"size": 12, "color": "#24292f"},
     }
+    layout = spec["layout"] | {"annotations": [*spec["layout"].get("annotations", []), note]}
+    return spec | {"layout": layout}
+
+
+def empty_spec() -> Spec:
+    """No axes, only a message, for a view with nothing to draw."""
+    return {
+        "data": [],
+        "layout": {
+            "template": TEMPLATE,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "margin": {"l": 12, "r": 12, "t": 12, "b": 12},
+            "annotations": [
+                {
+                    "text": EMPTY_MESSAGE,
+                    "showarrow": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "font": {"size": 14, "color": "#57606a"},
+                }
+            ],
+        },
+    }
+
+
+def _traces(series: pd.DataFrame, series_id: str, color: str) -> list[Spec]:
+    kind = series["kind"].iloc[0]
+    base: Spec = {
+        "type": "scatter",
+        "name": series["series_name"].iloc[0],
+        "legendgroup": series_id,
+        "hovertemplate": HOVER,
+    }
+    if kind == "article_claim":
+        return [
+            base
+            | _points(group)
+            | {
+                "uid": f"{series_id}-{str(verdict) or 'none'}",
+                "name": f"{base['name']}: {verdict_word(str(verdict))}",
+            }
+            | _claim_style(str(verdict))
+            for verdict, group in series.groupby("verdict", sort=True)
+        ]
+    trace = base | _points(series) | {"uid": series_id}
     if kind == "official_series":
-        return trace | {
-            "mode": "lines+markers",
-            "line": {"color": color, "width": 2},
-            "marker": {"size": 5, "color": color},
-        }
+        return [
+            trace
+            | {
+                "mode": "lines+markers",
+                "line": {"color": color, "width": 2},
+                "marker": {"size": 5, "color": color},
+            }
+        ]
     if kind == "derived":
         dash = "dot" if "mixed-source" in trace["name"] else "dash"
-        return trace | {
-            "mode": "lines+markers",
-            "line": {"color": color, "width": 2, "dash": dash},
-            "marker": {"size": 6, "color": color, "symbol": "square"},
-        }
+        return [
+            trace
+            | {
+                "mode": "lines+markers",
+                "line": {"color": color, "width": 2, "dash": dash},
+                "marker": {"size": 6, "color": color, "symbol": "square"},
+            }
+        ]
     symbols = [SYMBOLS.get(q, "circle") for q in series["qualifier"]]
-    if kind == "official_statement":
-        hollow = series["status"].iloc[0] != "reported"
-        symbols = ["diamond-open" if hollow else s for s in symbols]
-        return trace | {
+    hollow = series["status"].iloc[0] != "reported"
+    symbols = ["diamond-open" if hollow else s for s in symbols]
+    return [
+        trace
+        | {
             "mode": "markers",
             "marker": {
                 "size": 10,
@@ -277,15 +394,29 @@ def _trace(series: pd.DataFrame, series_id: str, color: str) -> Spec:
                 "line": {"width": 2, "color": color},
             },
         }
-    colors = [VERDICT_COLORS.get(v, "#6e7781") for v in series["verdict"]]
-    return trace | {
+    ]
+
+
+def _points(series: pd.DataFrame) -> Spec:
+    return {
+        "x": series["x_text"].tolist(),
+        "y": series["value"].tolist(),
+        "customdata": series[CUSTOM].to_numpy().tolist(),
+        "error_y": _error_bars(series),
+    }
+
+
+def verdict_word(verdict: str) -> str:
+    """A verdict as the legend and the citation panel say it."""
+    return VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])[0]
+
+
+def _claim_style(verdict: str) -> Spec:
+    """A claim: large hollow marker whose shape and colour both say the verdict."""
+    _, symbol, color = VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])
+    return {
         "mode": "markers",
-        "marker": {
-            "size": 15,
-            "color": colors,
-            "symbol": [s + "-open" for s in symbols],
-            "line": {"width": 3},
-        },
+        "marker": {"size": 16, "color": color, "symbol": symbol, "line": {"width": 3}},
     }
 
 
@@ -304,26 +435,28 @@ def _error_bars(series: pd.DataFrame) -> Spec:
 
 
 def _time_axis(points: pd.DataFrame) -> Spec:
-    """A date axis at least two years wide, so a lone point is not drawn on a clock scale."""
+    """A date axis at least two years wide (a lone point is not drawn on a clock scale), with
+    one tick a year (or every few years) when every point is a year."""
     axis: Spec = {"type": "date"}
-    if len(points):
-        first, last = points["x"].min(), points["x"].max()
-        if last - first < pd.Timedelta(days=730):
-            middle = first + (last - first) / 2
-            axis["range"] = [
-                (middle - pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
-                (middle + pd.Timedelta(days=400)).strftime("%Y-%m-%d"),
-            ]
+    first, last = points["x"].min(), points["x"].max()
+    if last - first < pd.Timedelta(days=730):
+        middle = first + (last - first) / 2
+        first, last = middle - pd.Timedelta(days=400), middle + pd.Timedelta(days=400)
+        axis["range"] = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
+    if points["period"].str.fullmatch(r"\d{4}").all():
+        wanted = (last.year - first.year + 1) / 6
+        step = next((s for s in YEAR_STEPS if s >= wanted), YEAR_STEPS[-1])
+        axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
     return axis
 
 
-def _within(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    """The events inside the time span the points cover."""
+def chart_events(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """The events a chart marks: inside the time span its points cover, numbered by date."""
     if points.empty:
         return events.iloc[:0]
     dates = events["x"]
     inside: pd.DataFrame = events[(dates >= points["x"].min()) & (dates <= points["x"].max())]
-    return inside
+    return inside.sort_values("date")
 
 
 def _event_line(date: str) -> Spec:
@@ -357,8 +490,11 @@ def _event_trace(events: pd.DataFrame) -> Spec:
         "x": list(events["date"]),
         "y": [1.0] * len(events),
         "yaxis": "y2",
-        "mode": "markers",
-        "name": "Events (from the articles and statements)",
+        "mode": "markers+text",
+        "text": [str(n) for n in range(1, len(events) + 1)],
+        "textposition": "bottom center",
+        "textfont": {"size": 11, "color": "#24292f"},
+        "name": "Events",
         "uid": "events",
         "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
         "customdata": custom[CUSTOM].to_numpy().tolist(),
@@ -388,21 +524,8 @@ def source_names(points: pd.DataFrame) -> list[str]:
     return names
 
 
-def _source_annotation(points: pd.DataFrame) -> Spec:
-    text = (
-        "Sources: "
-        + "; ".join(source_names(points))
-        + (". Full citation of every point: click it, or see the Sources page and the CSV.")
-    )
-    return {
-        "text": "<br>".join(textwrap.wrap(text, 150)),
-        "showarrow": False,
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": -0.12,
-        "xanchor": "left",
-        "yanchor": "top",
-        "align": "left",
-        "font": {"size": 10, "color": "#57606a"},
-    }
+def source_line(points: pd.DataFrame) -> str:
+    """The one-line source credit of a chart."""
+    if points.empty:
+        return ""
+    return "Sources: " + "; ".join(source_names(points)) + "."

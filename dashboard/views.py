@@ -1,19 +1,24 @@
-"""Indicator pages: layout from the URL state, and the callback that redraws their charts."""
+"""Indicator pages: layout from the URL state (figures drawn into it, no callback needed for
+the first view), and the callbacks that redraw charts and fill tabs when asked."""
 
+import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import lru_cache
+from html import escape as html_escape
 from typing import Any
 
 import dash
-import numpy as np
+import flask
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, dcc, html
 
 from dashboard import components, data, figures, guards, state
-from dashboard.charts import Chart, Page
+from dashboard.charts import PAGES_BY_ID, Chart, Page
 
-Rows = list[dict[str, Any]]
-
+Filters = dict[str, Any]
+CLAIM_ID = re.compile(r"o[0-9a-f]{10}")
+LICENCE = "CC BY 4.0 (the project's tables; each source keeps its own terms)"
 
 _CACHE: dict[tuple[tuple[int, ...], Chart], pd.DataFrame] = {}
 
@@ -69,30 +74,105 @@ def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) ->
     return shown_points
 
 
+def page_events(page: Page) -> pd.DataFrame:
+    """The dated events related to a page's topics."""
+    events = data.load().events
+    related: pd.DataFrame = events[events["category"].isin(page.event_topics)]
+    return related
+
+
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
-    """A page restored from its query string (defaults for anything malformed)."""
-    offered = offer(page)
-    view = state.parse(query, offered.bounds, frozenset().union(*offered.series))
-    return view_layout(page, view, data.version())
-
-
-@lru_cache(maxsize=64)
-def view_layout(page: Page, view: state.ViewState, version: tuple[int, ...]) -> html.Div:
-    """A page's layout for one view, memoised by the parsed (bounded) view."""
+    """A page restored from its query string (defaults for anything malformed), its charts
+    drawn in place."""
     points = page_points(page)
     bounds = year_bounds(points)
+    view = state.parse(query, bounds, set(points["series_id"]))
+    root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    claim = query.get("claim")
+    claim = claim if isinstance(claim, str) and CLAIM_ID.fullmatch(claim) else ""
+    return view_layout(page, view, bounds, root, claim, data.version())
+
+
+@lru_cache(maxsize=256)
+def view_layout(
+    page: Page,
+    view: state.ViewState,
+    bounds: tuple[int, int],
+    root: str,
+    claim: str,
+    version: tuple[int, ...],
+) -> html.Div:
+    """The layout of one view of a page, memoised per view and version of the tables; a
+    claim asked for by the query string is pointed out on its chart."""
+    query = state.to_query(view, set(page_points(page)["series_id"]))
+    cards = []
+    for number, chart in enumerate(page.charts):
+        shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
+        figure = render(page, chart, view.start, view.end, shown, view.events, view.log, version)
+        rows = visible(drawable(chart), view.start, view.end, shown)
+        if claim in set(rows["obs_id"]):
+            figure = figures.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
+        cards.append(
+            components.chart_card(
+                chart,
+                drawable(chart),
+                view,
+                figure,
+                export_meta(chart, rows, root, query),
+                notes(page, rows, view.start, view.end, view.events),
+                deferred=number > 0,
+            )
+        )
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
             html.P(page.intro, className="lead fs-6"),
-            components.page_controls(page.page, bounds, view),
-            *[
-                components.chart_card(chart, chart_points(points, chart), view)
-                for chart in page.charts
-            ],
+            components.page_controls(page.page, bounds, view, bool(page.event_topics)),
+            *cards,
             dcc.Store(id=f"{page.page}-url"),
         ]
     )
+
+
+def export_meta(chart: Chart, rows: pd.DataFrame, root: str, query: str) -> dict[str, Any]:
+    """What an exported image and a citation carry: title, subtitle, source line, licence,
+    the page's address, a ready-made citation in text and BibTeX, and an embed snippet."""
+    page = PAGES_BY_ID[chart.page]
+    page_url = f"{root}{page.path}?{query}"
+    embed_url = f"{root}/embed/{chart.page}/{chart.chart_id}?{query}"
+    sources = figures.source_line(rows) or "Sources: none in the selected years."
+    today = date.today().isoformat()
+    title = chart.title
+    citation = (
+        f"{components.PROJECT} (2026). {title} [chart]. {sources} {page_url} "
+        f"(accessed {today}). Licence: {LICENCE}."
+    )
+    bibtex = "\n".join(
+        [
+            f"@misc{{china-russia-figures-{chart.page}-{chart.chart_id},",
+            "  author = {{China–Russia figures}},",
+            f"  title = {{{title}}},",
+            "  year = {2026},",
+            f"  howpublished = {{\\url{{{page_url}}}}},",
+            f"  note = {{{sources} Accessed {today}. Licence: {LICENCE}}}",
+            "}",
+        ]
+    )
+    return {
+        "title": title,
+        "subtitle": chart.description,
+        "sources": sources,
+        "licence": LICENCE,
+        "citation": citation,
+        "bibtex": bibtex,
+        "page_url": page_url,
+        "embed_url": embed_url,
+        "embed": (
+            f'<iframe src="{embed_url}" title="{html_escape(title)}" width="100%" '
+            'height="560" style="border:0" loading="lazy"></iframe>'
+        ),
+        "filename": f"china-russia-{chart.page}-{chart.chart_id}",
+    }
 
 
 def update_charts(
@@ -101,41 +181,31 @@ def update_charts(
     shown: Sequence[Sequence[str]],
     events: Sequence[str],
     log: Sequence[str] = (),
-) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
-    """Figures, table rows and download filters of every chart on the page."""
+) -> tuple[list[Any], list[Filters], list[Any]]:
+    """Figures, download filters and notes (source line, events) of every chart on the page."""
     start, end = int(years[0]), int(years[1])
     version = data.version()
-    figures_, rows, filters = [], [], []
+    figures_, filters, lines = [], [], []
     for chart, series in zip(page.charts, shown, strict=True):
-        first, last = span(chart_years(chart, tuple(series), bool(events), version), start, end)
-        spec, table = render(chart, first, last, tuple(series), bool(events), bool(log), version)
-        figures_.append(spec)
-        rows.append(table)
+        figures_.append(
+            render(page, chart, start, end, tuple(series), bool(events), bool(log), version)
+        )
         filters.append({"start": start, "end": end, "series": list(series)})
-    return figures_, rows, filters
+        rows = visible(drawable(chart), start, end, series)
+        lines.append(notes(page, rows, start, end, bool(events)))
+    return figures_, filters, lines
 
 
-@lru_cache(maxsize=128)
-def chart_years(
-    chart: Chart, series: tuple[str, ...], events: bool, version: tuple[int, ...]
-) -> np.ndarray:
-    """The distinct years of a chart's points in these series, and of the events if shown."""
-    points = drawable(chart)
-    years = points.loc[points["series_id"].isin(series), "x"].dt.year
-    if events:
-        years = pd.concat([years, data.load().events["x"].dt.year])
-    return np.unique(years.to_numpy())
-
-
-def span(years: np.ndarray, start: int, end: int) -> tuple[int, int]:
-    """The narrowest range holding the same years: ranges that draw the same share a memo entry
-    ((0, 0) when nothing is inside)."""
-    inside = years[(years >= start) & (years <= end)]
-    return (int(inside[0]), int(inside[-1])) if inside.size else (0, 0)
+def notes(page: Page, rows: pd.DataFrame, start: int, end: int, events: bool) -> list[Any]:
+    """The source line of a chart's visible rows and, when events are on, the events it marks
+    (numbered as on the chart)."""
+    marked = figures.chart_events(_events(page_events(page), start, end), rows) if events else None
+    return components.chart_notes(figures.source_line(rows) or figures.EMPTY_MESSAGE, marked)
 
 
 @lru_cache(maxsize=256)
 def render(
+    page: Page,
     chart: Chart,
     start: int,
     end: int,
@@ -143,13 +213,13 @@ def render(
     events: bool,
     log: bool,
     version: tuple[int, ...],
-) -> tuple[dict[str, Any], Rows]:
-    """One chart's figure and table rows, memoised per view and per version of the tables
-    (the tables change only on `make data` or `make refresh`)."""
-    points = visible(drawable(chart), start, end, series)
-    event_rows = _events(data.load().events, start, end) if events else None
-    spec = figures.chart_spec(points, chart, event_rows, log_scale=log)
-    return spec, components.grid_rows(points)
+) -> dict[str, Any]:
+    """One chart's figure, memoised per view and per version of the tables (the tables
+    change only on `make data` or `make refresh`); colours from every series of the chart."""
+    every = drawable(chart)
+    points = visible(every, start, end, series)
+    event_rows = _events(page_events(page), start, end) if events else None
+    return figures.chart_spec(points, chart, event_rows, log_scale=log, every=every)
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -158,24 +228,38 @@ def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     return inside
 
 
-def chart_filter(chart: Chart, filters: dict[str, Any]) -> pd.DataFrame:
+def chart_filter(chart: Chart, filters: Filters) -> pd.DataFrame:
     """The rows a chart shows under the filters its page callback stored."""
     return visible(drawable(chart), int(filters["start"]), int(filters["end"]), filters["series"])
 
 
-URL_SYNC = """
-function(years, events, log, shown, options) {
-    const params = new URLSearchParams();
-    if (years) { params.set('start', years[0]); params.set('end', years[1]); }
-    if (events && events.length) { params.set('events', '1'); }
-    if (log && log.length) { params.set('log', '1'); }
-    const all = options.every((o, i) => (shown[i] || []).length === o.length);
-    if (!all) { params.set('series', shown.flat().join(',')); }
-    const query = params.toString();
-    window.history.replaceState(null, '', window.location.pathname + '?' + query);
-    return query;
-}
-"""
+@callback(
+    Output({"type": "table", "page": MATCH, "chart": MATCH}, "children"),
+    Output({"type": "sources", "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "active_tab"),
+    Input({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+def fill_tab(tab: object, stored: object) -> tuple[Any, Any]:
+    """Build the Table or Sources tab only when it is opened (and again when the view changes
+    while it is open)."""
+    chart = guards.chart(dash.ctx.triggered_id)
+    if not stored or tab not in ("table", "sources"):
+        return dash.no_update, dash.no_update
+    page = PAGES_BY_ID[chart.page]
+    filters = guards.chart_filters(stored, offer(page), page.charts.index(chart))
+    rows = chart_filter(chart, filters)
+    if tab == "table":
+        return components.data_table(rows, figures.series_labels(drawable(chart))), dash.no_update
+    return dash.no_update, components.sources_list(rows, chart, data.load().sources)
+
+
+dash.clientside_callback(
+    ClientsideFunction("grapher", "later"),
+    Output({"type": "graph", "page": MATCH, "chart": MATCH}, "figure", allow_duplicate=True),
+    Input({"type": "deferred", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call="initial_duplicate",
+)
 
 
 def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
@@ -191,27 +275,29 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
 
     @callback(
         Output({"type": "graph", "page": page.page, "chart": ALL}, "figure"),
-        Output({"type": "grid", "page": page.page, "chart": ALL}, "rowData"),
         Output({"type": "rows", "page": page.page, "chart": ALL}, "data"),
+        Output({"type": "source", "page": page.page, "chart": ALL}, "children"),
         Input(f"{page.page}-years", "value"),
         Input(series, "value"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
+        prevent_initial_call=True,
     )
     def redraw(
         years: object, shown: object, events: object, log: object
-    ) -> tuple[list[Any], list[Rows], list[dict[str, Any]]]:
+    ) -> tuple[list[Any], list[Filters], list[Any]]:
         view = guards.page_view(offer(page), years, shown, events, log)
         return update_charts(page, view.years, view.shown, view.events, view.log)
 
-    clientside_callback(
-        URL_SYNC,
+    dash.clientside_callback(
+        ClientsideFunction("grapher", "syncUrl"),
         Output(f"{page.page}-url", "data"),
         Input(f"{page.page}-years", "value"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
         Input(series, "value"),
         State(series, "options"),
+        prevent_initial_call=True,
     )
 
     def layout(**query: object) -> html.Div:

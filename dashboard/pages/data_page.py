@@ -15,7 +15,7 @@ from dashboard.charts import Chart
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 SITE = "China–Russia figures"
-CHART_SHRINK = 160  # pixels fewer than a page chart
+CHART_HEIGHT = 320  # pixels: a small chart, smaller than a page's
 FALLBACK_HOST = "http://127.0.0.1:8050/"
 
 
@@ -107,13 +107,14 @@ def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
     """Every observation of the indicator, drawn as on the chart pages (click: citation)."""
     about = Chart("data", info["id"], info["name"], (info["id"],), info["description"])
     spec = figures.chart_spec(catalog.points_of(tables, info["id"]), about)
-    spec["layout"]["height"] -= CHART_SHRINK
     label: Any = {"aria-label": f"Chart of {info['name']}: every observation, with its source"}
     return html.Div(
         dcc.Graph(
             id={"type": "graph", "page": "data", "chart": info["id"]},
             figure=spec,
             config=components.GRAPH_CONFIG,
+            className="chart-graph",
+            style={"height": f"{CHART_HEIGHT}px"},
         ),
         role="figure",
         **label,

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import data, figures
 from dashboard.charts import chart_for
+from dashboard.components import VERDICT_MARKS, attributes
 
 dash.register_page(
     __name__,
@@ -16,22 +17,22 @@ dash.register_page(
     title="Claims vs record · China–Russia figures",
 )
 
-VERDICT_BADGES = {
-    "consistent": "success",
-    "target-met": "success",
-    "approximate": "warning",
-    "inconsistent": "danger",
-    "target-missed": "danger",
-    "unverified": "secondary",
-    "pending": "secondary",
-}
+COLUMNS = ("Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")
+
+
+def verdict_badge(verdict: str) -> html.Span:
+    """The verdict as shape and word on a light fill (dark text: WCAG AA), not colour alone."""
+    word, symbol, _ = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
+    return html.Span(
+        f"{VERDICT_MARKS[symbol]} {word}", className=f"badge verdict-badge verdict-{verdict}"
+    )
 
 
 def chart_link(claim: pd.Series) -> str:
     """The chart where a claim is drawn beside its series, framed around its period."""
     chart = chart_for(claim["indicator"])
     start = max(int(claim["period"][:4]) - 4, 1990) if claim["period"][:4].isdigit() else 2010
-    return f"/{chart.page}?start={start}&end=2025#{chart.chart_id}"
+    return f"/{chart.page}?start={start}&end=2025&claim={claim['obs_id']}#{chart.chart_id}"
 
 
 def _value(value: float, unit: str) -> str:
@@ -40,56 +41,32 @@ def _value(value: float, unit: str) -> str:
 
 def claims_table(check: pd.DataFrame) -> dbc.Table:
     """Every claim with its official comparison and verdict."""
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(h)
-                for h in (
-                    "Claim (quote)",
-                    "Period",
-                    "Claimed",
-                    "Official",
-                    "Difference",
-                    "Verdict",
-                    "Chart",
-                )
-            ]
-        )
-    )
+    header = html.Thead(html.Tr([html.Th(h, scope="col") for h in COLUMNS]))
     rows = []
     for _, c in check.iterrows():
         difference = "—" if pd.isna(c["difference_pct"]) else f"{c['difference_pct']:+.1f} %"
+        cells = [
+            [
+                html.Q(c["quote"]),
+                html.Br(),
+                html.Small(f"{c['article_id']} · {c['claim_id']}", className="text-body-secondary"),
+            ],
+            c["period"],
+            _value(c["claimed_value"], c["unit"]),
+            [
+                _value(c["official_value"], c["unit"]),
+                html.Br(),
+                html.Small(c["official_source_id"], className="text-body-secondary"),
+            ],
+            difference,
+            [verdict_badge(c["verdict"]), html.Br(), html.Small(c["reason"])],
+            dcc.Link("View on chart", href=chart_link(c)),
+        ]
         rows.append(
             html.Tr(
                 [
-                    html.Td(
-                        [
-                            html.Q(c["quote"]),
-                            html.Br(),
-                            html.Small(
-                                f"{c['article_id']} · {c['claim_id']}",
-                                className="text-body-secondary",
-                            ),
-                        ]
-                    ),
-                    html.Td(c["period"]),
-                    html.Td(_value(c["claimed_value"], c["unit"])),
-                    html.Td(
-                        [
-                            _value(c["official_value"], c["unit"]),
-                            html.Br(),
-                            html.Small(c["official_source_id"], className="text-body-secondary"),
-                        ]
-                    ),
-                    html.Td(difference),
-                    html.Td(
-                        [
-                            dbc.Badge(c["verdict"], color=VERDICT_BADGES[c["verdict"]]),
-                            html.Br(),
-                            html.Small(c["reason"]),
-                        ]
-                    ),
-                    html.Td(dcc.Link("View on chart", href=chart_link(c))),
+                    html.Td(cell, **attributes({"data-label": label}))
+                    for label, cell in zip(COLUMNS, cells, strict=True)
                 ]
             )
         )
@@ -97,9 +74,9 @@ def claims_table(check: pd.DataFrame) -> dbc.Table:
         [header, html.Tbody(rows)],
         bordered=False,
         hover=True,
-        responsive=True,
         size="sm",
         id="overview-claims",
+        className="claims-table",
     )
 
 

@@ -3,9 +3,10 @@
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
+from dashboard.components import attributes
 from dashboard.figures import KIND_LABELS
 
 dash.register_page(
@@ -67,11 +68,12 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
             ),
         ],
         id=f"sources-{source['source_id']}",
+        className="source-row",
     )
 
 
 def layout(**_query: object) -> html.Div:
-    """Sources grouped by kind."""
+    """A search box, then the sources grouped by kind, each group folded."""
     tables = data.load()
     feeds = fed_indicators(tables.observations)
     sections = []
@@ -79,14 +81,22 @@ def layout(**_query: object) -> html.Div:
         subset = tables.sources[tables.sources["kind"] == kind]
         header = html.Thead(
             html.Tr(
-                [html.Th(h) for h in ("Source", "Citation", "Link", "Dates", "Licence", "Feeds")]
+                [
+                    html.Th(h, scope="col")
+                    for h in ("Source", "Citation", "Link", "Dates", "Licence", "Feeds")
+                ]
             )
         )
         body = html.Tbody([_row(s, feeds.get(s["source_id"], [])) for _, s in subset.iterrows()])
-        sections += [
-            html.H2(f"{title} ({len(subset)})", className="h5 mt-4"),
-            dbc.Table([header, body], size="sm", responsive=True, hover=True),
-        ]
+        sections.append(
+            html.Details(
+                [
+                    html.Summary(f"{title} ({len(subset)})", className="h5 mt-3"),
+                    dbc.Table([header, body], size="sm", responsive=True, hover=True),
+                ],
+                className="sources-group",
+            )
+        )
     return html.Div(
         [
             html.H1("Sources", className="h3 mt-3"),
@@ -96,7 +106,27 @@ def layout(**_query: object) -> html.Div:
                 + ".",
                 className="lead fs-6",
             ),
+            html.Label("Search the sources", htmlFor="sources-search", className="form-label"),
+            dcc.Input(
+                id="sources-search",
+                type="search",
+                placeholder="producer, title, indicator…",
+                className="form-control mb-2",
+                debounce=False,
+            ),
+            html.P(
+                id="sources-count",
+                className="small text-body-secondary",
+                **attributes({"aria-live": "polite"}),
+            ),
             *sections,
         ],
         id="sources-page",
     )
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "filterSources"),
+    Output("sources-count", "children"),
+    Input("sources-search", "value"),
+)

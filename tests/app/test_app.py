@@ -73,10 +73,9 @@ def test_page_layout_restores_a_view_and_survives_junk():
 def test_redraw_callback_builds_every_chart(page):
     points = views.page_points(page)
     shown = [sorted(set(views.chart_points(points, c)["series_id"])) for c in page.charts]
-    figures_, rows, filters = views.update_charts(page, [2000, 2025], shown, ["on"])
-    assert len(figures_) == len(rows) == len(filters) == len(page.charts)
-    for table in rows:
-        assert all(row["source_short"] for row in table)
+    figures_, filters, lines = views.update_charts(page, [2000, 2025], shown, ["on"])
+    assert len(figures_) == len(filters) == len(lines) == len(page.charts)
+    assert all(str(notes).count("Sources: ") == 1 for notes in lines)
 
 
 def test_clicking_a_point_opens_its_full_citation():

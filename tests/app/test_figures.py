@@ -1,10 +1,12 @@
 """Every point of every figure carries its source; kinds of source look different."""
 
+from typing import Any
+
 import pandas as pd
 import pytest
 
-from dashboard import data, figures, views
-from dashboard.charts import CHARTS
+from dashboard import citations, components, data, figures, views
+from dashboard.charts import CHARTS, PAGES_BY_ID
 
 CHART_KEYS = sorted(CHARTS)
 
@@ -37,7 +39,7 @@ def test_every_point_of_every_chart_cites_its_source(tables, key):
     assert drawn == len(points)
     annotation = figure.layout.annotations[0].text
     assert annotation.startswith("Sources: ")
-    assert figure.layout.title.text == chart.title
+    assert figure.layout.title.text.startswith(chart.title + "<br>")
 
 
 def test_kinds_of_source_are_drawn_differently(tables):
@@ -48,8 +50,7 @@ def test_kinds_of_source_are_drawn_differently(tables):
         kind = trace.customdata[0][5]
         modes[kind] = (trace.mode, trace.line.dash if trace.line else None, trace.marker.symbol)
     assert modes["derived"][0] == "lines+markers" and modes["derived"][1] == "dash"
-    claim_symbols = modes["article claim"][2]
-    assert all(str(s).endswith("-open") for s in claim_symbols)
+    assert str(modes["article claim"][2]).endswith("-open")
 
 
 def test_source_line_names_every_source_kind():
@@ -87,3 +88,173 @@ def test_source_line_names_every_source_kind():
 )
 def test_format_value(value, unit, text):
     assert figures.format_value(value, unit) == text
+
+
+def _colors(spec: dict[str, Any]) -> dict[str, str]:
+    return {
+        t["uid"]: t["line"]["color"] if "line" in t else t["marker"]["color"]
+        for t in spec["data"]
+        if t["uid"] != "events"
+    }
+
+
+@pytest.mark.parametrize("key", CHART_KEYS, ids="/".join)
+def test_a_series_keeps_its_colour_whatever_else_is_shown(tables, key):
+    chart = CHARTS[key]
+    every = views.chart_points(tables.points, chart)
+    colors = figures.series_colors(every)
+    full = _colors(figures.chart_spec(every, chart, every=every))
+    series = figures.series_order(every)
+    for dropped in series:
+        rest = every[every["series_id"] != dropped]
+        narrow = rest[rest["x"].dt.year >= 2015]
+        subset = _colors(figures.chart_spec(narrow, chart, every=every))
+        assert all(full[uid] == color for uid, color in subset.items())
+    drawn = every[every["kind"] != "article_claim"]
+    assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(figures.PALETTE))
+
+
+def test_legend_names_are_short_and_stable(tables):
+    chart = CHARTS[("settlement", "national")]
+    every = views.chart_points(tables.points, chart)
+    labels = figures.series_labels(every)
+    assert all(not label.startswith("Share of Russia–China trade") for label in labels.values())
+    assert {label.split(" · ")[0] for label in labels.values()} >= {"Rubles", "Yuan"}
+    one = every[every["indicator"] == "settlement_yuan_share"]
+    spec = figures.chart_spec(one, chart, every=every)
+    assert {t["name"] for t in spec["data"]} <= set(labels.values())
+    flows = views.chart_points(tables.points, CHARTS[("trade", "flows")])
+    assert any(
+        n.startswith("China's exports to Russia") for n in figures.series_labels(flows).values()
+    )
+
+
+def test_palette_is_fixed_and_has_no_claim_colours():
+    assert len(set(figures.PALETTE)) == len(figures.PALETTE) == 10
+    verdict_colors = {color for _, _, color in figures.VERDICT_STYLES.values()}
+    assert not verdict_colors & set(figures.PALETTE)
+
+
+def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
+    chart = CHARTS[("trade", "turnover")]
+    spec = figures.chart_spec(views.chart_points(tables.points, chart), chart)
+    kinds = [t["customdata"][0][5] for t in spec["data"]]
+    first_claim = kinds.index("article claim")
+    assert set(kinds[first_claim:]) == {"article claim"}
+    for trace in spec["data"][first_claim:]:
+        verdict = trace["uid"].rsplit("-", 1)[-1] if "-" in trace["uid"] else ""
+        symbols = {style[1] for style in figures.VERDICT_STYLES.values()}
+        assert trace["marker"]["symbol"] in symbols
+        assert verdict
+    shapes = {style[1] for v, style in figures.VERDICT_STYLES.items() if v}
+    words = {style[0] for style in figures.VERDICT_STYLES.values()}
+    assert len(words) == len(figures.VERDICT_STYLES)  # every verdict says itself in words
+    assert {"circle-open", "x-thin-open"} <= shapes
+
+
+def test_an_empty_range_draws_a_message_not_an_axis(tables):
+    chart = CHARTS[("gdp", "levels")]
+    points = views.chart_points(tables.points, chart)
+    spec = figures.chart_spec(points.iloc[:0], chart)
+    assert spec["data"] == []
+    assert spec["layout"]["xaxis"]["visible"] is False
+    assert spec["layout"]["annotations"][0]["text"] == figures.EMPTY_MESSAGE
+    assert figures.source_line(points.iloc[:0]) == ""
+
+
+def test_yearly_data_gets_yearly_ticks(tables):
+    chart = CHARTS[("gdp", "levels")]
+    points = views.chart_points(tables.points, chart)
+    annual = points[points["period"].str.fullmatch(r"\d{4}")]
+    axis = figures.chart_spec(annual, chart)["layout"]["xaxis"]
+    assert axis["tickformat"] == "%Y" and axis["dtick"].startswith("M") and axis["tick0"]
+    assert int(axis["dtick"][1:]) % 12 == 0
+
+
+def test_events_are_numbered_and_chosen_by_page_topic(tables):
+    page = PAGES_BY_ID["gas"]
+    events = views.page_events(page)
+    assert set(events["category"]) == {"energy"}
+    assert views.page_events(PAGES_BY_ID["gdp"]).empty
+    chart = page.charts[0]
+    points = views.chart_points(tables.points, chart)
+    spec = figures.chart_spec(points, chart, events)
+    marked = figures.chart_events(events, points)
+    trace = next(t for t in spec["data"] if t["uid"] == "events")
+    assert trace["text"] == [str(n) for n in range(1, len(marked) + 1)]
+    notes = str(components.chart_notes("Sources: x.", marked))
+    assert all(label in notes for label in marked["label"])
+
+
+def test_the_modebar_has_no_cloud_button():
+    config = components.GRAPH_CONFIG
+    assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
+    assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
+    assert config["displaylogo"] is False
+
+
+def test_exported_images_carry_title_sources_address_and_licence():
+    layout = figures.export_layout(
+        "GDP", "World Bank WDI.", "Sources: World Bank WDI.", "http://x/gdp · Licence: CC BY 4.0"
+    )
+    assert layout["title"]["text"].startswith("GDP<br>")
+    text = layout["annotations"][0]["text"]
+    assert "Sources: World Bank WDI." in text and "Licence: CC BY 4.0" in text
+
+
+def test_the_table_is_a_period_by_series_grid_at_source_precision(tables):
+    chart = CHARTS[("gdp", "levels")]
+    points = views.chart_points(tables.points, chart)
+    table = str(components.data_table(points, figures.series_labels(points)))
+    assert "USD bn" in table
+    for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
+        assert f"'obs': '{obs_id}'" in table
+        assert components.value_text(value) in table
+    assert components.value_text(1493.08) == "1493.08"
+    assert components.value_text(38.0) == "38"
+
+
+def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
+    claim = tables.claims_check.dropna(subset=["official_value"]).iloc[0]
+    point = tables.points.set_index("obs_id").loc[claim["obs_id"]]
+    body = str(
+        citations.citation_details(
+            point.to_dict() | {"obs_id": claim["obs_id"]},
+            tables.points.iloc[:0],
+            tables.sources.iloc[:0],
+            claim.to_dict(),
+        )
+    )
+    assert "Official value" in body and "Difference" in body and "Cite this point" in body
+    assert figures.format_value(claim["official_value"], claim["unit"]) in body
+    url = point["source_url"]
+    assert body.count(f"href='{url}'") == 1  # one link, its text the site's name
+    cite = citations.cite_point(point.to_dict() | {"obs_id": claim["obs_id"]})
+    assert cite.count(url) == 1 and claim["obs_id"] in cite
+
+
+def test_embed_page_escapes_and_refuses_unknown_charts():
+    from dashboard.app import app
+
+    client = app.server.test_client()
+    page = client.get("/embed/trade/turnover?start=2010&series=%3C/script%3E%3Cscript%3E")
+    assert page.status_code == 200
+    text = page.data.decode()
+    assert "<script>" not in text.replace('<script id="embed-data"', "").replace("<script src", "")
+    assert 'type="application/json"' in text and "Sources: " in text
+    assert client.get("/embed/trade/nope").status_code == 404
+
+
+def test_the_vendored_plotly_bundle_matches_the_installed_plotly():
+    from pathlib import Path
+
+    from plotly.offline import get_plotlyjs_version
+
+    import dashboard
+
+    assets = Path(dashboard.__file__).parent / "assets"
+    bundle = assets / f"plotly-basic-{get_plotlyjs_version()}.min.js"
+    assert bundle.is_file(), "run: npm pack plotly.js-basic-dist-min@<version> (see README)"
+    assert f"v{get_plotlyjs_version()}" in bundle.read_text(encoding="utf-8")[:200]
+    assert [p.name for p in assets.glob("plotly-basic-*.min.js")] == [bundle.name]
+    assert (assets / "plotly.js.LICENSE.txt").is_file()

@@ -72,8 +72,9 @@ def test_clicking_a_point_opens_the_citation_panel(page, base_url):
 
 def test_csv_download_has_sources_on_every_row(page, base_url, tmp_path):
     _open(page, base_url + "/trade")
+    page.get_by_text("Download, share, cite").first.click()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download CSV (with sources)").first.click()
+        page.get_by_role("button", name="CSV: rows shown").first.click()
     path = tmp_path / "chart.csv"
     info.value.save_as(path)
     rows = list(csv.DictReader(path.open(encoding="utf-8")))

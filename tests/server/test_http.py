@@ -68,7 +68,7 @@ def test_every_answer_carries_the_security_headers(client, dependencies):
         assert "script-src 'self' 'sha256-" in policy and "unsafe-inline' ;" not in policy
         assert "object-src 'none'" in policy
         assert headers.get("X-Content-Type-Options") == "nosniff", name
-        assert headers.get("Referrer-Policy") == "no-referrer", name
+        assert headers.get("Referrer-Policy") == "same-origin", name
         if name.startswith("/embed/"):
             assert "frame-ancestors *" in policy and "X-Frame-Options" not in headers
         else:

@@ -1,0 +1,158 @@
+"""The citation panel: what one point or event says about itself, and how to cite it."""
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard import data, figures
+
+PROJECT = "China–Russia figures"
+
+
+def citation_details(
+    point: Mapping[str, Any], inputs: pd.DataFrame, origins: pd.DataFrame, claim: Mapping[str, Any]
+) -> list[Any]:
+    """The full citation of one point, for the citation panel; a derived point also lists
+    its inputs and the sources they rest on; a claim shows the official value it was
+    compared with."""
+    series = ", ".join(
+        p for p in (point["economy_label"], point["series_basis"]) if isinstance(p, str) and p
+    )
+    items = [
+        html.H3(point["indicator_title"], className="h6"),
+        html.P(series, className="small text-body-secondary"),
+        html.P(
+            [
+                html.Strong(point["period"] + ": "),
+                figures.format_value(point["value"], point["unit"]),
+            ]
+        ),
+        html.Dl(
+            [
+                *_entry("Kind", figures.KIND_LABELS[point["kind"]]),
+                *_claim_entries(claim),
+                *_entry("Citation", point["source_citation"]),
+                *_entry("Link", link(point["source_url"], _host(point["source_url"]))),
+                *_entry("Published", point["source_date_published"] or "not stated"),
+                *_entry("Accessed", point["source_date_accessed"]),
+                *_entry("Licence", point["source_license"]),
+                *_entry("Quote", html.Q(point["source_quote"]) if point["source_quote"] else ""),
+                *_entry("Where", point["source_locator"]),
+                *_entry("Method", point["method"]),
+                *_entry("Note", point["note"]),
+            ]
+        ),
+        html.H4("Cite this point", className="h6"),
+        html.Pre(cite_point(point), className="citation-text"),
+    ]
+    if len(inputs):
+        items += [
+            html.H4("Inputs", className="h6"),
+            html.Ul(
+                [
+                    html.Li(
+                        f"{r['indicator_title']}, {r['period']}: "
+                        f"{figures.format_value(r['value'], r['unit'])} ({r['source_short']})"
+                    )
+                    for r in data.records(inputs)
+                ]
+            ),
+        ]
+    if len(origins):
+        items += [
+            html.H4("Sources of the inputs", className="h6"),
+            html.Ul(
+                [
+                    html.Li([f"{r['citation_full']} ", link(r["url_main"], r["url_main"])])
+                    for r in data.records(origins)
+                ]
+            ),
+        ]
+    items.append(
+        html.P(html.Small(f"Observation id: {point['obs_id']}"), className="text-body-secondary")
+    )
+    return items
+
+
+def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
+    if not claim:
+        return []
+    official = claim["official_value"]
+    compared = (
+        "no official value to compare"
+        if pd.isna(official)
+        else f"{figures.format_value(official, claim['unit'])} ({claim['official_source_id']})"
+    )
+    difference = (
+        "" if pd.isna(claim["difference_pct"]) else f"{claim['difference_pct']:+.1f} % of official"
+    )
+    word = figures.verdict_word(claim["verdict"])
+    return [
+        *_entry("Official value", compared),
+        *_entry("Difference", difference),
+        *_entry("Verdict", f"{word}: {claim['reason']}"),
+    ]
+
+
+def cite_point(point: Mapping[str, Any]) -> str:
+    """A ready-made citation of one point."""
+    value = figures.format_value(point["value"], point["unit"])
+    citation = point["source_citation"]
+    url = "" if point["source_url"] in citation else f" {point['source_url']}"
+    return (
+        f"{point['indicator_title']}, {point['period']}: {value}. {citation}{url} "
+        f"(accessed {point['source_date_accessed'] or 'n.d.'}). "
+        f"Via {PROJECT}, observation {point['obs_id']}."
+    )
+
+
+def event_details(event: Mapping[str, Any], source: Mapping[str, Any]) -> list[Any]:
+    """The citation of a dated event."""
+    return [
+        html.H3(event["label"], className="h6"),
+        html.Dl(
+            [
+                *_entry("Date", f"{event['date']} (precision: {event['date_precision']})"),
+                *_entry("Citation", source["citation_full"]),
+                *_entry("Link", link(source["url_main"], _host(source["url_main"]))),
+                *_entry("Quote", html.Q(source["quote"]) if source["quote"] else ""),
+                *_entry("Where", source["locator"]),
+                *_entry("Accessed", source["date_accessed"]),
+            ]
+        ),
+    ]
+
+
+def _entry(term: str, value: Any) -> list[Any]:
+    if value is None or (isinstance(value, str) and not value):
+        return []
+    return [html.Dt(term), html.Dd(value)]
+
+
+def _host(url: str) -> str:
+    """A link's visible text: the site it leads to (the full address is in the citation)."""
+    return urlsplit(url).hostname or url
+
+
+def link(url: str, text: str) -> Any:
+    if not url.startswith(("http://", "https://")):
+        return text or url
+    return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
+
+
+def citation_panel() -> dbc.Offcanvas:
+    """The off-canvas panel that shows a clicked point's citation (Escape closes it)."""
+    return dbc.Offcanvas(
+        html.Div(id="citation-body", tabIndex="-1"),
+        id="citation-panel",
+        title="Citation",
+        placement="end",
+        is_open=False,
+        scrollable=True,
+        keyboard=True,
+        className="citation-panel",
+    )

@@ -1,0 +1,55 @@
+"""The HTML shell of every page: language, and only the scripts the pages use, all at once.
+
+Dash lists every registered component library and @babel/polyfill in each page; the pages use
+neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes from assets/
+(the basic bundle, scatter only), so those tags are left out.
+"""
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import dash
+from dash import Dash, dcc, html
+
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
+# the chunks dcc.Graph and dcc.RangeSlider fetch on first render, loaded with the page instead
+# (one round trip less before the first chart)
+CHUNKS = "".join(
+    f'<script src="/_dash-component-suites/dash/dcc/async-{name}.js"></script>'
+    for name in ("graph", "slider")
+)
+
+
+class Shell(Dash):
+    """A Dash app whose index page declares its language and skips unused scripts."""
+
+    def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
+        """The index page with `lang="en"` and without the unused script tags."""
+        kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs.get("scripts", "")) + CHUNKS
+        page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
+        return page.replace("<html>", '<html lang="en">', 1)
+
+
+def page_container(url: str | None) -> html.Div:
+    """Dash's page container with the page at `url` already inside it, so the first view
+    needs no routing callback (the location is preset, so it does not fire on load). Without
+    a usable `url` (no Referer), the container is empty and the routing callback fills it."""
+    parts = urlsplit(url or "")
+    page = next((p for p in dash.page_registry.values() if p["path"] == parts.path), None)
+    if page is None or not callable(page["layout"]):
+        return dash.page_container  # type: ignore[no-any-return]
+    query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    return html.Div(
+        [
+            dcc.Location(
+                id="_pages_location",
+                refresh="callback-nav",
+                pathname=parts.path,
+                search=f"?{parts.query}" if parts.query else "",
+            ),
+            html.Div(page["layout"](**query), id="_pages_content", disable_n_clicks=True),
+            dcc.Store(id="_pages_store", data={"title": str(page["title"])}),
+            html.Div(id="_pages_dummy", disable_n_clicks=True),
+        ]
+    )
