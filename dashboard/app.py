@@ -3,7 +3,7 @@
 import dash
 import dash_bootstrap_components as dbc
 import flask
-from dash import html
+from dash import dcc, html
 from flask import Response
 
 from dashboard import api, callbacks, citations, components, downloads, embed, hardening  # noqa: F401
@@ -56,6 +56,7 @@ def layout() -> html.Div:
             navbar(),
             html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
             citations.citation_panel(),
+            dcc.Store(id="cite-chosen"),  # a table cell chosen for its citation
         ]
     )
 

@@ -50,17 +50,27 @@ def citation_for(click: object) -> tuple[bool, list[Any]]:
     Output("citation-panel", "is_open"),
     Output("citation-body", "children"),
     Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
-    Input({"type": "cite", "obs": ALL}, "n_clicks"),
+    Input("cite-chosen", "data"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: object, _cells: object) -> tuple[Any, Any]:
+def open_citation(_clicks: object, _cell: object) -> tuple[Any, Any]:
     """Show the citation of the point just clicked on a chart or chosen in a table."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
-    if isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == "cite":
-        return citation_for({"points": [{"customdata": [ctx.triggered_id["obs"]]}]})
+    if ctx.triggered_id == "cite-chosen":
+        cell = trigger["value"]
+        obs = cell.get("obs") if isinstance(cell, dict) else None
+        return citation_for({"points": [{"customdata": [obs]}]})
     return citation_for(trigger["value"])
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "chosenCell"),
+    Output("cite-chosen", "data"),
+    Input({"type": "cite", "obs": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
 
 
 def chart_download(key: object, stored: object, everything: bool = False) -> dict[str, Any] | None:

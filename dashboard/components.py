@@ -206,7 +206,7 @@ def chart_card(
                 open=True,
             ),
             share_panel(key, export),
-            dcc.Store(id={"type": "rows", **key}, data=filters(view)),
+            dcc.Store(id={"type": "rows", **key}, data=filters(view, points)),
             dcc.Store(id={"type": "export", **key}, data=export),
             dcc.Store(id={"type": "deferred", **key}, data=figure) if deferred else None,
         ],
@@ -231,9 +231,11 @@ def chart_notes(source_line: str, events: pd.DataFrame | None) -> list[Any]:
     return notes
 
 
-def filters(view: ViewState) -> dict[str, Any]:
-    """The filters a chart's download and table read."""
-    return {"start": view.start, "end": view.end, "series": sorted(view.shown)}
+def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
+    """The filters a chart's download and table read: the view's years and the chart's own
+    series among those shown (the same the redraw callback stores)."""
+    shown = view.shown & set(points["series_id"])
+    return {"start": view.start, "end": view.end, "series": sorted(shown)}
 
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:

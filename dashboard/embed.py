@@ -18,6 +18,7 @@ PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · China–Russia figures</title>
+<link rel="icon" href="/_favicon.ico">
 <link rel="stylesheet" href="/assets/embed.css">
 </head><body>
 <h1>{title}</h1><p class="subtitle">{subtitle}</p>

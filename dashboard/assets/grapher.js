@@ -102,6 +102,17 @@
         return words.length ? shown + " sources match." : "";
     }
 
+    // A table cell chosen for its citation: only its id goes to the server, not every cell.
+    function chosenCell() {
+        const context = window.dash_clientside.callback_context;
+        const fired = context.triggered.filter((t) => t.value);
+        if (!fired.length) {
+            return window.dash_clientside.no_update;
+        }
+        const id = JSON.parse(fired[0].prop_id.split(".")[0]);
+        return {obs: id.obs, at: Date.now()};
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         grapher: {
             download_png: (clicks, figure, meta) => downloadImage("png", figure, meta),
@@ -110,7 +121,8 @@
             toggle: (clicks, open) => !open,
             later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
             syncUrl: syncUrl,
-            filterSources: filterSources
+            filterSources: filterSources,
+            chosenCell: chosenCell
         }
     });
 }());

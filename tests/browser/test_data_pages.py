@@ -12,7 +12,10 @@ POINT = ".js-plotly-plot .scatterlayer .trace .points path"
 def test_sources_page_link_opens_a_data_page(page, base_url, tmp_path):
     page.goto(base_url + "/sources")
     page.wait_for_load_state("networkidle")
-    page.locator("#sources-page a[href='/data/trade_total_mirror_gap_pct']").first.click()
+    href = "a[href='/data/trade_total_mirror_gap_pct']"
+    group = page.locator("#sources-page details", has=page.locator(href)).first
+    group.locator("summary").click()  # the groups are folded
+    group.locator(href).first.click()
     expect(page).to_have_url(base_url + "/data/trade_total_mirror_gap_pct")
     data_page = page.locator("#data-page")
     expect(data_page.locator("h1")).to_have_text("Reporter gap in total trade")

@@ -57,7 +57,8 @@ def test_no_sideways_scrolling_at_phone_width(page, base_url, path, width):
     for line in page.locator(".source-line").all():
         box = line.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
-    assert page.errors == []
+    expected = ["the server responded with a status of 404"] if path == "/no-such-page" else []
+    assert [e for e in page.errors if not any(x in e for x in expected)] == []
 
 
 def test_navigation_collapses_and_opens_on_a_phone(page, base_url):

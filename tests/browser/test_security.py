@@ -53,9 +53,15 @@ def test_interactions_stay_within_the_policy_and_the_body_cap(page, base_url):
     _click_first_point(page)
     expect(page.locator("#citation-panel")).to_be_visible()
     page.keyboard.press("Escape")
+    page.get_by_text("Download, share, cite").first.click()
     with page.expect_download():
-        page.get_by_role("button", name="Download CSV (with sources)").first.click()
-    page.locator("#gdp-events input").check(force=True)
+        page.get_by_role("button", name="CSV: rows shown").first.click()
+    card = page.locator("#levels")
+    card.get_by_role("tab", name="Table").click()
+    card.locator("button.cell-button").first.click()  # a cell's citation: only its id is sent
+    expect(page.locator("#citation-panel")).to_be_visible()
+    page.keyboard.press("Escape")
+    page.locator("#gdp-log input").check()  # a redraw
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.cspViolations") == []
     assert page.errors == []

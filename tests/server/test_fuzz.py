@@ -139,6 +139,11 @@ def test_a_real_click_opens_its_citation(client, dependencies):
     click = {"points": [{"customdata": [obs_id], "x": "2020-07-01", "y": 1}]}
     status, text = _post(client, body(citation, [click, None]))
     assert status == 200 and obs_id in text
+    cell = {"obs": obs_id, "at": 1}
+    status, text = _post(
+        client, body(citation, [None, cell]) | {"changedPropIds": ["cite-chosen.data"]}
+    )
+    assert status == 200 and obs_id in text
 
 
 def test_dash_component_suites_junk_paths_answer_404(client):
