@@ -81,23 +81,28 @@ def body(dependency: dict[str, Any], values: list[Value]) -> dict[str, Any]:
     }
 
 
+SENTENCE = "China–Russia trade hit $240.11 billion in 2023."  # hand-made input
+FIXED: dict[str, Value] = {  # what the page sends for these ids
+    "check-text": SENTENCE,
+    "check-date": "",
+    "check-rows": {"text": SENTENCE, "date": ""},
+    "cite-chosen": None,
+}
+BY_PROPERTY: dict[str, Value] = {
+    "pathname": "/trade",
+    "search": "?start=2000",
+    "clickData": None,
+    "n_clicks": 1,
+}
+
+
 def good_value(slot: dict[str, str]) -> Value:
     """A value the page itself would send for a dependency."""
     key, prop = slot["id"], slot["property"]
-    if prop in ("pathname", "search"):
-        return "/trade" if prop == "pathname" else "?start=2000"
-    if prop == "clickData":
-        return None
-    if prop == "n_clicks":
-        return 1
-    if key == "check-text":
-        return "China–Russia trade hit $240.11 billion in 2023."
-    if key == "check-date":
-        return ""
-    if key == "cite-chosen":
-        return None
-    if key == "check-rows":
-        return {"text": "China–Russia trade hit $240.11 billion in 2023.", "date": ""}
+    if prop in BY_PROPERTY:
+        return BY_PROPERTY[prop]
+    if key in FIXED:
+        return FIXED[key]
     if key.endswith(("-events", "-log")):
         return []
     if key.endswith("-years"):
