@@ -92,6 +92,7 @@ def join_points(
     points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
     points["last_updated"] = _last_updated(points, sources)
     points["x"] = _midpoints(points)
+    points["x_year"] = points["x"].dt.year.astype("int64")  # the year a point is drawn in
     return _with_series(points, sources)
 
 

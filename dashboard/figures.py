@@ -1,6 +1,7 @@
 """Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
 
 import textwrap
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -201,6 +202,23 @@ def series_order(points: pd.DataFrame) -> list[str]:
     return [str(s) for s in ordered["series_id"]]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What a chart's traces need of every point it can draw, computed once per chart and
+    build: hover columns, the fixed series order and the fixed colours."""
+
+    frame: pd.DataFrame
+    colors: dict[str, str]
+
+
+def prepare(every: pd.DataFrame) -> Prepared:
+    """Hover text, legend names, order and colours of every point of a chart (points drawn in
+    a view are then picked from it by index)."""
+    order = {s: n for n, s in enumerate(series_order(every))}
+    frame = hover_frame(every, series_labels(every))
+    return Prepared(frame.assign(_order=frame["series_id"].map(order)), series_colors(every))
+
+
 def series_colors(points: pd.DataFrame) -> dict[str, str]:
     """One colour per series of a chart, fixed whatever else is shown. Claims are coloured by
     verdict instead, so the palette goes to the other series only."""
@@ -253,6 +271,7 @@ def chart_spec(
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
     every: pd.DataFrame | None = None,
+    prepared: "Prepared | None" = None,
 ) -> Spec:
     """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
     per verdict, drawn on top). Colours and names come from `every` point of the chart (all
@@ -260,14 +279,11 @@ def chart_spec(
     around the figure."""
     if points.empty:
         return empty_spec()
-    every = points if every is None else every
-    colors = series_colors(every)
-    frame = hover_frame(points, series_labels(every))
-    order = {s: n for n, s in enumerate(series_order(points))}
-    ordered = frame.assign(_order=frame["series_id"].map(order)).sort_values(["_order", "x"])
+    style = prepared or prepare(points if every is None else every)
+    ordered = style.frame.loc[points.index].sort_values(["_order", "x"])
     data: list[Spec] = []
     for series_id, series in ordered.groupby("series_id", sort=False):
-        data += _traces(series, str(series_id), colors.get(str(series_id), "#57606a"))
+        data += _traces(series, str(series_id), style.colors.get(str(series_id), "#57606a"))
     layout: Spec = {
         "yaxis": {
             "title": {"text": ", ".join(sorted(set(points["unit"])))},

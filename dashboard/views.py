@@ -61,13 +61,13 @@ def offer(page: Page) -> guards.Offer:
 
 def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
     """First and last year with a point."""
-    years = points["x"].dt.year
+    years = points["x_year"]
     return int(years.min()), int(years.max())
 
 
 def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) -> pd.DataFrame:
     """The points inside the year range whose series is shown."""
-    years = points["x"].dt.year
+    years = points["x_year"]
     shown_points: pd.DataFrame = points[
         (years >= start) & (years <= end) & points["series_id"].isin(shown)
     ]
@@ -216,10 +216,16 @@ def render(
 ) -> dict[str, Any]:
     """One chart's figure, memoised per view and per version of the tables (the tables
     change only on `make data` or `make refresh`); colours from every series of the chart."""
-    every = drawable(chart)
-    points = visible(every, start, end, series)
+    points = visible(drawable(chart), start, end, series)
     event_rows = _events(page_events(page), start, end) if events else None
-    return figures.chart_spec(points, chart, event_rows, log_scale=log, every=every)
+    style = prepared(chart, version)
+    return figures.chart_spec(points, chart, event_rows, log_scale=log, prepared=style)
+
+
+@lru_cache(maxsize=64)
+def prepared(chart: Chart, version: tuple[int, ...]) -> figures.Prepared:
+    """A chart's hover text, names, order and colours, once per build of the tables."""
+    return figures.prepare(drawable(chart))
 
 
 def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
