@@ -120,7 +120,7 @@ def _ids(page: Page, kind: str) -> list[dict[str, Any]]:
 
 def redraw(page: Page, years: list[Any], shown: list[Any], events: Any, log: Any) -> bytes:
     """The body Dash's renderer posts to redraw an indicator page's charts."""
-    outputs = {"graph": "figure", "grid": "rowData", "rows": "data"}
+    outputs = {"graph": "figure", "rows": "data", "source": "children"}
     wildcard = ".".join(
         json.dumps({"chart": ["ALL"], "page": page.page, "type": kind}, separators=(",", ":"))
         + f".{prop}.."
