@@ -6,7 +6,6 @@ rehash   record the checksums of a hand-edited raw folder in its origin.json
 """
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -15,12 +14,9 @@ from dashboard.etl import refresh
 from dashboard.etl.errors import BuildError, InputError
 from dashboard.etl.pipeline import build
 from dashboard.etl.publish import publish
-from dashboard.etl.rawfiles import FILE_NAME, ORIGIN
+from dashboard.etl.rawfiles import FILE_NAME, ORIGIN, file_record
 from dashboard.etl.swap import replace_file
 from dashboard.schema import paths
-
-RAW = paths.RAW
-TIDY = paths.TIDY
 
 
 def run_build(raw: Path, out: Path) -> int:
@@ -58,7 +54,7 @@ def rehash(folder: Path) -> int:
             if not isinstance(name, str) or not FILE_NAME.fullmatch(name):
                 raise InputError(path, f"{name!r} is not a plain file name", field="path")
             data = (folder / name).read_bytes()
-            entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
+            entry |= file_record(data)
         text = json.dumps(origin, indent=2, ensure_ascii=False) + "\n"
         replace_file(path, text.encode("utf-8"))
     except (OSError, ValueError, KeyError, TypeError, InputError, RecursionError) as error:
@@ -77,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("build", "refresh"):
         command = commands.add_parser(name)
-        command.add_argument("--raw", type=Path, default=RAW, help="raw snapshot folder")
-        command.add_argument("--out", type=Path, default=TIDY, help="tidy table folder")
+        command.add_argument("--raw", type=Path, default=paths.RAW, help="raw snapshot folder")
+        command.add_argument("--out", type=Path, default=paths.TIDY, help="tidy table folder")
         if name == "refresh":
             refresh.add_options(command)
     command = commands.add_parser("rehash")
@@ -87,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return run_build(args.raw, args.out)
     if args.command == "rehash":
-        return rehash(args.folder if args.folder.is_absolute() else RAW / args.folder)
+        return rehash(args.folder if args.folder.is_absolute() else paths.RAW / args.folder)
     return refresh.run(args)
 
 

@@ -177,6 +177,11 @@ def check_known(frame: pd.DataFrame, column: str, known: set[str], path: Path, w
             raise InputError(path, f"unknown {what} {row[column]!r}", line, column)
 
 
+def file_record(data: bytes) -> dict[str, Any]:
+    """What origin.json records of a file: its SHA-256 and row count (lines after the header)."""
+    return {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
+
+
 def read_origin(folder: Path) -> dict[str, Any]:
     """A folder's origin.json, after checking that it lists exactly the folder's files (plain
     files, not links) and that each file's bytes and row count match what it records."""

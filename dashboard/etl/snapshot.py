@@ -6,7 +6,6 @@ or more (median over its years) is refused as a unit change, and a row that disa
 whose value becomes empty, is a lost row and refuses the snapshot.
 """
 
-import hashlib
 import io
 import json
 import math
@@ -19,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.etl.http import SourceError
+from dashboard.etl.rawfiles import file_record
 
 JUMP_REPORTED = 3.0
 JUMP_REFUSED = 5.0
@@ -53,7 +53,7 @@ class Snapshot:
         out = {f.name: f.data() for f in self.files}
         for entry in self.origin["files"]:
             data = out[entry["path"]]
-            entry |= {"sha256": hashlib.sha256(data).hexdigest(), "rows": data.count(b"\n") - 1}
+            entry |= file_record(data)
         text = json.dumps(self.origin, indent=2, ensure_ascii=False) + "\n"
         return out | {"origin.json": text.encode("utf-8")}
 

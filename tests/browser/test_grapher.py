@@ -18,6 +18,8 @@ PAGES = [
     "/sources",
     "/about",
     "/about/dictionary",
+    "/check",
+    "/data/trade_total",
     "/no-such-page",
 ]
 DRAWN = ".js-plotly-plot .scatterlayer .trace .points path"
