@@ -15,6 +15,7 @@ the workers' resident memory (RSS, summed) before and after. Run with `make benc
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -202,17 +203,22 @@ def cached_mix(pages: list[PageView]) -> list[Request]:
 
 
 def memo_misses(pages: list[PageView], seed: int = 9) -> Iterator[Request]:
-    """Redraws for year ranges in a random order, each asked once."""
+    """Redraws of views no one asked for yet, in a random order, each asked once: every year
+    range, with events and log scale on or off, all series shown or one of them hidden."""
     views_ = []
     for view in pages:
         low, high = view.bounds
+        variants = [view.shown] + [
+            [[s for s in shown if s != hidden] for shown in view.shown]
+            for hidden in sorted({s for shown in view.shown for s in shown})
+        ]
         for start in range(low, high + 1):
             for end in range(start, high + 1):
-                for flags in ([], ["on"]):
-                    views_.append((view, start, end, flags))
+                for events, log in itertools.product(([], ["on"]), repeat=2):
+                    views_ += [(view, start, end, events, log, shown) for shown in variants]
     random.Random(seed).shuffle(views_)
-    for view, start, end, flags in views_:
-        yield ("POST", UPDATE, redraw(view.page, [start, end], view.shown, flags, flags))
+    for view, start, end, events, log, shown in views_:
+        yield ("POST", UPDATE, redraw(view.page, [start, end], shown, events, log))
 
 
 def hostile(pages: list[PageView], count: int, seed: int = 13) -> list[Request]:

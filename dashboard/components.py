@@ -2,7 +2,7 @@
 series legend, the download, share and cite panel). The citation panel is in citations.py."""
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import citations, data, figures
 from dashboard.charts import Chart
+from dashboard.drawing import Event
 from dashboard.state import ViewState
 
 GRAPH_CONFIG: Any = {
@@ -215,16 +216,13 @@ def chart_card(
     )
 
 
-def chart_notes(source_line: str, events: pd.DataFrame | None) -> list[Any]:
+def chart_notes(source_line: str, events: Sequence[Event] | None) -> list[Any]:
     """Under a chart: its source line, and the numbered events it marks."""
     notes: list[Any] = [html.P(source_line, className="source-line small")]
-    if events is not None and len(events):
+    if events:
         notes.append(
             html.Ol(
-                [
-                    html.Li(f"{e['date']}: {e['label']} ({e['source_short']})")
-                    for e in data.records(events)
-                ],
+                [html.Li(f"{e.date}: {e.label} ({e.source_short})") for e in events],
                 className="event-list small",
             )
         )

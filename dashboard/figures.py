@@ -1,15 +1,13 @@
-"""Pure figure builders: tidy points in, plotly figure out, a citation on every point."""
+"""How a chart encodes its points: hover text with a citation on every point, legend names,
+fixed colours and symbols, source lines, and the layout pieces of exported images (the
+figures themselves are drawn in dashboard.drawing)."""
 
 import textwrap
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import plotly.io as pio
-
-from dashboard.charts import Chart
 
 KIND_LABELS = {
     "official_series": "official series",
@@ -202,37 +200,11 @@ def series_order(points: pd.DataFrame) -> list[str]:
     return [str(s) for s in ordered["series_id"]]
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """What a chart's traces need of every point it can draw, computed once per chart and
-    build: hover columns, the fixed series order and the fixed colours."""
-
-    frame: pd.DataFrame
-    colors: dict[str, str]
-
-
-def prepare(every: pd.DataFrame) -> Prepared:
-    """Hover text, legend names, order and colours of every point of a chart (points drawn in
-    a view are then picked from it by index)."""
-    order = {s: n for n, s in enumerate(series_order(every))}
-    frame = hover_frame(every, series_labels(every))
-    return Prepared(frame.assign(_order=frame["series_id"].map(order)), series_colors(every))
-
-
 def series_colors(points: pd.DataFrame) -> dict[str, str]:
     """One colour per series of a chart, fixed whatever else is shown. Claims are coloured by
     verdict instead, so the palette goes to the other series only."""
     drawn = points[points["kind"] != "article_claim"]
     return {s: PALETTE[n % len(PALETTE)] for n, s in enumerate(series_order(drawn))}
-
-
-def chart_figure(
-    points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
-) -> go.Figure:
-    """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
-    spec = chart_spec(points, chart, events, log_scale)
-    spec["layout"] |= export_layout(chart.title, chart.description, source_line(points))
-    return go.Figure(spec)
 
 
 def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> Spec:
@@ -263,54 +235,6 @@ def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> 
             }
         ],
     }
-
-
-def chart_spec(
-    points: pd.DataFrame,
-    chart: Chart,
-    events: pd.DataFrame | None = None,
-    log_scale: bool = False,
-    every: pd.DataFrame | None = None,
-    prepared: "Prepared | None" = None,
-) -> Spec:
-    """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
-    per verdict, drawn on top). Colours and names come from `every` point of the chart (all
-    series, whatever is shown), so they never move. Title, legend and source line are HTML
-    around the figure."""
-    if points.empty:
-        return empty_spec()
-    style = prepared or prepare(points if every is None else every)
-    ordered = style.frame.loc[points.index].sort_values(["_order", "x"])
-    data: list[Spec] = []
-    for series_id, series in ordered.groupby("series_id", sort=False):
-        data += _traces(series, str(series_id), style.colors.get(str(series_id), "#57606a"))
-    layout: Spec = {
-        "yaxis": {
-            "title": {"text": ", ".join(sorted(set(points["unit"])))},
-            "type": "log" if log_scale else "linear",
-            "automargin": True,
-            "tickformat": ",",
-        },
-        "xaxis": _time_axis(points),
-        "template": TEMPLATE,
-        "margin": {"l": 56, "r": 12, "t": 32, "b": 36},
-        "showlegend": False,
-        "hovermode": "closest",
-        "shapes": [],
-        "annotations": [],
-    }
-    if events is not None and len(events):
-        events = chart_events(events, points)
-        if len(events):
-            data.append(_event_trace(events))
-            layout["shapes"] = [_event_line(date) for date in events["date"]]
-            layout["yaxis2"] = {
-                "overlaying": "y",
-                "range": [0, 1.05],
-                "visible": False,
-                "fixedrange": True,
-            }
-    return {"data": data, "layout": layout}
 
 
 def highlighted(spec: Spec, point: pd.Series) -> Spec:
@@ -357,77 +281,12 @@ def empty_spec() -> Spec:
     }
 
 
-def _traces(series: pd.DataFrame, series_id: str, color: str) -> list[Spec]:
-    kind = series["kind"].iloc[0]
-    base: Spec = {
-        "type": "scatter",
-        "name": series["series_name"].iloc[0],
-        "legendgroup": series_id,
-        "hovertemplate": HOVER,
-    }
-    if kind == "article_claim":
-        return [
-            base
-            | _points(group)
-            | {
-                "uid": f"{series_id}-{str(verdict) or 'none'}",
-                "name": f"{base['name']}: {verdict_word(str(verdict))}",
-            }
-            | _claim_style(str(verdict))
-            for verdict, group in series.groupby("verdict", sort=True)
-        ]
-    trace = base | _points(series) | {"uid": series_id}
-    if kind == "official_series":
-        return [
-            trace
-            | {
-                "mode": "lines+markers",
-                "line": {"color": color, "width": 2},
-                "marker": {"size": 5, "color": color},
-            }
-        ]
-    if kind == "derived":
-        dash = "dot" if "mixed-source" in trace["name"] else "dash"
-        return [
-            trace
-            | {
-                "mode": "lines+markers",
-                "line": {"color": color, "width": 2, "dash": dash},
-                "marker": {"size": 6, "color": color, "symbol": "square"},
-            }
-        ]
-    symbols = [SYMBOLS.get(q, "circle") for q in series["qualifier"]]
-    hollow = series["status"].iloc[0] != "reported"
-    symbols = ["diamond-open" if hollow else s for s in symbols]
-    return [
-        trace
-        | {
-            "mode": "markers",
-            "marker": {
-                "size": 10,
-                "color": color,
-                "symbol": symbols,
-                "line": {"width": 2, "color": color},
-            },
-        }
-    ]
-
-
-def _points(series: pd.DataFrame) -> Spec:
-    return {
-        "x": series["x_text"].tolist(),
-        "y": series["value"].tolist(),
-        "customdata": series[CUSTOM].to_numpy().tolist(),
-        "error_y": _error_bars(series),
-    }
-
-
 def verdict_word(verdict: str) -> str:
     """A verdict as the legend and the citation panel say it."""
     return VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])[0]
 
 
-def _claim_style(verdict: str) -> Spec:
+def claim_style(verdict: str) -> Spec:
     """A claim: large hollow marker whose shape and colour both say the verdict."""
     _, symbol, color = VERDICT_STYLES.get(verdict, VERDICT_STYLES[""])
     return {
@@ -436,46 +295,7 @@ def _claim_style(verdict: str) -> Spec:
     }
 
 
-def _error_bars(series: pd.DataFrame) -> Spec:
-    ranged = series["qualifier"] == "range"
-    if not ranged.any():
-        return {"visible": False}
-    return {
-        "type": "data",
-        "symmetric": False,
-        "array": (series["value_high"] - series["value"]).where(ranged, 0).tolist(),
-        "arrayminus": (series["value"] - series["value_low"]).where(ranged, 0).tolist(),
-        "thickness": 1.5,
-        "color": "#57606a",
-    }
-
-
-def _time_axis(points: pd.DataFrame) -> Spec:
-    """A date axis at least two years wide (a lone point is not drawn on a clock scale), with
-    one tick a year (or every few years) when every point is a year."""
-    axis: Spec = {"type": "date"}
-    first, last = points["x"].min(), points["x"].max()
-    if last - first < pd.Timedelta(days=730):
-        middle = first + (last - first) / 2
-        first, last = middle - pd.Timedelta(days=400), middle + pd.Timedelta(days=400)
-        axis["range"] = [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
-    if points["period"].str.fullmatch(r"\d{4}").all():
-        wanted = (last.year - first.year + 1) / 6
-        step = next((s for s in YEAR_STEPS if s >= wanted), YEAR_STEPS[-1])
-        axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
-    return axis
-
-
-def chart_events(events: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    """The events a chart marks: inside the time span its points cover, numbered by date."""
-    if points.empty:
-        return events.iloc[:0]
-    dates = events["x"]
-    inside: pd.DataFrame = events[(dates >= points["x"].min()) & (dates <= points["x"].max())]
-    return inside.sort_values("date")
-
-
-def _event_line(date: str) -> Spec:
+def event_line(date: str) -> Spec:
     return {
         "type": "line",
         "xref": "x",
@@ -488,43 +308,18 @@ def _event_line(date: str) -> Spec:
     }
 
 
-def _event_trace(events: pd.DataFrame) -> Spec:
-    """Dated events: a hoverable, clickable star on top of each dotted vertical line."""
-    custom = pd.DataFrame(
-        {
-            "obs_id": "event:" + events["event_id"],
-            "series_name": "Event",
-            "period": events["date"],
-            "value_text": events["label"],
-            "source_line": events["source_short"] + " — " + events["source_title"],
-            "kind_label": events["source_kind"],
-            "detail_text": "",
-        }
-    )
-    return {
-        "type": "scatter",
-        "x": list(events["date"]),
-        "y": [1.0] * len(events),
-        "yaxis": "y2",
-        "mode": "markers+text",
-        "text": [str(n) for n in range(1, len(events) + 1)],
-        "textposition": "bottom center",
-        "textfont": {"size": 11, "color": "#24292f"},
-        "name": "Events",
-        "uid": "events",
-        "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
-        "customdata": custom[CUSTOM].to_numpy().tolist(),
-        "hovertemplate": "<b>%{customdata[3]}</b><br>%{customdata[2]}<br>"
-        "Source: %{customdata[4]}<br><i>Click for the full citation</i><extra></extra>",
-    }
-
-
 def source_names(points: pd.DataFrame) -> list[str]:
     """Short names of every source behind the points, statements grouped by publisher."""
-    by_kind: dict[str, set[str]] = {}
     columns = {"official_statement": "source_producer", "derived": "basis_sources"}
-    for kind, group in points.groupby("kind"):
-        by_kind[str(kind)] = set(group[columns.get(str(kind), "source_short")])
+    by_kind = {
+        str(kind): set(group[columns.get(str(kind), "source_short")])
+        for kind, group in points.groupby("kind")
+    }
+    return credited_names(by_kind)
+
+
+def credited_names(by_kind: dict[str, set[str]]) -> list[str]:
+    """Source names by kind of source, in the order a source line gives them."""
     names: list[str] = []
     for kind in ("official_series", "derived", "official_statement", "article_claim"):
         found = sorted(by_kind.get(kind, set()))
@@ -538,6 +333,11 @@ def source_names(points: pd.DataFrame) -> list[str]:
         else:
             names.extend(found)
     return names
+
+
+def credit(by_kind: dict[str, set[str]]) -> str:
+    """The one-line source credit for source names by kind of source."""
+    return "Sources: " + "; ".join(credited_names(by_kind)) + "."
 
 
 def source_line(points: pd.DataFrame) -> str:

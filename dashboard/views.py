@@ -13,7 +13,7 @@ import flask
 import pandas as pd
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, dcc, html
 
-from dashboard import components, data, figures, guards, state
+from dashboard import components, data, drawing, figures, guards, state
 from dashboard.charts import PAGES_BY_ID, Chart, Page
 
 Filters = dict[str, Any]
@@ -74,13 +74,6 @@ def visible(points: pd.DataFrame, start: int, end: int, shown: Sequence[str]) ->
     return shown_points
 
 
-def page_events(page: Page) -> pd.DataFrame:
-    """The dated events related to a page's topics."""
-    events = data.load().events
-    related: pd.DataFrame = events[events["category"].isin(page.event_topics)]
-    return related
-
-
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     """A page restored from its query string (defaults for anything malformed), its charts
     drawn in place."""
@@ -119,7 +112,7 @@ def view_layout(
                 view,
                 figure,
                 export_meta(chart, rows, root, query),
-                notes(page, rows, view.start, view.end, view.events),
+                notes(page, chart, view.start, view.end, shown, view.events),
                 deferred=number > 0,
             )
         )
@@ -191,16 +184,20 @@ def update_charts(
             render(page, chart, start, end, tuple(series), bool(events), bool(log), version)
         )
         filters.append({"start": start, "end": end, "series": list(series)})
-        rows = visible(drawable(chart), start, end, series)
-        lines.append(notes(page, rows, start, end, bool(events)))
+        lines.append(notes(page, chart, start, end, series, bool(events)))
     return figures_, filters, lines
 
 
-def notes(page: Page, rows: pd.DataFrame, start: int, end: int, events: bool) -> list[Any]:
-    """The source line of a chart's visible rows and, when events are on, the events it marks
-    (numbered as on the chart)."""
-    marked = figures.chart_events(_events(page_events(page), start, end), rows) if events else None
-    return components.chart_notes(figures.source_line(rows) or figures.EMPTY_MESSAGE, marked)
+def notes(
+    page: Page, chart: Chart, start: int, end: int, series: Sequence[str], events: bool
+) -> list[Any]:
+    """The source line of a chart's visible points and, when events are on, the events it
+    marks (numbered as on the chart)."""
+    picked = prepared(chart, data.version()).select(start, end, series)
+    marked = None
+    if events and picked:
+        marked = drawing.chart_events(page_events(page, start, end), *drawing.span(picked))
+    return components.chart_notes(drawing.source_line(picked) or figures.EMPTY_MESSAGE, marked)
 
 
 @lru_cache(maxsize=256)
@@ -216,22 +213,27 @@ def render(
 ) -> dict[str, Any]:
     """One chart's figure, memoised per view and per version of the tables (the tables
     change only on `make data` or `make refresh`); colours from every series of the chart."""
-    points = visible(drawable(chart), start, end, series)
-    event_rows = _events(page_events(page), start, end) if events else None
-    style = prepared(chart, version)
-    return figures.chart_spec(points, chart, event_rows, log_scale=log, prepared=style)
+    picked = prepared(chart, version).select(start, end, series)
+    marked = page_events(page, start, end) if events else None
+    return drawing.spec(picked, marked, log_scale=log)
 
 
 @lru_cache(maxsize=64)
-def prepared(chart: Chart, version: tuple[int, ...]) -> figures.Prepared:
-    """A chart's hover text, names, order and colours, once per build of the tables."""
-    return figures.prepare(drawable(chart))
+def prepared(chart: Chart, version: tuple[int, ...]) -> drawing.Drawing:
+    """A chart's points in tracks, with hover text, names, order and colours, once per build
+    of the tables."""
+    return drawing.prepare(drawable(chart))
 
 
-def _events(events: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
-    years = events["x"].dt.year
-    inside: pd.DataFrame = events[(years >= start) & (years <= end)]
-    return inside
+def page_events(page: Page, start: int, end: int) -> list[drawing.Event]:
+    """The dated events related to a page's topics, inside the years."""
+    return drawing.in_years(_page_events(page, data.version()), start, end)
+
+
+@lru_cache(maxsize=32)
+def _page_events(page: Page, version: tuple[int, ...]) -> list[drawing.Event]:
+    events = data.load().events
+    return drawing.event_list(events[events["category"].isin(page.event_topics)])
 
 
 def chart_filter(chart: Chart, filters: Filters) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import flask
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import api, catalog, components, data, figures
+from dashboard import api, catalog, components, data, drawing, figures
 from dashboard.charts import Chart
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
@@ -106,7 +106,7 @@ def _unit(info: dict[str, Any]) -> str:
 def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
     """Every observation of the indicator, drawn as on the chart pages (click: citation)."""
     about = Chart("data", info["id"], info["name"], (info["id"],), info["description"])
-    spec = figures.chart_spec(catalog.points_of(tables, info["id"]), about)
+    spec = drawing.chart_spec(catalog.points_of(tables, info["id"]), about)
     label: Any = {"aria-label": f"Chart of {info['name']}: every observation, with its source"}
     return html.Div(
         dcc.Graph(

@@ -5,7 +5,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import citations, components, data, figures, views
+from dashboard import citations, components, data, drawing, figures, views
 from dashboard.charts import CHARTS, PAGES_BY_ID
 
 CHART_KEYS = sorted(CHARTS)
@@ -20,7 +20,7 @@ def tables() -> data.Tables:
 def test_every_point_of_every_chart_cites_its_source(tables, key):
     chart = CHARTS[key]
     points = views.chart_points(tables.points, chart)
-    figure = figures.chart_figure(points, chart, tables.events)
+    figure = drawing.chart_figure(points, chart, tables.events)
     by_id = points.set_index("obs_id")
     drawn = 0
     for trace in figure.data:
@@ -44,7 +44,7 @@ def test_every_point_of_every_chart_cites_its_source(tables, key):
 
 def test_kinds_of_source_are_drawn_differently(tables):
     chart = CHARTS[("trade", "turnover")]
-    figure = figures.chart_figure(views.chart_points(tables.points, chart), chart)
+    figure = drawing.chart_figure(views.chart_points(tables.points, chart), chart)
     modes = {}
     for trace in figure.data:
         kind = trace.customdata[0][5]
@@ -103,12 +103,12 @@ def test_a_series_keeps_its_colour_whatever_else_is_shown(tables, key):
     chart = CHARTS[key]
     every = views.chart_points(tables.points, chart)
     colors = figures.series_colors(every)
-    full = _colors(figures.chart_spec(every, chart, every=every))
+    full = _colors(drawing.chart_spec(every, chart, every=every))
     series = figures.series_order(every)
     for dropped in series:
         rest = every[every["series_id"] != dropped]
         narrow = rest[rest["x"].dt.year >= 2015]
-        subset = _colors(figures.chart_spec(narrow, chart, every=every))
+        subset = _colors(drawing.chart_spec(narrow, chart, every=every))
         assert all(full[uid] == color for uid, color in subset.items())
     drawn = every[every["kind"] != "article_claim"]
     assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(figures.PALETTE))
@@ -121,7 +121,7 @@ def test_legend_names_are_short_and_stable(tables):
     assert all(not label.startswith("Share of Russia–China trade") for label in labels.values())
     assert {label.split(" · ")[0] for label in labels.values()} >= {"Rubles", "Yuan"}
     one = every[every["indicator"] == "settlement_yuan_share"]
-    spec = figures.chart_spec(one, chart, every=every)
+    spec = drawing.chart_spec(one, chart, every=every)
     assert {t["name"] for t in spec["data"]} <= set(labels.values())
     flows = views.chart_points(tables.points, CHARTS[("trade", "flows")])
     assert any(
@@ -137,7 +137,7 @@ def test_palette_is_fixed_and_has_no_claim_colours():
 
 def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
     chart = CHARTS[("trade", "turnover")]
-    spec = figures.chart_spec(views.chart_points(tables.points, chart), chart)
+    spec = drawing.chart_spec(views.chart_points(tables.points, chart), chart)
     kinds = [t["customdata"][0][5] for t in spec["data"]]
     first_claim = kinds.index("article claim")
     assert set(kinds[first_claim:]) == {"article claim"}
@@ -155,7 +155,7 @@ def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
 def test_an_empty_range_draws_a_message_not_an_axis(tables):
     chart = CHARTS[("gdp", "levels")]
     points = views.chart_points(tables.points, chart)
-    spec = figures.chart_spec(points.iloc[:0], chart)
+    spec = drawing.chart_spec(points.iloc[:0], chart)
     assert spec["data"] == []
     assert spec["layout"]["xaxis"]["visible"] is False
     assert spec["layout"]["annotations"][0]["text"] == figures.EMPTY_MESSAGE
@@ -166,24 +166,29 @@ def test_yearly_data_gets_yearly_ticks(tables):
     chart = CHARTS[("gdp", "levels")]
     points = views.chart_points(tables.points, chart)
     annual = points[points["period"].str.fullmatch(r"\d{4}")]
-    axis = figures.chart_spec(annual, chart)["layout"]["xaxis"]
+    axis = drawing.chart_spec(annual, chart)["layout"]["xaxis"]
     assert axis["tickformat"] == "%Y" and axis["dtick"].startswith("M") and axis["tick0"]
     assert int(axis["dtick"][1:]) % 12 == 0
 
 
 def test_events_are_numbered_and_chosen_by_page_topic(tables):
     page = PAGES_BY_ID["gas"]
-    events = views.page_events(page)
+    events = tables.events[tables.events["category"].isin(page.event_topics)]
     assert set(events["category"]) == {"energy"}
-    assert views.page_events(PAGES_BY_ID["gdp"]).empty
+    assert views.page_events(page, 1900, 2100) == drawing.event_list(events)
+    assert views.page_events(PAGES_BY_ID["gdp"], 1900, 2100) == []
     chart = page.charts[0]
     points = views.chart_points(tables.points, chart)
-    spec = figures.chart_spec(points, chart, events)
-    marked = figures.chart_events(events, points)
+    spec = drawing.chart_spec(points, chart, events)
+    marked = drawing.chart_events(
+        drawing.event_list(events),
+        *drawing.span(drawing.prepare(points).select(1900, 2100, list(points["series_id"]))),
+    )
     trace = next(t for t in spec["data"] if t["uid"] == "events")
     assert trace["text"] == [str(n) for n in range(1, len(marked) + 1)]
+    assert trace["customdata"][0][3] == marked[0].label
     notes = str(components.chart_notes("Sources: x.", marked))
-    assert all(label in notes for label in marked["label"])
+    assert all(event.label in notes for event in marked)
 
 
 def test_the_modebar_has_no_cloud_button():
@@ -258,3 +263,26 @@ def test_the_vendored_plotly_bundle_matches_the_installed_plotly():
     assert f"v{get_plotlyjs_version()}" in bundle.read_text(encoding="utf-8")[:200]
     assert [p.name for p in assets.glob("plotly-basic-*.min.js")] == [bundle.name]
     assert (assets / "plotly.js.LICENSE.txt").is_file()
+
+
+@pytest.mark.parametrize("key", CHART_KEYS, ids="/".join)
+def test_a_view_cut_from_the_tracks_is_the_chart_of_its_points(tables, key):
+    """The request path (bisect the years of each track) draws exactly what the pure builder
+    draws from the same points as a frame, events included."""
+    chart = CHARTS[key]
+    every = views.chart_points(tables.points, chart)
+    prepared = drawing.prepare(every)
+    series = sorted(set(every["series_id"]))
+    low, high = int(every["x_year"].min()), int(every["x_year"].max())
+    events = tables.events
+    for start, end, shown in [
+        (low, high, series),
+        (low, low, series),
+        (high - 3, high, series[::2]),
+        ((low + high) // 2, high, series[1:]),
+    ]:
+        points = views.visible(every, start, end, shown)
+        in_years = events[events["date"].str[:4].astype(int).between(start, end)]
+        marked = drawing.in_years(drawing.event_list(events), start, end)
+        cut = drawing.spec(prepared.select(start, end, shown), marked, log_scale=True)
+        assert cut == drawing.chart_spec(points, chart, in_years, log_scale=True, every=every)

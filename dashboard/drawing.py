@@ -1,0 +1,341 @@
+"""Chart figures drawn from tracks: every point a chart can draw, prepared once per build of the
+tables as plain lists per series, so that a view (years, series, events, log axis) is cut out
+by bisection and slicing, without pandas on the request path."""
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import figures
+from dashboard.charts import Chart
+from dashboard.figures import HOVER, Spec
+
+Positions = Sequence[int]
+
+
+class Event(NamedTuple):
+    """A dated event as a chart marks it."""
+
+    date: str
+    event_id: str
+    label: str
+    source_short: str
+    source_title: str
+    source_kind: str
+
+
+@dataclass(frozen=True)
+class Track:
+    """One series of a chart: every point it can draw, in time order, as plain lists."""
+
+    series_id: str
+    kind: str
+    name: str
+    color: str
+    hollow: bool
+    labels: list[Any]  # the points' row labels in the chart's frame
+    years: list[int]
+    x: list[str]
+    y: list[float]
+    custom: list[list[Any]]
+    ranged: list[bool]
+    plus: list[float]
+    minus: list[float]
+    symbols: list[str]
+    verdicts: list[str]
+    units: list[str]
+    annual: list[bool]
+    sources: list[str]  # the name the source line gives each point's source
+
+
+Picked = list[tuple[Track, Positions]]
+
+
+def take(values: list[Any], positions: Positions) -> list[Any]:
+    """The values at the positions (a slice when they are a range)."""
+    if isinstance(positions, range):
+        return values[positions.start : positions.stop]
+    return [values[i] for i in positions]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A chart's tracks in their fixed order, with fixed names and colours."""
+
+    tracks: tuple[Track, ...]
+    where: dict[Any, tuple[int, int]]  # row label -> (track, position)
+
+    def select(self, start: int, end: int, shown: Sequence[str]) -> Picked:
+        """The points of the shown series inside the years."""
+        wanted = set(shown)
+        picked: Picked = []
+        for track in self.tracks:
+            if track.series_id in wanted:
+                low, high = bisect_left(track.years, start), bisect_right(track.years, end)
+                if low < high:
+                    picked.append((track, range(low, high)))
+        return picked
+
+    def pick(self, labels: Sequence[Any]) -> Picked:
+        """The points with these row labels."""
+        found: dict[int, list[int]] = {}
+        for label in labels:
+            number, position = self.where[label]
+            found.setdefault(number, []).append(position)
+        return [(self.tracks[n], sorted(found[n])) for n in sorted(found)]
+
+
+def prepare(every: pd.DataFrame) -> Drawing:
+    """Hover text, legend names, order and colours of every point of a chart, in tracks."""
+    order = {s: n for n, s in enumerate(figures.series_order(every))}
+    frame = figures.hover_frame(every, figures.series_labels(every))
+    frame = frame.assign(
+        _order=frame["series_id"].map(order),
+        x_year=every["x_year"],
+        annual=every["period"].str.fullmatch(r"\d{4}"),
+    ).sort_values(["_order", "x"])
+    colors = figures.series_colors(every)
+    tracks: list[Track] = []
+    where: dict[Any, tuple[int, int]] = {}
+    for number, (series_id, series) in enumerate(frame.groupby("series_id", sort=False)):
+        tracks.append(_track(str(series_id), series, colors.get(str(series_id), "#57606a")))
+        where |= {label: (number, n) for n, label in enumerate(series.index)}
+    return Drawing(tuple(tracks), where)
+
+
+SOURCE_COLUMNS = {"official_statement": "source_producer", "derived": "basis_sources"}
+
+
+def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
+    ranged = series["qualifier"] == "range"
+    return Track(
+        series_id=series_id,
+        kind=str(series["kind"].iloc[0]),
+        name=str(series["series_name"].iloc[0]),
+        color=color,
+        hollow=bool(series["status"].iloc[0] != "reported"),
+        labels=list(series.index),
+        years=[int(y) for y in series["x_year"]],
+        x=series["x_text"].tolist(),
+        y=series["value"].tolist(),
+        custom=series[figures.CUSTOM].to_numpy().tolist(),
+        ranged=ranged.tolist(),
+        plus=(series["value_high"] - series["value"]).where(ranged, 0).tolist(),
+        minus=(series["value"] - series["value_low"]).where(ranged, 0).tolist(),
+        symbols=[figures.SYMBOLS.get(q, "circle") for q in series["qualifier"]],
+        verdicts=[str(v) for v in series["verdict"]],
+        units=[str(u) for u in series["unit"]],
+        annual=series["annual"].tolist(),
+        sources=[
+            str(s) for s in series[SOURCE_COLUMNS.get(str(series["kind"].iloc[0]), "source_short")]
+        ],
+    )
+
+
+def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool = False) -> Spec:
+    """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
+    per verdict, drawn on top). Title, legend and source line are HTML around the figure."""
+    if not picked:
+        return figures.empty_spec()
+    data: list[Spec] = []
+    for track, positions in picked:
+        data += _traces(track, positions)
+    first, last = span(picked)
+    units = sorted({unit for track, positions in picked for unit in take(track.units, positions)})
+    annual = all(all(take(track.annual, positions)) for track, positions in picked)
+    layout: Spec = {
+        "yaxis": {
+            "title": {"text": ", ".join(units)},
+            "type": "log" if log_scale else "linear",
+            "automargin": True,
+            "tickformat": ",",
+        },
+        "xaxis": _time_axis(first, last, annual),
+        "template": figures.TEMPLATE,
+        "margin": {"l": 56, "r": 12, "t": 32, "b": 36},
+        "showlegend": False,
+        "hovermode": "closest",
+        "shapes": [],
+        "annotations": [],
+    }
+    marked = chart_events(events or (), first, last)
+    if marked:
+        data.append(_event_trace(marked))
+        layout["shapes"] = [figures.event_line(event.date) for event in marked]
+        layout["yaxis2"] = {
+            "overlaying": "y",
+            "range": [0, 1.05],
+            "visible": False,
+            "fixedrange": True,
+        }
+    return {"data": data, "layout": layout}
+
+
+def span(picked: Picked) -> tuple[str, str]:
+    """The first and last date drawn."""
+    ends = [(track.x[positions[0]], track.x[positions[-1]]) for track, positions in picked]
+    return min(e[0] for e in ends), max(e[1] for e in ends)
+
+
+def source_line(picked: Picked) -> str:
+    """The one-line source credit of the points drawn."""
+    if not picked:
+        return ""
+    by_kind: dict[str, set[str]] = {}
+    for track, positions in picked:
+        by_kind.setdefault(track.kind, set()).update(take(track.sources, positions))
+    return figures.credit(by_kind)
+
+
+def chart_events(events: Sequence[Event], first: str, last: str) -> list[Event]:
+    """The events a chart marks: inside the time span its points cover, in date order."""
+    return sorted((e for e in events if first <= e.date <= last), key=lambda e: e.date)
+
+
+def event_list(events: pd.DataFrame) -> list[Event]:
+    """Event rows as the charts mark them."""
+    return [Event(*row) for row in events[list(Event._fields)].itertuples(index=False)]
+
+
+def in_years(events: Sequence[Event], start: int, end: int) -> list[Event]:
+    """The events dated inside the years."""
+    return [e for e in events if start <= int(e.date[:4]) <= end]
+
+
+def chart_spec(
+    points: pd.DataFrame,
+    chart: Chart,
+    events: pd.DataFrame | None = None,
+    log_scale: bool = False,
+    every: pd.DataFrame | None = None,
+) -> Spec:
+    """The chart of these points; names and colours come from `every` point of the chart
+    (all series, whatever is shown), so that they never move."""
+    drawing = prepare(points if every is None else every)
+    marked = event_list(events) if events is not None else None
+    return spec(drawing.pick(list(points.index)), marked, log_scale)
+
+
+def chart_figure(
+    points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
+) -> go.Figure:
+    """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
+    figure = chart_spec(points, chart, events, log_scale)
+    figure["layout"] |= figures.export_layout(
+        chart.title, chart.description, figures.source_line(points)
+    )
+    return go.Figure(figure)
+
+
+def _traces(track: Track, positions: Positions) -> list[Spec]:
+    base: Spec = {
+        "type": "scatter",
+        "name": track.name,
+        "legendgroup": track.series_id,
+        "hovertemplate": HOVER,
+    }
+    if track.kind == "article_claim":
+        groups: dict[str, list[int]] = {}
+        for position in positions:
+            groups.setdefault(track.verdicts[position], []).append(position)
+        return [
+            base
+            | _points(track, groups[verdict])
+            | {
+                "uid": f"{track.series_id}-{verdict or 'none'}",
+                "name": f"{track.name}: {figures.verdict_word(verdict)}",
+            }
+            | figures.claim_style(verdict)
+            for verdict in sorted(groups)
+        ]
+    trace = base | _points(track, positions) | {"uid": track.series_id}
+    color = track.color
+    if track.kind == "official_series":
+        line = {"color": color, "width": 2}
+        return [
+            trace | {"mode": "lines+markers", "line": line, "marker": {"size": 5, "color": color}}
+        ]
+    if track.kind == "derived":
+        dash = "dot" if "mixed-source" in track.name else "dash"
+        line = {"color": color, "width": 2, "dash": dash}
+        marker = {"size": 6, "color": color, "symbol": "square"}
+        return [trace | {"mode": "lines+markers", "line": line, "marker": marker}]
+    symbols = take(track.symbols, positions)
+    if track.hollow:
+        symbols = ["diamond-open"] * len(symbols)
+    marker = {"size": 10, "color": color, "symbol": symbols, "line": {"width": 2, "color": color}}
+    return [trace | {"mode": "markers", "marker": marker}]
+
+
+def _points(track: Track, positions: Positions) -> Spec:
+    return {
+        "x": take(track.x, positions),
+        "y": take(track.y, positions),
+        "customdata": take(track.custom, positions),
+        "error_y": _error_bars(track, positions),
+    }
+
+
+def _error_bars(track: Track, positions: Positions) -> Spec:
+    if not any(take(track.ranged, positions)):
+        return {"visible": False}
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": take(track.plus, positions),
+        "arrayminus": take(track.minus, positions),
+        "thickness": 1.5,
+        "color": "#57606a",
+    }
+
+
+def _time_axis(first: str, last: str, annual: bool) -> Spec:
+    """A date axis at least two years wide (a lone point is not drawn on a clock scale), with
+    one tick a year (or every few years) when every point is a year."""
+    axis: Spec = {"type": "date"}
+    start, end = datetime.fromisoformat(first), datetime.fromisoformat(last)
+    if end - start < timedelta(days=730):
+        middle = start + (end - start) / 2
+        start, end = middle - timedelta(days=400), middle + timedelta(days=400)
+        axis["range"] = [start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")]
+    if annual:
+        wanted = (end.year - start.year + 1) / 6
+        step = next((s for s in figures.YEAR_STEPS if s >= wanted), figures.YEAR_STEPS[-1])
+        axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
+    return axis
+
+
+def _event_trace(events: Sequence[Event]) -> Spec:
+    """Dated events: a hoverable, clickable star on top of each dotted vertical line."""
+    return {
+        "type": "scatter",
+        "x": [e.date for e in events],
+        "y": [1.0] * len(events),
+        "yaxis": "y2",
+        "mode": "markers+text",
+        "text": [str(n) for n in range(1, len(events) + 1)],
+        "textposition": "bottom center",
+        "textfont": {"size": 11, "color": "#24292f"},
+        "name": "Events",
+        "uid": "events",
+        "marker": {"symbol": "star", "size": 11, "color": "#57606a"},
+        "customdata": [
+            [
+                f"event:{e.event_id}",
+                "Event",
+                e.date,
+                e.label,
+                f"{e.source_short} — {e.source_title}",
+                e.source_kind,
+                "",
+            ]
+            for e in events
+        ],
+        "hovertemplate": "<b>%{customdata[3]}</b><br>%{customdata[2]}<br>"
+        "Source: %{customdata[4]}<br><i>Click for the full citation</i><extra></extra>",
+    }
