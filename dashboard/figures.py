@@ -82,8 +82,29 @@ COLUMNS = [
     "verdict",
     "reason",
 ]
-# plotly_white, resolved once: the JSON spec carries it without per-call validation
-TEMPLATE = pio.templates["plotly_white"].to_plotly_json()
+# The parts of plotly_white that line and marker charts use (its settings for maps, 3-D
+# scenes, colour scales and other trace types would add 6 kB to every figure sent)
+CARTESIAN = (
+    "xaxis",
+    "yaxis",
+    "font",
+    "hoverlabel",
+    "hovermode",
+    "paper_bgcolor",
+    "plot_bgcolor",
+    "title",
+    "annotationdefaults",
+    "shapedefaults",
+    "autotypenumbers",
+    "colorway",
+)
+TEMPLATE = {
+    "layout": {
+        key: value
+        for key, value in pio.templates["plotly_white"].to_plotly_json()["layout"].items()
+        if key in CARTESIAN
+    }
+}
 
 
 def format_value(value: float, unit: str) -> str:

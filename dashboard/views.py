@@ -42,15 +42,19 @@ def chart_points(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
 
 
 def page_points(page: Page) -> pd.DataFrame:
-    """Every point any chart of the page can draw."""
-    points = data.load().points
-    return pd.concat([chart_points(points, c) for c in page.charts])
+    """Every point any chart of the page can draw (cached per load; read it, never change it)."""
+    return _page_points(page, data.version())
+
+
+@lru_cache(maxsize=32)
+def _page_points(page: Page, version: tuple[int, ...]) -> pd.DataFrame:
+    return pd.concat([drawable(chart) for chart in page.charts])
 
 
 @lru_cache(maxsize=32)
 def _offer(page: Page, version: tuple[int, ...]) -> guards.Offer:
     points = page_points(page)
-    ids = tuple(frozenset(chart_points(points, chart)["series_id"]) for chart in page.charts)
+    ids = tuple(frozenset(drawable(chart)["series_id"]) for chart in page.charts)
     return guards.Offer(year_bounds(points), ids)
 
 

@@ -1,5 +1,7 @@
 """Overview: the articles' claims against the official figures."""
 
+from functools import lru_cache
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -82,6 +84,12 @@ def claims_table(check: pd.DataFrame) -> dbc.Table:
 
 def layout(**_query: object) -> html.Div:
     """The claims table with a count of verdicts."""
+    return _layout(data.version())
+
+
+@lru_cache(maxsize=4)
+def _layout(version: tuple[int, ...]) -> html.Div:
+    """The page for one build of the tables."""
     check = data.load().claims_check
     counts = check["verdict"].value_counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())

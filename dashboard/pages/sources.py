@@ -1,5 +1,7 @@
 """Every source with its full citation, link, access date, licence and the series it feeds."""
 
+from functools import lru_cache
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -74,6 +76,12 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
 
 def layout(**_query: object) -> html.Div:
     """A search box, then the sources grouped by kind, each group folded."""
+    return _layout(data.version())
+
+
+@lru_cache(maxsize=4)
+def _layout(version: tuple[int, ...]) -> html.Div:
+    """The page for one build of the tables."""
     tables = data.load()
     feeds = fed_indicators(tables.observations)
     sections = []
