@@ -2,6 +2,8 @@
 tables as plain lists per series, so that a view (years, series, events, log axis) is cut out
 by bisection and slicing, without pandas on the request path."""
 
+import math
+import textwrap
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -163,6 +165,10 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
         "shapes": [],
         "annotations": [],
     }
+    labels, width = direct_labels(picked, log_scale)
+    if labels:
+        layout["annotations"] = labels
+        layout["margin"]["r"] = 24 + LABEL_CHAR_PX * width
     marked = chart_events(events or (), first, last)
     if marked:
         data.append(_event_trace(marked))
@@ -174,6 +180,70 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
             "fixedrange": True,
         }
     return {"data": data, "layout": layout}
+
+
+LABEL_WIDTH = 24  # characters a direct label's line may have
+LABEL_LINES = 3
+LABEL_CHAR_PX = 6  # about one character of the labels' 10 px font
+LABEL_GAP = 0.09  # the height of a label, as a share of the value axis (about 30 of 340 px)
+
+
+def direct_labels(picked: Picked, log_scale: bool) -> tuple[list[Spec], int]:
+    """Each line's name right of the plot at the height of its last point, where it fits
+    (a label that would overlap one already placed, higher lines first, is left out: the
+    series list around the chart names every series anyway); and the margin they need."""
+    ends = [
+        (track, end)
+        for track, positions in picked
+        if track.kind in ("official_series", "derived") and len(positions) > 1
+        for end in [_scaled(track.y[positions[-1]], log_scale)]
+        if end is not None
+    ]
+    values = [
+        _scaled(y, log_scale) for track, positions in picked for y in take(track.y, positions)
+    ]
+    drawn = [v for v in values if v is not None]
+    if not ends or not drawn:
+        return [], 0
+    height = (max(drawn) - min(drawn)) or 1.0
+    placed: list[tuple[Track, float]] = []
+    for track, y in sorted(ends, key=lambda end: -end[1]):
+        if all(abs(y - other) >= LABEL_GAP * height for _, other in placed):
+            placed.append((track, y))
+    labels = [(_lines(track.name), track, y) for track, y in placed]
+    width = max((len(line) for lines, _, _ in labels for line in lines), default=0)
+    return [_label(lines, track.color, y) for lines, track, y in labels], width
+
+
+def _scaled(value: float, log_scale: bool) -> float | None:
+    """A value where the axis draws it (log axes place annotations in powers of ten)."""
+    if math.isnan(value) or (log_scale and value <= 0):
+        return None
+    return math.log10(value) if log_scale else value
+
+
+def _lines(name: str) -> list[str]:
+    lines = textwrap.wrap(name, LABEL_WIDTH)
+    if len(lines) <= LABEL_LINES:
+        return lines
+    rest = textwrap.shorten(" ".join(lines[LABEL_LINES - 1 :]), LABEL_WIDTH, placeholder="…")
+    return [*lines[: LABEL_LINES - 1], rest]
+
+
+def _label(lines: list[str], color: str, y: float) -> Spec:
+    return {
+        "name": "direct-label",
+        "x": 1,
+        "y": y,
+        "xref": "paper",
+        "yref": "y",
+        "text": f"<span style='color:{color}'>■</span> " + "<br>".join(lines),
+        "showarrow": False,
+        "xanchor": "left",
+        "xshift": 6,
+        "align": "left",
+        "font": {"size": 10, "color": "#24292f"},
+    }
 
 
 def span(picked: Picked) -> tuple[str, str]:
@@ -226,10 +296,11 @@ def chart_figure(
 ) -> go.Figure:
     """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
     figure = chart_spec(points, chart, events, log_scale)
-    figure["layout"] |= figures.export_layout(
-        chart.title, chart.description, figures.source_line(points)
-    )
-    return go.Figure(figure)
+    layout = figure["layout"]
+    extra = figures.export_layout(chart.title, chart.description, figures.source_line(points))
+    extra["annotations"] = layout["annotations"] + extra["annotations"]  # direct labels kept
+    extra["margin"]["r"] = max(extra["margin"]["r"], layout["margin"]["r"])
+    return go.Figure(figure | {"layout": layout | extra})
 
 
 def _traces(track: Track, positions: Positions) -> list[Spec]:

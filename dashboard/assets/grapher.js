@@ -21,7 +21,8 @@
                 x: 0.01,
                 xanchor: "left"
             },
-            margin: {l: 60, r: 20, t: 80, b: 110 + 14 * lines.length},
+            margin: {l: 60, r: Math.max(20, (figure.layout.margin || {}).r || 0), t: 80,
+                     b: 110 + 14 * lines.length},
             showlegend: true,
             legend: {orientation: "h", x: 0, y: -0.08, yanchor: "top", font: {size: 10}},
             width: 1000,
@@ -81,6 +82,34 @@
         if (claim) { element.classList.add("claim-highlight"); }
     }
     new MutationObserver(reachFragment).observe(document.documentElement,
+        {childList: true, subtree: true});
+
+    /* Direct labels (annotations named "direct-label") sit right of the plot: shown when a
+       chart is wide enough for them, hidden with their margin given back on narrow screens. */
+    const LABELS_FROM = 640;
+    function fitLabels(gd) {
+        const layout = gd.layout || {};
+        const wide = gd.clientWidth >= LABELS_FROM;
+        const update = {};
+        (layout.annotations || []).forEach((note, i) => {
+            if (note.name === "direct-label" && (note.visible !== false) !== wide) {
+                update["annotations[" + i + "].visible"] = wide;
+            }
+        });
+        if (!Object.keys(update).length) { return; }
+        if (!wide) { gd.dataset.labelMargin = (layout.margin || {}).r || 12; }
+        update["margin.r"] = wide ? Number(gd.dataset.labelMargin || 12) : 12;
+        window.Plotly.relayout(gd, update);
+    }
+    function watchCharts() {
+        document.querySelectorAll(".js-plotly-plot").forEach((gd) => {
+            if (gd.dataset.labelsWatched || typeof gd.on !== "function") { return; }
+            gd.dataset.labelsWatched = "1";
+            gd.on("plotly_afterplot", () => fitLabels(gd));
+            fitLabels(gd);
+        });
+    }
+    new MutationObserver(watchCharts).observe(document.documentElement,
         {childList: true, subtree: true});
 
     /* Sources page: show the rows that contain every word typed, open their groups. */

@@ -1,5 +1,6 @@
 """Every point of every figure carries its source; kinds of source look different."""
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -37,7 +38,7 @@ def test_every_point_of_every_chart_cites_its_source(tables, key):
             assert source_line.startswith(named)
             assert point["source_citation"]
     assert drawn == len(points)
-    annotation = figure.layout.annotations[0].text
+    annotation = figure.layout.annotations[-1].text
     assert annotation.startswith("Sources: ")
     assert figure.layout.title.text.startswith(chart.title + "<br>")
 
@@ -286,3 +287,44 @@ def test_a_view_cut_from_the_tracks_is_the_chart_of_its_points(tables, key):
         marked = drawing.in_years(drawing.event_list(events), start, end)
         cut = drawing.spec(prepared.select(start, end, shown), marked, log_scale=True)
         assert cut == drawing.chart_spec(points, chart, in_years, log_scale=True, every=every)
+
+
+def _direct_labels(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for a in spec["layout"]["annotations"] if a.get("name") == "direct-label"]
+
+
+def test_lines_are_labelled_at_their_end_where_the_labels_fit(tables):
+    chart = CHARTS[("gdp", "levels")]
+    every = views.chart_points(tables.points, chart)
+    prepared = drawing.prepare(every)
+    series = sorted(set(every["series_id"]))
+    spec = drawing.spec(prepared.select(1990, 2024, series))
+    labels = _direct_labels(spec)
+    lines = [t for t in spec["data"] if t["mode"] == "lines+markers"]
+    assert len(labels) == len(lines) == 2  # China and Russia lie far apart: both fit
+    for trace in lines:
+        label = next(a for a in labels if a["y"] == trace["y"][-1])
+        assert trace["line"]["color"] in label["text"]  # a swatch of the line's colour
+        assert trace["name"].split(" ")[0] in label["text"]
+        assert label["xref"] == "paper" and label["x"] == 1 and label["font"]["color"] == "#24292f"
+    assert spec["layout"]["margin"]["r"] > 100  # room for them right of the plot
+    logged = drawing.spec(prepared.select(1990, 2024, series), log_scale=True)
+    assert sorted(a["y"] for a in _direct_labels(logged)) == sorted(
+        math.log10(a["y"]) for a in labels
+    )
+
+
+def test_labels_that_would_overlap_are_left_out_and_markers_get_none(tables):
+    flows = CHARTS[("trade", "flows")]
+    every = views.chart_points(tables.points, flows)
+    spec = drawing.spec(drawing.prepare(every).select(2010, 2020, sorted(set(every["series_id"]))))
+    heights = sorted(a["y"] for a in _direct_labels(spec))
+    lines = [t for t in spec["data"] if t["mode"] == "lines+markers"]
+    assert 0 < len(heights) < len(lines)  # four lines end close together: not all fit
+    values = [y for t in spec["data"] for y in t["y"]]
+    gap = drawing.LABEL_GAP * (max(values) - min(values))
+    assert all(b - a >= gap for a, b in zip(heights, heights[1:], strict=False))
+    statements = CHARTS[("gas", "pos")]
+    every = views.chart_points(tables.points, statements)
+    picked = drawing.prepare(every).select(2000, 2030, sorted(set(every["series_id"])))
+    assert _direct_labels(drawing.spec(picked)) == []

@@ -103,6 +103,29 @@ def test_colours_stay_when_the_year_range_or_series_change(page, base_url):
     assert page.errors == []
 
 
+LABELS = """(chart) => {
+    const gd = document.querySelector('#' + chart + ' .js-plotly-plot');
+    const shown = gd.layout.annotations.filter(
+        (a) => a.name === 'direct-label' && a.visible !== false);
+    const drawn = [...gd.querySelectorAll('.annotation-text')].map((t) => t.textContent);
+    return [shown.length, gd.layout.margin.r, drawn];
+}"""
+
+
+def test_direct_labels_show_on_wide_charts_and_give_way_on_phones(page, base_url):
+    _chart(page, base_url + "/gdp")
+    count, margin, drawn = page.evaluate(LABELS, "levels")
+    assert count == 2 and margin > 100
+    assert any(text.endswith("World Bank WDI") for text in drawn)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.wait_for_function(f"(n) => ({LABELS})('levels')[0] === n", arg=0)
+    count, margin, drawn = page.evaluate(LABELS, "levels")
+    assert margin == 12 and not any("World Bank" in text for text in drawn)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(f"(n) => ({LABELS})('levels')[0] === n", arg=2)
+    assert page.errors == []
+
+
 def test_an_empty_year_range_draws_a_message(page, base_url):
     _chart(page, base_url + "/trade?start=2024&end=2025")
     gap = page.locator("#gap")
