@@ -40,7 +40,6 @@ class Track:
     name: str
     color: str
     hollow: bool
-    labels: list[Any]  # the points' row labels in the chart's frame
     years: list[int]
     x: list[str]
     y: list[float]
@@ -121,7 +120,6 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         name=str(series["series_name"].iloc[0]),
         color=color,
         hollow=bool(series["status"].iloc[0] != "reported"),
-        labels=list(series.index),
         years=[int(y) for y in series["x_year"]],
         x=series["x_text"].tolist(),
         y=series["value"].tolist(),
