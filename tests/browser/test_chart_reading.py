@@ -1,0 +1,117 @@
+"""What a reader gets from a chart beyond its lines: exported images that name the events
+they number, a legend on the data page's chart, and a click on a spot where a claim sits on
+an official point."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard import data, views
+from dashboard.charts import CHARTS
+
+pytestmark = pytest.mark.browser
+
+DRAWN = ".js-plotly-plot .scatterlayer .trace .points path"
+
+
+def _chart(page: Page, url: str, card: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector(f"#{card} {DRAWN}", state="attached", timeout=15000)
+
+
+def _svg_text(page: Page, card: str) -> str:
+    """The text of the SVG image the card's download panel gives, lines joined by spaces."""
+    section = page.locator(f"#{card}")
+    section.get_by_text("Download, share, cite").click()
+    with page.expect_download() as info:
+        section.get_by_role("button", name="SVG image").click()
+    with open(info.value.path(), encoding="utf-8") as svg:
+        return " ".join(re.findall(r">([^<>]+)<", svg.read()))
+
+
+def test_an_exported_image_names_the_events_it_numbers(page, base_url):
+    _chart(page, base_url + "/gas", "imports")
+    assert page.locator("#imports .event-list li").count() == 0  # events are off by default
+    page.locator("#gas-events").get_by_text("Events").click()
+    items = page.locator("#imports .event-list li")
+    expect(items.first).to_be_visible()
+    page.wait_for_function(
+        "() => document.querySelector('#imports .js-plotly-plot').data"
+        ".some((t) => t.uid === 'events')"
+    )
+    text = _svg_text(page, "imports")
+    events = data.load().events.set_index("date")
+    listed = [item.split(": ", 1) for item in items.all_inner_texts()]
+    assert len(listed) >= 2
+    for number, (date, _) in enumerate(listed, start=1):
+        label = events.loc[[date], "label"]  # the label as the events table holds it
+        assert any(f"{number}  {date}  {one}" in text for one in label), (number, date)
+    assert "Events marked on the chart:" in text
+    assert "Sources: " in text and "Licence" in text
+    assert page.errors == []
+
+
+def test_an_exported_image_carries_the_source_line_of_the_view_shown(page, base_url):
+    _chart(page, base_url + "/trade?start=2000&end=2023", "flows")
+    assert "official statements" in page.locator("#flows .source-line").inner_text()
+    statements = page.locator("#flows .series-legend label").filter(has_text="official statements")
+    assert statements.count() >= 1
+    for option in statements.all():
+        option.locator("input").uncheck()
+    line = page.locator("#flows .source-line")
+    expect(line).not_to_contain_text("official statements")
+    text = _svg_text(page, "flows")
+    assert line.inner_text() in text
+    assert "official statements" not in text
+    assert "Events marked" not in text  # no events shown, no key
+    assert page.errors == []
+
+
+def _claim_on_an_official_point() -> tuple[str, str]:
+    drawn = views.drawable(CHARTS[("trade", "turnover")])
+    claims = drawn[drawn["kind"] == "article_claim"]
+    official = drawn[drawn["kind"] != "article_claim"]
+    pairs = claims.merge(official, on=["x", "value"], suffixes=("", "_official"))
+    assert len(pairs), "the tables no longer hold a claim on an official point"
+    return str(pairs["obs_id"].iloc[0]), str(pairs["obs_id_official"].iloc[0])
+
+
+def test_a_click_where_a_claim_sits_on_an_official_point_cites_the_claim_first(page, base_url):
+    claim, official = _claim_on_an_official_point()
+    _chart(page, base_url + "/trade?start=2015&end=2025", "turnover")
+    spot = page.evaluate(
+        """(claim) => {
+            const gd = document.querySelector('#turnover .js-plotly-plot');
+            const trace = gd.data.find((t) => (t.customdata || []).some((c) => c[0] === claim));
+            const j = trace.customdata.findIndex((c) => c[0] === claim);
+            const layout = gd._fullLayout, box = gd.getBoundingClientRect();
+            return [box.x + layout.margin.l + layout.xaxis.l2p(layout.xaxis.d2l(trace.x[j])),
+                    box.y + layout.margin.t + layout.yaxis.l2p(trace.y[j])];
+        }""",
+        claim,
+    )
+    page.mouse.move(spot[0], spot[1])
+    page.mouse.click(spot[0], spot[1])
+    panel = page.locator("#citation-panel")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("2 points are drawn at this spot")
+    text = panel.inner_text()
+    assert f"Observation id: {claim}" in text and f"Observation id: {official}" in text
+    assert text.index(claim) < text.index(official)  # the claim is drawn on top
+    assert "article claim" in text and "Official value" in text
+    assert page.errors == []
+
+
+def test_a_redrawn_chart_keeps_its_height_and_stays_in_its_card(page, base_url):
+    _chart(page, base_url + "/gas", "imports")
+    page.locator("#gas-events").get_by_text("Events").click()
+    expect(page.locator("#imports .event-list li").first).to_be_visible()
+    page.wait_for_timeout(500)
+    for card in page.locator(".chart-card").all():
+        graph = card.locator(".chart-graph").bounding_box()
+        notes = card.locator(".source-line").bounding_box()
+        assert graph is not None and notes is not None
+        assert graph["height"] >= 300
+        assert graph["y"] + graph["height"] <= notes["y"]  # the chart does not cover its notes
