@@ -127,6 +127,17 @@ def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
     return options
 
 
+def series_key(points: pd.DataFrame) -> html.Ul:
+    """A chart's legend in HTML (it wraps on a phone, never clipped): each series' swatch and
+    name, as the chart cards' checklists show them."""
+    options = series_options(points, figures.series_colors(points))
+    return html.Ul(
+        [html.Li(option["label"], className="series-option") for option in options],
+        className="series-legend series-key list-unstyled mb-1",
+        **attributes({"aria-label": "Series on the chart"}),
+    )
+
+
 def verdict_key(points: pd.DataFrame) -> html.P | None:
     """What the claim markers mean, shape and word (not colour alone)."""
     verdicts = sorted(set(points.loc[points["kind"] == "article_claim", "verdict"]))

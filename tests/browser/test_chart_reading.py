@@ -115,3 +115,27 @@ def test_a_redrawn_chart_keeps_its_height_and_stays_in_its_card(page, base_url):
         assert graph is not None and notes is not None
         assert graph["height"] >= 300
         assert graph["y"] + graph["height"] <= notes["y"]  # the chart does not cover its notes
+
+
+@pytest.mark.parametrize("width", [360, 1400])
+def test_the_data_page_chart_names_each_series_it_draws(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + "/data/trade_total")
+    page.wait_for_selector(f"#data-chart {DRAWN}", state="attached", timeout=15000)
+    names = page.evaluate(
+        "() => document.querySelector('#data-chart .js-plotly-plot').data.map((t) => t.name)"
+    )
+    key = page.locator("#data-chart .series-key li")
+    entries = key.all_inner_texts()
+    assert len(names) >= 4 and len(entries) >= 4
+    for name in names:  # a claim's trace adds its verdict to its series' name
+        assert any(name == entry or name.startswith(entry + ": ") for entry in entries), name
+    expect(page.locator("#data-chart .verdict-key")).to_contain_text("target met")
+    expect(page.locator("#data-chart .source-line")).to_contain_text("IMF DOTS")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for item in [*key.all(), page.locator("#data-chart .source-line")]:
+        box = item.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    graph = page.locator("#data-chart .data-chart").bounding_box()
+    assert graph is not None and 300 <= graph["height"] <= 340
+    assert page.errors == []
