@@ -109,8 +109,15 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: b
     )
 
 
-def _swatch(color: str, kind: str) -> html.Span:
-    return html.Span(className=f"swatch swatch-{kind}", style={"--swatch": color})
+def swatch_classes(kind: str, status: str) -> str:
+    """The swatch of a series drawn as the chart draws it: a line, a dashed line, a dot, a
+    hollow diamond for planned figures and targets, a hollow circle for claims."""
+    planned = kind == "official_statement" and status != "reported"
+    return f"swatch-{kind}" + (" swatch-planned" if planned else "")
+
+
+def _swatch(color: str, kind: str, status: str) -> html.Span:
+    return html.Span(className=f"swatch {swatch_classes(kind, status)}", style={"--swatch": color})
 
 
 def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -120,9 +127,9 @@ def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
     options = []
     for series_id in figures.series_order(points):
         row = first.loc[series_id]
-        kind = str(row["kind"])
         color = colors.get(series_id, "#57606a")
-        label = html.Span([_swatch(color, kind), str(row["series_name"])])
+        swatch = _swatch(color, str(row["kind"]), str(row["status"]))
+        label = html.Span([swatch, str(row["series_name"])])
         options.append({"label": label, "value": series_id})
     return options
 

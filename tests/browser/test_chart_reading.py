@@ -139,3 +139,64 @@ def test_the_data_page_chart_names_each_series_it_draws(page, base_url, width):
     graph = page.locator("#data-chart .data-chart").bounding_box()
     assert graph is not None and 300 <= graph["height"] <= 340
     assert page.errors == []
+
+
+def test_an_embedded_chart_names_its_series_and_events(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "/embed/trade/flows?start=2010&end=2025&events=1")
+    page.wait_for_selector("#embed-figure .scatterlayer .trace", state="attached")
+    names = page.evaluate(
+        "() => document.getElementById('embed-figure').data"
+        ".filter((t) => t.uid !== 'events').map((t) => t.name)"
+    )
+    key = page.locator("ul.key li").all_inner_texts()
+    assert len(names) >= 4 and sorted(names) == sorted(key)
+    numbered = page.evaluate(
+        "() => document.getElementById('embed-figure').data"
+        ".find((t) => t.uid === 'events').customdata.map((c) => c[2] + ': ' + c[3])"
+    )
+    listed = page.locator("ol.events li").all_inner_texts()
+    assert len(listed) == len(numbered) >= 2
+    assert all(item.startswith(event) for item, event in zip(listed, numbered, strict=True))
+    assert set(data.load().events["label"]) >= {event.split(": ", 1)[1] for event in numbered}
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.errors == []
+
+
+def test_legend_swatches_draw_planned_figures_as_the_chart_does(page, base_url):
+    _chart(page, base_url + "/gas", "pos")
+    planned = page.locator("#pos .series-legend label").filter(has_text="planned")
+    reported = page.locator("#pos .series-legend label").filter(has_text="Gas delivered")
+    assert planned.count() >= 1
+    symbols = page.evaluate(
+        "() => document.querySelector('#pos .js-plotly-plot').data"
+        ".map((t) => [t.name, [].concat(t.marker.symbol)[0]])"
+    )
+    assert all(s == "diamond-open" for name, s in symbols if "planned" in name)
+    for label in planned.all():
+        expect(label.locator(".swatch")).to_have_class(re.compile(r"\bswatch-planned\b"))
+    expect(reported.locator(".swatch")).not_to_have_class(re.compile(r"\bswatch-planned\b"))
+    radius = reported.locator(".swatch").evaluate("e => getComputedStyle(e).borderRadius")
+    assert radius == "50%"  # a dot, as the statements are drawn
+
+
+@pytest.mark.parametrize("width", [1000, 1400])
+def test_wide_navigation_keeps_each_link_on_one_line(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/about")
+    links = page.locator(".navbar .nav-link")
+    expect(links.first).to_be_visible()
+    heights = [link.bounding_box()["height"] for link in links.all()]
+    assert max(heights) < 1.6 * min(heights)
+    title = page.locator("h1").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    section = page.locator(".readable h2").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert section < title  # the About text's sections sit below the page's title
+
+
+def test_the_not_found_data_page_fits_a_phone(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "/data/no_such_indicator")
+    expect(page.locator("#data-not-found h1")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
