@@ -200,3 +200,18 @@ def test_the_not_found_data_page_fits_a_phone(page, base_url):
     page.goto(base_url + "/data/no_such_indicator")
     expect(page.locator("#data-not-found h1")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_sources_rows_stack_on_a_phone_with_every_column_named(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(base_url + "/sources")
+    page.locator("#sources-page summary").first.click()
+    row = page.locator("#sources-page .source-row").first
+    expect(row).to_be_visible()
+    for cell in row.locator("td").all():
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    licence = row.locator("td").nth(4)
+    label = licence.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"Licence: "'
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
