@@ -195,10 +195,12 @@ def test_wide_navigation_keeps_each_link_on_one_line(page, base_url, width):
     assert section < title  # the About text's sections sit below the page's title
 
 
-def test_the_not_found_data_page_fits_a_phone(page, base_url):
+@pytest.mark.parametrize("path", ["no_such_indicator", "gas_pos_capacity_share_of_cn_imports"])
+def test_data_pages_with_long_ids_fit_a_phone(page, base_url, path):
     page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(base_url + "/data/no_such_indicator")
-    expect(page.locator("#data-not-found h1")).to_be_visible()
+    page.goto(base_url + "/data/" + path)
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
