@@ -217,3 +217,13 @@ def test_sources_rows_stack_on_a_phone_with_every_column_named(page, base_url):
     label = licence.evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"Licence: "'
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_sources_search_box_can_be_typed_in_across_its_width(page, base_url):
+    page.goto(base_url + "/sources")
+    field = page.locator("#sources-search")
+    expect(field).to_be_visible()
+    inner = field.bounding_box()
+    outer = page.locator(".dash-input-container:has(#sources-search)").bounding_box()
+    assert inner is not None and outer is not None
+    assert inner["width"] >= 0.9 * outer["width"]
