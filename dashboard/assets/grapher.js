@@ -178,7 +178,6 @@
                 downloadImage("png", figure, meta, notes),
             download_svg: (clicks, figure, meta, notes) =>
                 downloadImage("svg", figure, meta, notes),
-            exportFigure: exportFigure,
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
             later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
