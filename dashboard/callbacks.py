@@ -129,6 +129,14 @@ for image in ("png", "svg"):
     )
 
 clientside_callback(
+    ClientsideFunction("grapher", "followSources"),
+    Output({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+    Input({"type": "source", "page": MATCH, "chart": MATCH}, "children"),
+    State({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
     ClientsideFunction("grapher", "currentUrl"),
     Output({"type": "copy-link", "page": MATCH, "chart": MATCH}, "content"),
     Input({"type": "copy-link", "page": MATCH, "chart": MATCH}, "n_clicks"),

@@ -294,16 +294,17 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
 
 
 def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:
-    """Text whose page and embed addresses are marked, so they follow the view as it changes
-    (assets/grapher.js rewrites them)."""
+    """Text whose page and embed addresses and source line are marked, so they follow the
+    view as it changes (assets/grapher.js rewrites them)."""
+    marks = {
+        export["page_url"]: "view-url",
+        export["embed_url"]: "embed-url",
+        export["sources"]: "view-sources",
+    }
     parts: list[Any] = []
-    for piece in re.split(
-        f"({re.escape(export['page_url'])}|{re.escape(export['embed_url'])})", text
-    ):
-        if piece == export["page_url"]:
-            parts.append(html.Span(piece, className="view-url"))
-        elif piece == export["embed_url"]:
-            parts.append(html.Span(piece, className="embed-url"))
+    for piece in re.split("(" + "|".join(map(re.escape, marks)) + ")", text):
+        if piece in marks:
+            parts.append(html.Span(piece, className=marks[piece]))
         elif piece:
             parts.append(piece)
     return parts

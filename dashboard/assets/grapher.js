@@ -34,6 +34,24 @@
         return typeof text === "string" && text ? text : meta.sources;
     }
 
+    /* The pattern-matching id of the input that fired a callback. */
+    function firedKey(fired) {
+        return JSON.parse(fired.prop_id.slice(0, fired.prop_id.lastIndexOf(".")));
+    }
+
+    /* A redrawn chart's source line goes into its citations and its export meta. */
+    function followSources(notes, meta) {
+        const sources = shownSources(notes, meta);
+        const fired = window.dash_clientside.callback_context.triggered[0];
+        const card = fired ? document.getElementById(firedKey(fired).chart) : null;
+        if (card) {
+            card.querySelectorAll(".view-sources").forEach((span) => {
+                span.textContent = sources;
+            });
+        }
+        return Object.assign({}, meta, {sources: sources});
+    }
+
     function exportFigure(figure, meta, notes) {
         const footer = window.location.href.split("#")[0] + " · Licence: " + meta.licence;
         const lines = [shownSources(notes, meta)].concat(eventKey(figure), [footer])
@@ -149,7 +167,7 @@
         const context = window.dash_clientside.callback_context;
         const fired = context.triggered.filter((t) => t.value);
         if (!fired.length) { return window.dash_clientside.no_update; }
-        const key = JSON.parse(fired[0].prop_id.slice(0, fired[0].prop_id.lastIndexOf(".")));
+        const key = firedKey(fired[0]);
         const index = context.inputs_list[0].findIndex(
             (input) => input.id.page === key.page && input.id.chart === key.chart);
         const point = index < 0 ? null : ((clicks[index] || {}).points || [])[0];
@@ -184,6 +202,7 @@
             syncUrl: syncUrl,
             filterSources: filterSources,
             chosenCell: chosenCell,
+            followSources: followSources,
             pointsAtSpot: pointsAtSpot
         }
     });

@@ -53,7 +53,7 @@ def test_an_exported_image_names_the_events_it_numbers(page, base_url):
     assert page.errors == []
 
 
-def test_an_exported_image_carries_the_source_line_of_the_view_shown(page, base_url):
+def test_images_and_citations_carry_the_source_line_of_the_view_shown(page, base_url):
     _chart(page, base_url + "/trade?start=2000&end=2023", "flows")
     assert "official statements" in page.locator("#flows .source-line").inner_text()
     statements = page.locator("#flows .series-legend label").filter(has_text="official statements")
@@ -66,6 +66,9 @@ def test_an_exported_image_carries_the_source_line_of_the_view_shown(page, base_
     assert line.inner_text() in text
     assert "official statements" not in text
     assert "Events marked" not in text  # no events shown, no key
+    for citation in page.locator("#flows .citation-text").all()[:2]:  # text and BibTeX
+        expect(citation).to_contain_text(line.inner_text())
+        expect(citation).not_to_contain_text("official statements")
     assert page.errors == []
 
 
