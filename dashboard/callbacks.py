@@ -22,39 +22,45 @@ from dashboard.views import chart_filter, drawable, offer
 
 
 def citation_for(click: object) -> tuple[bool, list[Any]]:
-    """Whether to open the citation panel, and what it shows, for a click on a point."""
-    key = guards.clicked_id(click)
-    if key is None:
-        return False, []
+    """Whether to open the citation panel, and what it shows, for a click on a chart: the
+    citation of the point clicked, or of every point drawn at that spot (the one on top
+    first)."""
+    found = [d for d in map(details, guards.clicked_ids(click)) if d]
+    if len(found) < 2:
+        return bool(found), found[0] if found else []
+    return True, citations.several(found)
+
+
+def details(key: str) -> list[Any]:
+    """The citation of one observation or event; [] for an id the tables do not hold."""
     tables = data.load()
     if key.startswith("event:"):
         events = data.records(
             tables.events[tables.events["event_id"] == key.removeprefix("event:")]
         )
         if not events:
-            return False, []
+            return []
         sources = tables.sources[tables.sources["source_id"] == events[0]["source_id"]]
-        return True, citations.event_details(events[0], data.records(sources)[0])
+        return citations.event_details(events[0], data.records(sources)[0])
     points = data.records(tables.points[tables.points["obs_id"] == key])
     if not points:
-        return False, []
+        return []
     inputs = tables.points[tables.points["obs_id"].isin(points[0]["input_obs_ids"].split(";"))]
     origin_ids = points[0]["input_source_ids"].split(";")
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
     claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
-    claim = claims[0] if claims else {}
-    return True, citations.citation_details(points[0], inputs, origins, claim)
+    return citations.citation_details(points[0], inputs, origins, claims[0] if claims else {})
 
 
 @callback(
     Output("citation-panel", "is_open"),
     Output("citation-body", "children"),
-    Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    Input("cite-clicked", "data"),
     Input("cite-chosen", "data"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: object, _cell: object) -> tuple[Any, Any]:
-    """Show the citation of the point just clicked on a chart or chosen in a table."""
+def open_citation(_clicked: object, _cell: object) -> tuple[Any, Any]:
+    """Show the citation of the points just clicked on a chart or chosen in a table."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
@@ -63,6 +69,15 @@ def open_citation(_clicks: object, _cell: object) -> tuple[Any, Any]:
         obs = cell.get("obs") if isinstance(cell, dict) else None
         return citation_for({"points": [{"customdata": [obs]}]})
     return citation_for(trigger["value"])
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "pointsAtSpot"),
+    Output("cite-clicked", "data"),
+    Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    State({"type": "graph", "page": ALL, "chart": ALL}, "figure"),
+    prevent_initial_call=True,
+)
 
 
 clientside_callback(
@@ -109,8 +124,17 @@ for image in ("png", "svg"):
         Input({"type": image, "page": MATCH, "chart": MATCH}, "n_clicks"),
         State({"type": "graph", "page": MATCH, "chart": MATCH}, "figure"),
         State({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+        State({"type": "source", "page": MATCH, "chart": MATCH}, "children"),
         prevent_initial_call=True,
     )
+
+clientside_callback(
+    ClientsideFunction("grapher", "followSources"),
+    Output({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+    Input({"type": "source", "page": MATCH, "chart": MATCH}, "children"),
+    State({"type": "export", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
 
 clientside_callback(
     ClientsideFunction("grapher", "currentUrl"),

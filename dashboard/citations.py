@@ -127,6 +127,15 @@ def event_details(event: Mapping[str, Any], source: Mapping[str, Any]) -> list[A
     ]
 
 
+def several(found: list[list[Any]]) -> list[Any]:
+    """The citations of several points drawn at one spot, the one on top first."""
+    intro = html.P(
+        f"{len(found)} points are drawn at this spot; the one on top comes first.",
+        className="small text-body-secondary",
+    )
+    return [intro, *[html.Section(items, className="spot-point") for items in found]]
+
+
 def _entry(term: str, value: Any) -> list[Any]:
     if value is None or (isinstance(value, str) and not value):
         return []

@@ -110,8 +110,15 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: b
     )
 
 
-def _swatch(color: str, kind: str) -> html.Span:
-    return html.Span(className=f"swatch swatch-{kind}", style={"--swatch": color})
+def swatch_classes(kind: str, status: str) -> str:
+    """The swatch of a series drawn as the chart draws it: a line, a dashed line, a dot, a
+    hollow diamond for planned figures and targets, a hollow circle for claims."""
+    planned = kind == "official_statement" and status != "reported"
+    return f"swatch-{kind}" + (" swatch-planned" if planned else "")
+
+
+def _swatch(color: str, kind: str, status: str) -> html.Span:
+    return html.Span(className=f"swatch {swatch_classes(kind, status)}", style={"--swatch": color})
 
 
 def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -121,11 +128,22 @@ def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
     options = []
     for series_id in figures.series_order(points):
         row = first.loc[series_id]
-        kind = str(row["kind"])
         color = colors.get(series_id, "#57606a")
-        label = html.Span([_swatch(color, kind), str(row["series_name"])])
+        swatch = _swatch(color, str(row["kind"]), str(row["status"]))
+        label = html.Span([swatch, str(row["series_name"])])
         options.append({"label": label, "value": series_id})
     return options
+
+
+def series_key(points: pd.DataFrame) -> html.Ul:
+    """A chart's legend in HTML (it wraps on a phone, never clipped): each series' swatch and
+    name, as the chart cards' checklists show them."""
+    options = series_options(points, figures.series_colors(points))
+    return html.Ul(
+        [html.Li(option["label"], className="series-option") for option in options],
+        className="series-legend series-key list-unstyled mb-1",
+        **attributes({"aria-label": "Series on the chart"}),
+    )
 
 
 def verdict_key(points: pd.DataFrame) -> html.P | None:
@@ -274,16 +292,17 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
 
 
 def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:
-    """Text whose page and embed addresses are marked, so they follow the view as it changes
-    (assets/grapher.js rewrites them)."""
+    """Text whose page and embed addresses and source line are marked, so they follow the
+    view as it changes (assets/grapher.js rewrites them)."""
+    marks = {
+        export["page_url"]: "view-url",
+        export["embed_url"]: "embed-url",
+        export["sources"]: "view-sources",
+    }
     parts: list[Any] = []
-    for piece in re.split(
-        f"({re.escape(export['page_url'])}|{re.escape(export['embed_url'])})", text
-    ):
-        if piece == export["page_url"]:
-            parts.append(html.Span(piece, className="view-url"))
-        elif piece == export["embed_url"]:
-            parts.append(html.Span(piece, className="embed-url"))
+    for piece in re.split("(" + "|".join(map(re.escape, marks)) + ")", text):
+        if piece in marks:
+            parts.append(html.Span(piece, className=marks[piece]))
         elif piece:
             parts.append(piece)
     return parts

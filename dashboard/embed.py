@@ -4,14 +4,17 @@ A plain HTML page: the figure travels as JSON data (never executed), assets/embe
 with the same plotly.js bundle as the site. Nothing from the URL reaches the page except the
 view that state.parse accepts."""
 
+from collections.abc import Sequence
 from html import escape
 
 import flask
+import pandas as pd
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs_version
 
-from dashboard import data, figures, state, views
+from dashboard import components, data, figures, state, views
 from dashboard.charts import CHARTS, PAGES_BY_ID
+from dashboard.drawing import Event
 from dashboard.views import LICENCE
 
 PAGE = """<!doctype html>
@@ -24,6 +27,7 @@ PAGE = """<!doctype html>
 <h1>{title}</h1><p class="subtitle">{subtitle}</p>
 <div id="embed-figure" role="figure" aria-label="{title}"></div>
 <script id="embed-data" type="application/json">{figure}</script>
+{key}
 <p class="source">{sources} <a href="{page_url}" target="_blank" rel="noopener">{page_url}</a>
 · Licence: {licence}</p>
 <script src="/assets/plotly-basic-{plotly_version}.min.js"></script>
@@ -46,6 +50,7 @@ def embed(page_id: str, chart_id: str) -> flask.Response:
         page, chart, view.start, view.end, shown, view.events, view.log, data.version()
     )
     rows = views.visible(every, view.start, view.end, shown)
+    marked = views.marked_events(page, chart, view.start, view.end, shown) if view.events else []
     root = flask.request.host_url.rstrip("/")
     query = state.to_query(view, set(points["series_id"]))
     body = PAGE.format(
@@ -53,8 +58,47 @@ def embed(page_id: str, chart_id: str) -> flask.Response:
         subtitle=escape(chart.description),
         figure=to_json_plotly(spec).replace("</", "<\\/"),
         sources=escape(figures.source_line(rows) or figures.EMPTY_MESSAGE),
+        key=key(every, rows, marked),
         page_url=escape(f"{root}{page.path}?{query}#{chart.chart_id}"),
         licence=escape(LICENCE),
         plotly_version=get_plotlyjs_version(),
     )
     return flask.Response(body, mimetype="text/html")
+
+
+def key(every: pd.DataFrame, rows: pd.DataFrame, marked: Sequence[Event]) -> str:
+    """What the chart's marks mean, as HTML: each series shown (swatch and name, as the
+    dashboard's legends give them), the claims' verdict marks, and the events it numbers."""
+    return _series_key(every, rows) + _verdict_key(rows) + _event_list(marked)
+
+
+def _series_key(every: pd.DataFrame, rows: pd.DataFrame) -> str:
+    colors = figures.series_colors(every)
+    labels = figures.series_labels(every)
+    first = every.drop_duplicates("series_id").set_index("series_id")
+    items = []
+    for series in figures.series_order(every):
+        if series not in set(rows["series_id"]):
+            continue
+        kind, status = str(first.at[series, "kind"]), str(first.at[series, "status"])
+        classes = components.swatch_classes(kind, status)
+        color = colors.get(series, "#57606a")
+        items.append(
+            f'<li><span class="swatch {classes}" style="--swatch: {color}"></span>'
+            f"{escape(labels[series])}</li>"
+        )
+    return f'<ul class="key">{"".join(items)}</ul>' if items else ""
+
+
+def _verdict_key(rows: pd.DataFrame) -> str:
+    verdicts = sorted(set(rows.loc[rows["kind"] == "article_claim", "verdict"]))
+    styles = [figures.VERDICT_STYLES.get(v, figures.VERDICT_STYLES[""]) for v in verdicts]
+    marks = [f"{components.VERDICT_MARKS[symbol]} {escape(word)}" for word, symbol, _ in styles]
+    return f'<p class="key">Claims: {" · ".join(marks)}</p>' if marks else ""
+
+
+def _event_list(marked: Sequence[Event]) -> str:
+    lines = [
+        f"<li>{escape(e.date)}: {escape(e.label)} ({escape(e.source_short)})</li>" for e in marked
+    ]
+    return f'<ol class="events">{"".join(lines)}</ol>' if lines else ""

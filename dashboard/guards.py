@@ -15,6 +15,7 @@ from werkzeug.exceptions import BadRequest
 from dashboard.charts import CHARTS, Chart
 
 CLICKED_ID = re.compile(r"(o[0-9a-f]{10}|event:[A-Za-z0-9_.-]{1,64})")
+MAX_AT_SPOT = 24  # points one click may name (those drawn at the same spot)
 
 
 class Refused(BadRequest):
@@ -105,16 +106,21 @@ def chart_filters(value: object, offer: Offer, index: int) -> dict[str, Any]:
     return {"start": start, "end": end, "series": list(shown)}
 
 
-def clicked_id(click: object) -> str | None:
-    """The observation or event id of a clicked point; None when the click carries none."""
+def clicked_ids(click: object) -> list[str]:
+    """The observation or event ids of the points at a clicked spot, in the order sent (the
+    one drawn on top first), each once; ids of another form are dropped."""
     if click is None:
-        return None
+        return []
     if not isinstance(click, dict) or not isinstance(click.get("points", []), list):
         raise Refused()
-    points = click.get("points") or [{}]
-    if not isinstance(points[0], dict):
+    points = click.get("points") or []
+    if len(points) > MAX_AT_SPOT or not all(isinstance(point, dict) for point in points):
         raise Refused()
-    custom = points[0].get("customdata")
-    if not isinstance(custom, list) or not custom or not isinstance(custom[0], str):
-        return None
-    return custom[0] if CLICKED_ID.fullmatch(custom[0]) else None
+    ids: list[str] = []
+    for point in points:
+        custom = point.get("customdata")
+        if not isinstance(custom, list) or not custom or not isinstance(custom[0], str):
+            continue
+        if CLICKED_ID.fullmatch(custom[0]) and custom[0] not in ids:
+            ids.append(custom[0])
+    return ids

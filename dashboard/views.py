@@ -198,10 +198,18 @@ def notes(
     """The source line of a chart's visible points and, when events are on, the events it
     marks (numbered as on the chart)."""
     picked = prepared(chart, data.version()).select(start, end, series)
-    marked = None
-    if events and picked:
-        marked = drawing.chart_events(page_events(page, start, end), *drawing.span(picked))
+    marked = marked_events(page, chart, start, end, series) if events else None
     return components.chart_notes(drawing.source_line(picked) or figures.EMPTY_MESSAGE, marked)
+
+
+def marked_events(
+    page: Page, chart: Chart, start: int, end: int, series: Sequence[str]
+) -> list[drawing.Event]:
+    """The events a chart marks in a view, in the order it numbers them."""
+    picked = prepared(chart, data.version()).select(start, end, series)
+    if not picked:
+        return []
+    return drawing.chart_events(page_events(page, start, end), *drawing.span(picked))
 
 
 @lru_cache(maxsize=256)

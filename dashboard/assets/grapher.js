@@ -12,30 +12,77 @@
         return line ? lines.concat([line]) : lines;
     }
 
-    function exportFigure(figure, meta) {
+    /* An exported image, in pixels: the plot keeps its height, the margin under it grows
+       with the legend (two entries a row) and the lines of text under the legend. */
+    const IMAGE = {width: 1000, top: 84, plot: 440, axis: 40, legendRow: 20, line: 14, pad: 12};
+
+    /* The events a figure marks, keyed by the numbers drawn on it. */
+    function eventKey(figure) {
+        const events = figure.data.find((trace) => trace.uid === "events");
+        if (!events) { return []; }
+        return ["Events marked on the chart:"].concat(events.customdata.map((custom, i) =>
+            events.text[i] + "  " + custom[2] + "  " + custom[3] +
+            " (" + custom[4].split(" — ")[0] + ")"));
+    }
+
+    /* The source line a chart shows now (its notes follow every redraw; the export meta
+       holds the first view's). */
+    function shownSources(notes, meta) {
+        const line = [].concat(notes || []).find((note) => note && note.props &&
+            String(note.props.className || "").includes("source-line"));
+        const text = line && line.props.children;
+        return typeof text === "string" && text ? text : meta.sources;
+    }
+
+    /* The pattern-matching id of the input that fired a callback. */
+    function firedKey(fired) {
+        return JSON.parse(fired.prop_id.slice(0, fired.prop_id.lastIndexOf(".")));
+    }
+
+    /* A redrawn chart's source line goes into its citations and its export meta. */
+    function followSources(notes, meta) {
+        const sources = shownSources(notes, meta);
+        const fired = window.dash_clientside.callback_context.triggered[0];
+        const card = fired ? document.getElementById(firedKey(fired).chart) : null;
+        if (card) {
+            card.querySelectorAll(".view-sources").forEach((span) => {
+                span.textContent = sources;
+            });
+        }
+        return Object.assign({}, meta, {sources: sources});
+    }
+
+    function exportFigure(figure, meta, notes) {
         const footer = window.location.href.split("#")[0] + " · Licence: " + meta.licence;
-        const lines = wrap(meta.sources, 150).concat(wrap(footer, 150));
+        const lines = [shownSources(notes, meta)].concat(eventKey(figure), [footer])
+            .flatMap((text) => wrap(text, 150));
+        const entries = figure.data.filter((trace) => trace.showlegend !== false).length;
+        const legend = Math.ceil(entries / 2) * IMAGE.legendRow + IMAGE.pad;
+        const bottom = IMAGE.axis + legend + IMAGE.pad + lines.length * IMAGE.line + IMAGE.pad;
         const layout = Object.assign({}, figure.layout, {
             title: {
                 text: meta.title + "<br><span style='font-size:12px'>" + meta.subtitle + "</span>",
                 x: 0.01,
                 xanchor: "left"
             },
-            margin: {l: 60, r: Math.max(20, (figure.layout.margin || {}).r || 0), t: 80,
-                     b: 110 + 14 * lines.length},
+            margin: {l: 60, r: Math.max(20, (figure.layout.margin || {}).r || 0), t: IMAGE.top,
+                     b: bottom},
             showlegend: true,
-            legend: {orientation: "h", x: 0, y: -0.08, yanchor: "top", font: {size: 10}},
-            width: 1000,
-            height: 680,
+            legend: {
+                orientation: "h", entrywidth: 0.49, entrywidthmode: "fraction", tracegroupgap: 0,
+                x: 0, y: -IMAGE.axis / IMAGE.plot, yanchor: "top", font: {size: 10}
+            },
+            width: IMAGE.width,
+            height: IMAGE.top + IMAGE.plot + bottom,
             annotations: (figure.layout.annotations || []).concat([{
                 text: lines.join("<br>"),
                 showarrow: false,
                 xref: "paper",
                 yref: "paper",
                 x: 0,
-                y: -0.22,
+                y: -(bottom - IMAGE.pad) / IMAGE.plot,
                 xanchor: "left",
-                yanchor: "top",
+                yanchor: "bottom",
                 align: "left",
                 font: {size: 10, color: "#57606a"}
             }])
@@ -43,10 +90,11 @@
         return {data: figure.data, layout: layout};
     }
 
-    function downloadImage(format, figure, meta) {
-        const full = exportFigure(figure, meta);
+    function downloadImage(format, figure, meta, notes) {
+        const full = exportFigure(figure, meta, notes);
         window.Plotly.downloadImage(full, {
-            format: format, width: 1000, height: 680, filename: meta.filename
+            format: format, width: full.layout.width, height: full.layout.height,
+            filename: meta.filename
         });
         return false;
     }
@@ -142,16 +190,49 @@
         return {obs: id.obs, at: Date.now()};
     }
 
+    /* A chart click: the ids of every point drawn at the clicked spot, the one on top first.
+       plotly reports one point, and among points at the same spot not the one on top. */
+    function pointsAtSpot(clicks, figures) {
+        const context = window.dash_clientside.callback_context;
+        const fired = context.triggered.filter((t) => t.value);
+        if (!fired.length) { return window.dash_clientside.no_update; }
+        const key = firedKey(fired[0]);
+        const index = context.inputs_list[0].findIndex(
+            (input) => input.id.page === key.page && input.id.chart === key.chart);
+        const point = index < 0 ? null : ((clicks[index] || {}).points || [])[0];
+        const figure = figures[index];
+        if (!point || !figure || !figure.data[point.curveNumber]) {
+            return window.dash_clientside.no_update;
+        }
+        const clicked = figure.data[point.curveNumber];
+        const x = clicked.x[point.pointNumber];
+        const y = clicked.y[point.pointNumber];
+        const ids = [];
+        figure.data.slice().reverse().forEach((trace) => {
+            const drawn = trace.visible === undefined || trace.visible === true;
+            if (!drawn || (trace.yaxis || "y") !== (clicked.yaxis || "y")) { return; }
+            (trace.x || []).forEach((tx, j) => {
+                const id = ((trace.customdata || [])[j] || [])[0];
+                if (tx === x && trace.y[j] === y && id && !ids.includes(id)) { ids.push(id); }
+            });
+        });
+        return {points: ids.map((id) => ({customdata: [id]})), at: Date.now()};
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         grapher: {
-            download_png: (clicks, figure, meta) => downloadImage("png", figure, meta),
-            download_svg: (clicks, figure, meta) => downloadImage("svg", figure, meta),
+            download_png: (clicks, figure, meta, notes) =>
+                downloadImage("png", figure, meta, notes),
+            download_svg: (clicks, figure, meta, notes) =>
+                downloadImage("svg", figure, meta, notes),
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
             later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
             syncUrl: syncUrl,
             filterSources: filterSources,
-            chosenCell: chosenCell
+            chosenCell: chosenCell,
+            followSources: followSources,
+            pointsAtSpot: pointsAtSpot
         }
     });
 }());

@@ -46,7 +46,7 @@ def layout(**_query: object) -> html.Div:
     """The form, the highlighted text and the detail of the figure clicked."""
     return html.Div(
         [
-            html.H1("Check a claim", className="h3"),
+            html.H1("Check a claim", className="h3 mt-3"),
             html.P(
                 "Paste a sentence or a whole article. Every figure about China–Russia trade, "
                 "trade shares, ruble/yuan settlement, GDP or gas is found and checked against "

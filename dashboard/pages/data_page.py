@@ -15,7 +15,6 @@ from dashboard.charts import Chart
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 SITE = "China–Russia figures"
-CHART_HEIGHT = 320  # pixels: a small chart, smaller than a page's
 FALLBACK_HOST = "http://127.0.0.1:8050/"
 
 
@@ -104,20 +103,29 @@ def _unit(info: dict[str, Any]) -> str:
 
 
 def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
-    """Every observation of the indicator, drawn as on the chart pages (click: citation)."""
+    """Every observation of the indicator, drawn as on the chart pages (click: citation), with
+    its legend and source line."""
     about = Chart("data", info["id"], info["name"], (info["id"],), info["description"])
-    spec = drawing.chart_spec(catalog.points_of(tables, info["id"]), about)
+    points = catalog.points_of(tables, info["id"])
+    spec = drawing.chart_spec(points, about)
     label: Any = {"aria-label": f"Chart of {info['name']}: every observation, with its source"}
     return html.Div(
-        dcc.Graph(
-            id={"type": "graph", "page": "data", "chart": info["id"]},
-            figure=spec,
-            config=components.GRAPH_CONFIG,
-            className="chart-graph",
-            style={"height": f"{CHART_HEIGHT}px"},
-        ),
-        role="figure",
-        **label,
+        [
+            html.Div(
+                dcc.Graph(
+                    id={"type": "graph", "page": "data", "chart": info["id"]},
+                    figure=spec,
+                    config=components.GRAPH_CONFIG,
+                    className="data-chart",
+                ),
+                role="figure",
+                **label,
+            ),
+            components.series_key(points),
+            components.verdict_key(points),
+            html.P(figures.source_line(points), className="source-line small"),
+        ],
+        id="data-chart",
     )
 
 

@@ -1,6 +1,7 @@
 """Every source with its full citation, link, access date, licence and the series it feeds."""
 
 from functools import lru_cache
+from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
@@ -23,6 +24,9 @@ KIND_TITLES = {
 }
 
 
+COLUMNS = ("Source", "Citation", "Link", "Dates", "Licence", "Feeds")
+
+
 def fed_indicators(observations: pd.DataFrame) -> dict[str, list[str]]:
     """The indicators each source feeds, directly or as the input of a derived value."""
     feeds: dict[str, set[str]] = {}
@@ -42,32 +46,30 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
         else "not stated"
     )
     quote = [html.Br(), html.Q(source["quote"])] if source["quote"] else []
+    cells: list[Any] = [
+        [
+            html.Strong(source["attribution_short"]),
+            html.Br(),
+            html.Small(source["source_id"], className="text-body-secondary"),
+        ],
+        [source["citation_full"], *quote],
+        link,
+        [
+            f"published {source['date_published'] or 'n.d.'}",
+            html.Br(),
+            f"accessed {source['date_accessed'] or '—'}",
+        ],
+        source["license_name"] or "—",
+        [
+            part
+            for number, i in enumerate(feeds)
+            for part in ([", "] if number else []) + [dcc.Link(i, href=f"/data/{i}")]
+        ],
+    ]
     return html.Tr(
         [
-            html.Td(
-                [
-                    html.Strong(source["attribution_short"]),
-                    html.Br(),
-                    html.Small(source["source_id"], className="text-body-secondary"),
-                ]
-            ),
-            html.Td([source["citation_full"], *quote]),
-            html.Td(link),
-            html.Td(
-                [
-                    f"published {source['date_published'] or 'n.d.'}",
-                    html.Br(),
-                    f"accessed {source['date_accessed'] or '—'}",
-                ]
-            ),
-            html.Td(source["license_name"] or "—"),
-            html.Td(
-                [
-                    part
-                    for number, i in enumerate(feeds)
-                    for part in ([", "] if number else []) + [dcc.Link(i, href=f"/data/{i}")]
-                ]
-            ),
+            html.Td(cell, **attributes({"data-label": label}))
+            for cell, label in zip(cells, COLUMNS, strict=True)
         ],
         id=f"sources-{source['source_id']}",
         className="source-row",
@@ -87,20 +89,19 @@ def _layout(version: tuple[int, ...]) -> html.Div:
     sections = []
     for kind, title in KIND_TITLES.items():
         subset = tables.sources[tables.sources["kind"] == kind]
-        header = html.Thead(
-            html.Tr(
-                [
-                    html.Th(h, scope="col")
-                    for h in ("Source", "Citation", "Link", "Dates", "Licence", "Feeds")
-                ]
-            )
-        )
+        header = html.Thead(html.Tr([html.Th(h, scope="col") for h in COLUMNS]))
         body = html.Tbody([_row(s, feeds.get(s["source_id"], [])) for _, s in subset.iterrows()])
         sections.append(
             html.Details(
                 [
                     html.Summary(f"{title} ({len(subset)})", className="h5 mt-3"),
-                    dbc.Table([header, body], size="sm", responsive=True, hover=True),
+                    dbc.Table(
+                        [header, body],
+                        size="sm",
+                        responsive=True,
+                        hover=True,
+                        className="sources-table",
+                    ),
                 ],
                 className="sources-group",
             )

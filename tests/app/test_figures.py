@@ -251,6 +251,22 @@ def test_embed_page_escapes_and_refuses_unknown_charts():
     assert client.get("/embed/trade/nope").status_code == 404
 
 
+def test_embed_page_keys_its_series_and_lists_its_events_only_when_shown():
+    from html import escape
+
+    from dashboard.app import app
+
+    client = app.server.test_client()
+    shown = client.get("/embed/gas/imports?events=1").data.decode()
+    hidden = client.get("/embed/gas/imports").data.decode()
+    assert '<ul class="key">' in shown and '<ul class="key">' in hidden
+    assert "Energy Institute" in shown.split('<ul class="key">')[1].split("</ul>")[0]
+    assert '<ol class="events">' in shown and '<ol class="events">' not in hidden
+    events = data.load().events
+    labels = [label for label in events["label"] if escape(label) in shown]
+    assert labels and all(escape(label) not in hidden for label in labels)
+
+
 def test_the_vendored_plotly_bundle_matches_the_installed_plotly():
     from pathlib import Path
 
