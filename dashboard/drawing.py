@@ -169,7 +169,7 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
         layout["margin"]["r"] = 24 + LABEL_CHAR_PX * width
     marked = chart_events(events or (), first, last)
     if marked:
-        data.append(_event_trace(marked))
+        data.append(_event_trace(marked, first, last))
         layout["shapes"] = [figures.event_line(event.date) for event in marked]
         layout["yaxis2"] = {
             "overlaying": "y",
@@ -379,12 +379,30 @@ def _time_axis(first: str, last: str, annual: bool) -> Spec:
     return axis
 
 
-def _event_trace(events: Sequence[Event]) -> Spec:
+EVENT_ROWS = (1.0, 0.93, 0.86, 0.79, 0.72)  # heights of the stars, stepped down where dates crowd
+CROWDED = 1 / 25  # events closer than this share of the time axis are stepped
+
+
+def event_heights(dates: Sequence[str], first: str, last: str) -> list[float]:
+    """A height for each event's star and number: the top row, or the next row down when the
+    event is too close to the one before for their numbers not to run together."""
+    days = max((datetime.fromisoformat(last) - datetime.fromisoformat(first)).days, 730)
+    heights: list[float] = []
+    for number, date in enumerate(dates):
+        gap = (datetime.fromisoformat(date) - datetime.fromisoformat(dates[number - 1])).days
+        row = 0
+        if number and gap < CROWDED * days:
+            row = (EVENT_ROWS.index(heights[-1]) + 1) % len(EVENT_ROWS)
+        heights.append(EVENT_ROWS[row])
+    return heights
+
+
+def _event_trace(events: Sequence[Event], first: str, last: str) -> Spec:
     """Dated events: a hoverable, clickable star on top of each dotted vertical line."""
     return {
         "type": "scatter",
         "x": [e.date for e in events],
-        "y": [1.0] * len(events),
+        "y": event_heights([e.date for e in events], first, last),
         "yaxis": "y2",
         "mode": "markers+text",
         "text": [str(n) for n in range(1, len(events) + 1)],

@@ -344,3 +344,10 @@ def test_labels_that_would_overlap_are_left_out_and_markers_get_none(tables):
     every = views.chart_points(tables.points, statements)
     picked = drawing.prepare(every).select(2000, 2030, sorted(set(every["series_id"])))
     assert _direct_labels(drawing.spec(picked)) == []
+
+
+def test_crowded_events_are_stepped_down_so_their_numbers_do_not_run_together():
+    dates = ["2019-06-01", "2019-06-05", "2019-07-01", "2021-01-01", "2024-12-01"]
+    heights = drawing.event_heights(dates, "2000-01-01", "2025-01-01")
+    assert heights[:3] == list(drawing.EVENT_ROWS[:3])  # three within a month: three rows
+    assert heights[3] == heights[4] == drawing.EVENT_ROWS[0]  # years apart: the top row
