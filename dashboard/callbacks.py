@@ -1,4 +1,5 @@
-"""Callbacks shared by every page: the citation panel and the per-chart CSV download."""
+"""Callbacks shared by every page: the citation panel, the per-chart CSV download and the
+share panels' contents (put in once the first chart is drawn)."""
 
 from typing import Any
 
@@ -125,4 +126,11 @@ clientside_callback(
     Input("nav-toggle", "n_clicks"),
     State("nav-collapse", "is_open"),
     prevent_initial_call=True,
+)
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "mount"),
+    Output({"type": "share", "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "share-contents", "page": MATCH, "chart": MATCH}, "data"),
 )

@@ -239,9 +239,10 @@ def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
 
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
-    """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
+    """Images (with title, sources, address and licence in them), CSV, link, embed, citation.
+    The panel opens closed: its contents go in once the page's first chart is drawn."""
     button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
-    return html.Details(
+    panel = html.Details(
         [
             html.Summary("Download, share, cite"),
             html.Div(
@@ -273,6 +274,13 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
         ],
         className="share-panel mt-1",
     )
+    summary, *contents = panel.children
+    panel.children = [
+        summary,
+        html.Div(id={"type": "share", **key}),
+        dcc.Store(id={"type": "share-contents", **key}, data=contents),
+    ]
+    return panel
 
 
 def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:
