@@ -67,6 +67,7 @@ def layout() -> html.Div:
             html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
             citations.citation_panel(),
             dcc.Store(id="cite-chosen"),  # a table cell chosen for its citation
+            dcc.Store(id="cite-clicked"),  # a point clicked on a chart, for its citation
         ]
     )
 

@@ -1,5 +1,5 @@
-"""Callbacks shared by every page: the citation panel, the per-chart CSV download and the
-share panels' contents (put in once the first chart is drawn)."""
+"""Callbacks shared by every page: the citation panel, the per-chart CSV download, and what
+waits for a page's first chart (the other charts, the share panels' contents)."""
 
 from typing import Any
 
@@ -50,20 +50,30 @@ def citation_for(click: object) -> tuple[bool, list[Any]]:
 @callback(
     Output("citation-panel", "is_open"),
     Output("citation-body", "children"),
-    Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    Input("cite-clicked", "data"),
     Input("cite-chosen", "data"),
     prevent_initial_call=True,
 )
-def open_citation(_clicks: object, _cell: object) -> tuple[Any, Any]:
+def open_citation(_click: object, _cell: object) -> tuple[Any, Any]:
     """Show the citation of the point just clicked on a chart or chosen in a table."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
+    chosen = trigger["value"]
     if ctx.triggered_id == "cite-chosen":
-        cell = trigger["value"]
-        obs = cell.get("obs") if isinstance(cell, dict) else None
+        obs = chosen.get("obs") if isinstance(chosen, dict) else None
         return citation_for({"points": [{"customdata": [obs]}]})
-    return citation_for(trigger["value"])
+    return citation_for(chosen.get("click") if isinstance(chosen, dict) else chosen)
+
+
+# A point clicked on a chart: only a real click goes to the server (a chart that has just
+# been put in the page, its clickData empty, sends nothing).
+clientside_callback(
+    ClientsideFunction("grapher", "clickedPoint"),
+    Output("cite-clicked", "data"),
+    Input({"type": "graph", "page": ALL, "chart": ALL}, "clickData"),
+    prevent_initial_call=True,
+)
 
 
 clientside_callback(
@@ -131,6 +141,6 @@ clientside_callback(
 
 clientside_callback(
     ClientsideFunction("grapher", "mount"),
-    Output({"type": "share", "page": MATCH, "chart": MATCH}, "children"),
-    Input({"type": "share-contents", "page": MATCH, "chart": MATCH}, "data"),
+    Output({"type": "later", "part": MATCH, "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "later-contents", "part": MATCH, "page": MATCH, "chart": MATCH}, "data"),
 )

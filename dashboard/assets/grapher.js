@@ -102,8 +102,8 @@
         return words.length ? shown + " sources match." : "";
     }
 
-    /* What waits for the page's first chart (the other charts' figures, the share panels'
-       contents) goes in once the first card's chart has been drawn and painted. */
+    /* What waits for the page's first chart (the other charts, the share panels' contents)
+       goes in once the first card's chart has been drawn and painted. */
     function chartDrawn() {
         return new Promise((resolve) => {
             const look = () => {
@@ -129,17 +129,26 @@
         return {obs: id.obs, at: Date.now()};
     }
 
+    // A point clicked on a chart, for its citation; charts just put in (no click) send nothing.
+    function clickedPoint() {
+        const fired = window.dash_clientside.callback_context.triggered.filter((t) => t.value);
+        if (!fired.length) {
+            return window.dash_clientside.no_update;
+        }
+        return {click: fired[0].value, at: Date.now()};
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         grapher: {
             download_png: (clicks, figure, meta) => downloadImage("png", figure, meta),
             download_svg: (clicks, figure, meta) => downloadImage("svg", figure, meta),
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
-            later: (figure) => chartDrawn().then(() => figure),
             mount: (contents) => chartDrawn().then(() => contents),
             syncUrl: syncUrl,
             filterSources: filterSources,
-            chosenCell: chosenCell
+            chosenCell: chosenCell,
+            clickedPoint: clickedPoint
         }
     });
 }());

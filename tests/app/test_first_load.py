@@ -100,6 +100,18 @@ def _find(node: Any, kind: str) -> list[dict[str, Any]]:
     return found
 
 
+def _waiting(section: dict[str, Any], part: str) -> list[Any]:
+    """What waits in a section's store for `part`, its slot checked empty."""
+    slot, store = (
+        node
+        for node in _find(section, "Div") + _find(section, "Store")
+        if node["props"].get("id", {}).get("part") == part
+    )
+    assert slot["props"]["id"]["type"] == "later" and not slot["props"].get("children")
+    assert store["props"]["id"]["type"] == "later-contents"
+    return list(store["props"]["data"])
+
+
 def test_only_the_first_chart_and_no_share_panel_is_drawn_at_first(client):
     layout = json.loads(
         client.get("/_dash-layout", headers={"Referer": "http://localhost/trade"}).data
@@ -107,18 +119,10 @@ def test_only_the_first_chart_and_no_share_panel_is_drawn_at_first(client):
     page = PAGES_BY_ID["trade"]
     sections = {s["props"]["id"]: s for s in _find(layout, "Section")}
     first, *others = [sections[chart.chart_id] for chart in page.charts]
-    (graph,) = _find(first, "Graph")
-    assert graph["props"]["figure"]["data"]
-    for section in others:  # an empty figure; the real one waits in its store
-        (graph,) = _find(section, "Graph")
-        assert not graph["props"]["figure"].get("data")
-        stores = [s for s in _find(section, "Store") if s["props"]["id"]["type"] == "deferred"]
-        assert stores[0]["props"]["data"]["data"]
-    for section in sections.values():  # share panels: summary, empty body, contents waiting
-        (panel,) = [
-            d for d in _find(section, "Details") if "share-panel" in d["props"]["className"]
-        ]
-        summary, body, store = panel["props"]["children"]
-        assert body["props"]["id"]["type"] == "share" and not body["props"].get("children")
-        assert store["props"]["id"]["type"] == "share-contents"
-        assert len(_find(store["props"]["data"], "Button")) == 4
+    drawn = [g for g in _find(first, "Graph") if g not in _find(_waiting(first, "share"), "Graph")]
+    assert len(drawn) == 1 and drawn[0]["props"]["figure"]["data"]
+    for section in others:  # the chart itself waits, with its figure
+        (graph,) = _waiting(section, "chart")
+        assert graph["type"] == "Graph" and graph["props"]["figure"]["data"]
+    for section in sections.values():  # every share panel's contents wait
+        assert len(_find(_waiting(section, "share"), "Button")) == 4

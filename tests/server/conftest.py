@@ -87,6 +87,7 @@ FIXED: dict[str, Value] = {  # what the page sends for these ids
     "check-date": "",
     "check-rows": {"text": SENTENCE, "date": ""},
     "cite-chosen": None,
+    "cite-clicked": None,
 }
 BY_PROPERTY: dict[str, Value] = {
     "pathname": "/trade",

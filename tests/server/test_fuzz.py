@@ -137,7 +137,7 @@ def test_a_real_click_opens_its_citation(client, dependencies):
     citation = next(d for d in dependencies if "citation-panel" in d["output"])
     obs_id = data.load().points["obs_id"].iloc[0]
     click = {"points": [{"customdata": [obs_id], "x": "2020-07-01", "y": 1}]}
-    status, text = _post(client, body(citation, [click, None]))
+    status, text = _post(client, body(citation, [{"click": click, "at": 1}, None]))
     assert status == 200 and obs_id in text
     cell = {"obs": obs_id, "at": 1}
     status, text = _post(
