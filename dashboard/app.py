@@ -6,7 +6,16 @@ import flask
 from dash import dcc, html
 from flask import Response
 
-from dashboard import api, callbacks, citations, components, downloads, embed, hardening  # noqa: F401
+from dashboard import (  # noqa: F401
+    api,
+    callbacks,
+    citations,
+    components,
+    downloads,
+    embed,
+    hardening,
+    precompressed,
+)
 from dashboard.shell import Shell, page_container
 
 app = Shell(
@@ -21,6 +30,7 @@ app = Shell(
 )
 server = app.server
 api.register(server)
+precompressed.install(server)
 
 
 def download_bundle() -> Response:

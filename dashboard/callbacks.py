@@ -1,4 +1,5 @@
-"""Callbacks shared by every page: the citation panel and the per-chart CSV download."""
+"""Callbacks shared by every page: the citation panel, the per-chart CSV download, and what
+waits for a page's first chart (the other charts, the share panels' contents)."""
 
 from typing import Any
 
@@ -149,4 +150,11 @@ clientside_callback(
     Input("nav-toggle", "n_clicks"),
     State("nav-collapse", "is_open"),
     prevent_initial_call=True,
+)
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "mount"),
+    Output({"type": "later", "part": MATCH, "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "later-contents", "part": MATCH, "page": MATCH, "chart": MATCH}, "data"),
 )

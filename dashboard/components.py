@@ -24,7 +24,6 @@ GRAPH_CONFIG: Any = {
 }
 PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
-PENDING: Any = {"layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 
 
 def navbar(links: Iterable[tuple[str, str]], download: str) -> dbc.Navbar:
@@ -170,20 +169,18 @@ def chart_card(
     deferred: bool = False,
 ) -> html.Section:
     """A chart with tabs Chart / Table / Sources, its series legend (a checklist) and a
-    download, share and cite panel. A deferred chart is drawn just after the page's first
-    one (its figure waits in a store), so the first chart is not held up by the others."""
+    download, share and cite panel. A deferred chart goes in just after the page's first one
+    is drawn (`later`), so that the first chart is not held up by the others."""
     key = {"page": chart.page, "chart": chart.chart_id}
     colors = figures.series_colors(points)
     options = series_options(points, colors)
     shown = [o["value"] for o in options if o["value"] in view.shown]
+    graph = dcc.Graph(
+        id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=figure, className="chart-graph"
+    )
     chart_tab = [
         html.Div(
-            dcc.Graph(
-                id={"type": "graph", **key},
-                config=GRAPH_CONFIG,
-                figure=PENDING if deferred else figure,
-                className="chart-graph",
-            ),
+            later("chart", key, [graph]) if deferred else graph,
             role="figure",
             **attributes(
                 {"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."}
@@ -227,7 +224,6 @@ def chart_card(
             share_panel(key, export),
             dcc.Store(id={"type": "rows", **key}, data=filters(view, points)),
             dcc.Store(id={"type": "export", **key}, data=export),
-            dcc.Store(id={"type": "deferred", **key}, data=figure) if deferred else None,
         ],
         className="chart-card mb-4",
         id=chart.chart_id,
@@ -255,9 +251,10 @@ def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
 
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
-    """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
+    """Images (with title, sources, address and licence in them), CSV, link, embed, citation.
+    The panel opens closed: its contents go in once the page's first chart is drawn."""
     button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
-    return html.Details(
+    panel = html.Details(
         [
             html.Summary("Download, share, cite"),
             html.Div(
@@ -289,6 +286,19 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
         ],
         className="share-panel mt-1",
     )
+    summary, *contents = panel.children
+    panel.children = [summary, *later("share", key, contents)]
+    return panel
+
+
+def later(part: str, key: dict[str, str], contents: list[Any]) -> list[Any]:
+    """An empty slot and a store holding `contents`, which `grapher.mount` puts in once the
+    page's first chart is drawn and painted."""
+    ids = {"part": part, **key}
+    return [
+        html.Div(id={"type": "later", **ids}),
+        dcc.Store(id={"type": "later-contents", **ids}, data=contents),
+    ]
 
 
 def _with_urls(text: str, export: Mapping[str, Any]) -> list[Any]:

@@ -39,17 +39,19 @@ limit_request_field_size = 8190
 
 
 def when_ready(server: Any) -> None:
-    """Bound reads on every connection; draw every page's default view once in the master,
-    so that the workers start warm."""
+    """Bound reads on every connection; draw every page's default view and compress the
+    pages' scripts once in the master, so that the workers start warm."""
     for listener in server.LISTENERS:
         listener.setsockopt(
             socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", READ_TIMEOUT, 0)
         )
 
-    from dashboard import views
+    from dashboard import precompressed, views
+    from dashboard.app import server as app
     from dashboard.charts import PAGES
 
     for page in PAGES:
         views.page_layout(page, {})
         offered = views.offer(page)
         views.update_charts(page, offered.bounds, [sorted(s) for s in offered.series], (), ())
+    precompressed.warm(app)

@@ -274,14 +274,6 @@ def fill_tab(tab: object, stored: object) -> tuple[Any, Any]:
     return dash.no_update, components.sources_list(rows, chart, data.load().sources)
 
 
-dash.clientside_callback(
-    ClientsideFunction("grapher", "later"),
-    Output({"type": "graph", "page": MATCH, "chart": MATCH}, "figure", allow_duplicate=True),
-    Input({"type": "deferred", "page": MATCH, "chart": MATCH}, "data"),
-    prevent_initial_call="initial_duplicate",
-)
-
-
 def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
     """Register an indicator page and its callbacks; return its layout function."""
     dash.register_page(

@@ -179,6 +179,22 @@
         return words.length ? shown + " sources match." : "";
     }
 
+    /* What waits for the page's first chart (the other charts, the share panels' contents)
+       goes in once the first card's chart has been drawn and painted. */
+    function chartDrawn() {
+        return new Promise((resolve) => {
+            const look = () => {
+                const first = document.querySelector(".chart-card .js-plotly-plot");
+                if (first && !first.classList.contains("dash-graph--pending")) {
+                    window.setTimeout(resolve, 0);  // once this frame is painted
+                } else {
+                    window.requestAnimationFrame(look);
+                }
+            };
+            window.requestAnimationFrame(look);
+        });
+    }
+
     // A table cell chosen for its citation: only its id goes to the server, not every cell.
     function chosenCell() {
         const context = window.dash_clientside.callback_context;
@@ -227,7 +243,7 @@
                 downloadImage("svg", figure, meta, notes),
             currentUrl: () => window.location.href,
             toggle: (clicks, open) => !open,
-            later: (figure) => new Promise((resolve) => window.setTimeout(() => resolve(figure), 0)),
+            mount: (contents) => chartDrawn().then(() => contents),
             syncUrl: syncUrl,
             filterSources: filterSources,
             chosenCell: chosenCell,

@@ -136,8 +136,8 @@ def test_a_wildcard_input_with_thousands_of_entries_is_refused(client, dependenc
 def test_a_real_click_opens_its_citation(client, dependencies):
     citation = next(d for d in dependencies if "citation-panel" in d["output"])
     obs_id = data.load().points["obs_id"].iloc[0]
-    click = {"points": [{"customdata": [obs_id], "x": "2020-07-01", "y": 1}]}
-    status, text = _post(client, body(citation, [click, None]))
+    spot = {"points": [{"customdata": [obs_id]}], "at": 1}  # what grapher.pointsAtSpot sends
+    status, text = _post(client, body(citation, [spot, None]))
     assert status == 200 and obs_id in text
     cell = {"obs": obs_id, "at": 1}
     status, text = _post(

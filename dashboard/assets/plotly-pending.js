@@ -1,0 +1,24 @@
+/* plotly.js arrives by an async <script> (see shell.py), compiled off the main thread while the
+   page renders. Until it has run, window.Plotly is a promise-like placeholder: dcc.Graph waits on
+   `Promise.resolve(window.Plotly)` before it draws, so it waits for the bundle instead of fetching
+   its own. */
+(function () {
+    "use strict";
+    if (window.Plotly) { return; }
+    let arrived;
+    let failed;
+    const ready = new Promise((resolve, reject) => { arrived = resolve; failed = reject; });
+    const pending = {then: (resolve, reject) => ready.then(resolve, reject)};
+    Object.defineProperty(window, "Plotly", {
+        configurable: true,
+        enumerable: true,
+        get: () => pending,
+        set: (plotly) => {
+            Object.defineProperty(window, "Plotly", {
+                value: plotly, writable: true, configurable: true, enumerable: true
+            });
+            arrived();
+        }
+    });
+    window.addEventListener("load", () => failed(new Error("plotly.js did not load")));
+}());

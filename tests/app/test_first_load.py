@@ -1,0 +1,128 @@
+"""What the first load of a page is made of: the shell's script tags and preloads, the scripts
+sent brotli-compressed from memory, and chart cards after the first arriving empty."""
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import brotli
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+import dashboard
+from dashboard.app import app
+from dashboard.charts import PAGES_BY_ID
+
+BUNDLE = f"plotly-basic-{get_plotlyjs_version()}.min.js"
+
+
+@pytest.fixture(scope="module")
+def client():
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def shell(client) -> str:
+    return str(client.get("/trade").get_data(as_text=True))
+
+
+def test_layout_and_callbacks_are_preloaded_as_the_renderer_fetches_them(shell):
+    # as=fetch with crossorigin="anonymous": mode cors, credentials same-origin, as Dash's
+    # renderer fetches them, so the browser hands it the preloaded answers
+    for name in ("_dash-layout", "_dash-dependencies"):
+        assert f'<link rel="preload" href="/{name}" as="fetch" crossorigin="anonymous">' in shell
+
+
+def test_plotly_is_loaded_once_async_and_waited_for(shell):
+    tags = re.findall(r"<script[^>]*>", shell)
+    plotly = [tag for tag in tags if BUNDLE in tag]
+    assert len(plotly) == 1 and " async" in plotly[0]
+    sources = [tag for tag in tags if "src=" in tag]
+    pending = next(i for i, tag in enumerate(sources) if "plotly-pending.js" in tag)
+    renderer = next(i for i, tag in enumerate(sources) if "dash_renderer" in tag)
+    assert pending < renderer  # the placeholder is there before any graph renders
+
+
+def test_the_bundle_asks_v8_to_compile_it_off_the_main_thread():
+    bundle = Path(dashboard.__file__).parent / "assets" / BUNDLE
+    assert bundle.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
+
+
+def _script_urls(shell: str) -> list[str]:
+    return re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css)(?:\?[^"]*)?)"', shell)
+
+
+def test_scripts_and_styles_are_sent_brotli_compressed(client, shell):
+    urls = _script_urls(shell)
+    assert any(BUNDLE in url for url in urls) and any(".css" in url for url in urls)
+    for url in urls:
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        sent = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert sent.headers["Content-Encoding"] == "br", url
+        assert brotli.decompress(sent.data) == plain.data, url
+        assert "Accept-Encoding" in sent.headers["Vary"]
+
+
+def test_a_cached_script_is_revalidated_and_other_encodings_still_work(client, shell):
+    url = next(url for url in _script_urls(shell) if "grapher.js" in url)
+    first = client.get(url, headers={"Accept-Encoding": "br"})
+    again = client.get(
+        url, headers={"Accept-Encoding": "br", "If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    gzip = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert gzip.headers.get("Content-Encoding") != "br"
+
+
+def test_layouts_are_never_served_from_the_script_cache(client):
+    def layout(path: str) -> bytes:
+        answer = client.get(
+            "/_dash-layout",
+            headers={"Accept-Encoding": "br", "Referer": f"http://localhost{path}"},
+        )
+        encoding = answer.headers.get("Content-Encoding")
+        return bytes(brotli.decompress(answer.data) if encoding == "br" else answer.data)
+
+    assert b'"page":"trade"' in layout("/trade")
+    assert b'"page":"trade"' not in layout("/gdp")
+
+
+def _find(node: Any, kind: str) -> list[dict[str, Any]]:
+    """Every component of a type (by its JSON) in a layout tree, stores' data included."""
+    found = []
+    if isinstance(node, dict):
+        if node.get("type") == kind:
+            found.append(node)
+        found += [c for value in node.values() for c in _find(value, kind)]
+    elif isinstance(node, list):
+        found += [c for value in node for c in _find(value, kind)]
+    return found
+
+
+def _waiting(section: dict[str, Any], part: str) -> list[Any]:
+    """What waits in a section's store for `part`, its slot checked empty."""
+    slot, store = (
+        node
+        for node in _find(section, "Div") + _find(section, "Store")
+        if node["props"].get("id", {}).get("part") == part
+    )
+    assert slot["props"]["id"]["type"] == "later" and not slot["props"].get("children")
+    assert store["props"]["id"]["type"] == "later-contents"
+    return list(store["props"]["data"])
+
+
+def test_only_the_first_chart_and_no_share_panel_is_drawn_at_first(client):
+    layout = json.loads(
+        client.get("/_dash-layout", headers={"Referer": "http://localhost/trade"}).data
+    )
+    page = PAGES_BY_ID["trade"]
+    sections = {s["props"]["id"]: s for s in _find(layout, "Section")}
+    first, *others = [sections[chart.chart_id] for chart in page.charts]
+    drawn = [g for g in _find(first, "Graph") if g not in _find(_waiting(first, "share"), "Graph")]
+    assert len(drawn) == 1 and drawn[0]["props"]["figure"]["data"]
+    for section in others:  # the chart itself waits, with its figure
+        (graph,) = _waiting(section, "chart")
+        assert graph["type"] == "Graph" and graph["props"]["figure"]["data"]
+    for section in sections.values():  # every share panel's contents wait
+        assert len(_find(_waiting(section, "share"), "Button")) == 4
