@@ -22,6 +22,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · China–Russia figures</title>
 <link rel="icon" href="/_favicon.ico">
+<link rel="stylesheet" href="/assets/swatches.css">
 <link rel="stylesheet" href="/assets/embed.css">
 </head><body>
 <h1>{title}</h1><p class="subtitle">{subtitle}</p>

@@ -6,6 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import views
+from dashboard.charts import CHARTS
 from dashboard.etl.pipeline import build
 from dashboard.schema import paths
 
@@ -35,3 +37,15 @@ def shared_articles() -> Path:
 def shared_sources() -> Path:
     """The research material the raw snapshots were taken from; required in CI."""
     return _shared("sources")
+
+
+@pytest.fixture(scope="session")
+def claim_on_official_point() -> tuple[str, str]:
+    """A claim drawn exactly where an official point is (same chart, period and value): its
+    obs_id and the official point's."""
+    drawn = views.drawable(CHARTS[("trade", "turnover")])
+    claims = drawn[drawn["kind"] == "article_claim"]
+    official = drawn[drawn["kind"] != "article_claim"]
+    pairs = claims.merge(official, on=["x", "value"], suffixes=("", "_official"))
+    assert len(pairs), "the tables no longer hold a claim on an official point"
+    return str(pairs["obs_id"].iloc[0]), str(pairs["obs_id_official"].iloc[0])

@@ -105,18 +105,10 @@ def test_clicking_an_event_shows_its_quote():
     assert is_open and event["label"] in str(body)
 
 
-def _claim_on_an_official_point() -> tuple[str, str]:
-    """A claim drawn exactly where an official point is (same chart, period and value)."""
-    drawn = views.drawable(CHARTS[("trade", "turnover")])
-    claims = drawn[drawn["kind"] == "article_claim"]
-    official = drawn[drawn["kind"] != "article_claim"]
-    pairs = claims.merge(official, on=["x", "value"], suffixes=("", "_official"))
-    assert len(pairs), "the tables no longer hold a claim on an official point"
-    return str(pairs["obs_id"].iloc[0]), str(pairs["obs_id_official"].iloc[0])
-
-
-def test_a_click_on_a_spot_with_several_points_cites_each_the_top_one_first():
-    claim, official = _claim_on_an_official_point()
+def test_a_click_on_a_spot_with_several_points_cites_each_the_top_one_first(
+    claim_on_official_point,
+):
+    claim, official = claim_on_official_point
     click = {"points": [{"customdata": [claim]}, {"customdata": [official]}], "at": 1}
     is_open, body = callbacks.citation_for(click)
     text = str(body)
@@ -126,15 +118,15 @@ def test_a_click_on_a_spot_with_several_points_cites_each_the_top_one_first():
     assert "Official value" in text  # the claim's part says what it was compared with
 
 
-def test_a_click_naming_one_point_twice_cites_it_once():
-    claim, _ = _claim_on_an_official_point()
+def test_a_click_naming_one_point_twice_cites_it_once(claim_on_official_point):
+    claim, _ = claim_on_official_point
     _, body = callbacks.citation_for({"points": [{"customdata": [claim]}] * 2})
     assert str(body).count(f"Observation id: {claim}") == 1
     assert "points are drawn at this spot" not in str(body)
 
 
-def test_a_click_naming_too_many_points_is_refused():
-    claim, _ = _claim_on_an_official_point()
+def test_a_click_naming_too_many_points_is_refused(claim_on_official_point):
+    claim, _ = claim_on_official_point
     with pytest.raises(guards.Refused):
         callbacks.citation_for({"points": [{"customdata": [claim]}] * (guards.MAX_AT_SPOT + 1)})
     with pytest.raises(guards.Refused):

@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import data, views
-from dashboard.charts import CHARTS
+from dashboard import data
 
 pytestmark = pytest.mark.browser
 
@@ -72,17 +71,10 @@ def test_images_and_citations_carry_the_source_line_of_the_view_shown(page, base
     assert page.errors == []
 
 
-def _claim_on_an_official_point() -> tuple[str, str]:
-    drawn = views.drawable(CHARTS[("trade", "turnover")])
-    claims = drawn[drawn["kind"] == "article_claim"]
-    official = drawn[drawn["kind"] != "article_claim"]
-    pairs = claims.merge(official, on=["x", "value"], suffixes=("", "_official"))
-    assert len(pairs), "the tables no longer hold a claim on an official point"
-    return str(pairs["obs_id"].iloc[0]), str(pairs["obs_id_official"].iloc[0])
-
-
-def test_a_click_where_a_claim_sits_on_an_official_point_cites_the_claim_first(page, base_url):
-    claim, official = _claim_on_an_official_point()
+def test_a_click_where_a_claim_sits_on_an_official_point_cites_the_claim_first(
+    page, base_url, claim_on_official_point
+):
+    claim, official = claim_on_official_point
     _chart(page, base_url + "/trade?start=2015&end=2025", "turnover")
     spot = page.evaluate(
         """(claim) => {
