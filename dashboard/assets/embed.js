@@ -5,6 +5,12 @@
     const source = document.getElementById("embed-data");
     if (!holder || !source || !window.Plotly) { return; }
     const figure = JSON.parse(source.textContent);
+    // as on the dashboard (grapher.js): no direct labels beside a chart narrower than 640 px
+    if (holder.clientWidth < 640) {
+        const notes = figure.layout.annotations || [];
+        figure.layout.annotations = notes.filter((note) => note.name !== "direct-label");
+        if (notes.length !== figure.layout.annotations.length) { figure.layout.margin.r = 12; }
+    }
     window.Plotly.newPlot(holder, figure.data, figure.layout, {
         displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
         modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"], responsive: true

@@ -285,6 +285,17 @@ def test_embed_shows_the_chart_alone_with_its_source_line(page, base_url):
     assert page.hosts <= {"127.0.0.1"}
 
 
+def test_an_embedded_chart_keeps_direct_labels_for_wide_frames_only(page, base_url):
+    labels = """() => document.getElementById('embed-figure').layout.annotations
+        .filter((a) => a.name === 'direct-label').length"""
+    for width, wide in [(1280, True), (390, False)]:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(base_url + "/embed/gdp/levels")
+        page.wait_for_selector("#embed-figure .scatterlayer .trace", state="attached")
+        assert (page.evaluate(labels) > 0) is wide
+    assert page.errors == []
+
+
 def test_citation_follows_the_view(page, base_url):
     _chart(page, base_url + "/gdp")
     card = page.locator("#levels")
