@@ -157,7 +157,7 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
         },
         "xaxis": _time_axis(first, last, annual),
         "template": figures.TEMPLATE,
-        "margin": {"l": 56, "r": 12, "t": 32, "b": 36},
+        "margin": {"l": value_margin(picked, log_scale), "r": 12, "t": 32, "b": 36},
         "showlegend": False,
         "hovermode": "closest",
         "shapes": [],
@@ -178,6 +178,49 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
             "fixedrange": True,
         }
     return {"data": data, "layout": layout}
+
+
+# Widths in px of the value axis' tick labels (plotly's 12 px font), and of its title with the
+# standoffs; calibrated on the pages' charts, a few px to spare.
+DIGIT_PX, MARK_PX = 6.7, 3.4  # a digit or minus sign; a comma or decimal point
+AXIS_PX = 43
+MIN_VALUE_MARGIN = 56
+
+
+def value_margin(picked: Picked, log_scale: bool) -> int:
+    """The left margin the value axis needs for its title and widest tick label, so that
+    plotly lays the chart out once (its automargin draws it a second time when the margin is
+    too narrow, a third of the first chart's drawing time)."""
+    ends = [
+        end
+        for track, positions in picked
+        for y, plus, minus in zip(
+            take(track.y, positions),
+            take(track.plus, positions),
+            take(track.minus, positions),
+            strict=True,
+        )
+        if not math.isnan(y)
+        for end in (y + plus, y - minus)
+        if not (log_scale and end <= 0)
+    ]
+    if not ends:
+        return MIN_VALUE_MARGIN
+    width = max(_tick_width(max(ends)), _tick_width(min(ends)))
+    if max(abs(end) for end in ends) < 10 or (log_scale and min(ends) < 1):
+        width += MARK_PX + DIGIT_PX  # ticks with a decimal
+    return max(MIN_VALUE_MARGIN, math.ceil(AXIS_PX + width))
+
+
+def _tick_width(value: float) -> float:
+    """The width of the widest tick label towards this end of the axis: the value rounded up
+    to one significant digit, with thousands separators and its sign."""
+    if value == 0:
+        return DIGIT_PX
+    top = 10 ** math.floor(math.log10(abs(value)))
+    text = f"{math.ceil(abs(value) / top) * top:,.0f}"
+    digits = sum(c.isdigit() for c in text) + (value < 0)
+    return DIGIT_PX * digits + MARK_PX * text.count(",")
 
 
 LABEL_WIDTH = 24  # characters a direct label's line may have

@@ -351,3 +351,17 @@ def test_crowded_events_are_stepped_down_so_their_numbers_do_not_run_together():
     heights = drawing.event_heights(dates, "2000-01-01", "2025-01-01")
     assert heights[:3] == list(drawing.EVENT_ROWS[:3])  # three within a month: three rows
     assert heights[3] == heights[4] == drawing.EVENT_ROWS[0]  # years apart: the top row
+
+
+def test_the_value_axis_margin_fits_its_widest_tick_label(tables):
+    def margin(values: list[float], log_scale: bool = False) -> int:
+        points = tables.points[tables.points["indicator"] == "trade_total"].head(len(values))
+        points = points.assign(value=values, value_low=values, value_high=values)
+        return drawing.value_margin(drawing.prepare(points).pick(list(points.index)), log_scale)
+
+    tens, hundreds, thousands = margin([20.0, 30.0]), margin([120.0, 245.0]), margin([1.2e3, 1.8e4])
+    assert drawing.MIN_VALUE_MARGIN <= tens < hundreds < thousands  # "30" < "300" < "20,000"
+    assert margin([-20.0, 245.0]) == hundreds  # "−20" is narrower than "300"
+    assert margin([-245.0, 120.0]) > hundreds  # "−300" is wider
+    assert margin([0.2, 0.5]) > drawing.MIN_VALUE_MARGIN  # ticks with a decimal
+    assert margin([-5.0, 50.0], log_scale=True) == margin([50.0, 50.0], log_scale=True)

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard import data
+from dashboard.charts import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -222,3 +223,31 @@ def test_the_sources_search_box_can_be_typed_in_across_its_width(page, base_url)
     outer = page.locator(".dash-input-container:has(#sources-search)").bounding_box()
     assert inner is not None and outer is not None
     assert inner["width"] >= 0.9 * outer["width"]
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize("query", ["", "?log=1&events=1"])
+def test_charts_are_laid_out_once_their_margins_wide_enough(page, base_url, width, query):
+    """plotly's automargin draws a chart a second time when a margin is too narrow for the
+    axis labels: the figures' own margins leave it nothing to push (bottom excepted on a
+    phone, where plotly may tilt the year labels)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for indicators in PAGES:
+        path, cards = indicators.path, len(indicators.charts)
+        page.goto(base_url + path + query)
+        page.wait_for_function(
+            "n => [...document.querySelectorAll('.chart-card .js-plotly-plot')]"
+            ".filter((gd) => gd._fullLayout).length === n",
+            arg=cards,
+        )
+        pushed = page.evaluate(
+            """(phone) => [...document.querySelectorAll('.chart-card .js-plotly-plot')]
+            .flatMap((gd) => {
+                const asked = gd.layout.margin, used = gd._fullLayout._size;
+                const sides = phone ? ['l', 'r', 't'] : ['l', 'r', 't', 'b'];
+                return sides.filter((side) => Math.round(used[side]) > asked[side])
+                    .map((side) => gd.closest('.chart-card').id + ' ' + side);
+            })""",
+            width < 640,
+        )
+        assert pushed == [], path
