@@ -120,17 +120,16 @@ def _ids(page: Page, kind: str) -> list[dict[str, Any]]:
 
 
 def redraw(page: Page, years: list[Any], shown: list[Any], events: Any, log: Any) -> bytes:
-    """The body Dash's renderer posts to redraw an indicator page's charts."""
+    """The body Dash's renderer posts to redraw an indicator page's charts (every card in);
+    `shown` holds each chart's series in page order (junk passes through as it is)."""
     outputs = {"graph": "figure", "rows": "data", "source": "children"}
     wildcard = ".".join(
         json.dumps({"chart": ["ALL"], "page": page.page, "type": kind}, separators=(",", ":"))
         + f".{prop}.."
         for kind, prop in outputs.items()
     )
-    series = [
-        {"id": key, "property": "value", "value": value}
-        for key, value in zip(_ids(page, "series"), shown, strict=False)
-    ]
+    charts = [chart.chart_id for chart in page.charts]
+    series = dict(zip(charts, shown, strict=False)) if isinstance(shown, list) else shown
     body = {
         "output": ".." + wildcard,
         "outputs": [
@@ -139,7 +138,7 @@ def redraw(page: Page, years: list[Any], shown: list[Any], events: Any, log: Any
         ],
         "inputs": [
             {"id": f"{page.page}-years", "property": "value", "value": years},
-            series,
+            {"id": f"{page.page}-series", "property": "data", "value": series},
             {"id": f"{page.page}-events", "property": "value", "value": events},
             {"id": f"{page.page}-log", "property": "value", "value": log},
         ],

@@ -155,6 +155,6 @@ clientside_callback(
 
 clientside_callback(
     ClientsideFunction("grapher", "mount"),
-    Output({"type": "later", "part": MATCH, "page": MATCH, "chart": MATCH}, "children"),
-    Input({"type": "later-contents", "part": MATCH, "page": MATCH, "chart": MATCH}, "data"),
+    Output({"type": "later", "slot": MATCH}, "children"),
+    Input({"type": "later-contents", "slot": MATCH}, "data"),
 )

@@ -166,28 +166,39 @@ def chart_card(
     figure: dict[str, Any],
     export: dict[str, Any],
     notes: list[Any],
-    deferred: bool = False,
+    first: bool = False,
 ) -> html.Section:
-    """A chart with tabs Chart / Table / Sources, its series legend (a checklist) and a
-    download, share and cite panel. A deferred chart goes in just after the page's first one
-    is drawn (`later`), so that the first chart is not held up by the others."""
+    """A chart with tabs Chart / Table / Sources, its source line, its series legend (a
+    checklist) and a download, share and cite panel. On the page's first card the legend and
+    the panel go in once the chart is drawn (`later`); the other cards come whole, later."""
     key = {"page": chart.page, "chart": chart.chart_id}
-    colors = figures.series_colors(points)
-    options = series_options(points, colors)
+    options = series_options(points, figures.series_colors(points))
     shown = [o["value"] for o in options if o["value"] in view.shown]
     graph = dcc.Graph(
         id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=figure, className="chart-graph"
     )
+    description = f"{chart.title}. {chart.description} The Table tab holds the data."
     chart_tab = [
-        html.Div(
-            later("chart", key, [graph]) if deferred else graph,
-            role="figure",
-            **attributes(
-                {"aria-label": f"{chart.title}. {chart.description} The Table tab holds the data."}
-            ),
-        ),
+        html.Div(graph, role="figure", **attributes({"aria-label": description})),
         verdict_key(points),
         html.Div(notes, id={"type": "source", **key}),
+    ]
+    rest = [
+        html.Details(
+            [
+                html.Summary(f"Series ({len(shown)} of {len(options)} shown)", className="small"),
+                dcc.Checklist(
+                    options=options,
+                    value=shown,
+                    id={"type": "series", **key},
+                    className="series-legend",
+                    labelClassName="series-option",
+                ),
+            ],
+            className="mt-2",
+            open=True,
+        ),
+        share_panel(key, export),
     ]
     return html.Section(
         [
@@ -205,25 +216,10 @@ def chart_card(
                 active_tab="chart",
                 className="chart-tabs",
             ),
-            html.Details(
-                [
-                    html.Summary(
-                        f"Series ({len(shown)} of {len(options)} shown)", className="small"
-                    ),
-                    dcc.Checklist(
-                        options=options,
-                        value=shown,
-                        id={"type": "series", **key},
-                        className="series-legend",
-                        labelClassName="series-option",
-                    ),
-                ],
-                className="mt-2",
-                open=True,
-            ),
-            share_panel(key, export),
+            dcc.Store(id={"type": "tab-view", **key}),
             dcc.Store(id={"type": "rows", **key}, data=filters(view, points)),
             dcc.Store(id={"type": "export", **key}, data=export),
+            *(later(f"{chart.page}/{chart.chart_id}", rest) if first else rest),
         ],
         className="chart-card mb-4",
         id=chart.chart_id,
@@ -251,10 +247,9 @@ def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
 
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
-    """Images (with title, sources, address and licence in them), CSV, link, embed, citation.
-    The panel opens closed: its contents go in once the page's first chart is drawn."""
+    """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
     button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
-    panel = html.Details(
+    return html.Details(
         [
             html.Summary("Download, share, cite"),
             html.Div(
@@ -286,18 +281,14 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
         ],
         className="share-panel mt-1",
     )
-    summary, *contents = panel.children
-    panel.children = [summary, *later("share", key, contents)]
-    return panel
 
 
-def later(part: str, key: dict[str, str], contents: list[Any]) -> list[Any]:
+def later(slot: str, contents: list[Any]) -> list[Any]:
     """An empty slot and a store holding `contents`, which `grapher.mount` puts in once the
     page's first chart is drawn and painted."""
-    ids = {"part": part, **key}
     return [
-        html.Div(id={"type": "later", **ids}),
-        dcc.Store(id={"type": "later-contents", **ids}, data=contents),
+        html.Div(id={"type": "later", "slot": slot}),
+        dcc.Store(id={"type": "later-contents", "slot": slot}, data=contents),
     ]
 
 

@@ -26,9 +26,11 @@ class Refused(BadRequest):
 
 @dataclass(frozen=True)
 class Offer:
-    """What an indicator page offers: its year range and each chart's series ids."""
+    """What an indicator page offers: its year range, its charts' ids and each chart's series
+    ids (in the page's chart order)."""
 
     bounds: tuple[int, int]
+    charts: tuple[str, ...]
     series: tuple[frozenset[str], ...]
 
 
@@ -73,15 +75,29 @@ def switch(value: object) -> tuple[str, ...]:
 
 
 def page_view(offer: Offer, years_: object, shown: object, events: object, log: object) -> View:
-    """Every input of an indicator page's redraw callback."""
-    if not isinstance(shown, list) or len(shown) != len(offer.series):
+    """Every input of an indicator page's redraw callback; `shown` maps each chart id of the
+    page to the series ids shown on it."""
+    if not isinstance(shown, dict) or set(shown) != set(offer.charts):
         raise Refused()
+    pairs = zip(offer.charts, offer.series, strict=True)
     return View(
         years(years_, offer.bounds),
-        tuple(series(value, ids) for value, ids in zip(shown, offer.series, strict=True)),
+        tuple(series(shown[chart], ids) for chart, ids in pairs),
         switch(events),
         switch(log),
     )
+
+
+def drawn_charts(outputs: object, offer: Offer) -> list[int]:
+    """The positions, in the page's chart order, of the charts a redraw's wildcard outputs
+    name (the charts on the page so far), each once."""
+    if not isinstance(outputs, list) or len(outputs) > len(offer.charts):
+        raise Refused()
+    keys = [output.get("id") if isinstance(output, dict) else None for output in outputs]
+    names = [key.get("chart") if isinstance(key, dict) else None for key in keys]
+    if len(set(names)) != len(names) or not set(names) <= set(offer.charts):
+        raise Refused()
+    return [offer.charts.index(str(name)) for name in names]
 
 
 def chart(key: object) -> Chart:

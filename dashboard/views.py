@@ -55,7 +55,7 @@ def _page_points(page: Page, version: tuple[int, ...]) -> pd.DataFrame:
 def _offer(page: Page, version: tuple[int, ...]) -> guards.Offer:
     points = page_points(page)
     ids = tuple(frozenset(drawable(chart)["series_id"]) for chart in page.charts)
-    return guards.Offer(year_bounds(points), ids)
+    return guards.Offer(year_bounds(points), tuple(c.chart_id for c in page.charts), ids)
 
 
 def offer(page: Page) -> guards.Offer:
@@ -100,33 +100,39 @@ def view_layout(
     version: tuple[int, ...],
 ) -> html.Div:
     """The layout of one view of a page, memoised per view and version of the tables; a
-    claim asked for by the query string is pointed out on its chart."""
+    claim asked for by the query string is pointed out on its chart. Only the first chart
+    is drawn at once: the rest of its card and the other cards go in once it is drawn
+    (`components.later`)."""
     query = state.to_query(view, set(page_points(page)["series_id"]))
-    cards = []
+    cards, shown_by_chart, offered = [], {}, {}
     for number, chart in enumerate(page.charts):
-        shown = tuple(sorted(view.shown & set(drawable(chart)["series_id"])))
+        every = sorted(set(drawable(chart)["series_id"]))
+        shown = tuple(s for s in every if s in view.shown)
+        shown_by_chart[chart.chart_id], offered[chart.chart_id] = shown, len(every)
         figure = render(page, chart, view.start, view.end, shown, view.events, view.log, version)
         rows = visible(drawable(chart), view.start, view.end, shown)
         if claim in set(rows["obs_id"]):
             figure = figures.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
-        cards.append(
-            components.chart_card(
-                chart,
-                drawable(chart),
-                view,
-                figure,
-                export_meta(chart, rows, root, query),
-                notes(page, chart, view.start, view.end, shown, view.events),
-                deferred=number > 0,
-            )
+        card = components.chart_card(
+            chart,
+            drawable(chart),
+            view,
+            figure,
+            export_meta(chart, rows, root, query),
+            notes(page, chart, view.start, view.end, shown, view.events),
+            first=number == 0,
         )
+        cards.append(card)
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
             html.P(page.intro, className="lead fs-6"),
             components.page_controls(page.page, bounds, view, bool(page.event_topics)),
-            *cards,
+            cards[0],
+            *components.later(f"{page.page}/cards", cards[1:]),
             dcc.Store(id=f"{page.page}-url"),
+            dcc.Store(id=f"{page.page}-series", data=shown_by_chart),
+            dcc.Store(id=f"{page.page}-offered", data=offered),
         ]
     )
 
@@ -253,23 +259,33 @@ def chart_filter(chart: Chart, filters: Filters) -> pd.DataFrame:
     return visible(drawable(chart), int(filters["start"]), int(filters["end"]), filters["series"])
 
 
-@callback(
-    Output({"type": "table", "page": MATCH, "chart": MATCH}, "children"),
-    Output({"type": "sources", "page": MATCH, "chart": MATCH}, "children"),
+# An open Table or Sources tab, and the view it shows: set when a tab opens and when the view
+# changes while one is open (not while the chart is shown: then nothing reaches the server).
+dash.clientside_callback(
+    ClientsideFunction("grapher", "openTab"),
+    Output({"type": "tab-view", "page": MATCH, "chart": MATCH}, "data"),
     Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "active_tab"),
     Input({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
     prevent_initial_call=True,
 )
-def fill_tab(tab: object, stored: object) -> tuple[Any, Any]:
+
+
+@callback(
+    Output({"type": "table", "page": MATCH, "chart": MATCH}, "children"),
+    Output({"type": "sources", "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "tab-view", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+def fill_tab(opened: object) -> tuple[Any, Any]:
     """Build the Table or Sources tab only when it is opened (and again when the view changes
     while it is open)."""
     chart = guards.chart(dash.ctx.triggered_id)
-    if not stored or tab not in ("table", "sources"):
-        return dash.no_update, dash.no_update
+    if not isinstance(opened, dict) or opened.get("tab") not in ("table", "sources"):
+        raise guards.Refused()
     page = PAGES_BY_ID[chart.page]
-    filters = guards.chart_filters(stored, offer(page), page.charts.index(chart))
+    filters = guards.chart_filters(opened.get("rows"), offer(page), page.charts.index(chart))
     rows = chart_filter(chart, filters)
-    if tab == "table":
+    if opened["tab"] == "table":
         return components.data_table(rows, figures.series_labels(drawable(chart))), dash.no_update
     return dash.no_update, components.sources_list(rows, chart, data.load().sources)
 
@@ -284,31 +300,44 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         title=f"{page.name} · China–Russia figures",
     )
     series = {"type": "series", "page": page.page, "chart": ALL}
+    shown = f"{page.page}-series"  # {chart id: series shown}, from every series list so far
 
     @callback(
         Output({"type": "graph", "page": page.page, "chart": ALL}, "figure"),
         Output({"type": "rows", "page": page.page, "chart": ALL}, "data"),
         Output({"type": "source", "page": page.page, "chart": ALL}, "children"),
         Input(f"{page.page}-years", "value"),
-        Input(series, "value"),
+        Input(shown, "data"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
         prevent_initial_call=True,
     )
-    def redraw(
-        years: object, shown: object, events: object, log: object
-    ) -> tuple[list[Any], list[Filters], list[Any]]:
-        view = guards.page_view(offer(page), years, shown, events, log)
-        return update_charts(page, view.years, view.shown, view.events, view.log)
+    def redraw(years: object, shown: object, events: object, log: object) -> tuple[list[Any], ...]:
+        """Every chart on the page so far (cards still to come were drawn for this view)."""
+        offered = offer(page)
+        view = guards.page_view(offered, years, shown, events, log)
+        drawn = update_charts(page, view.years, view.shown, view.events, view.log)
+        return tuple(
+            [values[i] for i in guards.drawn_charts(outputs, offered)]
+            for values, outputs in zip(drawn, dash.ctx.outputs_list, strict=True)
+        )
 
+    # a series list put in with its card changes nothing: the store already holds its value
+    dash.clientside_callback(
+        ClientsideFunction("grapher", "collectSeries"),
+        Output(shown, "data"),
+        Input(series, "value"),
+        State(shown, "data"),
+        prevent_initial_call=True,
+    )
     dash.clientside_callback(
         ClientsideFunction("grapher", "syncUrl"),
         Output(f"{page.page}-url", "data"),
         Input(f"{page.page}-years", "value"),
         Input(f"{page.page}-events", "value"),
         Input(f"{page.page}-log", "value"),
-        Input(series, "value"),
-        State(series, "options"),
+        Input(shown, "data"),
+        State(f"{page.page}-offered", "data"),
         prevent_initial_call=True,
     )
 

@@ -99,15 +99,43 @@
         return false;
     }
 
-    function syncUrl(years, events, log, shown, options) {
+    /* The series shown on each chart of a page, from its series lists ({chart id: ids}). A
+       list put in with its card holds what the store already has: nothing changes then. */
+    function collectSeries(values, current) {
+        const lists = window.dash_clientside.callback_context.inputs_list[0];
+        const next = Object.assign({}, current);
+        let changed = false;
+        lists.forEach((list, i) => {
+            const ids = (values[i] || []).slice().sort();
+            if (JSON.stringify(ids) !== JSON.stringify((next[list.id.chart] || []).slice().sort())) {
+                next[list.id.chart] = ids;
+                changed = true;
+            }
+        });
+        return changed ? next : window.dash_clientside.no_update;
+    }
+
+    /* The Table or Sources tab opened, with the view it shows; nothing while the chart is. */
+    function openTab(tab, rows) {
+        if ((tab !== "table" && tab !== "sources") || !rows) {
+            return window.dash_clientside.no_update;
+        }
+        return {tab: tab, rows: rows};
+    }
+
+    /* The address of the view: years, switches and, unless every series is shown, the
+       series; the fragment (a chart asked for) is kept. */
+    function syncUrl(years, events, log, shown, offered) {
         const params = new URLSearchParams();
         if (years) { params.set("start", years[0]); params.set("end", years[1]); }
         if (events && events.length) { params.set("events", "1"); }
         if (log && log.length) { params.set("log", "1"); }
-        const all = options.every((o, i) => (shown[i] || []).length === o.length);
-        if (!all) { params.set("series", shown.flat().join(",")); }
+        const charts = Object.keys(offered || {});
+        const all = charts.every((chart) => (shown[chart] || []).length === offered[chart]);
+        if (!all) { params.set("series", charts.flatMap((chart) => shown[chart] || []).join(",")); }
         const query = params.toString();
-        window.history.replaceState(null, "", window.location.pathname + "?" + query);
+        window.history.replaceState(null, "", window.location.pathname + "?" + query +
+            window.location.hash);
         document.querySelectorAll(".view-url").forEach((span) => {
             span.textContent = window.location.href.split("#")[0];
         });
@@ -179,8 +207,8 @@
         return words.length ? shown + " sources match." : "";
     }
 
-    /* What waits for the page's first chart (the other charts, the share panels' contents)
-       goes in once the first card's chart has been drawn and painted. */
+    /* What waits for the page's first chart (the rest of its card, the other cards) goes in
+       once the first card's chart has been drawn and painted. */
     function chartDrawn() {
         return new Promise((resolve) => {
             const look = () => {
@@ -245,6 +273,8 @@
             toggle: (clicks, open) => !open,
             mount: (contents) => chartDrawn().then(() => contents),
             syncUrl: syncUrl,
+            collectSeries: collectSeries,
+            openTab: openTab,
             filterSources: filterSources,
             chosenCell: chosenCell,
             followSources: followSources,

@@ -100,29 +100,40 @@ def _find(node: Any, kind: str) -> list[dict[str, Any]]:
     return found
 
 
-def _waiting(section: dict[str, Any], part: str) -> list[Any]:
-    """What waits in a section's store for `part`, its slot checked empty."""
-    slot, store = (
-        node
-        for node in _find(section, "Div") + _find(section, "Store")
-        if node["props"].get("id", {}).get("part") == part
-    )
-    assert slot["props"]["id"]["type"] == "later" and not slot["props"].get("children")
+def _waiting(node: Any, slot: str) -> list[Any]:
+    """What waits in the store of a `later` slot, the slot itself checked empty."""
+    found = [
+        n
+        for n in _find(node, "Div") + _find(node, "Store")
+        if isinstance(n["props"].get("id"), dict) and n["props"]["id"].get("slot") == slot
+    ]
+    empty, store = sorted(found, key=lambda n: n["props"]["id"]["type"])
+    assert empty["props"]["id"]["type"] == "later" and not empty["props"].get("children")
     assert store["props"]["id"]["type"] == "later-contents"
     return list(store["props"]["data"])
 
 
-def test_only_the_first_chart_and_no_share_panel_is_drawn_at_first(client):
+@pytest.mark.parametrize("page_id", ["trade", "gas", "gdp"])
+def test_only_the_first_chart_and_its_source_line_come_at_first(client, page_id):
     layout = json.loads(
-        client.get("/_dash-layout", headers={"Referer": "http://localhost/trade"}).data
+        client.get("/_dash-layout", headers={"Referer": f"http://localhost/{page_id}"}).data
     )
-    page = PAGES_BY_ID["trade"]
-    sections = {s["props"]["id"]: s for s in _find(layout, "Section")}
-    first, *others = [sections[chart.chart_id] for chart in page.charts]
-    drawn = [g for g in _find(first, "Graph") if g not in _find(_waiting(first, "share"), "Graph")]
-    assert len(drawn) == 1 and drawn[0]["props"]["figure"]["data"]
-    for section in others:  # the chart itself waits, with its figure
-        (graph,) = _waiting(section, "chart")
-        assert graph["type"] == "Graph" and graph["props"]["figure"]["data"]
-    for section in sections.values():  # every share panel's contents wait
-        assert len(_find(_waiting(section, "share"), "Button")) == 4
+    page = PAGES_BY_ID[page_id]
+    first, *others = page.charts
+    rest = _waiting(layout, f"{page_id}/cards")
+    drawn = [g for g in _find(layout, "Graph") if g not in _find(rest, "Graph")]
+    assert [g["props"]["id"]["chart"] for g in drawn] == [first.chart_id]
+    assert drawn[0]["props"]["figure"]["data"]
+    (card,) = [s for s in _find(layout, "Section") if s["props"]["id"] == first.chart_id]
+    assert any(
+        "source-line" in p["props"].get("className", "") for p in _find(card, "P")
+    )  # the source line comes with the chart
+    waiting = _waiting(card, f"{page_id}/{first.chart_id}")  # legend, panel and stores wait
+    assert len(_find(waiting, "Checklist")) == 1 and len(_find(waiting, "Button")) == 4
+    assert _find(card, "Checklist") == _find(waiting, "Checklist")
+    sections = {s["props"]["id"]: s for s in _find(rest, "Section")}
+    assert list(sections) == [chart.chart_id for chart in others]  # whole cards, in order
+    for section in sections.values():
+        (graph,) = _find(section, "Graph")
+        assert graph["props"]["figure"]["data"]
+        assert len(_find(section, "Button")) == 4

@@ -108,9 +108,19 @@ def good_value(slot: dict[str, str]) -> Value:
         return []
     if key.endswith("-years"):
         return list(views.offer(PAGES_BY_ID[key.removesuffix("-years")]).bounds)
+    if key.endswith("-series"):  # every series of every chart of the page
+        offer = views.offer(PAGES_BY_ID[key.removesuffix("-series")])
+        return {chart: sorted(ids) for chart, ids in zip(offer.charts, offer.series, strict=True)}
+    if '"tab-view"' in key:  # the Table tab opened on the whole range
+        return lambda i: {"tab": "table", "rows": _rows(i)}
     if prop == "data":
-        return lambda i: {"start": _bounds(i)[0], "end": _bounds(i)[1], "series": _offered(i)}
+        return _rows
     return _offered
+
+
+def _rows(key: dict[str, str]) -> dict[str, Any]:
+    """What a chart's rows store holds for the whole range and every series."""
+    return {"start": _bounds(key)[0], "end": _bounds(key)[1], "series": _offered(key)}
 
 
 def _bounds(key: dict[str, str]) -> tuple[int, int]:

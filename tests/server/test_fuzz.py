@@ -124,13 +124,37 @@ def test_malformed_bodies_answer_4xx(client, dependencies):
             assert MARKER not in text
 
 
-def test_a_wildcard_input_with_thousands_of_entries_is_refused(client, dependencies):
+def test_a_wildcard_with_thousands_of_entries_is_refused(client, dependencies):
     redraw = next(d for d in dependencies if '"page":"gdp"' in d["output"])
     good = good_body(redraw)
-    series = good["inputs"][1]
-    flooded = good | {"inputs": [good["inputs"][0], series * 2000, *good["inputs"][2:]]}
-    status, _ = _post(client, flooded)
+    graphs, *others = good["outputs"]
+    status, _ = _post(client, good | {"outputs": [graphs * 2000, *others]})
     assert status in (400, 413)
+    clicks = next(d for d in dependencies if "citation-panel" in d["output"])
+    spot = {"points": [{"customdata": ["o0000000000"]}] * 5000}
+    status, _ = _post(client, body(clicks, [spot, None]))
+    assert status in (400, 413)
+
+
+def _answered(text: str) -> set[str]:
+    """The charts an answer redraws (figure, rows and source line each)."""
+    answer = json.loads(text)["response"]
+    charts = [json.loads(key)["chart"] for key in answer]
+    assert len(charts) == 3 * len(set(charts))
+    return set(charts)
+
+
+def test_a_redraw_answers_for_the_charts_on_the_page_so_far(client, dependencies):
+    redraw = next(d for d in dependencies if '"page":"trade"' in d["output"])
+    good = good_body(redraw)
+    first = [[outputs[0]] for outputs in good["outputs"]]  # only the first card is in
+    status, text = _post(client, good | {"outputs": first})
+    assert status == 200 and _answered(text) == {"turnover"}
+    swapped = [[outputs[1], outputs[0]] for outputs in good["outputs"]]
+    status, text = _post(client, good | {"outputs": swapped})
+    assert status == 200 and _answered(text) == {"turnover", "flows"}
+    twice = [[outputs[0], outputs[0]] for outputs in good["outputs"]]
+    assert _post(client, good | {"outputs": twice})[0] == 400
 
 
 def test_a_real_click_opens_its_citation(client, dependencies):

@@ -42,10 +42,13 @@ def test_hostile_redraws_add_nothing_to_the_memo(client, dependencies):
     years, series, *flags = good["inputs"]
     statuses = set()
     for index in range(300):
-        flooded = [  # as many ids as the chart offers, none of them offered
-            {**entry, "value": [f"s{index:03d}{n:04d}" for n in range(len(entry["value"]))]}
-            for entry in series
-        ]
+        flooded = {  # as many ids as each chart offers, none of them offered
+            **series,
+            "value": {
+                chart: [f"s{index:03d}{n:04d}" for n in range(len(ids))]
+                for chart, ids in series["value"].items()
+            },
+        }
         shifted = {**years, "value": [years["value"][0] - index - 1, years["value"][1]]}
         for inputs in ([years, flooded, *flags], [shifted, series, *flags]):
             answer = client.post(UPDATE, json=good | {"inputs": inputs})
