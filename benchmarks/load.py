@@ -130,19 +130,15 @@ def redraw(page: Page, years: list[Any], shown: list[Any], events: Any, log: Any
     )
     charts = [chart.chart_id for chart in page.charts]
     series = dict(zip(charts, shown, strict=False)) if isinstance(shown, list) else shown
+    view = {"years": years, "events": events, "log": log, "shown": series}
     body = {
         "output": ".." + wildcard,
         "outputs": [
             [{"id": key, "property": prop} for key in _ids(page, kind)]
             for kind, prop in outputs.items()
         ],
-        "inputs": [
-            {"id": f"{page.page}-years", "property": "value", "value": years},
-            {"id": f"{page.page}-series", "property": "data", "value": series},
-            {"id": f"{page.page}-events", "property": "value", "value": events},
-            {"id": f"{page.page}-log", "property": "value", "value": log},
-        ],
-        "changedPropIds": [f"{page.page}-years.value"],
+        "inputs": [{"id": f"{page.page}-view", "property": "data", "value": view}],
+        "changedPropIds": [f"{page.page}-view.data"],
     }
     return json.dumps(body).encode()
 

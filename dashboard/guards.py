@@ -74,17 +74,20 @@ def switch(value: object) -> tuple[str, ...]:
     raise Refused()
 
 
-def page_view(offer: Offer, years_: object, shown: object, events: object, log: object) -> View:
-    """Every input of an indicator page's redraw callback; `shown` maps each chart id of the
-    page to the series ids shown on it."""
+def page_view(offer: Offer, view: object) -> View:
+    """An indicator page's view as its page store holds it: {"years", "events", "log",
+    "shown"}, `shown` mapping each chart id of the page to the series ids shown on it."""
+    if not isinstance(view, dict) or set(view) != {"years", "events", "log", "shown"}:
+        raise Refused()
+    shown = view["shown"]
     if not isinstance(shown, dict) or set(shown) != set(offer.charts):
         raise Refused()
     pairs = zip(offer.charts, offer.series, strict=True)
     return View(
-        years(years_, offer.bounds),
+        years(view["years"], offer.bounds),
         tuple(series(shown[chart], ids) for chart, ids in pairs),
-        switch(events),
-        switch(log),
+        switch(view["events"]),
+        switch(view["log"]),
     )
 
 

@@ -104,7 +104,9 @@ def view_layout(
     is drawn at once: the rest of its card and the other cards go in once it is drawn
     (`components.later`)."""
     query = state.to_query(view, set(page_points(page)["series_id"]))
-    cards, shown_by_chart, offered = [], {}, {}
+    cards: list[html.Section] = []
+    shown_by_chart: dict[str, tuple[str, ...]] = {}
+    offered: dict[str, int] = {}
     for number, chart in enumerate(page.charts):
         every = sorted(set(drawable(chart)["series_id"]))
         shown = tuple(s for s in every if s in view.shown)
@@ -123,15 +125,26 @@ def view_layout(
             first=number == 0,
         )
         cards.append(card)
+    events = bool(page.event_topics)
+    controls = components.page_controls(page.page, bounds, view, events)
+    stored = {
+        "years": [view.start, view.end],
+        "events": ["on"] if view.events and events else [],
+        "log": ["on"] if view.log else [],
+        "shown": shown_by_chart,
+    }
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
             html.P(page.intro, className="lead fs-6"),
-            components.page_controls(page.page, bounds, view, bool(page.event_topics)),
+            html.Div(
+                components.later(f"{page.page}/controls", [controls]),
+                className="controls-slot" + (" with-events" if events else ""),
+            ),
             cards[0],
             *components.later(f"{page.page}/cards", cards[1:]),
             dcc.Store(id=f"{page.page}-url"),
-            dcc.Store(id=f"{page.page}-series", data=shown_by_chart),
+            dcc.Store(id=f"{page.page}-view", data=stored),
             dcc.Store(id=f"{page.page}-offered", data=offered),
         ]
     )
@@ -300,43 +313,48 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         title=f"{page.name} · China–Russia figures",
     )
     series = {"type": "series", "page": page.page, "chart": ALL}
-    shown = f"{page.page}-series"  # {chart id: series shown}, from every series list so far
+    # The view (years, switches, series shown on each chart) lives in one page store: the
+    # controls and series lists write to it (a control put in with its card or slot changes
+    # nothing, so fires nothing), the redraw and the address read it.
+    view = f"{page.page}-view"
 
     @callback(
         Output({"type": "graph", "page": page.page, "chart": ALL}, "figure"),
         Output({"type": "rows", "page": page.page, "chart": ALL}, "data"),
         Output({"type": "source", "page": page.page, "chart": ALL}, "children"),
-        Input(f"{page.page}-years", "value"),
-        Input(shown, "data"),
-        Input(f"{page.page}-events", "value"),
-        Input(f"{page.page}-log", "value"),
+        Input(view, "data"),
         prevent_initial_call=True,
     )
-    def redraw(years: object, shown: object, events: object, log: object) -> tuple[list[Any], ...]:
+    def redraw(stored: object) -> tuple[list[Any], ...]:
         """Every chart on the page so far (cards still to come were drawn for this view)."""
         offered = offer(page)
-        view = guards.page_view(offered, years, shown, events, log)
-        drawn = update_charts(page, view.years, view.shown, view.events, view.log)
+        checked = guards.page_view(offered, stored)
+        drawn = update_charts(page, checked.years, checked.shown, checked.events, checked.log)
         return tuple(
             [values[i] for i in guards.drawn_charts(outputs, offered)]
             for values, outputs in zip(drawn, dash.ctx.outputs_list, strict=True)
         )
 
-    # a series list put in with its card changes nothing: the store already holds its value
+    dash.clientside_callback(
+        ClientsideFunction("grapher", "collectControls"),
+        Output(view, "data", allow_duplicate=True),
+        Input(f"{page.page}-years", "value"),
+        Input(f"{page.page}-events", "value"),
+        Input(f"{page.page}-log", "value"),
+        State(view, "data"),
+        prevent_initial_call=True,
+    )
     dash.clientside_callback(
         ClientsideFunction("grapher", "collectSeries"),
-        Output(shown, "data"),
+        Output(view, "data", allow_duplicate=True),
         Input(series, "value"),
-        State(shown, "data"),
+        State(view, "data"),
         prevent_initial_call=True,
     )
     dash.clientside_callback(
         ClientsideFunction("grapher", "syncUrl"),
         Output(f"{page.page}-url", "data"),
-        Input(f"{page.page}-years", "value"),
-        Input(f"{page.page}-events", "value"),
-        Input(f"{page.page}-log", "value"),
-        Input(shown, "data"),
+        Input(view, "data"),
         State(f"{page.page}-offered", "data"),
         prevent_initial_call=True,
     )

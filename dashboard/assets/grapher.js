@@ -99,20 +99,32 @@
         return false;
     }
 
-    /* The series shown on each chart of a page, from its series lists ({chart id: ids}). A
-       list put in with its card holds what the store already has: nothing changes then. */
-    function collectSeries(values, current) {
+    const sameIds = (a, b) =>
+        JSON.stringify((a || []).slice().sort()) === JSON.stringify((b || []).slice().sort());
+
+    /* A page's view (its store): years, events and log scale from the controls. Controls
+       put in once the first chart is drawn hold what the store has: nothing changes then. */
+    function collectControls(years, events, log, view) {
+        if (JSON.stringify(years) === JSON.stringify(view.years) &&
+                sameIds(events, view.events) && sameIds(log, view.log)) {
+            return window.dash_clientside.no_update;
+        }
+        return Object.assign({}, view, {years: years, events: events || [], log: log || []});
+    }
+
+    /* A page's view: the series shown on each chart, from its series lists (a list put in
+       with its card holds what the store has). */
+    function collectSeries(values, view) {
         const lists = window.dash_clientside.callback_context.inputs_list[0];
-        const next = Object.assign({}, current);
+        const shown = Object.assign({}, view.shown);
         let changed = false;
         lists.forEach((list, i) => {
-            const ids = (values[i] || []).slice().sort();
-            if (JSON.stringify(ids) !== JSON.stringify((next[list.id.chart] || []).slice().sort())) {
-                next[list.id.chart] = ids;
+            if (!sameIds(values[i], shown[list.id.chart])) {
+                shown[list.id.chart] = (values[i] || []).slice().sort();
                 changed = true;
             }
         });
-        return changed ? next : window.dash_clientside.no_update;
+        return changed ? Object.assign({}, view, {shown: shown}) : window.dash_clientside.no_update;
     }
 
     /* The Table or Sources tab opened, with the view it shows; nothing while the chart is. */
@@ -125,12 +137,14 @@
 
     /* The address of the view: years, switches and, unless every series is shown, the
        series; the fragment (a chart asked for) is kept. */
-    function syncUrl(years, events, log, shown, offered) {
+    function syncUrl(view, offered) {
         const params = new URLSearchParams();
-        if (years) { params.set("start", years[0]); params.set("end", years[1]); }
-        if (events && events.length) { params.set("events", "1"); }
-        if (log && log.length) { params.set("log", "1"); }
+        params.set("start", view.years[0]);
+        params.set("end", view.years[1]);
+        if (view.events.length) { params.set("events", "1"); }
+        if (view.log.length) { params.set("log", "1"); }
         const charts = Object.keys(offered || {});
+        const shown = view.shown;
         const all = charts.every((chart) => (shown[chart] || []).length === offered[chart]);
         if (!all) { params.set("series", charts.flatMap((chart) => shown[chart] || []).join(",")); }
         const query = params.toString();
@@ -274,6 +288,7 @@
             mount: (contents) => chartDrawn().then(() => contents),
             syncUrl: syncUrl,
             collectSeries: collectSeries,
+            collectControls: collectControls,
             openTab: openTab,
             filterSources: filterSources,
             chosenCell: chosenCell,

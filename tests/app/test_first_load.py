@@ -114,12 +114,14 @@ def _waiting(node: Any, slot: str) -> list[Any]:
 
 
 @pytest.mark.parametrize("page_id", ["trade", "gas", "gdp"])
-def test_only_the_first_chart_and_its_source_line_come_at_first(client, page_id):
+def test_only_the_first_chart_its_tabs_and_source_line_come_at_first(client, page_id):
     layout = json.loads(
         client.get("/_dash-layout", headers={"Referer": f"http://localhost/{page_id}"}).data
     )
     page = PAGES_BY_ID[page_id]
     first, *others = page.charts
+    controls = _waiting(layout, f"{page_id}/controls")  # years and switches wait too
+    assert _find(layout, "RangeSlider") == _find(controls, "RangeSlider") != []
     rest = _waiting(layout, f"{page_id}/cards")
     drawn = [g for g in _find(layout, "Graph") if g not in _find(rest, "Graph")]
     assert [g["props"]["id"]["chart"] for g in drawn] == [first.chart_id]

@@ -62,3 +62,35 @@ def test_a_chart_drawn_later_redraws_and_its_share_panel_works(page, base_url):
         "n => document.querySelector('#flows .js-plotly-plot').data.length < n", arg=traces
     )
     assert page.errors == []
+
+
+# Where the first chart is, and whether the controls are in yet, at the first frame it shows.
+FIRST_FRAME = """
+const look = () => {
+  const graph = document.querySelector('.chart-card .js-plotly-plot');
+  if (graph && graph.querySelector('.scatterlayer .trace')) {
+    window.firstTop = graph.getBoundingClientRect().top + window.scrollY;
+    window.controlsAtFirst = Boolean(document.querySelector('.page-controls'));
+  } else {
+    requestAnimationFrame(look);
+  }
+};
+requestAnimationFrame(look);
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize("page_id", ["trade", "gdp"])
+def test_the_controls_go_in_where_their_place_was_kept(page, base_url, width, page_id):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.add_init_script(FIRST_FRAME)
+    page.goto(base_url + PAGES_BY_ID[page_id].path)
+    page.wait_for_function("() => window.firstTop !== undefined")
+    expect(page.locator(f"#{page_id}-years input").first).to_be_visible()
+    top = page.evaluate(
+        "document.querySelector('.chart-card .js-plotly-plot').getBoundingClientRect().top"
+        " + window.scrollY"
+    )
+    assert page.evaluate("window.controlsAtFirst") is False  # they came after the chart
+    assert abs(top - page.evaluate("window.firstTop")) <= 1  # and moved nothing
+    assert page.errors == []

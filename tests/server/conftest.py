@@ -108,9 +108,10 @@ def good_value(slot: dict[str, str]) -> Value:
         return []
     if key.endswith("-years"):
         return list(views.offer(PAGES_BY_ID[key.removesuffix("-years")]).bounds)
-    if key.endswith("-series"):  # every series of every chart of the page
-        offer = views.offer(PAGES_BY_ID[key.removesuffix("-series")])
-        return {chart: sorted(ids) for chart, ids in zip(offer.charts, offer.series, strict=True)}
+    if key.endswith("-view"):  # the whole range, every series of every chart, switches off
+        offer = views.offer(PAGES_BY_ID[key.removesuffix("-view")])
+        shown = {chart: sorted(ids) for chart, ids in zip(offer.charts, offer.series, strict=True)}
+        return {"years": list(offer.bounds), "events": [], "log": [], "shown": shown}
     if '"tab-view"' in key:  # the Table tab opened on the whole range
         return lambda i: {"tab": "table", "rows": _rows(i)}
     if prop == "data":

@@ -35,6 +35,8 @@ JUNK: list[Any] = [
     ["off"],
     [f"s{i:07x}" for i in range(60)],
     {"a": MARKER},
+    {"years": [2000, 2001], "events": [], "log": [], "shown": {MARKER: [MARKER]}},
+    {"years": [2000, MARKER], "events": [MARKER], "log": [], "shown": {}},
     {"points": MARKER},
     {"points": [MARKER]},
     {"points": [{"customdata": MARKER}]},

@@ -39,18 +39,17 @@ def test_hostile_redraws_add_nothing_to_the_memo(client, dependencies):
     good = good_body(_redraw(dependencies, "gas"))
     client.post(UPDATE, json=good)
     before = views.render.cache_info().currsize
-    years, series, *flags = good["inputs"]
+    (stored,) = good["inputs"]
+    view = stored["value"]
     statuses = set()
     for index in range(300):
         flooded = {  # as many ids as each chart offers, none of them offered
-            **series,
-            "value": {
-                chart: [f"s{index:03d}{n:04d}" for n in range(len(ids))]
-                for chart, ids in series["value"].items()
-            },
+            chart: [f"s{index:03d}{n:04d}" for n in range(len(ids))]
+            for chart, ids in view["shown"].items()
         }
-        shifted = {**years, "value": [years["value"][0] - index - 1, years["value"][1]]}
-        for inputs in ([years, flooded, *flags], [shifted, series, *flags]):
+        shifted = [view["years"][0] - index - 1, view["years"][1]]
+        for changed in ({"shown": flooded}, {"years": shifted}):
+            inputs = [{**stored, "value": {**view, **changed}}]
             answer = client.post(UPDATE, json=good | {"inputs": inputs})
             assert answer.status_code < 500
             statuses.add(answer.status_code)
@@ -61,14 +60,14 @@ def test_hostile_redraws_add_nothing_to_the_memo(client, dependencies):
 
 def test_the_memo_keeps_to_its_bound(client, dependencies):
     good = good_body(_redraw(dependencies, "gdp"))
-    years, *rest = good["inputs"]
-    low, high = years["value"]
+    (stored,) = good["inputs"]
+    low, high = stored["value"]["years"]
     bound = views.render.cache_info().maxsize or 0
     asked = 0
     for start in range(low, high + 1):
         for end in range(high, start - 1, -3):
-            ranged = {**years, "value": [start, end]}
-            assert client.post(UPDATE, json=good | {"inputs": [ranged, *rest]}).status_code == 200
+            ranged = {**stored, "value": {**stored["value"], "years": [start, end]}}
+            assert client.post(UPDATE, json=good | {"inputs": [ranged]}).status_code == 200
             asked += 1
             if asked > bound * 0.6:
                 break
