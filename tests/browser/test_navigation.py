@@ -127,3 +127,13 @@ def test_a_modified_click_is_left_to_the_browser(page, base_url):
     expect(opened.value).to_have_url(re.compile(r"/sources$"))
     expect(page).to_have_url(base_url + "/about")
     assert _current(page) == ["About the data"]
+
+
+def test_a_link_in_a_page_moves_the_mark_too(page, base_url):
+    _open(page, base_url + "/no-such-page")
+    assert _current(page) == []
+    page.get_by_role("link", name="Back to the overview").click()  # a dcc.Link
+    expect(page).to_have_url(base_url + "/")
+    expect(_nav_link(page, "Claims vs record")).to_have_attribute("aria-current", "page")
+    assert _current(page) == ["Claims vs record"]
+    assert _same_document(page)
