@@ -1,6 +1,6 @@
-"""The Dash app: navigation, page container and the citation panel. Pages live in pages/."""
+"""The Dash app: page container and the citation panel (the navigation is in shell.py's index
+page). Pages live in pages/."""
 
-import dash
 import dash_bootstrap_components as dbc
 import flask
 from dash import dcc, html
@@ -46,24 +46,11 @@ server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bun
 server.add_url_rule("/embed/<page_id>/<chart_id>", view_func=embed.embed)
 
 
-def navbar() -> dbc.Navbar:
-    """Links to every page, in page order, and the full download."""
-    links = [
-        (page["name"], page["relative_path"])
-        for page in dash.page_registry.values()
-        if page["path"] != "/404" and not page.get("path_template")
-        if page.get("in_navigation", True)
-    ]
-    return components.navbar(links, f"/download/{downloads.BUNDLE_NAME}")
-
-
 def layout() -> html.Div:
     """The site around the page the browser asked for (the page already inside)."""
     url = flask.request.referrer if flask.has_request_context() else None
     return html.Div(
         [
-            components.skip_link(),
-            navbar(),
             html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
             citations.citation_panel(),
             dcc.Store(id="cite-chosen"),  # a table cell chosen for its citation

@@ -145,15 +145,6 @@ clientside_callback(
 )
 
 clientside_callback(
-    ClientsideFunction("grapher", "toggle"),
-    Output("nav-collapse", "is_open"),
-    Input("nav-toggle", "n_clicks"),
-    State("nav-collapse", "is_open"),
-    prevent_initial_call=True,
-)
-
-
-clientside_callback(
     ClientsideFunction("grapher", "mount"),
     Output({"type": "later", "slot": MATCH}, "children"),
     Input({"type": "later-contents", "slot": MATCH}, "data"),

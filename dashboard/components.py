@@ -1,8 +1,8 @@
-"""Layout fragments: navigation, controls and chart cards (Chart / Table / Sources tabs, the
+"""Layout fragments: controls and chart cards (Chart / Table / Sources tabs, the
 series legend, the download, share and cite panel). The citation panel is in citations.py."""
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -26,36 +26,9 @@ PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 
 
-def navbar(links: Iterable[tuple[str, str]], download: str) -> dbc.Navbar:
-    """The site navigation: collapses behind a menu button below the lg breakpoint."""
-    items = [dbc.NavItem(dbc.NavLink(name, href=path, active="exact")) for name, path in links]
-    items.append(
-        dbc.NavItem(dbc.NavLink("Download all data (zip)", href=download, external_link=True))
-    )
-    return dbc.Navbar(
-        dbc.Container(
-            [
-                dbc.NavbarBrand(PROJECT, href="/"),
-                dbc.NavbarToggler(id="nav-toggle"),
-                dbc.Collapse(dbc.Nav(items, navbar=True), id="nav-collapse", navbar=True),
-            ],
-            fluid=True,
-        ),
-        color="light",
-        dark=False,
-        expand="lg",
-        className="mb-2 border-bottom",
-    )
-
-
 def attributes(values: dict[str, str]) -> Any:
     """Hyphenated HTML attributes (aria-*, data-*) as keyword arguments for a component."""
     return values
-
-
-def skip_link() -> html.A:
-    """The first stop of the keyboard: straight to the page's content."""
-    return html.A("Skip to content", href="#page-content", className="skip-link")
 
 
 def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: bool) -> html.Div:

@@ -9,14 +9,23 @@ callbacks (preloaded: Dash's renderer asks for them only once its scripts have r
 finds them in the preload cache); and plotly.js, loaded `async` and, by V8's compile hint at the
 top of the bundle, compiled off the main thread while Dash renders the page
 (assets/plotly-pending.js makes dcc.Graph wait for it).
+
+The skip link and the site navigation are plain HTML in the index page, outside Dash's React
+tree (they never change with callbacks, and every Dash component costs the renderer work);
+assets/navigation.js opens the menu and follows links without reloading, as dcc.Link does.
 """
 
 import re
+from html import escape
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import dash
+import flask
 from dash import Dash, dcc, html
+
+from dashboard import downloads
+from dashboard.citations import PROJECT
 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
 # the chunks dcc.Graph and dcc.RangeSlider fetch on first render, loaded with the page instead
@@ -46,8 +55,46 @@ class Shell(Dash):
         kwargs["metas"] = kwargs.get("metas", "") + PRELOADS
         if plotly:
             kwargs["metas"] += f'<script src="{plotly[1]}" async fetchpriority="high"></script>'
+        path = flask.request.path if flask.has_request_context() else ""
+        kwargs["app_entry"] = SKIP_LINK + navigation(path) + kwargs.get("app_entry", "")
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
+
+
+SKIP_LINK = '<a class="skip-link" href="#page-content">Skip to content</a>'
+NAVIGATION = (
+    '<nav class="mb-2 border-bottom navbar navbar-expand-lg navbar-light bg-light">'
+    '<div class="container-fluid">'
+    '<a href="/" class="navbar-brand">{project}</a>'
+    '<button type="button" class="navbar-toggler collapsed" aria-label="Toggle navigation"'
+    ' aria-controls="nav-collapse" aria-expanded="false">'
+    '<span class="navbar-toggler-icon"></span></button>'
+    '<div class="navbar-collapse collapse" id="nav-collapse"><ul class="navbar-nav">{items}</ul>'
+    "</div></div></nav>"
+)
+
+
+def navigation(current: str) -> str:
+    """The site navigation: every page in page order, the link to `current` marked as the
+    page shown, and the full download (a plain link: the browser downloads it)."""
+    items = [
+        nav_item(str(page["name"]), str(page["relative_path"]), current)
+        for page in dash.page_registry.values()
+        if page["path"] != "/404" and not page.get("path_template")
+        if page.get("in_navigation", True)
+    ]
+    bundle = escape(f"/download/{downloads.BUNDLE_NAME}")
+    items.append(
+        f'<li class="nav-item"><a href="{bundle}" class="nav-link" download>'
+        "Download all data (zip)</a></li>"
+    )
+    return NAVIGATION.format(project=escape(PROJECT), items="".join(items))
+
+
+def nav_item(name: str, path: str, current: str) -> str:
+    """One page's link; assets/navigation.js moves `active` as the browser navigates."""
+    marks = 'class="nav-link active" aria-current="page"' if path == current else 'class="nav-link"'
+    return f'<li class="nav-item"><a href="{escape(path)}" {marks}>{escape(name)}</a></li>'
 
 
 def page_container(url: str | None) -> html.Div:

@@ -284,7 +284,6 @@
             download_svg: (clicks, figure, meta, notes) =>
                 downloadImage("svg", figure, meta, notes),
             currentUrl: () => window.location.href,
-            toggle: (clicks, open) => !open,
             mount: (contents) => chartDrawn().then(() => contents),
             syncUrl: syncUrl,
             collectSeries: collectSeries,
