@@ -81,7 +81,7 @@ def test_the_phone_menu_closes_once_a_link_is_followed(page, base_url):
 
 def test_a_new_page_opens_at_its_top(page, base_url):
     _open(page, base_url + "/trade")
-    page.wait_for_selector(POINT, state="attached", timeout=15000)
+    page.wait_for_selector(f"#gap-pct {POINT}", state="attached", timeout=15000)  # all cards in
     page.evaluate("window.scrollTo(0, 1500)")
     assert page.evaluate("window.scrollY") > 0
     page.evaluate("document.querySelector('nav a[href=\"/gas\"]').click()")
