@@ -1,7 +1,6 @@
 """The Dash app: page container and the citation panel (the navigation is in shell.py's index
 page). Pages live in pages/."""
 
-import dash_bootstrap_components as dbc
 import flask
 from dash import dcc, html
 from flask import Response
@@ -51,7 +50,7 @@ def layout() -> html.Div:
     url = flask.request.referrer if flask.has_request_context() else None
     return html.Div(
         [
-            html.Main(dbc.Container(page_container(url), fluid="lg"), id="page-content"),
+            html.Main(html.Div(page_container(url), className="container-lg"), id="page-content"),
             citations.citation_panel(),
             dcc.Store(id="cite-chosen"),  # a table cell chosen for its citation
             dcc.Store(id="cite-clicked"),  # the points at the spot clicked on a chart

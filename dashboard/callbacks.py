@@ -54,7 +54,7 @@ def details(key: str) -> list[Any]:
 
 
 @callback(
-    Output("citation-panel", "is_open"),
+    Output("citation-panel", "className"),
     Output("citation-body", "children"),
     Input("cite-clicked", "data"),
     Input("cite-chosen", "data"),
@@ -68,8 +68,19 @@ def open_citation(_clicked: object, _cell: object) -> tuple[Any, Any]:
     if ctx.triggered_id == "cite-chosen":
         cell = trigger["value"]
         obs = cell.get("obs") if isinstance(cell, dict) else None
-        return citation_for({"points": [{"customdata": [obs]}]})
-    return citation_for(trigger["value"])
+        found, body = citation_for({"points": [{"customdata": [obs]}]})
+    else:
+        found, body = citation_for(trigger["value"])
+    return citations.panel_class(found), body
+
+
+clientside_callback(
+    ClientsideFunction("grapher", "closePanel"),
+    Output("citation-panel", "className", allow_duplicate=True),
+    Input("citation-panel-close", "n_clicks"),
+    State("citation-panel", "className"),
+    prevent_initial_call=True,
+)
 
 
 clientside_callback(

@@ -4,11 +4,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard import data, figures
+from dashboard import data, figures, widgets
 
 PROJECT = "China–Russia figures"
 
@@ -153,15 +152,17 @@ def link(url: str, text: str) -> Any:
     return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
 
 
-def citation_panel() -> dbc.Offcanvas:
-    """The off-canvas panel that shows a clicked point's citation (Escape closes it)."""
-    return dbc.Offcanvas(
-        html.Div(id="citation-body", tabIndex="-1"),
-        id="citation-panel",
-        title="Citation",
-        placement="end",
-        is_open=False,
-        scrollable=True,
-        keyboard=True,
-        className="citation-panel",
+PANEL_CLASS = "citation-panel"
+
+
+def citation_panel() -> html.Aside:
+    """The side panel that shows a clicked point's citation (its button and Escape close it;
+    the page stays usable beside it, so another point can be clicked while it is open)."""
+    return widgets.side_panel(
+        "citation-panel", "Citation", html.Div(id="citation-body", tabIndex="-1"), PANEL_CLASS
     )
+
+
+def panel_class(is_open: bool) -> str:
+    """The citation panel's class, open or closed."""
+    return widgets.side_panel_class(PANEL_CLASS, is_open)

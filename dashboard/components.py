@@ -5,11 +5,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import citations, data, figures
+from dashboard import citations, data, figures, widgets
 from dashboard.charts import Chart
 from dashboard.drawing import Event
 from dashboard.state import ViewState
@@ -26,11 +25,6 @@ PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 
 
-def attributes(values: dict[str, str]) -> Any:
-    """Hyphenated HTML attributes (aria-*, data-*) as keyword arguments for a component."""
-    return values
-
-
 def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: bool) -> html.Div:
     """Year range, log scale and (where the page has related events) the event toggle."""
     low, high = bounds
@@ -42,21 +36,8 @@ def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: b
     }
     marks |= {low: str(low), high: str(high)}
     switches = [
-        dbc.Checklist(
-            options=[{"label": "Events", "value": "on"}],
-            value=["on"] if view.events and events else [],
-            id=f"{page}-events",
-            switch=True,
-            inline=True,
-            className="" if events else "d-none",
-        ),
-        dbc.Checklist(
-            options=[{"label": "Log scale", "value": "on"}],
-            value=["on"] if view.log else [],
-            id=f"{page}-log",
-            switch=True,
-            inline=True,
-        ),
+        widgets.switch("Events", f"{page}-events", view.events and events, hidden=not events),
+        widgets.switch("Log scale", f"{page}-log", view.log),
     ]
     return html.Div(
         [
@@ -114,7 +95,15 @@ def series_key(points: pd.DataFrame) -> html.Ul:
     return html.Ul(
         [html.Li(option["label"], className="series-option") for option in options],
         className="series-legend series-key list-unstyled mb-1",
-        **attributes({"aria-label": "Series on the chart"}),
+        **widgets.attributes({"aria-label": "Series on the chart"}),
+    )
+
+
+def verdict_badge(verdict: str) -> html.Span:
+    """The verdict as shape and word on a light fill (dark text: WCAG AA), not colour alone."""
+    word, symbol, _ = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
+    return html.Span(
+        f"{VERDICT_MARKS[symbol]} {word}", className=f"badge verdict-badge verdict-{verdict}"
     )
 
 
@@ -152,7 +141,7 @@ def chart_card(
     )
     description = f"{chart.title}. {chart.description} The Table tab holds the data."
     chart_tab = [
-        html.Div(graph, role="figure", **attributes({"aria-label": description})),
+        html.Div(graph, role="figure", **widgets.attributes({"aria-label": description})),
         verdict_key(points),
         html.Div(notes, id={"type": "source", **key}),
     ]
@@ -177,17 +166,13 @@ def chart_card(
         [
             html.H2(chart.title, className="h5 mb-1"),
             html.P(chart.description, className="text-body-secondary small mb-2"),
-            dbc.Tabs(
+            widgets.tabs(
+                key,
                 [
-                    dbc.Tab(chart_tab, label="Chart", tab_id="chart"),
-                    dbc.Tab(html.Div(id={"type": "table", **key}), label="Table", tab_id="table"),
-                    dbc.Tab(
-                        html.Div(id={"type": "sources", **key}), label="Sources", tab_id="sources"
-                    ),
+                    ("chart", "Chart", chart_tab),
+                    ("table", "Table", html.Div(id={"type": "table", **key})),
+                    ("sources", "Sources", html.Div(id={"type": "sources", **key})),
                 ],
-                id={"type": "tabs", **key},
-                active_tab="chart",
-                className="chart-tabs",
             ),
             dcc.Store(id={"type": "tab-view", **key}),
             dcc.Store(id={"type": "rows", **key}, data=filters(view, points)),
@@ -221,16 +206,16 @@ def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
     """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
-    button = {"color": "secondary", "outline": True, "size": "sm", "className": "me-2 mb-2"}
+    button = widgets.button
     return html.Details(
         [
             html.Summary("Download, share, cite"),
             html.Div(
                 [
-                    dbc.Button("PNG image", id={"type": "png", **key}, **button),
-                    dbc.Button("SVG image", id={"type": "svg", **key}, **button),
-                    dbc.Button("CSV: rows shown", id={"type": "download-btn", **key}, **button),
-                    dbc.Button("CSV: all rows", id={"type": "download-all", **key}, **button),
+                    button("PNG image", {"type": "png", **key}),
+                    button("SVG image", {"type": "svg", **key}),
+                    button("CSV: rows shown", {"type": "download-btn", **key}),
+                    button("CSV: all rows", {"type": "download-all", **key}),
                     dcc.Download(id={"type": "download", **key}),
                 ]
             ),

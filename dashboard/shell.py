@@ -2,7 +2,8 @@
 
 Dash lists every registered component library and @babel/polyfill in each page; the pages use
 neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes from assets/
-(the basic bundle, scatter only), so those tags are left out.
+(the basic bundle, scatter only), so those tags are left out. Of the polyfill, dcc needs only
+`regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
 The first chart waits on three things, started together: the scripts; the page's layout and
 callbacks (preloaded: Dash's renderer asks for them only once its scripts have run, and then

@@ -277,7 +277,7 @@ def chart_filter(chart: Chart, filters: Filters) -> pd.DataFrame:
 dash.clientside_callback(
     ClientsideFunction("grapher", "openTab"),
     Output({"type": "tab-view", "page": MATCH, "chart": MATCH}, "data"),
-    Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "active_tab"),
+    Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "data"),
     Input({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
     prevent_initial_call=True,
 )

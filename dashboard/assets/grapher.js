@@ -202,6 +202,66 @@
     new MutationObserver(watchCharts).observe(document.documentElement,
         {childList: true, subtree: true});
 
+    /* Tabs (widgets.tabs): the tab chosen is marked and its panel shown. */
+    function chooseTab() {
+        const context = window.dash_clientside.callback_context;
+        const fired = context.triggered.filter((t) => t.value);
+        if (!fired.length) { return window.dash_clientside.no_update; }
+        const chosen = firedKey(fired[0]).tab;
+        const names = context.inputs_list[0].map((input) => input.id.tab);
+        return [
+            names.map((name) => name === chosen ? "nav-link active" : "nav-link"),
+            names.map((name) => String(name === chosen)),
+            names.map((name) => name !== chosen),
+            chosen
+        ];
+    }
+    // the arrow keys, Home and End move between the tabs of a list, choosing the one reached
+    document.addEventListener("keydown", (event) => {
+        const tab = event.target.closest && event.target.closest("[role=tab]");
+        const moves = {ArrowRight: 1, ArrowLeft: -1, Home: "first", End: "last"};
+        if (!tab || !(event.key in moves)) { return; }
+        const all = Array.from(tab.parentElement.querySelectorAll("[role=tab]"));
+        const move = moves[event.key];
+        const next = move === "first" ? all[0] : move === "last" ? all[all.length - 1] :
+            all[(all.indexOf(tab) + move + all.length) % all.length];
+        event.preventDefault();
+        next.focus();
+        next.click();
+    });
+
+    /* Side panels (widgets.side_panel): the close button takes `show` off; Escape presses it.
+       An opened panel takes the focus, and gives it back to where it was when it closes. */
+    function closePanel(clicks, className) {
+        return String(className || "").split(" ").filter((name) => name !== "show").join(" ");
+    }
+    document.addEventListener("keydown", (event) => {
+        if (event.key !== "Escape") { return; }
+        document.querySelectorAll(".offcanvas.show").forEach((panel) => {
+            const close = document.getElementById(panel.id + "-close");
+            if (close) { close.click(); }
+        });
+    });
+    const focusBefore = new WeakMap();
+    function followPanel(panel) {
+        const open = panel.classList.contains("show");
+        if (open && !panel.contains(document.activeElement)) {
+            focusBefore.set(panel, document.activeElement);
+            (panel.querySelector(".offcanvas-body [tabindex]") || panel).focus();
+        } else if (!open && panel.contains(document.activeElement)) {
+            const before = focusBefore.get(panel);
+            if (before && before.isConnected) { before.focus(); }
+        }
+    }
+    // the panels sit in the app's layout, outside the pages: rendered once, watched once
+    const panelsRendered = new MutationObserver(() => {
+        const panels = document.querySelectorAll(".offcanvas");
+        panels.forEach((panel) => new MutationObserver(() => followPanel(panel))
+            .observe(panel, {attributes: true, attributeFilter: ["class"]}));
+        if (panels.length) { panelsRendered.disconnect(); }
+    });
+    panelsRendered.observe(document.documentElement, {childList: true, subtree: true});
+
     /* Sources page: show the rows that contain every word typed, open their groups. */
     function filterSources(text) {
         const words = (text || "").toLowerCase().split(/\s+/).filter(Boolean);
@@ -289,6 +349,8 @@
             collectSeries: collectSeries,
             collectControls: collectControls,
             openTab: openTab,
+            chooseTab: chooseTab,
+            closePanel: closePanel,
             filterSources: filterSources,
             chosenCell: chosenCell,
             followSources: followSources,

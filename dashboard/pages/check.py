@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
+from dashboard import widgets
 from dashboard.check.engine import check
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, UNITS
 
@@ -54,7 +54,7 @@ def layout(**_query: object) -> html.Div:
                 "figure for the official figure, its citation and the chart it sits on.",
                 className="text-body-secondary",
             ),
-            dbc.Label("Text", html_for="check-text"),
+            html.Label("Text", htmlFor="check-text", className="form-label"),
             dcc.Textarea(
                 id="check-text",
                 value=EXAMPLE,
@@ -62,32 +62,33 @@ def layout(**_query: object) -> html.Div:
                 style={"width": "100%", "height": "10rem"},
                 className="form-control mb-2",
             ),
-            dbc.Row(
+            html.Div(
                 [
-                    dbc.Col(
+                    html.Div(
                         [
-                            dbc.Label(
-                                "Publication date (resolves 'last year')", html_for="check-date"
+                            html.Label(
+                                "Publication date, YYYY-MM-DD (resolves 'last year')",
+                                htmlFor="check-date",
+                                className="form-label",
                             ),
-                            dbc.Input(
+                            dcc.Input(
                                 id="check-date",
-                                type="date",
+                                type="text",
                                 value=date.today().isoformat(),
-                                min="1990-01-01",
-                                max="2100-12-31",
+                                placeholder="YYYY-MM-DD",
+                                pattern=r"\d{4}-\d{2}-\d{2}",
+                                maxLength=10,
+                                className="form-control",
                             ),
                         ],
-                        xs=12,
-                        md=5,
+                        className="col-12 col-md-5",
                     ),
-                    dbc.Col(
-                        dbc.Button("Check", id="check-submit", color="primary", n_clicks=0),
-                        xs=12,
-                        md=3,
-                        className="d-flex align-items-end mt-2 mt-md-0",
+                    html.Div(
+                        widgets.button("Check", "check-submit", primary=True),
+                        className="col-12 col-md-3 d-flex align-items-end mt-2 mt-md-0",
                     ),
                 ],
-                className="mb-3",
+                className="row mb-3",
             ),
             html.Div(id="check-message", role="status", className="mb-2"),
             html.Div(
@@ -136,7 +137,7 @@ def run(_clicks: object, text: object, when: object) -> tuple[Any, Any, Any, Any
     """Check the text and highlight each figure found."""
     body, published, error = validate(text, when)
     if error:
-        return [], dbc.Alert(error, color="warning", className="py-2"), None, []
+        return [], html.Div(error, className="alert alert-warning py-2"), None, []
     rows = checked(body, published)
     found = len({(r["start"], r["end"]) for r in rows})
     message = (
@@ -215,7 +216,7 @@ def _number(value: Any, unit: str) -> str:
     return f"{float(value):,.6g} {UNIT_LABELS.get(unit, unit)}"
 
 
-def card(row: dict[str, Any]) -> dbc.Card:
+def card(row: dict[str, Any]) -> html.Div:
     """One claim against its official figure."""
     claimed = _number(row["value"], row["unit"])
     if row["qualifier"] == "range":
@@ -242,8 +243,8 @@ def card(row: dict[str, Any]) -> dbc.Card:
         links.append(html.A("See it on the chart", href=row["chart"], className="me-3"))
     if row["official_url"]:
         links.append(html.A("Source", href=row["official_url"], target="_blank", rel="noopener"))
-    return dbc.Card(
-        dbc.CardBody(
+    return html.Div(
+        html.Div(
             [
                 html.H2(
                     row["verdict"],
@@ -254,9 +255,10 @@ def card(row: dict[str, Any]) -> dbc.Card:
                     [part for term, value in entries for part in (html.Dt(term), html.Dd(value))]
                 ),
                 html.Div(links),
-            ]
+            ],
+            className="card-body",
         ),
-        className="mb-2",
+        className="card mb-2",
     )
 
 

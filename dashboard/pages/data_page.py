@@ -5,7 +5,6 @@ import datetime
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 import flask
 import pandas as pd
 from dash import dcc, html
@@ -224,7 +223,7 @@ def claims(checked: pd.DataFrame, cited: pd.DataFrame) -> html.Div:
 def _check(claim: dict[str, Any]) -> html.Li:
     return html.Li(
         [
-            dbc.Badge(claim["verdict"], color=_verdict_color(claim["verdict"])),
+            components.verdict_badge(claim["verdict"]),
             f" {claim['period']}: claimed {_stated(claim, 'claimed')}, "
             f"official {_stated(claim, 'official')}; {claim['reason']}",
         ]
@@ -244,12 +243,6 @@ def _stated(claim: dict[str, Any], side: str) -> str:
         return f"{figures.format_value(low, unit)} to {figures.format_value(high, unit)}"
     prefix = QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
     return prefix + figures.format_value(value, unit)
-
-
-def _verdict_color(verdict: str) -> str:
-    return {"consistent": "success", "target-met": "success", "approximate": "warning"}.get(
-        verdict, "danger" if verdict in ("inconsistent", "target-missed") else "secondary"
-    )
 
 
 def snippets(csv_url: str) -> dict[str, str]:

@@ -3,13 +3,13 @@
 from functools import lru_cache
 
 import dash
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import data, figures
 from dashboard.charts import chart_for
-from dashboard.components import VERDICT_MARKS, attributes
+from dashboard.components import verdict_badge
+from dashboard.widgets import attributes, table
 
 dash.register_page(
     __name__,
@@ -20,14 +20,6 @@ dash.register_page(
 )
 
 COLUMNS = ("Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")
-
-
-def verdict_badge(verdict: str) -> html.Span:
-    """The verdict as shape and word on a light fill (dark text: WCAG AA), not colour alone."""
-    word, symbol, _ = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
-    return html.Span(
-        f"{VERDICT_MARKS[symbol]} {word}", className=f"badge verdict-badge verdict-{verdict}"
-    )
 
 
 def chart_link(claim: pd.Series) -> str:
@@ -41,7 +33,7 @@ def _value(value: float, unit: str) -> str:
     return "—" if pd.isna(value) else figures.format_value(value, unit)
 
 
-def claims_table(check: pd.DataFrame) -> dbc.Table:
+def claims_table(check: pd.DataFrame) -> html.Table:
     """Every claim with its official comparison and verdict."""
     header = html.Thead(html.Tr([html.Th(h, scope="col") for h in COLUMNS]))
     rows = []
@@ -72,14 +64,7 @@ def claims_table(check: pd.DataFrame) -> dbc.Table:
                 ]
             )
         )
-    return dbc.Table(
-        [header, html.Tbody(rows)],
-        bordered=False,
-        hover=True,
-        size="sm",
-        id="overview-claims",
-        className="claims-table",
-    )
+    return table([header, html.Tbody(rows)], "claims-table", id="overview-claims")
 
 
 def layout(**_query: object) -> html.Div:

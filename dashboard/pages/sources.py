@@ -4,13 +4,12 @@ from functools import lru_cache
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
-from dashboard.components import attributes
 from dashboard.figures import KIND_LABELS
+from dashboard.widgets import attributes, table
 
 dash.register_page(
     __name__, path="/sources", name="Sources", order=6, title="Sources · China–Russia figures"
@@ -95,13 +94,7 @@ def _layout(version: tuple[int, ...]) -> html.Div:
             html.Details(
                 [
                     html.Summary(f"{title} ({len(subset)})", className="h5 mt-3"),
-                    dbc.Table(
-                        [header, body],
-                        size="sm",
-                        responsive=True,
-                        hover=True,
-                        className="sources-table",
-                    ),
+                    html.Div(table([header, body], "sources-table"), className="table-responsive"),
                 ],
                 className="sources-group",
             )

@@ -44,6 +44,18 @@ def test_plotly_is_loaded_once_async_and_waited_for(shell):
     assert pending < renderer  # the placeholder is there before any graph renders
 
 
+def test_the_shell_loads_no_component_library_but_dash_s_own(shell):
+    # the widgets are Dash's html and dcc components: no dash-bootstrap-components (228 kB),
+    # and of @babel/polyfill only the regenerator runtime dcc's lazy components call
+    sources = re.findall(r'<script src="([^"]+)"', shell)
+    libraries = {url.split("/")[2] for url in sources if url.startswith("/_dash-component-suites/")}
+    assert libraries == {"dash"}
+    runtime = [i for i, url in enumerate(sources) if "regenerator-runtime" in url]
+    core = next(i for i, url in enumerate(sources) if "dash_core_components" in url)
+    assert len(runtime) == 1 and runtime[0] < core
+    assert "polyfill" not in shell
+
+
 def test_the_bundle_asks_v8_to_compile_it_off_the_main_thread():
     bundle = Path(dashboard.__file__).parent / "assets" / BUNDLE
     assert bundle.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
@@ -100,6 +112,11 @@ def _find(node: Any, kind: str) -> list[dict[str, Any]]:
     return found
 
 
+def _buttons(node: Any, tabs: bool = False) -> list[dict[str, Any]]:
+    """The buttons of a layout tree: its tabs, or the others (the share panel's)."""
+    return [b for b in _find(node, "Button") if (b["props"]["id"]["type"] == "tab") == tabs]
+
+
 def _waiting(node: Any, slot: str) -> list[Any]:
     """What waits in the store of a `later` slot, the slot itself checked empty."""
     found = [
@@ -130,12 +147,17 @@ def test_only_the_first_chart_its_tabs_and_source_line_come_at_first(client, pag
     assert any(
         "source-line" in p["props"].get("className", "") for p in _find(card, "P")
     )  # the source line comes with the chart
+    assert [b["props"]["children"] for b in _buttons(card, tabs=True)] == [
+        "Chart",
+        "Table",
+        "Sources",
+    ]  # the tabs come with the chart
     waiting = _waiting(card, f"{page_id}/{first.chart_id}")  # legend, panel and stores wait
-    assert len(_find(waiting, "Checklist")) == 1 and len(_find(waiting, "Button")) == 4
+    assert len(_find(waiting, "Checklist")) == 1 and len(_buttons(waiting)) == 4
     assert _find(card, "Checklist") == _find(waiting, "Checklist")
     sections = {s["props"]["id"]: s for s in _find(rest, "Section")}
     assert list(sections) == [chart.chart_id for chart in others]  # whole cards, in order
     for section in sections.values():
         (graph,) = _find(section, "Graph")
         assert graph["props"]["figure"]["data"]
-        assert len(_find(section, "Button")) == 4
+        assert len(_buttons(section)) == 4 and len(_buttons(section, tabs=True)) == 3

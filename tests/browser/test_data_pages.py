@@ -47,7 +47,7 @@ def test_sources_page_link_opens_a_data_page(page, base_url, tmp_path):
     page.locator("#data-inputs a[href='/data/trade_total']").click()
     expect(data_page.locator("h1")).to_have_text("China–Russia goods trade (turnover)")
     expect(page.locator("#data-claims")).to_contain_text("about US$ 100.00 bn")
-    expect(page.locator("#data-claims")).to_contain_text("target-met")
+    expect(page.locator("#data-claims")).to_contain_text("target met")
     assert page.errors == []
 
 

@@ -202,6 +202,51 @@ def test_citation_panel_for_a_claim_and_by_keyboard(page, base_url):
     assert page.errors == []
 
 
+def test_tabs_follow_the_arrow_keys_and_say_which_is_selected(page, base_url):
+    _chart(page, base_url + "/gdp")
+    card = page.locator("#levels")
+    chart_tab = card.get_by_role("tab", name="Chart")
+    expect(chart_tab).to_have_attribute("aria-selected", "true")
+    chart_tab.focus()
+    page.keyboard.press("ArrowRight")
+    table_tab = card.get_by_role("tab", name="Table")
+    expect(table_tab).to_be_focused()
+    expect(table_tab).to_have_attribute("aria-selected", "true")
+    expect(chart_tab).to_have_attribute("aria-selected", "false")
+    expect(card.get_by_role("tabpanel")).to_have_count(1)  # the others are hidden
+    expect(card.locator("table.data-grid")).to_be_visible()
+    expect(card.locator(".js-plotly-plot")).to_be_hidden()
+    page.keyboard.press("End")
+    expect(card.get_by_role("tab", name="Sources")).to_have_attribute("aria-selected", "true")
+    expect(card.locator(".sources-list")).to_be_visible()
+    page.keyboard.press("ArrowRight")  # round to the first
+    expect(chart_tab).to_be_focused()
+    expect(card.locator(".js-plotly-plot")).to_be_visible()
+    assert page.errors == []
+
+
+def test_citation_panel_takes_the_focus_and_gives_it_back(page, base_url):
+    _chart(page, base_url + "/gdp")
+    card = page.locator("#levels")
+    card.get_by_role("tab", name="Table").click()
+    cell = card.locator("button.cell-button").first
+    cell.focus()
+    page.keyboard.press("Enter")
+    panel = page.get_by_role("dialog", name="Citation")
+    expect(panel).to_be_visible()
+    expect(page.locator("#citation-body")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(cell).to_be_focused()
+    cell.click()
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Close the citation").click()
+    expect(panel).to_be_hidden()
+    cell.click()  # opens again after a close
+    expect(panel).to_be_visible()
+    assert page.errors == []
+
+
 def test_claim_panel_gives_the_official_value(page, base_url):
     _open(page, base_url + "/")
     link = page.locator("#overview-claims").get_by_role("link", name="View on chart").nth(2)
