@@ -29,12 +29,9 @@ from dashboard import downloads
 from dashboard.citations import PROJECT
 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
-# the chunks dcc.Graph and dcc.RangeSlider fetch on first render, loaded with the page instead
-# (one round trip less before the first chart)
-CHUNKS = "".join(
-    f'<script src="/_dash-component-suites/dash/dcc/async-{name}.js"></script>'
-    for name in ("graph", "slider")
-)
+# the chunk dcc.Graph fetches on first render, loaded with the page instead (one round trip
+# less before the first chart); the slider's waits, as the controls do, for the first chart
+CHUNKS = '<script src="/_dash-component-suites/dash/dcc/async-graph.js"></script>'
 
 
 PLOTLY = re.compile(r'<script src="(/assets/plotly-basic-[^"]*)"></script>\s*')
