@@ -19,10 +19,10 @@ def dom_id(key: Mapping[str, str]) -> str:
     return json.dumps(dict(sorted(key.items())), separators=(",", ":"))
 
 
-def button(label: Any, id: Any, primary: bool = False, **props: Any) -> html.Button:  # noqa: A002
+def button(label: Any, id: Any, primary: bool = False) -> html.Button:  # noqa: A002
     """A small outlined button (primary: a filled one)."""
     look = "btn btn-primary" if primary else "btn btn-outline-secondary btn-sm me-2 mb-2"
-    return html.Button(label, id=id, type="button", n_clicks=0, className=look, **props)
+    return html.Button(label, id=id, type="button", n_clicks=0, className=look)
 
 
 def switch(label: str, id: str, on: bool, hidden: bool = False) -> dcc.Checklist:  # noqa: A002
@@ -37,7 +37,8 @@ def switch(label: str, id: str, on: bool, hidden: bool = False) -> dcc.Checklist
 
 
 def tabs(key: Mapping[str, str], panels: Sequence[tuple[str, str, Any]]) -> html.Div:
-    """Tabs over panels given as (name, label, contents), the first one shown.
+    """Tabs over a chart's panels given as (name, label, contents), the first one shown; `key`
+    is the chart's {"page", "chart"}, as the callback below matches it.
 
     Each tab is a button with the tab role; `grapher.chooseTab` (assets/grapher.js) shows its
     panel, marks it selected and stores its name in the `tabs` store; the arrow keys move
