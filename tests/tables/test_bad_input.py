@@ -327,11 +327,17 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         "wb_wdi/origin.json",
         "no valid sha256 recorded",
     ),
-    "unknown indicator code": (
+    "indicator code that is not the file's": (
         origin("wb_wdi", lambda o: o["files"][0].update(indicator_code="XX")),
         False,
         "wb_wdi/origin.json",
-        "unknown indicator_code 'XX'",
+        "source id 'wb-wdi-ny-gdp-mktp-cd' for ny.gdp.mktp.cd.csv is not one of ['wb-wdi-xx']",
+    ),
+    "series feeding an unknown indicator": (
+        origin("wb_wdi", lambda o: o["files"][0].update(indicator="gdp_typo")),
+        False,
+        "wb_wdi/origin.json",
+        "ny.gdp.mktp.cd.csv: indicator 'gdp_typo' is not one in US$",
     ),
     "file listed twice": (
         origin("wb_wdi", lambda o: o["files"].append(dict(o["files"][0]))),
