@@ -61,6 +61,8 @@ class Source(Protocol):
 class Refreshable(Source, Protocol):
     """An API source: it can fetch a new snapshot of its folder."""
 
+    ENV: str  # the environment variable that overrides the API root (mirrors, tests)
+
     def refresh(
         self,
         folder: Path,
