@@ -1,5 +1,6 @@
 """datasets/tidy/README.md: the data dictionary and how to cite, written with the tables."""
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -57,9 +58,19 @@ def render(tables: Mapping[str, pd.DataFrame]) -> str:
         parts.extend(f"| `{f.name}` | {f.type} | {f.description} |" for f in table.fields)
         parts.append("")
     parts.append("## Indicators\n")
-    parts.append("| indicator | family | unit | title |\n|---|---|---|---|")
+    parts.append(
+        "| indicator | family | unit | frequency | believable values | title |\n"
+        "|---|---|---|---|---|---|"
+    )
     for row in tables["indicators"].itertuples():
-        parts.append(f"| `{row.indicator}` | {row.family} | {row.unit} | {row.title} |")
+        believable = f"{row.plausible_min:g} to {row.plausible_max:g}"
+        factor = float(str(row.max_period_factor))
+        if not math.isnan(factor):
+            believable += f", at most ×{factor:g} a period"
+        parts.append(
+            f"| `{row.indicator}` | {row.family} | {row.unit} | {row.frequency} | {believable} "
+            f"| {row.title} |"
+        )
     parts.append("\n## Verdict rule (claims_check.csv)\n")
     parts.append(_verdict_rule())
     return "\n".join(parts) + "\n"

@@ -60,7 +60,7 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     tables = {
         "observations": _tidy(OBSERVATIONS, observations, sort=OBSERVATION_ORDER),
         "sources": _tidy(SOURCES, pd.concat([s.sources for s in steps], ignore_index=True)),
-        "indicators": _tidy(INDICATORS, indicators),
+        "indicators": _tidy(INDICATORS, fed_by(indicators, observations)),
         "events": _tidy(EVENTS, _concat([s.events for s in steps]), sort=("date", "event_id")),
     }
     claims = _concat([s.claims for s in steps])
@@ -72,6 +72,21 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     validate_links(tables)
     validate_plausible(tables["observations"], tables["indicators"])
     return tables
+
+
+def fed_by(indicators: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """The indicator table with the sources that feed each indicator (`source_ids`): those of
+    its official rows and the inputs of its derived rows, as the steps read them."""
+    official = observations[observations["kind"].isin(["official_series", "official_statement"])]
+    derived = observations[observations["kind"] == "derived"]
+    pairs = [*zip(official["indicator"], official["source_id"], strict=True)]
+    for indicator, inputs in zip(derived["indicator"], derived["input_source_ids"], strict=True):
+        pairs.extend((indicator, source_id) for source_id in inputs.split(";"))
+    found: dict[str, set[str]] = {}
+    for indicator, source_id in pairs:
+        found.setdefault(indicator, set()).add(source_id)
+    ids = indicators["indicator"].map(lambda i: ";".join(sorted(found.get(i, set()))))
+    return indicators.assign(source_ids=ids)
 
 
 def run_step(source: Source, raw: Path, context: Context) -> StepOutput:

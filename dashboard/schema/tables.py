@@ -201,21 +201,56 @@ SOURCES = Table(
     ("source_id",),
 )
 
+INDICATOR_FIELDS = (
+    Field("indicator", S, "Indicator id."),
+    Field(
+        "family",
+        S,
+        "trade_volume, trade_shares, settlement, gdp or gas.",
+        enum=v.FAMILIES,
+    ),
+    Field("title", S, "Readable title."),
+    Field("unit", S, "Unit of every value of this indicator.", enum=tuple(v.UNITS)),
+    Field("description", S, "What it measures."),
+    Field(
+        "frequency",
+        S,
+        "annual where every figure covers one calendar year; irregular where sources state "
+        "figures for periods of their own (months, half-years, stated capacities).",
+        enum=v.FREQUENCIES,
+    ),
+    Field(
+        "plausible_min",
+        N,
+        "The smallest believable value: a value below it stops the build (ranges are "
+        "generous on purpose; they catch unit slips, signs and corrupt digits).",
+    ),
+    Field("plausible_max", N, "The largest believable value: a value above it stops the build."),
+    Field(
+        "max_period_factor",
+        N,
+        "The largest believable move of an official series from one period to the next, as a "
+        "factor up or down (5 for trade and GDP: more is a unit slip or a bad digit; 25 for "
+        "gas imports, which grow from near zero); empty where the test does not apply.",
+        required=False,
+    ),
+)
+"""The columns of an indicator, as written in datasets/raw/indicators/indicators.csv."""
+
 INDICATORS = Table(
     "indicators",
     "Indicators",
-    "The indicators, their family (dashboard page), unit and meaning.",
+    "The indicators: family (dashboard page), unit, meaning, frequency and believable values, "
+    "and the sources that feed each.",
     (
-        Field("indicator", S, "Indicator id."),
+        *INDICATOR_FIELDS,
         Field(
-            "family",
+            "source_ids",
             S,
-            "trade_volume, trade_shares, settlement, gdp or gas.",
-            enum=v.FAMILIES,
+            "The sources whose figures give this indicator (official series and statements, "
+            "and the inputs of derived rows), ';'-separated; written by the build.",
+            required=False,
         ),
-        Field("title", S, "Readable title."),
-        Field("unit", S, "Unit of every value of this indicator.", enum=tuple(v.UNITS)),
-        Field("description", S, "What it measures."),
     ),
     ("indicator",),
 )
@@ -336,18 +371,7 @@ STATED = (
 )
 """The columns of a hand-entered figure (an official statement or an article claim)."""
 
-RAW_INDICATORS = raw_table(
-    "indicators",
-    "indicators.csv",
-    (
-        Field("indicator", S, "indicator"),
-        Field("family", S, "family", enum=v.FAMILIES),
-        Field("title", S, "title"),
-        Field("unit", S, "unit", enum=tuple(v.UNITS)),
-        Field("description", S, "description"),
-    ),
-    ("indicator",),
-)
+RAW_INDICATORS = raw_table("indicators", "indicators.csv", INDICATOR_FIELDS, ("indicator",))
 RAW_EVENTS = raw_table(
     "events",
     "events.csv",
