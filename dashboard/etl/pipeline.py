@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.etl import derived, frames, sources
+from dashboard.etl import derived, frames, series, sources
 from dashboard.etl.claims import check_claims
 from dashboard.etl.rawfiles import read_csv, read_origin
 from dashboard.etl.steps import Context, Source, StepOutput
@@ -57,9 +57,11 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     computed = derived.run(recorded)
     steps.append(computed)
     observations = pd.concat([stated, computed.observations], ignore_index=True)
+    cited = pd.concat([s.sources for s in steps], ignore_index=True)
+    observations["series"] = series.named(observations, cited)
     tables = {
         "observations": _tidy(OBSERVATIONS, observations, sort=OBSERVATION_ORDER),
-        "sources": _tidy(SOURCES, pd.concat([s.sources for s in steps], ignore_index=True)),
+        "sources": _tidy(SOURCES, cited),
         "indicators": _tidy(INDICATORS, fed_by(indicators, observations)),
         "events": _tidy(EVENTS, _concat([s.events for s in steps]), sort=("date", "event_id")),
     }

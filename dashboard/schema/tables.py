@@ -77,6 +77,14 @@ OBSERVATIONS = Table(
             required=False,
             enum=v.REPORTERS,
         ),
+        Field(
+            "series",
+            S,
+            "The line the row belongs to, in the words of the charts' legends (economy where "
+            "the indicator has several, reporter, source or basis, status); where several "
+            "statements or claims give the same period each source is its own series. "
+            "(indicator, series, period) is unique: pivot an indicator's rows by series.",
+        ),
         Field("period", S, "Period as labelled by the source (2018, 2013-2014, 2020-Q1, …)."),
         Field(
             "year",
