@@ -6,8 +6,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import views
-from dashboard.charts import CHARTS
 from dashboard.etl.pipeline import build
 from dashboard.schema import paths
 
@@ -43,6 +41,9 @@ def shared_sources() -> Path:
 def claim_on_official_point() -> tuple[str, str]:
     """A claim drawn exactly where an official point is (same chart, period and value): its
     obs_id and the official point's."""
+    from dashboard import views  # here, not at the top: pipeline tests must not load the app
+    from dashboard.charts import CHARTS
+
     drawn = views.drawable(CHARTS[("trade", "turnover")])
     claims = drawn[drawn["kind"] == "article_claim"]
     official = drawn[drawn["kind"] != "article_claim"]
