@@ -32,7 +32,7 @@ def test_statements_of_one_period_are_series_of_their_own(tables):
 
 def test_series_use_the_legend_words(tables):
     obs = tables["observations"]
-    gdp = obs[(obs["indicator"] == "gdp") & (obs["kind"] == "official_series")]
+    gdp = obs[(obs["indicator"] == "gdp") & (obs["source_id"] == "wb-wdi-ny-gdp-mktp-cd")]
     assert set(gdp["series"]) == {"China · World Bank WDI", "Russia · World Bank WDI"}
     imf = obs[(obs["indicator"] == "trade_cn_exports_to_ru") & (obs["source_id"] == "imf-dots")]
     assert set(imf["series"]) == {"China-reported, IMF DOTS", "Russia-reported, IMF DOTS"}
