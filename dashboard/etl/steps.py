@@ -2,7 +2,7 @@
 and what an API source adds (its refresh).
 
 A source is a module of `dashboard.etl.sources` listed in `sources.ALL`. The build and the
-refresh loop over that list; `tests/tables/test_sources.py` holds every listed source to
+refresh loop over that list; `tests/refresh/test_contract.py` holds every listed source to
 this contract.
 """
 

@@ -1,6 +1,7 @@
 """BP Statistical Review of World Energy 2019: China's gas imports and consumption in 2018.
 
-Raw layout: datasets/raw/bp_2019/china_gas_2018.csv (RAW_BP_GAS), billion cubic metres.
+Raw layout: datasets/raw/bp_2019/china_gas_2018.csv (RAW_BP_GAS), billion cubic metres; which
+rows feed which indicator is in origin.json (`series`).
 """
 
 from pathlib import Path
@@ -14,13 +15,6 @@ FOLDER = "bp_2019"
 SHIPPED = True
 FILENAME = "china_gas_2018.csv"
 SOURCE_ID = "bp-2019-gas"
-SERIES = {
-    "Gas - Trade movts - pipeline|Total imports": "gas_cn_pipeline_imports",
-    "Gas - Trade movts - pipeline|Russian Federation (exporter)": "gas_cn_pipeline_imports_from_ru",
-    "Gas - Trade movts LNG|Total imports": "gas_cn_lng_imports",
-    "Gas - Trade movts LNG|Russian Federation (exporter)": "gas_cn_lng_imports_from_ru",
-    "Gas Consumption - Bcm|": "gas_cn_consumption",
-}
 RAW_BP_GAS = raw_table(
     "bp_2019",
     FILENAME,
@@ -36,4 +30,4 @@ RAW_BP_GAS = raw_table(
 
 def build(folder: Path, context: Context) -> StepOutput:
     """China rows of the review, in billion cubic metres."""
-    return labelled_series(folder, FILENAME, SOURCE_ID, RAW_BP_GAS, ["sheet", "column"], SERIES)
+    return labelled_series(folder, FILENAME, SOURCE_ID, RAW_BP_GAS, ["sheet", "column"], context)

@@ -1,6 +1,7 @@
 """Energy Institute, Statistical Review of World Energy 2024: China's gas imports.
 
-Raw layout: datasets/raw/ei_2024/china_gas_imports.csv (RAW_EI_GAS), billion cubic metres.
+Raw layout: datasets/raw/ei_2024/china_gas_imports.csv (RAW_EI_GAS), billion cubic metres; which
+rows feed which indicator is in origin.json (`series`).
 """
 
 from pathlib import Path
@@ -14,12 +15,6 @@ FOLDER = "ei_2024"
 SHIPPED = True
 FILENAME = "china_gas_imports.csv"
 SOURCE_ID = "ei-2024-gas-trade"
-SERIES = {
-    "China total imports (pipeline+LNG)": "gas_cn_imports_total",
-    "China pipeline imports (total)": "gas_cn_pipeline_imports",
-    "China pipeline imports of which: Russian Federation": "gas_cn_pipeline_imports_from_ru",
-    "China LNG imports": "gas_cn_lng_imports",
-}
 RAW_EI_GAS = raw_table(
     "ei_2024",
     FILENAME,
@@ -34,4 +29,4 @@ RAW_EI_GAS = raw_table(
 
 def build(folder: Path, context: Context) -> StepOutput:
     """China rows of the review, in billion cubic metres."""
-    return labelled_series(folder, FILENAME, SOURCE_ID, RAW_EI_GAS, ["series"], SERIES)
+    return labelled_series(folder, FILENAME, SOURCE_ID, RAW_EI_GAS, ["series"], context)
