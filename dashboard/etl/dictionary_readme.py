@@ -31,6 +31,12 @@ CHANGES = """\
   reporter, period and source, plus the inputs of a derived row). The readable key fields
   are columns of their own.
 * `year` is an integer column for rows whose period is one calendar year (empty otherwise).
+* `series` names the line a row belongs to, in the words of the charts' legends;
+  (indicator, series, period) is unique, so one indicator's rows pivot by series.
+* `indicators.csv` carries each indicator's frequency, believable range
+  (`plausible_min`, `plausible_max`), largest period-on-period factor
+  (`max_period_factor`) and the sources that feed it (`source_ids`): the values `make data`
+  checks every figure against.
 * Values carry the digits their source shows (at most 15 significant digits, a
   spreadsheet's precision: no `4.0507290000000005`). Sums and differences are exact in
   decimal; ratios and percents are rounded to 4 decimals.
