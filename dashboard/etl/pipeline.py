@@ -51,12 +51,12 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     indicators = read_indicators(raw)
     context = Context(indicators)
     steps = [run_step(source, raw, context) for source in sources.ALL]
-    stated = pd.concat([s.observations for s in steps], ignore_index=True)
-    recorded = stated[stated["kind"] != "article_claim"].reset_index(drop=True)
+    read = pd.concat([s.observations for s in steps], ignore_index=True)
+    recorded = read[read["kind"] != "article_claim"].reset_index(drop=True)
     validate_plausible(recorded, indicators)
     computed = derived.run(recorded)
     steps.append(computed)
-    observations = pd.concat([stated, computed.observations], ignore_index=True)
+    observations = pd.concat([read, computed.observations], ignore_index=True)
     cited = pd.concat([s.sources for s in steps], ignore_index=True)
     observations["series"] = series.named(observations, cited)
     tables = {
@@ -80,9 +80,9 @@ def fed_by(indicators: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame
     """The indicator table with the sources that feed each indicator (`source_ids`): those of
     its official rows and the inputs of its derived rows, as the steps read them."""
     official = observations[observations["kind"].isin(["official_series", "official_statement"])]
-    derived = observations[observations["kind"] == "derived"]
+    made = observations[observations["kind"] == "derived"]
     pairs = [*zip(official["indicator"], official["source_id"], strict=True)]
-    for indicator, inputs in zip(derived["indicator"], derived["input_source_ids"], strict=True):
+    for indicator, inputs in zip(made["indicator"], made["input_source_ids"], strict=True):
         pairs.extend((indicator, source_id) for source_id in inputs.split(";"))
     found: dict[str, set[str]] = {}
     for indicator, source_id in pairs:

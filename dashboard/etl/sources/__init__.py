@@ -5,7 +5,8 @@ from dashboard.etl.sources import articles, bp, comtrade, ei, imf, statements, w
 from dashboard.etl.steps import Refreshable, Source
 
 ALL: tuple[Source, ...] = (worldbank, comtrade, imf, ei, bp, statements, articles)
-"""Every source, in build order (claims come last: they are checked against the rest)."""
+"""Every source (the build sorts its tables, so the order changes nothing but the refresh's
+order of work)."""
 
 REFRESHABLE: tuple[Refreshable, ...] = tuple(s for s in ALL if isinstance(s, Refreshable))
 """The API sources (those with a refresh), in the same order."""
