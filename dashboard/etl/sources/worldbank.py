@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
 from dashboard.etl.http import Client, Deadline, SourceError, finite_number, get_json
-from dashboard.etl.rawfiles import check_known, origin_sources, read_csv, read_origin
+from dashboard.etl.rawfiles import ORIGIN, check_known, origin_sources, read_csv, read_origin
 from dashboard.etl.snapshot import RawFile, Snapshot, now
 from dashboard.etl.steps import Context, StepOutput
 from dashboard.schema.tables import INT, Field, N, raw_table, text_fields
@@ -51,7 +51,7 @@ def build(folder: Path, context: Context) -> StepOutput:
     units = context.units
     rows = []
     for entry in origin["files"]:
-        indicator, reported, source_id = feeds(entry, folder / "origin.json", units)
+        indicator, reported, source_id = feeds(entry, folder / ORIGIN, units)
         path = folder / entry["path"]
         table = read_csv(path, RAW_WB_WDI)
         check_known(table, "Country Code", set(COUNTRIES.split(";")), path, "country code")
@@ -85,7 +85,9 @@ def feeds(entry: dict[str, Any], origin: Path, units: Mapping[str, str]) -> tupl
         message = f"{entry['path']}: indicator {indicator!r} is not one in US$ ({known})"
         raise InputError(origin, message, field="indicator")
     if entry.get("reporter", "") not in ("", "economy"):
-        raise InputError(origin, f"{entry['path']}: reporter is '' or 'economy'", field="reporter")
+        raise InputError(
+            origin, f"{entry['path']}: reporter must be '' or 'economy'", field="reporter"
+        )
     source_id = "wb-wdi-" + code.lower().replace(".", "-")
     if entry.get("source_id") != source_id:
         message = f"source id {entry.get('source_id')!r} for {entry['path']} is not one of "
