@@ -367,6 +367,9 @@ class CorpusScore:
 
 
 def _close(a: float, b: float) -> bool:
+    """Equal values; a date claim has none on either side (its period says it)."""
+    if math.isnan(b):
+        return math.isnan(a)
     return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
@@ -387,6 +390,10 @@ def _row_period(row: dict[str, Any]) -> tuple[date, date] | None:
 def _period_right(row: dict[str, Any], want: Mention) -> bool:
     """The same period; a capacity is a standing figure, so any stated period will do."""
     return want.indicator.endswith("_capacity") or _row_period(row) == want.period
+
+
+def _label(period: tuple[date, date] | None) -> str:
+    return f"{period[0]}/{period[1]}" if period else "no period"
 
 
 def _aligned(row: dict[str, Any], mentions: list[Mention]) -> Mention | None:
@@ -447,7 +454,7 @@ def _score_verdict(
         result.notes.append(
             f"  wrong verdict {want.mention_id}: {row['text']!r} {row['indicator']} "
             f"{row['economy']} {row['period']!r} {row['value']:g} {row['verdict']} "
-            f"(expected {want.indicator} {want.economy} {want.value:g})"
+            f"(expected {want.indicator} {want.economy} {_label(want.period)} {want.value:g})"
         )
 
 
@@ -477,7 +484,7 @@ def _score_mention(
     if not result.period[-1]:
         result.notes.append(
             f"  period {want.mention_id} {sentence_id}: {want.indicator} {hit['period']!r} "
-            f"{hit['period_start']}/{hit['period_end']} (expected {want.period})"
+            f"{hit['period_start']}/{hit['period_end']} (expected {_label(want.period)})"
         )
 
 
