@@ -363,6 +363,7 @@ class CorpusScore:
     negatives: Counter[str] = field(default_factory=Counter)  # mentions by label or reason
     negative_verdicts: Counter[str] = field(default_factory=Counter)
     unannotated_verdicts: int = 0
+    crashes: int = 0  # passages the checker raised on; their mentions count as missed
     notes: list[str] = field(default_factory=list)
 
 
@@ -417,7 +418,13 @@ def score_corpus(sentences: list[Sentence]) -> CorpusScore:
     result = CorpusScore()
     for sentence in sentences:
         by_mention: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in check(sentence.text, sentence.published):
+        try:
+            rows = check(sentence.text, sentence.published)
+        except Exception as error:  # a crash is a finding, not the end of the evaluation
+            result.crashes += 1
+            result.notes.append(f"  CRASH {sentence.sentence_id}: {error!r}")
+            rows = []
+        for row in rows:
             want = _aligned(row, sentence.mentions)
             if want is not None:
                 by_mention[want.mention_id].append(row)
@@ -508,6 +515,7 @@ def report_corpus(name: str, result: CorpusScore, details: bool) -> None:
         )
     print(f"  period agrees (on recalled mentions): {sum(result.period)}/{len(result.period)}")
     print(f"  verdicts on numbers the annotation does not cover: {result.unannotated_verdicts}")
+    print(f"  passages the checker raised an exception on: {result.crashes}")
     print("  verdicts where there should be none (mentions with a verdict / mentions):")
     for key in sorted(result.negatives):
         print(f"    {key:22} {result.negative_verdicts[key]:3} / {result.negatives[key]}")

@@ -113,6 +113,18 @@ def test_annotation(mention: dict[str, str]) -> None:
         float(mention["value"])
 
 
+def test_no_page_is_one_the_project_cites() -> None:
+    """A page the tables or statements quote would be checked against itself."""
+    cited = "".join(
+        path.read_text(encoding="utf-8", errors="ignore")
+        for path in (ROOT / "datasets").rglob("*")
+        if path.is_file() and path.suffix in (".csv", ".json", ".md")
+    )
+    for url in {s["url"] for s in SENTENCES}:
+        bare = re.sub(r"^https?://(www\.)?", "", url).split("?")[0].rstrip("/")
+        assert bare not in cited, f"{url} is cited under datasets/: drop it from the corpus"
+
+
 def test_size_and_breadth() -> None:
     pages = {s["url"] for s in SENTENCES}
     assert len(MENTIONS) >= 200
