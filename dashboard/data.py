@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.cache import per_build
 from dashboard.schema import paths, published
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
@@ -37,23 +38,19 @@ class Tables:
     points: pd.DataFrame
 
 
-def version(folder: Path = paths.TIDY) -> tuple[int, ...]:
-    """Changes whenever a new build of the tables is published."""
-    return published.stamp(folder)
-
-
-_JOINED: dict[str, Tables] = {}
-
-
 def load(folder: Path = paths.TIDY) -> Tables:
     """The published tables in `folder` (one consistent build), cached until the next."""
-    build = published.load(folder)
-    if build.build not in _JOINED:
-        frames = {name: frame.copy() for name, frame in build.tables.items()}
-        frames["events"] = join_events(frames["events"], frames["sources"])
-        _JOINED.clear()
-        _JOINED[build.build] = Tables(**frames, points=join_points(**frames))
-    return _JOINED[build.build]
+    return _joined(str(folder), published.load(folder).build)
+
+
+@per_build(size=2, build=lambda: "")  # the build is an argument (tables of any folder)
+def _joined(folder: str, build: str) -> Tables:
+    frames = {name: frame.copy() for name, frame in published.load(Path(folder)).tables.items()}
+    frames["events"] = join_events(frames["events"], frames["sources"])
+    points = join_points(
+        frames["observations"], frames["sources"], frames["indicators"], frames["claims_check"]
+    )
+    return Tables(**frames, points=points)
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -79,7 +76,6 @@ def join_points(
     sources: pd.DataFrame,
     indicators: pd.DataFrame,
     claims_check: pd.DataFrame,
-    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Observations with their indicator title, source citation, verdict and last update."""
     cited = sources[["source_id", *CITATION_COLUMNS]].rename(columns=CITATION_COLUMNS)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import views
-from dashboard.charts import CHARTS
+from dashboard import memo
+from dashboard.charts.registry import CHARTS
 from dashboard.etl.pipeline import build
 from dashboard.schema import paths
 
@@ -43,7 +43,7 @@ def shared_sources() -> Path:
 def claim_on_official_point() -> tuple[str, str]:
     """A claim drawn exactly where an official point is (same chart, period and value): its
     obs_id and the official point's."""
-    drawn = views.drawable(CHARTS[("trade", "turnover")])
+    drawn = memo.drawable(CHARTS[("trade", "turnover")])
     claims = drawn[drawn["kind"] == "article_claim"]
     official = drawn[drawn["kind"] != "article_claim"]
     pairs = claims.merge(official, on=["x", "value"], suffixes=("", "_official"))

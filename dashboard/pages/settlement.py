@@ -3,7 +3,7 @@
 Dash imports only page files that mention register_page, hence the helper's name.
 """
 
-from dashboard.charts import PAGES_BY_ID
-from dashboard.views import register_page_for
+from dashboard.charts.registry import PAGES_BY_ID
+from dashboard.indicator_page import register_page_for
 
 layout = register_page_for(__name__, PAGES_BY_ID["settlement"], order=3)

@@ -1,6 +1,5 @@
 """Every source with its full citation, link, access date, licence and the series it feeds."""
 
-from functools import lru_cache
 from typing import Any
 
 import dash
@@ -8,7 +7,8 @@ import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from dashboard import data
-from dashboard.figures import KIND_LABELS
+from dashboard.cache import per_build
+from dashboard.charts.encoding import KIND_LABELS
 from dashboard.widgets import attributes, table
 
 dash.register_page(
@@ -77,11 +77,11 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
 
 def layout(**_query: object) -> html.Div:
     """A search box, then the sources grouped by kind, each group folded."""
-    return _layout(data.version())
+    return _layout()
 
 
-@lru_cache(maxsize=4)
-def _layout(version: tuple[int, ...]) -> html.Div:
+@per_build(size=1)
+def _layout() -> html.Div:
     """The page for one build of the tables."""
     tables = data.load()
     feeds = fed_indicators(tables.observations)

@@ -1,13 +1,14 @@
 """How a chart encodes its points: hover text with a citation on every point, legend names,
 fixed colours and symbols, source lines, and the layout pieces of exported images (the
-figures themselves are drawn in dashboard.drawing)."""
+figures themselves are drawn in dashboard.charts.plotting)."""
 
 import textwrap
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 import plotly.io as pio
+
+from dashboard.cache import per_build
 
 KIND_LABELS = {
     "official_series": "official series",
@@ -191,7 +192,7 @@ def hover_frame(points: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=4096)
+@per_build(size=4096)
 def _detail(verdict: str, reason: str, note: str) -> str:
     """Verdict of a claim and the note of a point, as extra hover lines."""
     lines = [f"Verdict: {verdict} ({reason})"] if verdict else []

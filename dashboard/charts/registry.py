@@ -203,6 +203,7 @@ PAGES_BY_ID = {p.page: p for p in PAGES}
 CHARTS = {(c.page, c.chart_id): c for p in PAGES for c in p.charts}
 
 
-def chart_for(indicator: str) -> Chart:
-    """The first chart that draws an indicator."""
-    return next(c for c in CHARTS.values() if indicator in c.indicators)
+def chart_for(indicator: str) -> Chart | None:
+    """The chart an indicator is shown on (the first that draws it), or None: the one rule the
+    claims table and the claim checker link by."""
+    return next((c for c in CHARTS.values() if indicator in c.indicators), None)
