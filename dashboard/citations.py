@@ -147,10 +147,12 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def link(url: str, text: str) -> Any:
+def link(url: str, text: str | None = None) -> Any:
+    """An outside address as a link that opens apart from the site (text alone for anything
+    but http(s)): the one way the site links to a source."""
     if not url.startswith(("http://", "https://")):
         return text or url
-    return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
+    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
 
 
 PANEL_CLASS = "citation-panel"

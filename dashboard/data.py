@@ -11,20 +11,6 @@ from dashboard.cache import per_build
 from dashboard.schema import paths, published
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
-# source columns carried on every point and every downloaded row
-CITATION_COLUMNS = {
-    "producer": "source_producer",
-    "title": "source_title",
-    "date_published": "source_date_published",
-    "date_accessed": "source_date_accessed",
-    "url_main": "source_url",
-    "citation_full": "source_citation",
-    "attribution_short": "source_short",
-    "license_name": "source_license",
-    "quote": "source_quote",
-    "locator": "source_locator",
-}
-
 
 @dataclass(frozen=True)
 class Tables:
@@ -78,7 +64,8 @@ def join_points(
     claims_check: pd.DataFrame,
 ) -> pd.DataFrame:
     """Observations with their indicator title, source citation, verdict and last update."""
-    cited = sources[["source_id", *CITATION_COLUMNS]].rename(columns=CITATION_COLUMNS)
+    citations = published.CITATION_COLUMNS
+    cited = sources[["source_id", *citations]].rename(columns=citations)
     points = observations.merge(cited, on="source_id", how="left", validate="many_to_one")
     titles = indicators[["indicator", "title", "family"]].rename(
         columns={"title": "indicator_title"}
@@ -86,10 +73,26 @@ def join_points(
     points = points.merge(titles, on="indicator", how="left", validate="many_to_one")
     verdicts = claims_check[["obs_id", "verdict", "reason"]]
     points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
+    for column, name in published.INPUT_CITATION_COLUMNS.items():
+        lookup = dict(zip(sources["source_id"], sources[column], strict=True))
+        points[name] = [_of_inputs(ids, lookup) for ids in points["input_source_ids"]]
     points["last_updated"] = _last_updated(points, sources)
     points["x"] = _midpoints(points)
     points["x_year"] = points["x"].dt.year.astype("int64")  # the year a point is drawn in
     return _with_series(points, sources)
+
+
+def _of_inputs(ids: str, lookup: dict[str, str]) -> str:
+    """A column of each input's source, in the order of the ids (empty without inputs)."""
+    if not ids:
+        return ""
+    return published.INPUT_SEPARATOR.join(lookup.get(i, "") for i in ids.split(";"))
+
+
+def cited_rows(points: pd.DataFrame) -> pd.DataFrame:
+    """Points in the cited row's layout (schema/published.py), columns in its order."""
+    rows: pd.DataFrame = points[list(published.CITED_ROW)]
+    return rows
 
 
 def _midpoints(points: pd.DataFrame) -> pd.Series:

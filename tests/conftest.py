@@ -6,8 +6,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import memo
-from dashboard.charts.registry import CHARTS
 from dashboard.etl.pipeline import build
 from dashboard.schema import paths
 
@@ -43,6 +41,9 @@ def shared_sources() -> Path:
 def claim_on_official_point() -> tuple[str, str]:
     """A claim drawn exactly where an official point is (same chart, period and value): its
     obs_id and the official point's."""
+    from dashboard import memo  # the app only for the tests that ask (not the pipeline's)
+    from dashboard.charts.registry import CHARTS
+
     drawn = memo.drawable(CHARTS[("trade", "turnover")])
     claims = drawn[drawn["kind"] == "article_claim"]
     official = drawn[drawn["kind"] != "article_claim"]

@@ -109,9 +109,6 @@ def prepare(every: pd.DataFrame) -> Drawing:
     return Drawing(tuple(tracks), where)
 
 
-SOURCE_COLUMNS = {"official_statement": "source_producer", "derived": "basis_sources"}
-
-
 def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
     ranged = series["qualifier"] == "range"
     return Track(
@@ -131,9 +128,7 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         verdicts=[str(v) for v in series["verdict"]],
         units=[str(u) for u in series["unit"]],
         annual=series["annual"].tolist(),
-        sources=[
-            str(s) for s in series[SOURCE_COLUMNS.get(str(series["kind"].iloc[0]), "source_short")]
-        ],
+        sources=[str(s) for s in series[encoding.source_name_column(str(series["kind"].iloc[0]))]],
     )
 
 
@@ -295,8 +290,6 @@ def span(picked: Picked) -> tuple[str, str]:
 
 def source_line(picked: Picked) -> str:
     """The one-line source credit of the points drawn."""
-    if not picked:
-        return ""
     by_kind: dict[str, set[str]] = {}
     for track, positions in picked:
         by_kind.setdefault(track.kind, set()).update(take(track.sources, positions))
@@ -320,7 +313,6 @@ def in_years(events: Sequence[Event], start: int, end: int) -> list[Event]:
 
 def chart_spec(
     points: pd.DataFrame,
-    chart: Chart,
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
     every: pd.DataFrame | None = None,
@@ -336,7 +328,7 @@ def chart_figure(
     points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
 ) -> go.Figure:
     """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
-    figure = chart_spec(points, chart, events, log_scale)
+    figure = chart_spec(points, events, log_scale)
     layout = figure["layout"]
     extra = encoding.export_layout(chart.title, chart.description, encoding.source_line(points))
     extra["annotations"] = layout["annotations"] + extra["annotations"]  # direct labels kept

@@ -9,9 +9,8 @@ import flask
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import api, cards, catalog, data
+from dashboard import api, cards, catalog, citations, data
 from dashboard.charts import encoding, plotting
-from dashboard.charts.registry import Chart
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 SITE = "China–Russia figures"
@@ -105,9 +104,8 @@ def _unit(info: dict[str, Any]) -> str:
 def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
     """Every observation of the indicator, drawn as on the chart pages (click: citation), with
     its legend and source line."""
-    about = Chart("data", info["id"], info["name"], (info["id"],), info["description"])
     points = catalog.points_of(tables, info["id"])
-    spec = plotting.chart_spec(points, about)
+    spec = plotting.chart_spec(points)
     label: Any = {"aria-label": f"Chart of {info['name']}: every observation, with its source"}
     return html.Div(
         [
@@ -172,7 +170,7 @@ def sources(cited: pd.DataFrame) -> html.Div:
                         _licence(s),
                         f" · published {s['date_published'] or 'n.d.'}",
                         f" · accessed {s['date_accessed'] or '—'}",
-                        *([" · ", _external(s["url_main"], "link")] if s["url_main"] else []),
+                        *([" · ", citations.link(s["url_main"], "link")] if s["url_main"] else []),
                     ],
                     className="text-body-secondary",
                 ),
@@ -191,13 +189,7 @@ def sources(cited: pd.DataFrame) -> html.Div:
 
 def _licence(source: dict[str, Any]) -> Any:
     name = source["license_name"] or "not stated"
-    return _external(source["license_url"], name) if source["license_url"] else name
-
-
-def _external(url: str, text: str | None = None) -> Any:
-    if not url.startswith(("http://", "https://")):
-        return text or url
-    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
+    return citations.link(source["license_url"], name) if source["license_url"] else name
 
 
 def claims(checked: pd.DataFrame, cited: pd.DataFrame) -> html.Div:
@@ -231,9 +223,6 @@ def _check(claim: dict[str, Any]) -> html.Li:
     )
 
 
-QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
-
-
 def _stated(claim: dict[str, Any], side: str) -> str:
     """The claimed or official value as stated: a range, or a value with its qualifier."""
     value, low, high = (claim[f"{side}_{part}"] for part in ("value", "low", "high"))
@@ -242,7 +231,7 @@ def _stated(claim: dict[str, Any], side: str) -> str:
         return "—"
     if not pd.isna(low) and not pd.isna(high):
         return f"{encoding.format_value(low, unit)} to {encoding.format_value(high, unit)}"
-    prefix = QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
+    prefix = encoding.QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
     return prefix + encoding.format_value(value, unit)
 
 

@@ -6,7 +6,7 @@ import dash
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
-from dashboard import data
+from dashboard import citations, data
 from dashboard.cache import per_build
 from dashboard.charts.encoding import KIND_LABELS
 from dashboard.widgets import attributes, table
@@ -37,13 +37,7 @@ def fed_indicators(observations: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
-    link = (
-        html.A(
-            source["url_main"], href=source["url_main"], target="_blank", rel="noopener noreferrer"
-        )
-        if source["url_main"]
-        else "not stated"
-    )
+    link = citations.link(source["url_main"]) if source["url_main"] else "not stated"
     quote = [html.Br(), html.Q(source["quote"])] if source["quote"] else []
     cells: list[Any] = [
         [

@@ -5,11 +5,14 @@ import io
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from dashboard import callbacks, data, guards, layouts, memo, view
 from dashboard.app import app
-from dashboard.charts.registry import CHARTS, PAGES, PAGES_BY_ID
+from dashboard.charts.registry import CHARTS, PAGES, PAGES_BY_ID, chart_for
+from dashboard.check import engine
+from dashboard.pages import overview
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +154,34 @@ def test_chart_download_sends_exactly_the_rows_shown_with_sources():
     expected = memo.visible(points, 2005, 2015, series)
     assert sorted(r["obs_id"] for r in rows) == sorted(expected["obs_id"])
     assert all(r["source_citation"] and r["source_url"] is not None for r in rows)
+
+
+def test_an_indicator_without_a_chart_has_no_chart_link():
+    tables = data.load()
+    charted = {i for chart in CHARTS.values() for i in chart.indicators}
+    missing = sorted(set(tables.indicators["indicator"]) - charted)
+    assert missing, "every indicator has a chart now: pick another example"
+    assert all(chart_for(indicator) is None for indicator in missing)
+    claim = tables.claims_check.iloc[0].copy()
+    claim["indicator"] = missing[0]
+    assert overview.chart_link(claim) is None
+    assert "View on chart" not in str(overview.claims_table(pd.DataFrame([claim])))
+
+
+def test_the_checker_and_the_claims_table_link_an_indicator_to_the_same_chart():
+    for chart in CHARTS.values():
+        for indicator in chart.indicators:
+            first = chart_for(indicator)
+            assert first is not None
+            link = engine._chart(indicator, "2020-01-01")
+            assert link.endswith(f"#{first.chart_id}"), (indicator, link)
+            claim = pd.Series({"indicator": indicator, "period": "2020", "obs_id": "o0"})
+            assert str(overview.chart_link(claim)).endswith(f"#{first.chart_id}")
+
+
+def test_claim_links_end_at_the_last_year_of_the_charts_page():
+    claim = data.load().claims_check.iloc[0]
+    chart = chart_for(claim["indicator"])
+    assert chart is not None
+    high = memo.offer(PAGES_BY_ID[chart.page]).bounds[1]
+    assert f"&end={high}&" in str(overview.chart_link(claim))

@@ -69,13 +69,10 @@ def test_source_line_names_every_source_kind():
             "basis_sources": ["", "", "", "IMF DOTS"],
         }
     )
-    names = encoding.source_names(points)
-    assert names == [
-        "IMF DOTS",
-        "derived by this project from IMF DOTS",
-        "official statements reported by TASS",
-        "Wang He (2021)",
-    ]
+    assert encoding.source_line(points) == (
+        "Sources: IMF DOTS; derived by this project from IMF DOTS; "
+        "official statements reported by TASS; Wang He (2021)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,12 +102,12 @@ def test_a_series_keeps_its_colour_whatever_else_is_shown(tables, key):
     chart = CHARTS[key]
     every = memo.chart_points(tables.points, chart)
     colors = encoding.series_colors(every)
-    full = _colors(plotting.chart_spec(every, chart, every=every))
+    full = _colors(plotting.chart_spec(every, every=every))
     series = encoding.series_order(every)
     for dropped in series:
         rest = every[every["series_id"] != dropped]
         narrow = rest[rest["x"].dt.year >= 2015]
-        subset = _colors(plotting.chart_spec(narrow, chart, every=every))
+        subset = _colors(plotting.chart_spec(narrow, every=every))
         assert all(full[uid] == color for uid, color in subset.items())
     drawn = every[every["kind"] != "article_claim"]
     assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(encoding.PALETTE))
@@ -123,7 +120,7 @@ def test_legend_names_are_short_and_stable(tables):
     assert all(not label.startswith("Share of Russia–China trade") for label in labels.values())
     assert {label.split(" · ")[0] for label in labels.values()} >= {"Rubles", "Yuan"}
     one = every[every["indicator"] == "settlement_yuan_share"]
-    spec = plotting.chart_spec(one, chart, every=every)
+    spec = plotting.chart_spec(one, every=every)
     assert {t["name"] for t in spec["data"]} <= set(labels.values())
     flows = memo.chart_points(tables.points, CHARTS[("trade", "flows")])
     assert any(
@@ -139,7 +136,7 @@ def test_palette_is_fixed_and_has_no_claim_colours():
 
 def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
     chart = CHARTS[("trade", "turnover")]
-    spec = plotting.chart_spec(memo.chart_points(tables.points, chart), chart)
+    spec = plotting.chart_spec(memo.chart_points(tables.points, chart))
     kinds = [t["customdata"][0][5] for t in spec["data"]]
     first_claim = kinds.index("article claim")
     assert set(kinds[first_claim:]) == {"article claim"}
@@ -157,7 +154,7 @@ def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
 def test_an_empty_range_draws_a_message_not_an_axis(tables):
     chart = CHARTS[("gdp", "levels")]
     points = memo.chart_points(tables.points, chart)
-    spec = plotting.chart_spec(points.iloc[:0], chart)
+    spec = plotting.chart_spec(points.iloc[:0])
     assert spec["data"] == []
     assert spec["layout"]["xaxis"]["visible"] is False
     assert spec["layout"]["annotations"][0]["text"] == encoding.EMPTY_MESSAGE
@@ -168,7 +165,7 @@ def test_yearly_data_gets_yearly_ticks(tables):
     chart = CHARTS[("gdp", "levels")]
     points = memo.chart_points(tables.points, chart)
     annual = points[points["period"].str.fullmatch(r"\d{4}")]
-    axis = plotting.chart_spec(annual, chart)["layout"]["xaxis"]
+    axis = plotting.chart_spec(annual)["layout"]["xaxis"]
     assert axis["tickformat"] == "%Y" and axis["dtick"].startswith("M") and axis["tick0"]
     assert int(axis["dtick"][1:]) % 12 == 0
 
@@ -181,7 +178,7 @@ def test_events_are_numbered_and_chosen_by_page_topic(tables):
     assert memo.page_events(PAGES_BY_ID["gdp"], 1900, 2100) == []
     chart = page.charts[0]
     points = memo.chart_points(tables.points, chart)
-    spec = plotting.chart_spec(points, chart, events)
+    spec = plotting.chart_spec(points, events)
     marked = plotting.chart_events(
         plotting.event_list(events),
         *plotting.span(plotting.prepare(points).select(1900, 2100, list(points["series_id"]))),
@@ -303,7 +300,7 @@ def test_a_view_cut_from_the_tracks_is_the_chart_of_its_points(tables, key):
         in_years = events[events["date"].str[:4].astype(int).between(start, end)]
         marked = plotting.in_years(plotting.event_list(events), start, end)
         cut = plotting.spec(prepared.select(start, end, shown), marked, log_scale=True)
-        assert cut == plotting.chart_spec(points, chart, in_years, log_scale=True, every=every)
+        assert cut == plotting.chart_spec(points, in_years, log_scale=True, every=every)
 
 
 def _direct_labels(spec: dict[str, Any]) -> list[dict[str, Any]]:

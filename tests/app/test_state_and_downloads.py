@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard import data, downloads, guards, memo, view
+from dashboard.app import server
 from dashboard.charts.registry import CHARTS
+from dashboard.schema import published
 
 IDS = {"s1", "s2", "s3"}
 
@@ -59,6 +61,34 @@ def test_chart_csv_has_sources_on_every_row_and_is_spreadsheet_safe():
             assert not value.startswith(("=", "+", "@")), value
             assert not value.startswith("-") or _number(value), value
     assert {r["note"] for r in rows} >= {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
+
+
+def test_chart_csv_api_csv_json_and_zip_share_the_cited_row():
+    """One layout, in one order, with derived rows carrying their inputs' citations and the
+    year a whole number wherever it is set."""
+    client = server.test_client()
+    layout = list(published.CITED_ROW)
+    chart = CHARTS[("shares", "china-in-russia")]
+    chart_rows = list(csv.DictReader(io.StringIO(downloads.chart_csv(memo.drawable(chart)))))
+    indicator = chart.indicators[0]
+    api_csv = client.get(f"/api/v1/indicators/{indicator}.csv").get_data(as_text=True)
+    api_rows = list(csv.DictReader(io.StringIO(api_csv)))
+    api_json = client.get(f"/api/v1/indicators/{indicator}.json").get_json()["rows"]
+    archive = zipfile.ZipFile(io.BytesIO(downloads.bundle()))
+    cited = archive.read(f"china-russia-figures/{published.CITED_FILE}").decode("utf-8")
+    zip_rows = list(csv.DictReader(io.StringIO(cited)))
+    for rows in (chart_rows, api_rows, api_json, zip_rows):
+        assert list(rows[0]) == layout
+    by_id = {row["obs_id"]: row for row in zip_rows}
+    derived = [row for row in chart_rows if row["kind"] == "derived"]
+    assert derived and all(row["input_source_citations"] for row in derived)
+    for row in [*derived, *api_rows]:
+        assert row == by_id[row["obs_id"]]
+        inputs = row["input_source_ids"].split(";") if row["input_source_ids"] else []
+        assert len(row["input_source_citations"].split(" | ")) == max(len(inputs), 1)
+    years = [row["year"] for row in api_json if row["year"] is not None]
+    assert years and all(type(year) is int for year in years)
+    assert all(row["year"] == "" or row["year"].isdigit() for row in zip_rows)
 
 
 def _number(text: str) -> bool:
