@@ -12,14 +12,19 @@ from dashboard import guards, layouts, memo, view
 from dashboard.charts.registry import Page
 
 
-def register_page_for(module: str, page: Page, order: int) -> Callable[..., html.Div]:
+def register_page_for(page: Page) -> Callable[..., html.Div]:
     """Register an indicator page and its callbacks; return its layout function."""
+
+    def layout(**query: object) -> html.Div:
+        return layouts.page_layout(page, query)
+
     dash.register_page(
-        module,
+        f"pages.{page.page}",
         path=page.path,
         name=page.name,
-        order=order,
+        order=page.order,
         title=f"{page.name} · China–Russia figures",
+        layout=layout,
     )
     series = {"type": "series", "page": page.page, "chart": ALL}
     # The controls and series lists write the page store (a control put in with its card or
@@ -74,8 +79,5 @@ def register_page_for(module: str, page: Page, order: int) -> Callable[..., html
         Input(f"{page.page}-address", "data"),
         prevent_initial_call=True,
     )
-
-    def layout(**query: object) -> html.Div:
-        return layouts.page_layout(page, query)
 
     return layout

@@ -19,7 +19,7 @@ dash.register_page(
     __name__,
     path="/check",
     name="Check a claim",
-    order=8,
+    order=80,
     title="Check a claim · China–Russia figures",
 )
 

@@ -17,7 +17,7 @@ dash.register_page(
     __name__,
     path="/",
     name="Claims vs record",
-    order=0,
+    order=0,  # places in the navigation are sparse numbers (indicator pages: charts/registry.py)
     title="Claims vs record · China–Russia figures",
 )
 

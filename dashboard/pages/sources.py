@@ -12,7 +12,7 @@ from dashboard.charts.encoding import KIND_LABELS
 from dashboard.widgets import attributes, table
 
 dash.register_page(
-    __name__, path="/sources", name="Sources", order=6, title="Sources · China–Russia figures"
+    __name__, path="/sources", name="Sources", order=60, title="Sources · China–Russia figures"
 )
 
 KIND_TITLES = {
