@@ -11,7 +11,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
-from dashboard import widgets
+from dashboard import citations, widgets
 from dashboard.check.engine import check
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, UNITS
 
@@ -19,7 +19,7 @@ dash.register_page(
     __name__,
     path="/check",
     name="Check a claim",
-    order=8,
+    order=80,
     title="Check a claim · China–Russia figures",
 )
 
@@ -242,7 +242,7 @@ def card(row: dict[str, Any]) -> html.Div:
     if row["chart"]:
         links.append(html.A("See it on the chart", href=row["chart"], className="me-3"))
     if row["official_url"]:
-        links.append(html.A("Source", href=row["official_url"], target="_blank", rel="noopener"))
+        links.append(citations.link(row["official_url"], "Source"))
     return html.Div(
         html.Div(
             [
