@@ -139,8 +139,10 @@ def validate_products(products: pd.DataFrame) -> None:
     key = ["year", "direction", "chapter"]
     chapters = products[products["level"] == "chapter"].set_index(key)["value_kusd"]
     for level in ("heading", "hs6"):
-        sums = products[products["level"] == level].groupby(key)["value_kusd"].sum()
-        for (year, direction, chapter), total in sums.items():
+        listed = products[products["level"] == level]
+        sums = listed.groupby(key, as_index=False).agg(value_kusd=("value_kusd", "sum"))
+        for found in sums.to_dict("records"):
+            year, direction, chapter, total = (found[k] for k in (*key, "value_kusd"))
             whole = chapters.get((year, direction, chapter))
             if whole is None or total > whole + 0.01:
                 raise BuildError(
