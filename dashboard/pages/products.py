@@ -5,7 +5,7 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import Input, Output, callback, dcc, html
+from dash import MATCH, Input, Output, callback, dcc, html
 
 from dashboard import citations, data
 from dashboard.cache import per_build
@@ -167,8 +167,10 @@ def chapter_figure(frame: pd.DataFrame, direction: str, short: str) -> dict[str,
                 "y": (rows["value_kusd"] / 1e6).round(3).tolist(),
                 "marker": {"color": colour},
                 "customdata": [
-                    [label, f"{v / 1e6:.2f}", f"{s:.1f}", short]
-                    for v, s in zip(rows["value_kusd"], rows["share"], strict=True)
+                    [label, f"{v / 1e6:.2f}", f"{s:.1f}", short, source]
+                    for v, s, source in zip(
+                        rows["value_kusd"], rows["share"], rows["source_id"], strict=True
+                    )
                 ],
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{x}: US$ %{customdata[1]} bn "
                 "(%{customdata[2]} % of the year)<br>Source: %{customdata[3]}<extra></extra>",
@@ -207,7 +209,7 @@ def _chart_block(products: pd.DataFrame, direction: str, short: str) -> html.Sec
             html.H2(title, className="h5 mt-4"),
             html.Div(
                 dcc.Graph(
-                    id=f"products-chart-{slug}",
+                    id={"type": "products-chart", "direction": slug},
                     figure=chapter_figure(frame, direction, short),
                     config=CONFIG,
                     className="products-chart",
@@ -216,8 +218,14 @@ def _chart_block(products: pd.DataFrame, direction: str, short: str) -> html.Sec
                 **attributes({"aria-label": description}),
             ),
             html.P(
-                f"Source: {short} (research dataset; reconciled, differs from customs).",
+                f"Source: {short} (research dataset; reconciled, differs from customs). "
+                "Click a bar for its full citation.",
                 className="source-line small",
+            ),
+            html.Div(
+                id={"type": "products-cite", "direction": slug},
+                className="products-cite small",
+                **attributes({"aria-live": "polite"}),
             ),
         ],
         className="products-section",
@@ -308,3 +316,42 @@ def show_headings(direction: object, year: object) -> html.Div:
     years = set(products["year"].astype(int))
     when = int(year) if isinstance(year, int) and year in years else max(years)
     return headings_table(products, chosen, when)
+
+
+@callback(
+    Output({"type": "products-cite", "direction": MATCH}, "children"),
+    Input({"type": "products-chart", "direction": MATCH}, "clickData"),
+    prevent_initial_call=True,
+)
+def cite_bar(click: object) -> Any:
+    """The full citation of the bar clicked: its value, share, source and caveats."""
+    try:
+        point = click["points"][0]  # type: ignore[index]
+        label, value, share, _, source_id = point["customdata"]
+        year = int(point["x"])
+    except (TypeError, KeyError, IndexError, ValueError):
+        return dash.no_update
+    sources = data.load().sources.set_index("source_id")
+    if source_id not in sources.index:
+        return dash.no_update
+    source = sources.loc[source_id]
+    what = "the sum of the chapters not drawn by name" if label == OTHER else f"chapter {label}"
+    return html.Div(
+        [
+            html.P(html.Strong(f"{year}, {what}: US$ {value} bn ({share} % of the year)")),
+            html.Dl(
+                [
+                    html.Dt("Citation"),
+                    html.Dd(source["citation_full"]),
+                    html.Dt("Link"),
+                    html.Dd(citations.link(source["url_main"])),
+                    html.Dt("Accessed"),
+                    html.Dd(source["date_accessed"]),
+                    html.Dt("Caveats"),
+                    html.Dd(source["note"]),
+                ]
+            ),
+        ],
+        className="border rounded p-2 mt-2",
+        style={"overflowWrap": "anywhere"},
+    )

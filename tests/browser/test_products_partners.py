@@ -44,6 +44,23 @@ def test_hovering_a_bar_shows_its_source(page, base_url, path, source):
     expect(page.locator(".hoverlayer .hovertext").first).to_contain_text(f"Source: {source}")
 
 
+def test_clicking_a_bar_shows_its_full_citation(page, base_url):
+    _open(page, base_url + "/products", 390)
+    bars = page.locator("#products-page " + BAR)
+    box = next(
+        b
+        for b in (bars.nth(i).bounding_box() for i in range(bars.count()))
+        if b and b["height"] > 8
+    )
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    cite = page.locator(".products-cite").first
+    expect(cite).to_contain_text("Citation")
+    expect(cite).to_contain_text("CEPII, BACI")
+    expect(cite).to_contain_text("Trust tier: research")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.errors == []
+
+
 def test_headings_table_follows_direction_and_year(page, base_url):
     _open(page, base_url + "/products", 390)
     summary = page.locator("#products-headings-summary")
