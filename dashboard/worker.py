@@ -6,7 +6,9 @@ timeout bounds each read, not the request). Here the worker's event loop reads e
 head and body, without blocking, and hands it to a thread only once it is all in; a client that
 has not sent its whole request REQUEST_DEADLINE seconds after connecting (or, on a kept-alive
 connection, after its next request began) is dropped. A slow client costs a buffer, never a
-thread. Plain HTTP only: TLS, if any, ends at a proxy in front.
+thread. A connection being closed lingers in the event loop too (gthread lingers up to 2 s
+in it, blocking every other connection meanwhile). Plain HTTP only: TLS, if any, ends at a proxy
+in front.
 
 Answers gunicorn writes itself (a bad request line, an oversized head) carry the security
 headers and `no-store`, and a fixed text: nothing the client sent is echoed.
@@ -29,6 +31,7 @@ from dashboard.hardening import ERROR_HEADERS, MAX_BODY
 REQUEST_DEADLINE = float(os.environ.get("WEB_READ_TIMEOUT", "10"))
 MAX_HEAD = 32 * 1024  # request line and headers: a browser's, cookies included, are far less
 RECV_SIZE = 64 * 1024
+LINGER = 2.0  # seconds a closed connection is drained for the client's last bytes
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*([0-9]{1,18})[ \t]*(?=\r\n)")
 CHUNKED = re.compile(rb"\r\ntransfer-encoding:[^\r]*chunked")
 
@@ -73,6 +76,7 @@ class Worker(ThreadWorker):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.arriving: deque[TConn] = deque()  # in order of deadline
+        self.lingering: deque[TConn] = deque()  # closed for writing, being drained
 
     def accept(self, listener: socket.socket) -> None:
         try:
@@ -138,21 +142,57 @@ class Worker(ThreadWorker):  # type: ignore[misc]
         conn.close()
 
     def murder_pending(self) -> None:
-        """Drop the connections whose request is not all in by its deadline."""
+        """Drop the connections whose request is not all in by its deadline, and close
+        those that lingered long enough."""
         super().murder_pending()
         now = time.monotonic()
         while self.arriving and self.arriving[0].timeout <= now:
             self.drop(self.arriving[0])
+        while self.lingering and self.lingering[0].timeout <= now:
+            self.unlinger(self.lingering[0])
 
     def finish_request(self, conn: TConn, fs: Any) -> None:
         """As gthread's, but bytes of a next request read along with the last one are read
-        on by the event loop too, not by a thread."""
-        if self.alive and not fs.cancelled() and fs.exception() is None and fs.result() is True:
+        on by the event loop, not by a thread, and a closing connection lingers there."""
+        done = self.alive and not fs.cancelled() and fs.exception() is None
+        if done and fs.result() is True:
             ahead = conn.parser.unreader.take_buffered()
             if ahead:
                 self.arrive(conn, ahead)
                 return
+        elif done and fs.result() is False:
+            self.nr_conns -= 1
+            self.linger(conn)
+            return
         super().finish_request(conn, fs)
+
+    def linger(self, conn: TConn) -> None:
+        """Close for writing, then drain what the client still sends (RFC 9112 9.6) for up
+        to LINGER seconds, in the event loop."""
+        try:
+            conn.sock.shutdown(socket.SHUT_WR)
+            conn.sock.setblocking(False)
+        except OSError:
+            conn.close()
+            return
+        conn.timeout = time.monotonic() + LINGER
+        self.lingering.append(conn)
+        self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_linger, conn))
+
+    def on_linger(self, conn: TConn, client: socket.socket) -> None:
+        try:
+            if conn.sock.recv(RECV_SIZE):
+                return
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            pass
+        self.unlinger(conn)
+
+    def unlinger(self, conn: TConn) -> None:
+        self.poller.unregister(conn.sock)
+        self.lingering.remove(conn)
+        conn.close()
 
     def handle_error(self, req: Any, client: socket.socket, addr: Any, exc: Exception) -> None:
         """gunicorn's own error answer, rewritten by SecureErrors."""

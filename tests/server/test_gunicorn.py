@@ -178,3 +178,22 @@ def test_gunicorns_own_error_answers_carry_the_guard_rails(server, request_, sta
     assert headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert body == f"{status} ".encode() + body.split(b" ", 1)[1] and b"aaaa" not in body
+
+
+def test_clients_that_never_close_do_not_stall_the_others(server):
+    """gthread drains each closed connection for up to 2 s in its event loop."""
+    silent = []
+    try:
+        for _ in range(6):
+            sock = _half_open(
+                server, b"GET /_dash-layout HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            sock.recv(100)  # answered; the client keeps its side open
+            silent.append(sock)
+        began = time.monotonic()
+        for _ in range(3):
+            assert requests.get(server + "/_dash-dependencies", timeout=10).status_code == 200
+        assert time.monotonic() - began < 1.5
+    finally:
+        for sock in silent:
+            sock.close()
