@@ -258,6 +258,8 @@ def test_interrupt_rolls_every_swapped_source_back(monkeypatch, upstream, raw, c
         (lambda r: r.update(cmdCode="27"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(freqCode="M"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(refYear=2035), "refYear '2035' is not one of the years asked"),
+        (lambda r: r.pop("isReported"), "record lacks ['isReported']"),
+        (lambda r: r.pop("legacyEstimationFlag"), "record lacks ['legacyEstimationFlag']"),
     ],
 )
 def test_comtrade_answers_other_than_asked_are_refused(
