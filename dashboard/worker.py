@@ -34,6 +34,8 @@ RECV_SIZE = 64 * 1024
 LINGER = 2.0  # seconds a closed connection is drained for the client's last bytes
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*([0-9]{1,18})[ \t]*(?=\r\n)")
 CHUNKED = re.compile(rb"\r\ntransfer-encoding:[^\r]*chunked")
+EXPECT = re.compile(rb"\r\nexpect:[ \t]*100-continue[ \t]*\r\n")
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 
 def error_answer(status: int, reason: str) -> bytes:
@@ -70,6 +72,12 @@ def complete(data: bytes) -> bool:
     return len(data) - end - 4 >= (int(length[1]) if length else 0)
 
 
+def expects_continue(data: bytes) -> bool:
+    """Whether a request whose head is in asks for 100 Continue before sending its body."""
+    end = data.find(b"\r\n\r\n")
+    return end >= 0 and bool(EXPECT.search(data[: end + 2].lower()))
+
+
 class Worker(ThreadWorker):  # type: ignore[misc]
     """gthread, with requests read by the event loop (see the module's docstring)."""
 
@@ -98,6 +106,7 @@ class Worker(ThreadWorker):  # type: ignore[misc]
         """Read the connection's next request in the event loop, from `data` on."""
         conn.sock.setblocking(False)
         conn.received = bytearray(data)
+        conn.continued = False  # whether 100 Continue was sent for this request
         conn.timeout = time.monotonic() + REQUEST_DEADLINE
         self.arriving.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_bytes, conn))
@@ -134,6 +143,12 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             conn.parser.unreader.unread(data)
             conn.data_ready = True
             self.enqueue_req(conn)
+        elif not conn.continued and expects_continue(conn.received):
+            conn.continued = True  # the client waits for it before sending its body
+            try:
+                conn.sock.send(CONTINUE)
+            except OSError:
+                pass
 
     def drop(self, conn: TConn) -> None:
         self.poller.unregister(conn.sock)

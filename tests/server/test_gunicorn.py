@@ -197,3 +197,18 @@ def test_clients_that_never_close_do_not_stall_the_others(server):
     finally:
         for sock in silent:
             sock.close()
+
+
+def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(server):
+    body = b'{"output": 1}'
+    head = (
+        b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body)
+    )
+    with _half_open(server, head) as sock:
+        assert sock.recv(100).startswith(b"HTTP/1.1 100 Continue\r\n")
+        sock.sendall(body)
+        answer = b""
+        while b"HTTP/1.1 400" not in answer and (chunk := sock.recv(4096)):
+            answer += chunk
+        assert b"HTTP/1.1 400" in answer
