@@ -18,7 +18,7 @@ wsgi_app = "dashboard.wsgi:server"
 worker_class = "dashboard.worker.Worker"
 workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "8"))
-worker_connections = 200  # open connections per worker, kept-alive ones included
+worker_connections = 200  # open connections per worker: kept-alive, still sending, being answered
 
 preload_app = True  # load the app and its tables once, before forking; a broken build fails here
 timeout = 30  # a worker silent this long is restarted

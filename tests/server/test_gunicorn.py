@@ -1,5 +1,6 @@
 """The production server (gunicorn with dashboard/gunicorn_conf.py) on loopback: clients that
-send half a request do not stop it from answering others."""
+send half a request, drip one byte at a time or never close do not stop it from answering
+others; the answers gunicorn writes itself carry the guard rails."""
 
 import os
 import socket
