@@ -333,8 +333,10 @@ def get_sources() -> Response:
 
 def get_products() -> Response:
     _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
     return send(
-        lambda: as_csv(table_rows("products", published.CITED_PRODUCT)),
+        snap,
+        lambda: as_csv(table_rows(snap.tables, "products", published.CITED_PRODUCT)),
         "text/csv",
         f"{FILE_PREFIX}-products.csv",
     )
@@ -342,16 +344,17 @@ def get_products() -> Response:
 
 def get_partners() -> Response:
     _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
     return send(
-        lambda: as_csv(table_rows("partners", published.CITED_PARTNER)),
+        snap,
+        lambda: as_csv(table_rows(snap.tables, "partners", published.CITED_PARTNER)),
         "text/csv",
         f"{FILE_PREFIX}-partners.csv",
     )
 
 
-def table_rows(name: str, row: dict[str, str]) -> pd.DataFrame:
-    """The products or partners table, each row with its source's citation."""
-    tables = data.load()
+def table_rows(tables: data.Tables, name: str, row: dict[str, str]) -> pd.DataFrame:
+    """The products or partners table of one snapshot, each row with its source's citation."""
     return data.cited_table(getattr(tables, name), tables.sources, row)
 
 
