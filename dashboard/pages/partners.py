@@ -36,7 +36,7 @@ SNAPSHOT_COLUMNS = (
     "Its exports to China",
     "Its exports to Russia",
 )
-ABSENT = "not in the top 15 (absent, not zero)"
+ABSENT = "not in its top 15"
 
 
 def layout(**_query: object) -> html.Div:
@@ -90,7 +90,7 @@ def _layout() -> html.Div:
                 "Exports as each reporter declares them, US$ bn, the latest observation of "
                 "each partner series (2022–2025; the year of each value is not stored). The "
                 "snapshot keeps each reporter's top 15 partners only: a partner missing from a "
-                "list is absent, not zero.",
+                "list (“not in its top 15”) is absent, not zero.",
                 className="small",
             ),
             html.Div(

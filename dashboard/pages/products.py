@@ -144,7 +144,11 @@ def chapter_frame(products: pd.DataFrame, direction: str) -> pd.DataFrame:
     frame = (
         chapters.assign(label=label)
         .groupby(["year", "label"], as_index=False)
-        .agg(value_kusd=("value_kusd", "sum"), source_id=("source_id", "first"))
+        .agg(
+            value_kusd=("value_kusd", "sum"),
+            source_id=("source_id", "first"),
+            section=("section", lambda s: s.iloc[0] if s.nunique() == 1 else "several"),
+        )
     )
     totals = frame.groupby("year")["value_kusd"].transform("sum")
     frame["share"] = frame["value_kusd"] / totals * 100
@@ -167,12 +171,17 @@ def chapter_figure(frame: pd.DataFrame, direction: str, short: str) -> dict[str,
                 "y": (rows["value_kusd"] / 1e6).round(3).tolist(),
                 "marker": {"color": colour},
                 "customdata": [
-                    [label, f"{v / 1e6:.2f}", f"{s:.1f}", short, source]
-                    for v, s, source in zip(
-                        rows["value_kusd"], rows["share"], rows["source_id"], strict=True
+                    [label, f"{v / 1e6:.2f}", f"{s:.1f}", short, source, section]
+                    for v, s, source, section in zip(
+                        rows["value_kusd"],
+                        rows["share"],
+                        rows["source_id"],
+                        rows["section"],
+                        strict=True,
                     )
                 ],
-                "hovertemplate": "<b>%{customdata[0]}</b><br>%{x}: US$ %{customdata[1]} bn "
+                "hovertemplate": "<b>%{customdata[0]}</b><br>Section: %{customdata[5]}"
+                "<br>%{x}: US$ %{customdata[1]} bn "
                 "(%{customdata[2]} % of the year)<br>Source: %{customdata[3]}<extra></extra>",
             }
         )
@@ -327,7 +336,7 @@ def cite_bar(click: object) -> Any:
     """The full citation of the bar clicked: its value, share, source and caveats."""
     try:
         point = click["points"][0]  # type: ignore[index]
-        label, value, share, _, source_id = point["customdata"]
+        label, value, share, _, source_id, section = point["customdata"]
         year = int(point["x"])
     except (TypeError, KeyError, IndexError, ValueError):
         return dash.no_update
@@ -338,7 +347,13 @@ def cite_bar(click: object) -> Any:
     what = "the sum of the chapters not drawn by name" if label == OTHER else f"chapter {label}"
     return html.Div(
         [
-            html.P(html.Strong(f"{year}, {what}: US$ {value} bn ({share} % of the year)")),
+            html.P(
+                [
+                    html.Strong(f"{year}, {what}: US$ {value} bn ({share} % of the year)"),
+                    html.Br(),
+                    f"Section: {section}",
+                ]
+            ),
             html.Dl(
                 [
                     html.Dt("Citation"),
