@@ -158,7 +158,7 @@ def chapter_frame(products: pd.DataFrame, direction: str) -> pd.DataFrame:
     )
 
 
-def chapter_figure(frame: pd.DataFrame, direction: str, short: str) -> dict[str, Any]:
+def chapter_figure(frame: pd.DataFrame, short: str) -> dict[str, Any]:
     """A stacked bar per year, one colour per chapter, the citation in every hover."""
     traces = []
     for number, (label, rows) in enumerate(frame.groupby("label", sort=False)):
@@ -196,7 +196,6 @@ def chapter_figure(frame: pd.DataFrame, direction: str, short: str) -> dict[str,
             "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "font": {"size": 11}},
             "hoverlabel": {"align": "left"},
             "font": {"family": "system-ui, sans-serif"},
-            "meta": {"direction": direction},
         },
     }
 
@@ -219,7 +218,7 @@ def _chart_block(products: pd.DataFrame, direction: str, short: str) -> html.Sec
             html.Div(
                 dcc.Graph(
                     id={"type": "products-chart", "direction": slug},
-                    figure=chapter_figure(frame, direction, short),
+                    figure=chapter_figure(frame, short),
                     config=CONFIG,
                     className="products-chart",
                 ),
