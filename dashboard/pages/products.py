@@ -5,7 +5,7 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import MATCH, Input, Output, callback, dcc, html
+from dash import MATCH, Input, Output, callback, ctx, dcc, html
 
 from dashboard import citations, data
 from dashboard.cache import per_build
@@ -22,6 +22,7 @@ dash.register_page(
 )
 
 DIRECTIONS = {"RUS→CHN": "Russia's exports to China", "CHN→RUS": "China's exports to Russia"}
+SLUGS = {"RUS→CHN": "ru-cn", "CHN→RUS": "cn-ru"}  # a direction in element ids
 TOP_CHAPTERS = 7  # chapters drawn by name in each direction; the rest stacked as one
 TOP_HEADINGS = 15
 OTHER = "All other chapters"
@@ -206,7 +207,7 @@ def _wrap(label: str, width: int = 40) -> str:
 
 def _chart_block(products: pd.DataFrame, direction: str, short: str) -> html.Section:
     frame = chapter_frame(products, direction)
-    slug = "ru-cn" if direction == "RUS→CHN" else "cn-ru"
+    slug = SLUGS[direction]
     title = f"{DIRECTIONS[direction]} by HS chapter, per year"
     description = (
         f"{title}: the {TOP_CHAPTERS} largest chapters over the period and all others stacked, "
@@ -320,9 +321,10 @@ def _heading_row(rank: int, row: pd.Series, total: float) -> html.Tr:
 def show_headings(direction: object, year: object) -> html.Div:
     """The headings table of the chosen direction and year."""
     products = data.load().products
-    chosen = str(direction) if direction in DIRECTIONS else "RUS→CHN"
+    chosen = direction if isinstance(direction, str) and direction in DIRECTIONS else "RUS→CHN"
     years = set(products["year"].astype(int))
-    when = int(year) if isinstance(year, int) and year in years else max(years)
+    known = isinstance(year, int) and not isinstance(year, bool) and year in years
+    when = year if known and isinstance(year, int) else max(years)
     return headings_table(products, chosen, when)
 
 
@@ -332,25 +334,34 @@ def show_headings(direction: object, year: object) -> html.Div:
     prevent_initial_call=True,
 )
 def cite_bar(click: object) -> Any:
-    """The full citation of the bar clicked: its value, share, source and caveats."""
+    """The full citation of the bar clicked, its value and share looked up on the server
+    (nothing the browser sends is shown back)."""
+    trigger = ctx.triggered_id
+    slugs = {slug: d for d, slug in SLUGS.items()}
     try:
         point = click["points"][0]  # type: ignore[index]
-        label, value, share, _, source_id, section = point["customdata"]
-        year = int(point["x"])
+        label, year = str(point["customdata"][0]), int(point["x"])
+        direction = slugs[trigger["direction"]]
     except (TypeError, KeyError, IndexError, ValueError):
         return dash.no_update
-    sources = data.load().sources.set_index("source_id")
-    if source_id not in sources.index:
+    tables = data.load()
+    frame = chapter_frame(tables.products, direction)
+    found = data.records(frame[(frame["year"] == year) & (frame["label"] == label)])
+    if not found:
         return dash.no_update
-    source = sources.loc[source_id]
+    bar = found[0]
+    source = data.records(tables.sources[tables.sources["source_id"] == bar["source_id"]])[0]
     what = "the sum of the chapters not drawn by name" if label == OTHER else f"chapter {label}"
     return html.Div(
         [
             html.P(
                 [
-                    html.Strong(f"{year}, {what}: US$ {value} bn ({share} % of the year)"),
+                    html.Strong(
+                        f"{DIRECTIONS[direction]}, {year}, {what}: US$ "
+                        f"{bar['value_kusd'] / 1e6:.2f} bn ({bar['share']:.1f} % of the year)"
+                    ),
                     html.Br(),
-                    f"Section: {section}",
+                    f"Section: {bar['section']}",
                 ]
             ),
             html.Dl(
