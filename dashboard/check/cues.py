@@ -38,6 +38,35 @@ BLOCKER = _re(
     r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth"
 )
 
+# a country's trade with the whole world, not with the other country
+WORLD_TRADE = _re(
+    r"(?:russia|china)(?:'s|’s|n|ese)? (?:total |overall )?(?:foreign|external|international)"
+    r" (?:trade|commerce)|(?:russia|china)(?:'s|’s) (?:total|overall) (?:trade|exports|imports)"
+    r"|(?:foreign|external) trade (?:turnover )?of (?:russia|china)|with the world|global trade"
+    r"|world trade|внешнеторгов\w* оборот|внешней торговли|对外贸易|外贸"
+)
+# one product's or sector's trade, not the total ("car exports to Russia", "exports of oil")
+_PRODUCT = (
+    r"(?:oil|crude|petroleum|coal|lng|gas|grain|wheat|soybeans?|cars?|vehicles?|automobiles?"
+    r"|machinery|electronics?|agricultur\w*|food|timber|wood|seafood|fish|metals?|copper"
+    r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms|services)"
+)
+_FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
+PRODUCT_FLOW = _re(
+    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
+# the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
+BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")
+# "3 % of China's": the economy whose trade a share is of, written without the word trade
+OF_ECONOMY = _re(
+    r"^\s*(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$|total|foreign"
+    r"|overall|external|international|trade))"
+)
+ALL_ROUTES = _re(
+    r"total (?:gas )?(?:deliveries|supplies|exports)|all routes|overall (?:gas )?"
+    r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
+)
+
 # direction of a flow, nearest mention wins
 EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
@@ -50,7 +79,8 @@ IMPORTS_CN = _re(
     r"|supplies from russia|russia exported|china imported"
 )
 TOTAL = _re(
-    r"turnover|total trade|bilateral trade|trade between|trade volume|volume of trade"
+    r"imports? and exports?|exports? and imports?|进出口|turnover|total trade|bilateral trade"
+    r"|trade between|trade volume|volume of trade"
     r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|贸易额"
 )
 EXPORTED = _re(r"\bexported\b|\bsold\b")
@@ -96,12 +126,14 @@ GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
-    r"|slumped?|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*|сократил\w*"
+    r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
+    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*|сократил\w*"
     r"|снизил\w*|增长|下降)\b"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
-    r"|shrunk|contracted|lower|plunged?|slumped?|сократил\w*|снизил\w*|下降)\b"
+    r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
+    r"|сократил\w*|снизил\w*|下降)\b"
 )
 
 POS2 = _re(r"power of siberia[- ]?2|power of siberia two|western route|via mongolia|soyuz vostok")
@@ -111,7 +143,10 @@ CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")
 PIPELINE = _re(r"pipeline gas|by pipeline|pipeline imports|piped")
-FROM_RUSSIA = _re(r"from russia|russian (?:gas|lng)")
+FROM_RUSSIA = _re(
+    r"from russia|russian (?:pipeline |natural |piped )?(?:gas|lng)"
+    r"|russia(?:'s|’s) (?:pipeline )?gas"
+)
 CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(r"import|transported to china|shipped to china|bought|purchase")
 

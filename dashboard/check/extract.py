@@ -15,7 +15,6 @@ from functools import lru_cache
 from dashboard.check import cues, periods, quantities
 from dashboard.check.periods import Period
 from dashboard.check.quantities import Quantity
-from dashboard.schema.verdict import precision
 
 SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
 ABBREVIATIONS = (
@@ -41,6 +40,8 @@ ABBREVIATIONS = (
     "approx.",
 )
 MAX_SENTENCE = 800
+MAX_YEARS = 12  # "since 1980": checked year by year only over a span this long
+MAX_CLAIMS = 1000  # per text: the figures after these are listed, not checked
 STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
@@ -64,6 +65,17 @@ class Claim:
     status: str  # reported, target, forecast, planned
     attribution: str
     precision: float
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number that is not checked, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    related: bool  # about an indicator the project holds, yet not checkable as written
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def extract(text: str, published: date | None = None) -> list[Claim]:
     """Every China–Russia figure in a text, in reading order."""
+    return scan(text, published)[0]
+
+
+def scan(
+    text: str, published: date | None = None, limit: int | None = MAX_CLAIMS
+) -> tuple[list[Claim], list[Skipped]]:
+    """The China–Russia figures of a text, and the quantities found but not checked, with why.
+
+    At most `limit` claims (None: no limit); the figures after them are listed as skipped.
+    """
     claims: list[Claim] = []
+    skipped: list[Skipped] = []
     spans = sentences(text)
     carried: Period | None = None
     for index, (start, end) in enumerate(spans):
@@ -117,24 +140,43 @@ def extract(text: str, published: date | None = None) -> list[Claim]:
         context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
         found = periods.find(sentence, published)
         dated = [f for f in found if f.period.relation not in ("now", "on")]
+        here: list[Skipped] = []
         found_here = [
-            *_sentence_claims(sentence, context, found, carried, published),
+            *_sentence_claims(sentence, context, found, carried, published, here),
             *_timing(sentence, context, found),
         ]
         for claim in sorted(found_here, key=lambda c: c.start):
-            claims.extend(_expand(replace(claim, start=claim.start + start, end=claim.end + start)))
+            moved = replace(claim, start=claim.start + start, end=claim.end + start)
+            if limit is not None and len(claims) >= limit:
+                skipped.append(_skip(moved, f"over the limit of {limit} figures checked per text"))
+                continue
+            expanded = _expand(moved)
+            if isinstance(expanded, Skipped):
+                skipped.append(expanded)
+            else:
+                claims.extend(expanded[: None if limit is None else limit - len(claims)])
+        skipped.extend(replace(k, start=k.start + start, end=k.end + start) for k in here)
         if dated:
             carried = dated[-1].period
-    return claims
+    return claims, sorted(skipped, key=lambda k: k.start)
 
 
-def _expand(claim: Claim) -> Iterator[Claim]:
-    """'Since 2018 … about $100 billion': one claim per full year."""
+def _skip(claim: Claim, reason: str) -> Skipped:
+    return Skipped(claim.start, claim.end, claim.text, reason, True)
+
+
+def _expand(claim: Claim) -> list[Claim] | Skipped:
+    """'Since 2018 … about $100 billion': one claim per full year, over at most MAX_YEARS."""
     if claim.period is None or not claim.period.years:
-        yield claim
-        return
-    for year in claim.period.years:
-        yield replace(claim, period=periods.resolve("year", (str(year),), None))
+        return [claim]
+    years = claim.period.years
+    if len(years) > MAX_YEARS:
+        return _skip(
+            claim,
+            f"'since {years[0]}' spans {len(years)} years; figures are checked year by year "
+            f"over at most {MAX_YEARS}",
+        )
+    return [replace(claim, period=periods.resolve("year", (str(y),), None)) for y in years]
 
 
 def _sentence_claims(
@@ -143,7 +185,9 @@ def _sentence_claims(
     found: list[periods.Found],
     carried: Period | None,
     published: date | None,
+    skipped: list[Skipped],
 ) -> Iterator[Claim]:
+    """The claims of one sentence; the quantities it holds that are not claims go to skipped."""
     figures = quantities.find(sentence)
     wide = sentence + " " + context
     attribution = _attribution(sentence)
@@ -160,9 +204,13 @@ def _sentence_claims(
             wide,
         )
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+            reason = "a change by an amount, not a level the tables hold"
+            skipped.append(Skipped(quantity.start, quantity.end, quantity.text, reason, True))
             continue  # "increase supplies by 2 bcm": a change, not a level
         indicator = classify(quantity, around)
         if indicator is None:
+            reason, related = refusal(quantity, around)
+            skipped.append(Skipped(quantity.start, quantity.end, quantity.text, reason, related))
             continue
         name, economy = indicator
         period = _period(quantity, around, found, previous, following, carried)
@@ -185,7 +233,7 @@ def _sentence_claims(
             qualifier=_qualifier(quantity, around),
             status=_status(name, around, period),
             attribution=attribution,
-            precision=precision(quantity.text, "USD bn" if "bn" in quantity.unit else "x"),
+            precision=quantity.step,
         )
 
 
@@ -237,9 +285,40 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
         return _gas(quantity.unit, around)
     gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
     if quantity.unit == "ratio" and gdp:
-        china, russia = _nearest_country(around.prefix), _first_country(around.after)
-        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if (china, russia) == ("CHN", "RUS") else None
+        # "China's GDP is ten times Russia's", not "1.5 times larger than in 2015"
+        clause = re.split(r"[,;]|\band\b", around.after)[0]
+        if re.search(r"than (?:in|a year|the|its|it)\b", clause, re.IGNORECASE):
+            return None
+        russia = _has(cues.RUSSIA, clause) and not _has(cues.CHINA, clause)
+        china = _nearest_country(around.prefix) == "CHN"
+        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if china and russia else None
     return None
+
+
+def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
+    """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
+    sentence = around.sentence
+    topical = any(
+        _has(p, sentence)
+        for p in (cues.TRADE, cues.GDP, cues.GAS, cues.POS, cues.SETTLEMENT, cues.SHARE)
+    )
+    if not topical or quantity.unit == "ratio" and _near(cues.GDP, around) is None:
+        return "no indicator the project holds is named next to it", False
+    if _foreign(around):
+        return "another country (or the world) is named next to it", True
+    if quantity.unit in ("USD bn", "CNY bn", "percent") and _world(around):
+        return "a country's trade with the world, not China–Russia trade", True
+    if _near(cues.BLOCKER, around) is not None:
+        return "an investment, deal, price or budget, not an indicator the tables hold", False
+    if quantity.unit in ("USD bn", "CNY bn", "percent") and _product(around):
+        return "one product's or sector's trade, not the total", True
+    if quantity.unit in ("bcm", "bcm/yr", "Mt") and _route(around) in ("all", "ambiguous"):
+        return "which route or total the gas figure is about is not resolved", True
+    if quantity.unit == "percent" and _has(cues.SHARE, around.sentence):
+        return "a share whose whole (which economy's trade) is not resolved", True
+    if not _is_bilateral(around):
+        return "China and Russia are not both named: a Russia-wide or China-wide figure", True
+    return "the indicator, economy or direction is not resolved", True
 
 
 def _near(pattern: re.Pattern[str], around: Around) -> int | None:
@@ -275,7 +354,7 @@ def _money(around: Around) -> tuple[str, str] | None:
     blocker = _near(cues.BLOCKER, around)
     trade = _near(cues.TRADE, around)
     gdp = _near(cues.GDP, around)
-    if _foreign(around):
+    if _foreign(around) or _world(around) or _product(around):
         return None
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
@@ -291,6 +370,24 @@ def _money(around: Around) -> tuple[str, str] | None:
     if not _is_bilateral(around):
         return None
     return _direction(around), "CHN-RUS"
+
+
+def _world(around: Around) -> bool:
+    """'Russia's total foreign trade reached $681 billion': trade with the world, unless a
+    partner follows ("Russia's foreign trade with China")."""
+    for found in cues.WORLD_TRADE.finditer(around.before):
+        rest = around.before[found.end() :]
+        if not cues.BILATERAL_AFTER.search(rest) and not cues.PAIR.search(rest):
+            return True
+    return False
+
+
+def _product(around: Around) -> bool:
+    """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
+    flows = list(cues.PRODUCT_FLOW.finditer(around.before))
+    if not flows:
+        return False
+    return not cues.TOTAL.search(around.before[flows[-1].end() :])
 
 
 def _direction(around: Around) -> str:
@@ -337,7 +434,8 @@ def _first_country(text: str) -> str | None:
 
 def _percent(around: Around) -> tuple[str, str] | None:
     """Settlement share, trade share, gas share or growth: cues near the figure first."""
-    for text in (around.before + " " + around.after, around.sentence):
+    clause = re.split(r"[,;]", around.after)[0]
+    for text in (around.before + " " + clause, around.sentence):
         found = _percent_in(text, around)
         if found is not None:
             return found if found[0].startswith("gas") or not _foreign(around) else None
@@ -352,9 +450,7 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
     if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
         return _settlement(around)
     if _has(cues.SHARE, text):
-        share = _share(around)
-        if share is not None:
-            return share
+        return _share(around)  # a share of something else is not growth ("made up")
     growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
     if growth and not re.search(r"\bfrom\s*$", around.before):
         return _growth(around)
@@ -380,18 +476,27 @@ def _settlement(around: Around) -> tuple[str, str] | None:
 
 
 def _share(around: Around) -> tuple[str, str] | None:
-    """Whose trade the share is of: the nearest "Russia's trade" / "China's trade"."""
+    """Whose trade the share is of: "of China's" right after it, else the nearest
+    "Russia's trade" / "China's trade"; earlier in the sentence only when it names one."""
+    elliptic = cues.OF_ECONOMY.search(around.after)
+    if elliptic is not None:
+        return _share_of("RUS" if elliptic.group("who").lower() == "russia" else "CHN")
     for text, last in ((around.before, True), (around.after, False), (around.prefix, True)):
         hits = [
             (m.start(), economy)
             for pattern, economy in ((cues.OF_RUSSIA_TRADE, "RUS"), (cues.OF_CHINA_TRADE, "CHN"))
             for m in pattern.finditer(text)
         ]
+        if text is around.prefix and len({h[1] for h in hits}) > 1:
+            return None  # both named before it, neither next to it: the whole is ambiguous
         if hits:
-            economy = max(hits)[1] if last else min(hits)[1]
-            name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
-            return f"trade_share_{name}_trade", economy
+            return _share_of(max(hits)[1] if last else min(hits)[1])
     return None
+
+
+def _share_of(economy: str) -> tuple[str, str]:
+    name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
+    return f"trade_share_{name}_trade", economy
 
 
 def _growth(around: Around) -> tuple[str, str] | None:
@@ -403,13 +508,49 @@ def _growth(around: Around) -> tuple[str, str] | None:
     return f"{base[0]}_yoy", base[1]
 
 
+ROUTES = (
+    ("pos2", cues.POS2),
+    ("far_east", cues.FAR_EAST),
+    ("pos", cues.POS),
+    ("all", cues.ALL_ROUTES),
+)
+
+
+def _route(around: Around) -> str | None:
+    """The pipeline a gas figure is about: the only one the sentence names, else the one in
+    the figure's own stretch ("10 bcm via the Far Eastern route"); 'all' for Gazprom's total
+    deliveries, 'ambiguous' when several are named and none next to the figure."""
+    mentions: list[tuple[int, int, str]] = []
+    for kind, pattern in ROUTES:
+        for m in pattern.finditer(around.sentence):
+            if not any(s < m.end() and m.start() < e for s, e, _ in mentions):
+                mentions.append((m.start(), m.end(), kind))
+    kinds = {kind for _, _, kind in mentions}
+    if len(kinds) <= 1:
+        return kinds.pop() if kinds else None
+    at = len(around.prefix)
+    clause = len(re.split(r"[,;]|\band\b", around.after)[0])
+    after = [
+        k
+        for s, _, k in mentions
+        if at < s <= at + len(around.sentence) - at and s - at <= clause + 20
+    ]
+    own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
+    if after:
+        return after[0]
+    return own[-1] if own else "ambiguous"
+
+
 def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     text, wide = around.sentence, around.wide
-    if cues.POS2.search(text):
+    route = _route(around)
+    if route in ("all", "ambiguous"):
+        return None
+    if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"
-    if cues.FAR_EAST.search(text):
+    if route == "far_east":
         return "gas_far_eastern_route_capacity", "CHN-RUS"
-    if _has(cues.POS, text) or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
+    if route == "pos" or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
         capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
@@ -465,7 +606,7 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     ):
         if pattern.search(before):
             return name
-    return "exact"
+    return "about" if quantity.rough else "exact"
 
 
 def _status(indicator: str, around: Around, period: Period | None) -> str:
