@@ -1,6 +1,8 @@
 """python -m dashboard.check [--date YYYY-MM-DD] [--format csv|json|text] FILE|-
 
-Exit 0 when it ran (whatever the verdicts), 2 with a one-line message on bad input.
+Every number of the text is written out: checked (a verdict), found but not checked (why),
+or not a China–Russia figure, so that a miss shows. Exit 0 when it ran (whatever the
+verdicts), 2 with a one-line message on bad input.
 """
 
 import argparse
@@ -11,7 +13,8 @@ import sys
 from datetime import date
 from typing import Any
 
-from dashboard.check.engine import COLUMNS, check
+from dashboard.check.engine import COLUMNS, account
+from dashboard.check.periods import date_problem
 
 MAX_CHARS = 2_000_000
 
@@ -42,9 +45,13 @@ def parse_date(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text) if len(text) == 10 else date.fromisoformat("x")
+        when = date.fromisoformat(text) if len(text) == 10 else date.fromisoformat("x")
     except ValueError:
         raise BadInput(f"bad date {text!r}: expected YYYY-MM-DD") from None
+    problem = date_problem(when)
+    if problem:
+        raise BadInput(problem)
+    return when
 
 
 def _cell(value: Any) -> Any:
@@ -68,10 +75,14 @@ def write(rows: list[dict[str, Any]], form: str) -> None:
                 if row["official_value"] != ""
                 else "no official figure"
             )
+            what = (
+                f"{row['indicator']} {row['economy']} {row['period'] or '?'} -> "
+                f"{row['verdict']}; {official}; "
+                if row["indicator"]
+                else f"{row['outcome']}: "
+            )
             sys.stdout.write(
-                f"{row['start']}-{row['end']} {row['text']!r}: {row['indicator']} "
-                f"{row['economy']} {row['period'] or '?'} -> {row['verdict']}; {official}; "
-                f"{row['reason']}\n"
+                f"{row['start']}-{row['end']} {row['text']!r}: {what}{row['reason']}\n"
             )
     else:
         writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
@@ -94,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as error:
         sys.stderr.write(f"error: {error}\n")
         return 2
-    write(check(text, published), args.format)
+    write(account(text, published, limit=None), args.format)
     return 0
 
 

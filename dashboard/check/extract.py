@@ -76,6 +76,9 @@ class Skipped:
     text: str
     reason: str
     related: bool  # about an indicator the project holds, yet not checkable as written
+    quote: str = ""
+    value: float = math.nan
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,9 @@ def scan(
 
 
 def _skip(claim: Claim, reason: str) -> Skipped:
-    return Skipped(claim.start, claim.end, claim.text, reason, True)
+    return Skipped(
+        claim.start, claim.end, claim.text, reason, True, claim.quote, claim.value, claim.unit
+    )
 
 
 def _expand(claim: Claim) -> list[Claim] | Skipped:
@@ -205,12 +210,12 @@ def _sentence_claims(
         )
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
             reason = "a change by an amount, not a level the tables hold"
-            skipped.append(Skipped(quantity.start, quantity.end, quantity.text, reason, True))
+            skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
         indicator = classify(quantity, around)
         if indicator is None:
             reason, related = refusal(quantity, around)
-            skipped.append(Skipped(quantity.start, quantity.end, quantity.text, reason, related))
+            skipped.append(_skipped(quantity, reason, related, sentence))
             continue
         name, economy = indicator
         period = _period(quantity, around, found, previous, following, carried)
@@ -235,6 +240,12 @@ def _sentence_claims(
             attribution=attribution,
             precision=quantity.step,
         )
+
+
+def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> Skipped:
+    quote = sentence.strip() if related else ""
+    q = quantity
+    return Skipped(q.start, q.end, q.text, reason, related, quote, q.value, q.unit)
 
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
@@ -312,8 +323,11 @@ def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
         return "an investment, deal, price or budget, not an indicator the tables hold", False
     if quantity.unit in ("USD bn", "CNY bn", "percent") and _product(around):
         return "one product's or sector's trade, not the total", True
-    if quantity.unit in ("bcm", "bcm/yr", "Mt") and _route(around) in ("all", "ambiguous"):
-        return "which route or total the gas figure is about is not resolved", True
+    route = _route(around) if quantity.unit in ("bcm", "bcm/yr", "Mt") else None
+    if route == "all":
+        return "deliveries by all routes together, not one pipeline the tables hold", True
+    if route == "ambiguous":
+        return "several routes are named and none next to the figure", True
     if quantity.unit == "percent" and _has(cues.SHARE, around.sentence):
         return "a share whose whole (which economy's trade) is not resolved", True
     if not _is_bilateral(around):
@@ -465,6 +479,8 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
+    if not hits:
+        return None  # the currency words straddle the figure ("ruble 5.8% share")
     kind = max(hits)[1] if around.prefix and any(h[0] for h in hits) else hits[0][1]
     sentence = around.sentence
     if kind == "ruble" and cues.RU_EXPORTS.search(sentence):

@@ -76,6 +76,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this", r"\b(?:this year|the current year|в этом году)"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
         ("year", rf"\b({YEAR})\b"),
+        ("year", rf"(?<!\d)({YEAR})(?=\s*年)"),
     )
 )
 
@@ -216,6 +217,23 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
     month = published.month
     now = _months(published.year, month, month, f"{published.year}-{month:02d}")
     return _with(now, "now")
+
+
+EARLIEST = date(1900, 1, 1)
+
+
+def date_problem(published: date | None, today: date | None = None) -> str:
+    """Why a publication date is refused (one line), or '' when it is in the sane range:
+    from 1900 to a year after today (a date far off would turn 'since 1980' into centuries)."""
+    if published is None:
+        return ""
+    latest = (today or date.today()) + timedelta(days=366)
+    if EARLIEST <= published <= latest:
+        return ""
+    return (
+        f"publication date {published.isoformat()} is outside {EARLIEST.isoformat()}"
+        f" to {latest.isoformat()}"
+    )
 
 
 def find(sentence: str, published: date | None) -> list[Found]:

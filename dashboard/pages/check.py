@@ -13,6 +13,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import widgets
 from dashboard.check.engine import check
+from dashboard.check.periods import date_problem
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, UNITS
 
 dash.register_page(
@@ -118,9 +119,13 @@ def validate(text: object, when: object) -> tuple[str, date | None, str]:
     if not isinstance(when, str) or not DATE.fullmatch(when):
         return "", None, "The date must be YYYY-MM-DD."
     try:
-        return text, date.fromisoformat(when), ""
+        published = date.fromisoformat(when)
     except ValueError:
         return "", None, "The date must be YYYY-MM-DD."
+    problem = date_problem(published)
+    if problem:
+        return "", None, f"The {problem}."
+    return text, published, ""
 
 
 @callback(

@@ -25,6 +25,8 @@ page = sys.modules[next(p["module"] for p in dash.page_registry.values() if p["p
         ("trade", "not a date", "YYYY-MM-DD"),
         ("trade", 20240101, "YYYY-MM-DD"),
         ("trade", ["2024-01-01"], "YYYY-MM-DD"),
+        ("trade", "9999-12-31", "9999-12-31 is outside 1900-01-01"),
+        ("trade", "0001-01-01", "0001-01-01 is outside"),
     ],
 )
 def test_validate_refuses_junk(text: Any, when: Any, error: str) -> None:
