@@ -23,7 +23,20 @@ OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
     r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bmongolia|\bkorea|vietnam|brazil|\biran"
     r"|turkey|türkiye|ukrain|\bsaudi|britain|\bu\.?k\.?\b|\bfrance|australia|canada|asean"
-    r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan"
+    r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan|qatar|turkmen|uzbek|myanmar|malaysia"
+    r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
+    r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
+    r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
+)
+# a flow to or from a partner: "our trade with China" names both sides
+PARTNER_FLOW = _re(
+    r"(?:trade|turnover|exports?|imports?|commerce|settlements?|payments?|supplies)"
+    r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
+)
+# currency shares of Russia as a whole (its exchange, its reserves), not of its trade with China
+RUSSIA_WIDE = _re(
+    r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
+    r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
 )
 OTHER_SCOPE = _re(r"\bworld\b|global")
 

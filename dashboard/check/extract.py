@@ -7,7 +7,7 @@ populations, ranks, other countries' trade, produces nothing.
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -306,35 +306,6 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
     return None
 
 
-def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
-    """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
-    sentence = around.sentence
-    topical = any(
-        _has(p, sentence)
-        for p in (cues.TRADE, cues.GDP, cues.GAS, cues.POS, cues.SETTLEMENT, cues.SHARE)
-    )
-    if not topical or quantity.unit == "ratio" and _near(cues.GDP, around) is None:
-        return "no indicator the project holds is named next to it", False
-    if _foreign(around):
-        return "another country (or the world) is named next to it", True
-    if quantity.unit in ("USD bn", "CNY bn", "percent") and _world(around):
-        return "a country's trade with the world, not China–Russia trade", True
-    if _near(cues.BLOCKER, around) is not None:
-        return "an investment, deal, price or budget, not an indicator the tables hold", False
-    if quantity.unit in ("USD bn", "CNY bn", "percent") and _product(around):
-        return "one product's or sector's trade, not the total", True
-    route = _route(around) if quantity.unit in ("bcm", "bcm/yr", "Mt") else None
-    if route == "all":
-        return "deliveries by all routes together, not one pipeline the tables hold", True
-    if route == "ambiguous":
-        return "several routes are named and none next to the figure", True
-    if quantity.unit == "percent" and _has(cues.SHARE, around.sentence):
-        return "a share whose whole (which economy's trade) is not resolved", True
-    if not _is_bilateral(around):
-        return "China and Russia are not both named: a Russia-wide or China-wide figure", True
-    return "the indicator, economy or direction is not resolved", True
-
-
 def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     """Distance from the figure to the nearest match in its own stretch, or None."""
     before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
@@ -352,10 +323,88 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
     return _has(pattern, around.sentence)
 
 
+MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
+GAS_UNITS = ("bcm", "bcm/yr", "Mt")
+REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
+    (lambda q, a: _foreign(a), "another country (or the world) is named next to it", True),
+    (
+        lambda q, a: q.unit in MONEY_OR_SHARE and _world(a),
+        "a country's trade with the world, not China–Russia trade",
+        True,
+    ),
+    (
+        lambda q, a: _near(cues.BLOCKER, a) is not None,
+        "an investment, deal, price or budget, not an indicator the tables hold",
+        False,
+    ),
+    (
+        lambda q, a: q.unit in MONEY_OR_SHARE and _product(a),
+        "one product's or sector's trade, not the total",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _route(a) == "all",
+        "deliveries by all routes together, not one pipeline the tables hold",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _route(a) == "ambiguous",
+        "several routes are named and none next to the figure",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "percent" and _has(cues.SHARE, a.sentence),
+        "a share whose whole (which economy's trade) is not resolved",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "percent" and _has(cues.RUSSIA_WIDE, a.sentence),
+        "a Russia-wide currency share (exchange, reserves), not China–Russia trade",
+        True,
+    ),
+    (
+        lambda q, a: not _is_bilateral(a),
+        "China and Russia are not both named: a Russia-wide or China-wide figure",
+        True,
+    ),
+)
+TOPICS = (cues.TRADE, cues.GDP, cues.GAS, cues.POS, cues.SETTLEMENT, cues.SHARE)
+
+
+def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
+    """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
+    topical = any(_has(p, around.sentence) for p in TOPICS)
+    if not topical or quantity.unit == "ratio" and _near(cues.GDP, around) is None:
+        return "no indicator the project holds is named next to it", False
+    for applies, reason, related in REFUSALS:
+        if applies(quantity, around):
+            return reason, related
+    return "the indicator, economy or direction is not resolved", True
+
+
 def _is_bilateral(around: Around) -> bool:
-    if _has(cues.PAIR, around.sentence):
+    """Both countries named in the sentence (a reporter such as "China's customs" does not
+    count); a sentence naming one of them is about that one ("China's exports fell 4.6 %")
+    unless it names a partner flow ("our trade with China", "trade with Russia, China's
+    customs said": the other side named as reporter or before); a sentence naming neither
+    takes both from the two sentences before."""
+    sentence = _without_reporters(around.sentence)
+    if _has(cues.PAIR, sentence):
         return True
-    return _has(cues.CHINA, around.wide) and _has(cues.RUSSIA, around.wide)
+    china, russia = _has(cues.CHINA, sentence), _has(cues.RUSSIA, sentence)
+    context = around.context
+    if china and russia:
+        return True
+    if china or russia:
+        other = cues.RUSSIA if china else cues.CHINA
+        named = _has(other, context) or _has(other, around.sentence)
+        return named and _has(cues.PARTNER_FLOW, sentence)
+    return _has(cues.PAIR, context) or (_has(cues.CHINA, context) and _has(cues.RUSSIA, context))
+
+
+@lru_cache(maxsize=256)
+def _without_reporters(sentence: str) -> str:
+    return cues.RUS_REPORTER.sub(" ", cues.CHN_REPORTER.sub(" ", sentence))
 
 
 def _foreign(around: Around) -> bool:
@@ -473,8 +522,7 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
 
 def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
-    text = around.wide
-    if not (_has(cues.CHINA, text) or _has(cues.RUSSIA, text) or _has(cues.PAIR, text)):
+    if not _is_bilateral(around) or _has(cues.RUSSIA_WIDE, around.sentence):
         return None
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
@@ -557,11 +605,12 @@ def _route(around: Around) -> str | None:
     return own[-1] if own else "ambiguous"
 
 
-def _gas(unit: str, around: Around) -> tuple[str, str] | None:
-    text, wide = around.sentence, around.wide
+def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
+    """A figure about one pipeline; 'no' when it is about all routes or an unclear one."""
+    text = around.sentence
     route = _route(around)
     if route in ("all", "ambiguous"):
-        return None
+        return "no"
     if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"
     if route == "far_east":
@@ -569,8 +618,18 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     if route == "pos" or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
         capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
+    return None
+
+
+def _gas(unit: str, around: Around) -> tuple[str, str] | None:
+    text, wide = around.sentence, around.wide
+    pipeline = _pipeline(unit, around)
+    if pipeline is not None:
+        return None if isinstance(pipeline, str) else pipeline
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
+    if _foreign(around):
+        return None  # "China's LNG imports from Qatar"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
     if not cues.IMPORTED.search(text):

@@ -159,3 +159,30 @@ def test_other_subjects_get_no_verdict(text: str) -> None:
     rows = account(text, D)
     assert rows and all(r["outcome"] != "checked" for r in rows)
     assert check(text, D) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("China's exports fell 4.6% in 2023.", "Trade between China and Russia grew. "),
+        ("Russia's economy grew 3.6% in 2023.", "China and Russia signed a deal. "),
+        (
+            "The yuan's share of trading on the Moscow Exchange reached 40% in 2023.",
+            "China and Russia trade more in yuan. ",
+        ),
+        ("China's LNG imports from Qatar reached 23 bcm in 2023.", ""),
+    ],
+)
+def test_a_one_country_or_russia_wide_figure_gets_no_verdict(text: str, context: str) -> None:
+    assert [c for c in extract(context + text, D) if c.start >= len(context)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our trade with China is already 95% in rubles and yuan.",
+        "According to China's customs, trade with Russia rose 29.3% to $190.27 billion in 2022.",
+    ],
+)
+def test_a_partner_flow_names_both_sides(text: str) -> None:
+    assert extract("Russia and China met. " + text, D)
