@@ -48,8 +48,11 @@ GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
 BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
     r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
-    r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth"
+    r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth|surplus|deficit"
+    r"|trade balance"
 )
+BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
+DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
 
 # a country's trade with the whole world, not with the other country
 WORLD_TRADE = _re(
@@ -155,13 +158,17 @@ POS = _re(r"power of siberia|сила сибири|eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")
-PIPELINE = _re(r"pipeline gas|by pipeline|pipeline imports|piped")
+PIPELINE = _re(r"pipeline|piped")
 FROM_RUSSIA = _re(
     r"from russia|russian (?:pipeline |natural |piped )?(?:gas|lng)"
     r"|russia(?:'s|’s) (?:pipeline )?gas"
+    r"|russia(?:'s|’s|n)?(?: [\w-]+){0,3} (?:exports?|supplies|deliveries|supplied|exported)"
 )
 CONSUMPTION = _re(r"consum|demand|потреблен")
-IMPORTED = _re(r"import|transported to china|shipped to china|bought|purchase")
+IMPORTED = _re(
+    r"import|transported to china|shipped to china|bought|purchase"
+    r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
+)
 
 TARGET = _re(
     r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved"

@@ -334,12 +334,27 @@ REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
     ),
     (
         lambda q, a: _near(cues.BLOCKER, a) is not None,
-        "an investment, deal, price or budget, not an indicator the tables hold",
+        "an investment, deal, trade balance, price or budget: not a series the tables hold",
         False,
     ),
     (
         lambda q, a: q.unit in MONEY_OR_SHARE and _product(a),
         "one product's or sector's trade, not the total",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _has(cues.DAILY, a.sentence),
+        "a daily rate, not a figure for a year",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "RUB bn",
+        "a ruble amount: the tables hold US-dollar series only",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "ratio",
+        "a multiple: only China's GDP against Russia's is checked",
         True,
     ),
     (
@@ -374,7 +389,7 @@ TOPICS = (cues.TRADE, cues.GDP, cues.GAS, cues.POS, cues.SETTLEMENT, cues.SHARE)
 def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
     """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
     topical = any(_has(p, around.sentence) for p in TOPICS)
-    if not topical or quantity.unit == "ratio" and _near(cues.GDP, around) is None:
+    if not topical:
         return "no indicator the project holds is named next to it", False
     for applies, reason, related in REFUSALS:
         if applies(quantity, around):
@@ -430,9 +445,10 @@ def _money(around: Around) -> tuple[str, str] | None:
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
         if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
             return None
-    if not _is_bilateral(around):
+    direction = _direction(around)
+    if direction is None or not _is_bilateral(around):
         return None
-    return _direction(around), "CHN-RUS"
+    return direction, "CHN-RUS"
 
 
 def _world(around: Around) -> bool:
@@ -453,8 +469,9 @@ def _product(around: Around) -> bool:
     return not cues.TOTAL.search(around.before[flows[-1].end() :])
 
 
-def _direction(around: Around) -> str:
-    """Exports, imports or the total: the nearest such words before the figure, else after."""
+def _direction(around: Around) -> str | None:
+    """Exports, imports or the total: the nearest such words before the figure, else after;
+    None when a bare "imports" or "exports" comes after them ("…, while imports grew 47%")."""
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -464,12 +481,15 @@ def _direction(around: Around) -> str:
         ),
     )
     hits = [
-        (m.start(), indicator)
+        (m.start(), m.end(), indicator)
         for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
         for m in pattern.finditer(around.prefix)
     ]
+    bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
+    if hits and bare and max(bare) >= max(end for _, end, _ in hits):
+        return None
     if hits:
-        return max(hits)[1]
+        return max(hits)[2]
     clause = re.split(r"[,;…]|\.\s", around.after)[0]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
@@ -609,7 +629,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     """A figure about one pipeline; 'no' when it is about all routes or an unclear one."""
     text = around.sentence
     route = _route(around)
-    if route in ("all", "ambiguous"):
+    if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
         return "no"
     if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"
@@ -628,8 +648,8 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return None if isinstance(pipeline, str) else pipeline
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
-    if _foreign(around):
-        return None  # "China's LNG imports from Qatar"
+    if _foreign(around) or _has(cues.DAILY, text):
+        return None  # "China's LNG imports from Qatar", "daily exports hit 62.4 mcm"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
     if not cues.IMPORTED.search(text):
@@ -637,8 +657,8 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     if unit == "Mt":
         return "gas_cn_imports_total_mass", "CHN"
     route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
-    if not route:
-        return "gas_cn_imports_total", "CHN"
+    if not route:  # Russia's gas to China by every route is no series of the tables
+        return None if _has(cues.RUSSIA, text) else ("gas_cn_imports_total", "CHN")
     suffix = "_from_ru" if cues.FROM_RUSSIA.search(text) else ""
     return f"gas_cn_{route}_imports{suffix}", "CHN"
 

@@ -29,7 +29,7 @@ SCALE = (
 )
 UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|美元|USD"
-    r"|yuan|renminbi|RMB|CNY|юан\w*|元"
+    r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|%|процент\w*"
     r"|cubic met(?:er|re)s?|cu\.? m|кубометр\w*|куб\. м|立方米"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
@@ -104,7 +104,7 @@ class Quantity:
     start: int
     end: int
     text: str
-    unit: str  # USD bn, CNY bn, percent, bcm, bcm/yr, Mt, ratio
+    unit: str  # USD bn, CNY bn, RUB bn, percent, bcm, bcm/yr, Mt, ratio
     value: float
     low: float | None = None
     high: float | None = None
@@ -146,6 +146,8 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     chinese = unit in ("yuan", "renminbi", "rmb", "cny", "元") or unit.startswith("юан")
     if chinese or cur in ("¥", "rmb", "cny"):
         return "CNY bn"
+    if unit.startswith(("rouble", "ruble", "рубл", "₽")):
+        return "RUB bn"
     if cur or unit in ("usdollars", "dollars", "usd", "美元") or "доллар" in unit:
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "立方米")
@@ -198,7 +200,7 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
         return None
     f = factor(g["scale"] if g["unit"].lower() not in ("bcm",) else "billion", unit)
     first = to_float(g["num"]) * f
-    if unit in ("USD bn", "CNY bn") and not g["scale"] and first < 0.1:
+    if unit in ("USD bn", "CNY bn", "RUB bn") and not g["scale"] and first < 0.1:
         return None  # "$12,600 per capita": money the project holds is in billions
     start, end = match.span()
     while text[end - 1] in ". ":

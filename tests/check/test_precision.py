@@ -186,3 +186,43 @@ def test_a_one_country_or_russia_wide_figure_gets_no_verdict(text: str, context:
 )
 def test_a_partner_flow_names_both_sides(text: str) -> None:
     assert extract("Russia and China met. " + text, D)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        (
+            "China's trade surplus with Russia was $18.6 billion in 2023.",
+            "$18.6 billion",
+            "balance",
+        ),
+        (
+            "Gazprom's daily exports to China via Power of Siberia hit 62.4 million cubic metres.",
+            "62.4 million cubic metres",
+            "a daily rate",
+        ),
+        ("Russia's GDP in 2023 was 172 trillion rubles.", "172 trillion rubles", "ruble amount"),
+        (
+            "Trade between Russia and China grew 1.5 times in five years.",
+            "1.5 times",
+            "a multiple",
+        ),
+        (
+            "Russia's exports to China grew by 13% in 2023, while imports grew by 47%.",
+            "47%",
+            "not resolved",
+        ),
+        ("Russia sent 38 bcm of gas to China in 2024.", "38 bcm", "not resolved"),
+    ],
+)
+def test_more_figures_found_not_checked(text: str, figure: str, reason: str) -> None:
+    (row,) = [r for r in account(text, D) if r["text"] == figure]
+    assert row["indicator"] == "" and reason in row["reason"]
+
+
+def test_russian_pipeline_gas_to_china_is_the_from_russia_series() -> None:
+    text = "China's imports of Russian gas via pipeline totalled 22.7 bcm in 2023, up 46%."
+    assert [c.indicator for c in extract(text, D)] == [
+        "gas_cn_pipeline_imports_from_ru",
+        "gas_cn_pipeline_imports_from_ru_yoy",
+    ]
