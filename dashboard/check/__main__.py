@@ -6,14 +6,12 @@ verdicts), 2 with a one-line message on bad input.
 """
 
 import argparse
-import csv
-import json
-import math
 import sys
 from datetime import date
 from typing import Any
 
-from dashboard.check.engine import COLUMNS, account
+from dashboard.check.engine import account
+from dashboard.check.export import render
 from dashboard.check.periods import date_problem
 
 MAX_CHARS = 2_000_000
@@ -54,40 +52,9 @@ def parse_date(text: str | None) -> date | None:
     return when
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
-
-
 def write(rows: list[dict[str, Any]], form: str) -> None:
-    """Rows to stdout as CSV, JSON or one line of text per figure."""
-    cleaned = [{k: _cell(row[k]) for k in COLUMNS} for row in rows]
-    if form == "json":
-        json.dump(cleaned, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif form == "text":
-        for row in cleaned:
-            official = (
-                f"{row['official_value']:g} {row['official_unit']} ({row['official_source_id']})"
-                if row["official_value"] != ""
-                else "no official figure"
-            )
-            what = (
-                f"{row['indicator']} {row['economy']} {row['period'] or '?'} -> "
-                f"{row['verdict']}; {official}; "
-                if row["indicator"]
-                else f"{row['outcome']}: "
-            )
-            sys.stdout.write(
-                f"{row['start']}-{row['end']} {row['text']!r}: {what}{row['reason']}\n"
-            )
-    else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(cleaned)
+    """Rows to stdout as CSV, JSON or one line of text per number."""
+    sys.stdout.write(render(rows, form))
 
 
 def main(argv: list[str] | None = None) -> int:
