@@ -49,7 +49,8 @@ BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
     r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
     r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth|surplus|deficit"
-    r"|trade balance"
+    r"|trade balance|inflation|interest rate|key rate|exchange rate|tariff|\btax|\bdut(?:y|ies)\b"
+    r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
 )
 BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
 DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
@@ -70,6 +71,12 @@ _PRODUCT = (
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
+# the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
+PRODUCT_AFTER = _re(rf"^\s*(?:worth )?(?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b")
+PRODUCT_BEFORE = _re(
+    rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
+    rf"{_PRODUCT}\b"
 )
 # the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
 BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")

@@ -334,7 +334,7 @@ REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
     ),
     (
         lambda q, a: _near(cues.BLOCKER, a) is not None,
-        "an investment, deal, trade balance, price or budget: not a series the tables hold",
+        "about something the tables do not hold (investment, deals, prices, rates, tariffs)",
         False,
     ),
     (
@@ -463,10 +463,15 @@ def _world(around: Around) -> bool:
 
 def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
-    flows = list(cues.PRODUCT_FLOW.finditer(around.before))
+    if cues.PRODUCT_AFTER.search(around.after):
+        return True
+    flows = [
+        *cues.PRODUCT_FLOW.finditer(around.before),
+        *cues.PRODUCT_BEFORE.finditer(around.before),
+    ]
     if not flows:
         return False
-    return not cues.TOTAL.search(around.before[flows[-1].end() :])
+    return not cues.TOTAL.search(around.before[max(m.end() for m in flows) :])
 
 
 def _direction(around: Around) -> str | None:

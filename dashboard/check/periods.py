@@ -53,13 +53,32 @@ YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 COUNT = "|".join(COUNTS) + r"|\d{1,2}"
+RU_MONTHS = {  # stems of the Russian month names, in any case
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
         ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
-        ("span", rf"\b(?:jan|january)\w*\s*[-–]\s*({MONTH})\w*\.? ({YEAR})"),
+        ("span", rf"\b(?:jan|january)\w*\s*[-–]\s*({MONTH})\w*\.?(?: ({YEAR}))?"),
+        ("span", rf"\bянвар\w*\s*[-–]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
+        ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*[-–至]\s*(\d{{1,2}})\s*月"),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*(\d{{1,2}})\s*个月"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),
@@ -118,6 +137,32 @@ def _year(word: str, published: date | None) -> int | None:
     return published.year - 1 if lowered == "last year" else published.year
 
 
+def _from_january(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'The first ten months of 2023', 'January–October' (the latest before publication)."""
+    if kind == "months_zh":
+        kind, groups = "months", (groups[1], groups[0] or "")
+    last = _count(groups[0]) if kind == "months" else _month(groups[0])
+    if not 1 <= last <= 12:
+        return None
+    year = _year(groups[1], published) if groups[1] else _latest(last, published)
+    if year is None:
+        return None
+    label = f"Jan–{calendar.month_abbr[last]} {year}" if last > 1 else f"{year}-01"
+    return _months(year, 1, last, label) if last < 12 else _annual(year)
+
+
+def _month(word: str) -> int:
+    lowered = word.lower()
+    return MONTHS.get(lowered) or next(n for stem, n in RU_MONTHS.items() if lowered == stem)
+
+
+def _latest(last: int, published: date | None) -> int | None:
+    """'In January–October' with no year: the latest such span ended before publication."""
+    if published is None:
+        return None
+    return published.year if published.month > last else published.year - 1
+
+
 def _annual(year: int) -> Period:
     return Period(str(year), date(year, 1, 1), date(year, 12, 31))
 
@@ -128,13 +173,8 @@ def _count(word: str) -> int:
 
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given."""
-    if kind in ("months", "span"):
-        year = _year(groups[1], published)
-        last = _count(groups[0]) if kind == "months" else MONTHS[groups[0].lower()]
-        if year is None or not 1 <= last <= 12:
-            return None
-        label = f"Jan–{calendar.month_abbr[last]} {year}" if last > 1 else f"{year}-01"
-        return _months(year, 1, last, label) if last < 12 else _annual(year)
+    if kind in ("months", "span", "months_zh"):
+        return _from_january(kind, groups, published)
     if kind in ("half", "quarter"):
         return _part(kind, groups, published)
     if kind == "since":

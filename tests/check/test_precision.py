@@ -194,7 +194,7 @@ def test_a_partner_flow_names_both_sides(text: str) -> None:
         (
             "China's trade surplus with Russia was $18.6 billion in 2023.",
             "$18.6 billion",
-            "balance",
+            "tariffs",
         ),
         (
             "Gazprom's daily exports to China via Power of Siberia hit 62.4 million cubic metres.",
@@ -226,3 +226,32 @@ def test_russian_pipeline_gas_to_china_is_the_from_russia_series() -> None:
         "gas_cn_pipeline_imports_from_ru",
         "gas_cn_pipeline_imports_from_ru_yoy",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("China–Russia trade in January–October reached $196 billion.", "Jan–Oct 2024"),
+        ("China–Russia trade in the first ten months reached $196 billion.", "Jan–Oct 2024"),
+        (
+            "Товарооборот России и Китая за январь-октябрь 2023 года составил $196 млрд.",
+            "Jan–Oct 2023",
+        ),
+        ("2023年1-10月中俄贸易额达1965亿美元。", "Jan–Oct 2023"),
+    ],
+)
+def test_partial_periods_with_or_without_a_year(text: str, label: str) -> None:
+    (claim,) = extract(text, date(2024, 11, 15))
+    assert claim.period is not None and claim.period.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China bought $60 billion worth of Russian oil in 2023, as China–Russia trade grew.",
+        "Russia's inflation reached 7.4% in 2023 as trade with China grew.",
+        "Chinese brands took 60% of Russia's car market in 2023.",
+    ],
+)
+def test_goods_rates_and_markets_get_no_verdict(text: str) -> None:
+    assert [r for r in account(text, D) if r["outcome"] == "checked"] == []
