@@ -12,8 +12,8 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-CHINA = _re(r"\bchin(?:a|ese)|beijing|\bprc\b|китай|китая|中国|\bchine")
-RUSSIA = _re(r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss")
+CHINA = _re(r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|\bchine")
+RUSSIA = _re(r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄罗斯")
 PAIR = _re(
     r"bilateral|two countries|both countries|sino-russian|russo-chinese|russian-chinese"
     r"|chinese-russian|china[-–]russia|russia[-–]china|российско-китайск|двумя странами"
@@ -41,7 +41,8 @@ RUSSIA_WIDE = _re(
 OTHER_SCOPE = _re(r"\bworld\b|global")
 
 TRADE = _re(
-    r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio"
+    r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
+    r"|импорт|出口|进口"
     r"|shipments|deliveries to russia"
 )
 GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
@@ -94,12 +95,14 @@ ALL_ROUTES = _re(
 EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
     r"|russia(?:'s|’s|n) imports|imports from china|exports from china|supplies from china"
-    r"|china exported|russia imported"
+    r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
+    r"|对俄(?:罗斯)?出口|自华进口"
 )
 IMPORTS_CN = _re(
     r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
     r"|china(?:'s|’s)? imports|chinese imports(?! in)|imports from russia|exports from russia"
-    r"|supplies from russia|russia exported|china imported"
+    r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
+    r"|импорт\w* из россии|自俄(?:罗斯)?进口|对华出口"
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|turnover|total trade|bilateral trade"
@@ -119,12 +122,14 @@ SETTLEMENT = _re(
     r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
     r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
     r"|yuan'?s share|ruble'?s share|ruble share|yuan share|in renminbi|in rubles|in yuan"
+    r"|расч[её]т|национальн\w* валют|в рублях|в юанях"
 )
 CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
     r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
-    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?))"
-    r"|(?P<yuan>yuan|renminbi)|(?P<ruble>rubles?|roubles?)"
+    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)|национальн\w* валют"
+    r"|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
+    r"|(?P<yuan>yuan|renminbi|юан)|(?P<ruble>rubles?|roubles?|рубл)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
 RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
@@ -150,8 +155,8 @@ GROWTH = _re(
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
-    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*|сократил\w*"
-    r"|снизил\w*|增长|下降)\b"
+    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
+    r"|сократил\w*|снизил\w*)\b|同比|增长|下降|增加|减少"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
@@ -197,7 +202,7 @@ ABOUT = _re(
 )
 MORE_THAN = _re(
     r"(?:more than|over|above|exceed(?:ed|ing|s)?|in excess of|at least|upwards of|已超过"
-    r"|超过|более|свыше|больше|más de|mais de)\s*(?:us\s?\$|\$)?$"
+    r"|超过|более|свыше|больше|превысил\w*|превышает|más de|mais de)\s*(?:us\s?\$|\$)?$"
 )
 LESS_THAN = _re(
     r"(?<!rose )(?<!went )(?<!grew )(?<!climbed )(?<!jumped )(?<!moved )"

@@ -659,13 +659,18 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return "gas_cn_consumption", "CHN"
     if not cues.IMPORTED.search(text):
         return None
+    # a sentence naming Russia is about Russia's gas unless it says from Russia, and
+    # Russia's gas to China by every route, or in tonnes, is no series of the tables
+    russian = _has(cues.RUSSIA, text)
+    from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
-        return "gas_cn_imports_total_mass", "CHN"
+        return None if russian else ("gas_cn_imports_total_mass", "CHN")
     route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
-    if not route:  # Russia's gas to China by every route is no series of the tables
-        return None if _has(cues.RUSSIA, text) else ("gas_cn_imports_total", "CHN")
-    suffix = "_from_ru" if cues.FROM_RUSSIA.search(text) else ""
-    return f"gas_cn_{route}_imports{suffix}", "CHN"
+    if not route:
+        return None if russian else ("gas_cn_imports_total", "CHN")
+    if russian and not from_russia:
+        return None
+    return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
 
 
 def _period(

@@ -255,3 +255,33 @@ def test_partial_periods_with_or_without_a_year(text: str, label: str) -> None:
 )
 def test_goods_rates_and_markets_get_no_verdict(text: str) -> None:
     assert [r for r in account(text, D) if r["outcome"] == "checked"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        (
+            "Товарооборот между Россией и Китаем в 2023 году вырос на 26,3% и достиг $240,1 млрд.",
+            ["trade_total_yoy", "trade_total"],
+        ),
+        ("2023年中俄贸易额达2401.1亿美元，同比增长26.3%。", ["trade_total", "trade_total_yoy"]),
+        ("2023年中国对俄罗斯出口1109.7亿美元。", ["trade_cn_exports_to_ru"]),
+        (
+            "Доля рубля и юаня во взаимных расчетах России и Китая в 2023 году превысила 95%.",
+            ["settlement_national_currencies_share"],
+        ),
+    ],
+)
+def test_russian_and_chinese_phrasings(text: str, indicators: list[str]) -> None:
+    assert [c.indicator for c in extract(text, D)] == indicators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian LNG exports to China reached 8 million tonnes in 2023.",
+        "Russia is China's top supplier, with 22.7 bcm of its 72.2 bcm of pipeline imports.",
+    ],
+)
+def test_russian_gas_is_not_taken_for_china_s_total_imports(text: str) -> None:
+    assert extract(text, D) == []
