@@ -45,7 +45,8 @@ TRADE = _re(
     r"|импорт|出口|进口"
     r"|shipments|deliveries to russia"
 )
-GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
+GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
+PPP = _re(r"\bppp\b|purchasing[- ]power|\bппс\b|паритет")
 BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
     r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
@@ -166,6 +167,11 @@ DOWN = _re(
 
 POS2 = _re(r"power of siberia[- ]?2|power of siberia two|western route|via mongolia|soyuz vostok")
 FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
+# a sentence after one about the Power of Siberia that is still about it
+PIPELINE_BACK = _re(
+    r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
+    r"|supplies|flows?)\b"
+)
 POS = _re(r"power of siberia|сила сибири|eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")

@@ -437,6 +437,8 @@ def _money(around: Around) -> tuple[str, str] | None:
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
+        if _in_sentence(cues.PPP, around):
+            return None  # the tables hold GDP at market exchange rates
         economy = _nearest_country(around.before) or _nearest_country(around.prefix)
         return None if economy is None else ("gdp", economy)
     if blocker is not None and (trade is None or blocker < trade):
@@ -491,8 +493,8 @@ def _direction(around: Around) -> str | None:
         for m in pattern.finditer(around.prefix)
     ]
     bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
-    if hits and bare and max(bare) >= max(end for _, end, _ in hits):
-        return None
+    if bare and (not hits or max(bare) >= max(end for _, end, _ in hits)):
+        return None  # "Exports grew 5 %": whose exports is not said
     if hits:
         return max(hits)[2]
     clause = re.split(r"[,;…]|\.\s", around.after)[0]
@@ -640,7 +642,8 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
         return "gas_pos2_capacity", "CHN-RUS"
     if route == "far_east":
         return "gas_far_eastern_route_capacity", "CHN-RUS"
-    if route == "pos" or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
+    carried = _has(cues.POS, around.context) and _has(cues.PIPELINE_BACK, text)
+    if route == "pos" or (carried and not _has(cues.CHINA, text)):
         capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     return None

@@ -285,3 +285,21 @@ def test_russian_and_chinese_phrasings(text: str, indicators: list[str]) -> None
 )
 def test_russian_gas_is_not_taken_for_china_s_total_imports(text: str) -> None:
     assert extract(text, D) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between China and Russia hit a record. Exports grew 5% in 2023.",
+        "Russia and China trade more. Russia's GDP in PPP terms reached $6.4 trillion in 2023.",
+        "The Power of Siberia runs east. Russia's total gas exports fell to 100 bcm in 2023.",
+        "The Power of Siberia runs east. Norway's exports reached 120 bcm in 2023.",
+    ],
+)
+def test_a_topic_set_before_does_not_make_a_vague_figure_ours(text: str) -> None:
+    assert [c for c in extract(text, D) if c.unit != "date"] == []
+
+
+def test_the_pipeline_carries_over_when_the_sentence_refers_back() -> None:
+    text = "Power of Siberia deliveries in 2023. They amounted to 22.7 bln cubic meters."
+    assert [c.indicator for c in extract(text, D)] == ["gas_pos_flow"]
