@@ -12,12 +12,21 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-CHINA = _re(r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|\bchine")
-RUSSIA = _re(r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄罗斯")
+CHINA = _re(
+    r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|\bchine|xi jinping"
+    r"|\bxi\b|li qiang|wang yi"
+)
+RUSSIA = _re(
+    r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄罗斯|putin|lavrov|mishustin"
+)
 PAIR = _re(
-    r"bilateral|two countries|both countries|sino-russian|russo-chinese|russian-chinese"
-    r"|chinese-russian|china[-–]russia|russia[-–]china|российско-китайск|двумя странами"
-    r"|中俄|俄中|russie"
+    r"sino-russian|russo-chinese|russian-chinese|chinese-russian|china[-–]russia|russia[-–]china"
+    r"|российско-китайск|китайско-российск|中俄|俄中"
+)
+# a pair that is China and Russia only when they are named in the sentence or just before
+WEAK_PAIR = _re(
+    r"bilateral|two countries|both countries|two sides|both sides|two neighbou?rs|two nations"
+    r"|both nations|двумя странами|двусторонн|双边"
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"

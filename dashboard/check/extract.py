@@ -410,6 +410,9 @@ def _is_bilateral(around: Around) -> bool:
     context = around.context
     if china and russia:
         return True
+    if _has(cues.WEAK_PAIR, sentence):  # "bilateral trade": China or Russia, and no other, named
+        named = china or russia or _has(cues.CHINA, context) or _has(cues.RUSSIA, context)
+        return named and not _has(cues.OTHER_COUNTRY, around.wide)
     if china or russia:
         other = cues.RUSSIA if china else cues.CHINA
         named = _has(other, context) or _has(other, around.sentence)
@@ -644,7 +647,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
         return "gas_far_eastern_route_capacity", "CHN-RUS"
     carried = _has(cues.POS, around.context) and _has(cues.PIPELINE_BACK, text)
     if route == "pos" or (carried and not _has(cues.CHINA, text)):
-        capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
+        capacity = unit == "bcm/yr" or _near(cues.CAPACITY, around) is not None
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     return None
 
@@ -718,7 +721,8 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
 
 
 def _status(indicator: str, around: Around, period: Period | None) -> str:
-    stretch = around.before + " " + around.after.split(",")[0]
+    """Planned, forecast, target or reported: the words in the figure's own clause."""
+    stretch = around.before + " " + re.split(r"[,;]|\b(?:and|while|but|which)\b", around.after)[0]
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
         return "planned" if planned else "reported"

@@ -303,3 +303,31 @@ def test_a_topic_set_before_does_not_make_a_vague_figure_ours(text: str) -> None
 def test_the_pipeline_carries_over_when_the_sentence_refers_back() -> None:
     text = "Power of Siberia deliveries in 2023. They amounted to 22.7 bln cubic meters."
     assert [c.indicator for c in extract(text, D)] == ["gas_pos_flow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Putin and Xi pledged to boost trade to $250 billion by 2024.", ["trade_total"]),
+        ("The US and China said bilateral trade reached $690 billion in 2022.", []),
+        ("Russia and China met. The two sides set a target of $250 billion by 2024.", []),
+        (
+            "Russia and China met. Bilateral trade is expected to hit $250 billion by 2024.",
+            ["trade_total"],
+        ),
+    ],
+)
+def test_leaders_and_pairs_name_the_countries(text: str, found: list[str]) -> None:
+    assert [c.indicator for c in extract(text, D)] == found
+
+
+def test_a_flow_next_to_a_capacity_stays_a_flow() -> None:
+    text = (
+        "The Power of Siberia delivered 22.7 bcm to China in 2023 and will reach its "
+        "38 bcm design capacity in 2025."
+    )
+    claims = [c for c in extract(text, D) if c.unit != "date"]
+    assert [(c.indicator, c.status) for c in claims] == [
+        ("gas_pos_flow", "reported"),
+        ("gas_pos_capacity", "planned"),
+    ]
