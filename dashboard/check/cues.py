@@ -174,14 +174,17 @@ DOWN = _re(
     r"|сократил\w*|снизил\w*|下降)\b"
 )
 
-POS2 = _re(r"power of siberia[- ]?2|power of siberia two|western route|via mongolia|soyuz vostok")
+POS2 = _re(
+    r"power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
+    r"|via mongolia|soyuz vostok"
+)
 FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
     r"|supplies|flows?)\b"
 )
-POS = _re(r"power of siberia|сила сибири|eastern route|东线")
+POS = _re(r"power of siberia|сил[аеыуой]+ сибири|eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")

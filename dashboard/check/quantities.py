@@ -24,14 +24,14 @@ NUMBER = (
 )
 CURRENCY = r"US\s?\$\s?|\$\s?|USD\s?|¥|RMB\s?|CNY\s?"
 SCALE = (
-    r"trillions?|tn|trn|billions?|bln|bn|b(?=\W)|millions?|mln|mn|thousands?|млрд\.?"
+    r"trillions?|tn|trln|trn|billions?|bln|bn|b(?!\w)|millions?|mln|mn|thousands?|млрд\.?"
     r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|亿|万"
 )
 UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
-    r"|percent|per cent|pct|%|процент\w*"
-    r"|cubic met(?:er|re)s?|cu\.? m|кубометр\w*|куб\. м|立方米"
+    r"|percent|per cent|pct|pc\b|%|процент\w*"
+    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
     r"|times"
 )
@@ -61,6 +61,7 @@ SCALES = (  # the start of a scale word, and what it multiplies by
     ("trillion", 1e12),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("trln", 1e12),
     ("трлн", 1e12),
     ("万亿", 1e12),
     ("亿", 1e8),
@@ -139,7 +140,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     """The project unit a written unit stands for, or None when it is none of them."""
     unit = unit.lower().replace(" ", "").replace(".", "")
     cur = currency.strip().lower()
-    if unit in ("percent", "pct", "%") or unit.startswith("процент"):
+    if unit in ("percent", "pct", "pc", "%") or unit.startswith("процент"):
         return "percent"
     if unit == "times":
         return "ratio"
@@ -150,7 +151,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "RUB bn"
     if cur or unit in ("usdollars", "dollars", "usd", "美元") or "доллар" in unit:
         return "USD bn"
-    cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "立方米")
+    cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米")
     if unit == "bcm" or (scale_word and cubic):
         return "bcm/yr" if per_year else "bcm"
     if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн"):

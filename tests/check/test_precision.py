@@ -22,6 +22,11 @@ D = date(2024, 6, 1)
         ("Товарооборот России и Китая в 2023 году составил 1,5 трлн юаней.", 1500.0, "CNY bn"),
         ("中俄贸易额2023年达2401亿美元。", 240.1, "USD bn"),
         ("China–Russia trade reached $240,110 million in 2023.", 240.11, "USD bn"),
+        ("China–Russia trade reached $240B in 2023.", 240.0, "USD bn"),
+        ("China–Russia trade reached Rmb1.7tn in 2023.", 1700.0, "CNY bn"),
+        ("China–Russia trade reached 1.7 trln yuan in 2023.", 1700.0, "CNY bn"),
+        ("Power of Siberia supplies were 22.7 billion m3 in 2023.", 22.7, "bcm"),
+        ("Поставки по «Силе Сибири» в 2023 году составили 22,7 млрд куб. м.", 22.7, "bcm"),
     ],
 )
 def test_a_scale_word_binds_to_its_own_number(text: str, value: float, unit: str) -> None:
