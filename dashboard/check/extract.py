@@ -41,7 +41,7 @@ ABBREVIATIONS = (
 )
 MAX_SENTENCE = 800
 MAX_YEARS = 12  # "since 1980": checked year by year only over a span this long
-MAX_CLAIMS = 1000  # per text: the figures after these are listed, not checked
+MAX_CLAIMS = 500  # per text: the figures after these are listed, not checked
 STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
@@ -141,14 +141,8 @@ def scan(
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
-        found = periods.find(sentence, published)
-        dated = [f for f in found if f.period.relation not in ("now", "on")]
-        here: list[Skipped] = []
-        found_here = [
-            *_sentence_claims(sentence, context, found, carried, published, here),
-            *_timing(sentence, context, found),
-        ]
-        for claim in sorted(found_here, key=lambda c: c.start):
+        found_here, here, last = _read(sentence, context, carried, published)
+        for claim in found_here:
             moved = replace(claim, start=claim.start + start, end=claim.end + start)
             if limit is not None and len(claims) >= limit:
                 skipped.append(_skip(moved, f"over the limit of {limit} figures checked per text"))
@@ -159,9 +153,25 @@ def scan(
             else:
                 claims.extend(expanded[: None if limit is None else limit - len(claims)])
         skipped.extend(replace(k, start=k.start + start, end=k.end + start) for k in here)
-        if dated:
-            carried = dated[-1].period
+        carried = last or carried
     return claims, sorted(skipped, key=lambda k: k.start)
+
+
+@lru_cache(maxsize=256)
+def _read(
+    sentence: str, context: str, carried: Period | None, published: date | None
+) -> tuple[tuple[Claim, ...], tuple[Skipped, ...], Period | None]:
+    """One sentence's claims, the quantities it holds that are not claims, and the last
+    period it names (cached: a repetitive text costs one sentence's work)."""
+    found = periods.find(sentence, published)
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    here: list[Skipped] = []
+    claims = [
+        *_sentence_claims(sentence, context, found, carried, published, here),
+        *_timing(sentence, context, found),
+    ]
+    last = dated[-1].period if dated else None
+    return tuple(sorted(claims, key=lambda c: c.start)), tuple(here), last
 
 
 def _skip(claim: Claim, reason: str) -> Skipped:
