@@ -84,8 +84,8 @@ bench: $(STAMP) chromium ## Speed figures: first chart drawn, callback time, byt
 bench-load: $(STAMP) ## Load figures: req/s, latency, errors, memory (BENCH_SECONDS per phase)
 	$(BIN)/python benchmarks/load.py --duration $(or $(BENCH_SECONDS),60)
 
-check-eval: $(STAMP) ## Claim checker: precision/recall by family, verdict agreement, timing
-	$(BIN)/python benchmarks/check_eval.py
+check-eval: $(STAMP) ## Claim checker: precision/recall by family, verdict agreement, timing (ARGS="--split test|all")
+	$(BIN)/python benchmarks/check_eval.py $(ARGS)
 
 check-speed: $(STAMP) ## Claim checker: time for 20,000 characters, rows, bytes, memory kept (printed)
 	$(BIN)/python benchmarks/check_speed.py

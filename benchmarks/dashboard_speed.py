@@ -34,8 +34,8 @@ import plotly
 import requests
 from playwright.sync_api import Browser, sync_playwright
 
-from dashboard import views
-from dashboard.charts import PAGES as INDICATOR_PAGES
+from dashboard import layouts, memo, view
+from dashboard.charts.registry import PAGES as INDICATOR_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -151,14 +151,14 @@ def cold_compute_ms() -> list[tuple[str, float]]:
     """In-process time to build every chart of a page afresh (cache cleared), median of 10."""
     results = []
     for page in INDICATOR_PAGES:
-        points = views.page_points(page)
-        shown = [sorted(set(views.chart_points(points, c)["series_id"])) for c in page.charts]
-        bounds = views.year_bounds(points)
+        points = memo.page_points(page)
+        bounds = memo.year_bounds(points)
+        everything = view.View(*bounds, True, False, frozenset(points["series_id"]))
         times = []
         for _ in range(10):
-            views.render.cache_clear()
+            memo.render.clear()
             start = time.perf_counter()
-            views.update_charts(page, list(bounds), shown, ["on"])
+            layouts.update_charts(page, everything)
             times.append((time.perf_counter() - start) * 1000)
         results.append((page.path, statistics.median(times)))
     return results

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard import views
-from dashboard.charts import PAGES, Page
+from dashboard import memo
+from dashboard.charts.registry import PAGES, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -172,11 +172,11 @@ def page_views() -> list[PageView]:
     """Each indicator page's year bounds and default series, as its layout offers them."""
     result = []
     for page in PAGES:
-        points = views.page_points(page)
+        points = memo.page_points(page)
         shown = [
-            sorted(set(views.chart_points(points, chart)["series_id"])) for chart in page.charts
+            sorted(set(memo.chart_points(points, chart)["series_id"])) for chart in page.charts
         ]
-        result.append(PageView(page, views.year_bounds(points), shown))
+        result.append(PageView(page, memo.year_bounds(points), shown))
     return result
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from flask import Blueprint, Flask, Response, request
 
 from dashboard import catalog, data
-from dashboard.downloads import spreadsheet_safe
+from dashboard.downloads import as_csv
 from dashboard.schema import paths, published
 from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, SOURCES, Field
 from dashboard.schema.vocabulary import ECONOMIES, KINDS
@@ -24,21 +24,7 @@ FILE_PREFIX = "china-russia-figures"
 CACHE_CONTROL = "public, max-age=300"
 MAX_VALUE_LENGTH = 64
 
-# the stable columns of the API's tables, with their descriptions (from the schema)
-OBSERVATION_COLUMNS: dict[str, str] = {
-    **{f.name: f.description for f in OBSERVATIONS.fields},
-    "indicator_title": "The indicator's readable title (indicators.csv).",
-    **{
-        name: "Of the row's source: " + SOURCES.field(column).description
-        for column, name in data.CITATION_COLUMNS.items()
-    },
-    "verdict": "For article claims: the verdict against the official figure (claims.csv).",
-    "input_source_citations": "For derived rows: the full citation of each input's source, "
-    "' | '-separated, in the order of input_source_ids.",
-    "input_source_urls": "For derived rows: the link of each input's source, ' | '-separated, "
-    "in the order of input_source_ids (empty where a source has none).",
-}
-INPUT_SEPARATOR = " | "
+OBSERVATION_COLUMNS = published.CITED_ROW  # the cited row, as the chart CSVs have it
 CLAIM_SOURCE_COLUMNS = {
     "source_citation": "Full citation of the article passage (source_id).",
     "source_url": "Link to the article.",
@@ -179,19 +165,7 @@ def checked(indicator: str) -> Filters:
 
 def indicator_rows(indicator: str, filters: Filters) -> pd.DataFrame:
     """Every observation of an indicator that passes the filters, with its citation columns."""
-    tables = data.load()
-    rows = filtered(catalog.points_of(tables, indicator), filters)
-    for column, source_column in (
-        ("input_source_citations", "citation_full"),
-        ("input_source_urls", "url_main"),
-    ):
-        lookup = dict(zip(tables.sources["source_id"], tables.sources[source_column], strict=True))
-        rows = rows.assign(**{column: [_joined(ids, lookup) for ids in rows["input_source_ids"]]})
-    return rows[list(OBSERVATION_COLUMNS)]
-
-
-def _joined(ids: str, lookup: dict[str, str]) -> str:
-    return INPUT_SEPARATOR.join(lookup.get(i, "") for i in ids.split(";")) if ids else ""
+    return data.cited_rows(filtered(catalog.points_of(data.load(), indicator), filters))
 
 
 def claims_table() -> pd.DataFrame:
@@ -232,11 +206,6 @@ def urls(indicator: str, host_url: str) -> dict[str, str]:
 def build_id() -> str:
     """The id of the published build: the ETag of every answer."""
     return published.load(paths.TIDY).build
-
-
-def as_csv(frame: pd.DataFrame) -> str:
-    """UTF-8 CSV (no BOM), with cells a spreadsheet would run as a formula defused."""
-    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
 
 
 def as_json(document: Any) -> str:

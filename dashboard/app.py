@@ -8,8 +8,8 @@ from flask import Response
 from dashboard import (  # noqa: F401
     api,
     callbacks,
+    cards,
     citations,
-    components,
     downloads,
     embed,
     hardening,

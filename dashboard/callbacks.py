@@ -1,8 +1,10 @@
-"""Callbacks shared by every page: the citation panel, the per-chart CSV download, and what
-waits for a page's first chart (the other charts, the share panels' contents)."""
+"""Callbacks shared by every page: the citation panel, each chart card's Table and Sources
+tabs and CSV download, and what waits for a page's first chart (the other charts, the share
+panels' contents). An indicator page's own callbacks are in indicator_page.py."""
 
 from typing import Any
 
+import pandas as pd
 from dash import (
     ALL,
     MATCH,
@@ -17,9 +19,9 @@ from dash import (
 )
 from dash.dcc.express import send_string
 
-from dashboard import citations, data, downloads, guards
-from dashboard.charts import PAGES_BY_ID
-from dashboard.views import chart_filter, drawable, offer
+from dashboard import cards, citations, data, downloads, guards, memo, view
+from dashboard.charts import encoding
+from dashboard.charts.registry import PAGES_BY_ID, Chart
 
 
 def citation_for(click: object) -> tuple[bool, list[Any]]:
@@ -100,17 +102,53 @@ clientside_callback(
 )
 
 
+def shown_rows(chart: Chart, stored: object) -> tuple[view.View, pd.DataFrame]:
+    """The view in a chart's rows store (checked) and the rows the chart shows in it."""
+    page = PAGES_BY_ID[chart.page]
+    shown = view.from_rows(memo.offer(page), page.charts.index(chart), stored)
+    every = memo.drawable(chart)
+    return shown, memo.visible(every, shown.start, shown.end, sorted(shown.shown))
+
+
+# An open Table or Sources tab, and the view it shows: set when a tab opens and when the view
+# changes while one is open (not while the chart is shown: then nothing reaches the server).
+clientside_callback(
+    ClientsideFunction("grapher", "openTab"),
+    Output({"type": "tab-view", "page": MATCH, "chart": MATCH}, "data"),
+    Input({"type": "tabs", "page": MATCH, "chart": MATCH}, "data"),
+    Input({"type": "rows", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output({"type": "table", "page": MATCH, "chart": MATCH}, "children"),
+    Output({"type": "sources", "page": MATCH, "chart": MATCH}, "children"),
+    Input({"type": "tab-view", "page": MATCH, "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+def fill_tab(opened: object) -> tuple[Any, Any]:
+    """Build the Table or Sources tab only when it is opened (and again when the view changes
+    while it is open)."""
+    chart = guards.chart(ctx.triggered_id)
+    if not isinstance(opened, dict) or opened.get("tab") not in ("table", "sources"):
+        raise guards.Refused()
+    _, rows = shown_rows(chart, opened.get("rows"))
+    if opened["tab"] == "table":
+        labels = encoding.series_labels(memo.drawable(chart))
+        return cards.data_table(rows, labels), no_update
+    return no_update, cards.sources_list(rows, chart, data.load().sources)
+
+
 def chart_download(key: object, stored: object, everything: bool = False) -> dict[str, Any] | None:
     """The CSV of exactly the rows a chart shows, or of every row it can show."""
     chart = guards.chart(key)
     if not stored:
         return None
-    page = PAGES_BY_ID[chart.page]
-    filters = guards.chart_filters(stored, offer(page), page.charts.index(chart))
+    shown, rows = shown_rows(chart, stored)
+    span = f"{shown.start}-{shown.end}"
     if everything:
-        rows, span = drawable(chart), "all"
-    else:
-        rows, span = chart_filter(chart, filters), f"{filters['start']}-{filters['end']}"
+        rows, span = memo.drawable(chart), "all"
     name = f"china-russia-{chart.page}-{chart.chart_id}-{span}.csv"
     return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
 

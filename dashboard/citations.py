@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 from dash import html
 
-from dashboard import data, figures, widgets
+from dashboard import data, widgets
+from dashboard.charts import encoding
 
 PROJECT = "China–Russia figures"
 
@@ -27,12 +28,12 @@ def citation_details(
         html.P(
             [
                 html.Strong(point["period"] + ": "),
-                figures.format_value(point["value"], point["unit"]),
+                encoding.format_value(point["value"], point["unit"]),
             ]
         ),
         html.Dl(
             [
-                *_entry("Kind", figures.KIND_LABELS[point["kind"]]),
+                *_entry("Kind", encoding.KIND_LABELS[point["kind"]]),
                 *_claim_entries(claim),
                 *_entry("Citation", point["source_citation"]),
                 *_entry("Link", link(point["source_url"], _host(point["source_url"]))),
@@ -55,7 +56,7 @@ def citation_details(
                 [
                     html.Li(
                         f"{r['indicator_title']}, {r['period']}: "
-                        f"{figures.format_value(r['value'], r['unit'])} ({r['source_short']})"
+                        f"{encoding.format_value(r['value'], r['unit'])} ({r['source_short']})"
                     )
                     for r in data.records(inputs)
                 ]
@@ -84,12 +85,12 @@ def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
     compared = (
         "no official value to compare"
         if pd.isna(official)
-        else f"{figures.format_value(official, claim['unit'])} ({claim['official_source_id']})"
+        else f"{encoding.format_value(official, claim['unit'])} ({claim['official_source_id']})"
     )
     difference = (
         "" if pd.isna(claim["difference_pct"]) else f"{claim['difference_pct']:+.1f} % of official"
     )
-    word = figures.verdict_word(claim["verdict"])
+    word = encoding.verdict_word(claim["verdict"])
     return [
         *_entry("Official value", compared),
         *_entry("Difference", difference),
@@ -99,7 +100,7 @@ def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
 
 def cite_point(point: Mapping[str, Any]) -> str:
     """A ready-made citation of one point."""
-    value = figures.format_value(point["value"], point["unit"])
+    value = encoding.format_value(point["value"], point["unit"])
     citation = point["source_citation"]
     url = "" if point["source_url"] in citation else f" {point['source_url']}"
     return (
@@ -146,10 +147,12 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def link(url: str, text: str) -> Any:
+def link(url: str, text: str | None = None) -> Any:
+    """An outside address as a link that opens apart from the site (text alone for anything
+    but http(s)): the one way the site links to a source."""
     if not url.startswith(("http://", "https://")):
         return text or url
-    return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
+    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
 
 
 PANEL_CLASS = "citation-panel"

@@ -7,22 +7,9 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.cache import per_build
 from dashboard.schema import paths, published
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
-
-# source columns carried on every point and every downloaded row
-CITATION_COLUMNS = {
-    "producer": "source_producer",
-    "title": "source_title",
-    "date_published": "source_date_published",
-    "date_accessed": "source_date_accessed",
-    "url_main": "source_url",
-    "citation_full": "source_citation",
-    "attribution_short": "source_short",
-    "license_name": "source_license",
-    "quote": "source_quote",
-    "locator": "source_locator",
-}
 
 
 @dataclass(frozen=True)
@@ -37,23 +24,19 @@ class Tables:
     points: pd.DataFrame
 
 
-def version(folder: Path = paths.TIDY) -> tuple[int, ...]:
-    """Changes whenever a new build of the tables is published."""
-    return published.stamp(folder)
-
-
-_JOINED: dict[str, Tables] = {}
-
-
 def load(folder: Path = paths.TIDY) -> Tables:
     """The published tables in `folder` (one consistent build), cached until the next."""
-    build = published.load(folder)
-    if build.build not in _JOINED:
-        frames = {name: frame.copy() for name, frame in build.tables.items()}
-        frames["events"] = join_events(frames["events"], frames["sources"])
-        _JOINED.clear()
-        _JOINED[build.build] = Tables(**frames, points=join_points(**frames))
-    return _JOINED[build.build]
+    return _joined(str(folder), published.load(folder).build)
+
+
+@per_build(size=2, build=lambda: "")  # the build is an argument (tables of any folder)
+def _joined(folder: str, build: str) -> Tables:
+    frames = {name: frame.copy() for name, frame in published.load(Path(folder)).tables.items()}
+    frames["events"] = join_events(frames["events"], frames["sources"])
+    points = join_points(
+        frames["observations"], frames["sources"], frames["indicators"], frames["claims_check"]
+    )
+    return Tables(**frames, points=points)
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -79,10 +62,10 @@ def join_points(
     sources: pd.DataFrame,
     indicators: pd.DataFrame,
     claims_check: pd.DataFrame,
-    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Observations with their indicator title, source citation, verdict and last update."""
-    cited = sources[["source_id", *CITATION_COLUMNS]].rename(columns=CITATION_COLUMNS)
+    citations = published.CITATION_COLUMNS
+    cited = sources[["source_id", *citations]].rename(columns=citations)
     points = observations.merge(cited, on="source_id", how="left", validate="many_to_one")
     titles = indicators[["indicator", "title", "family"]].rename(
         columns={"title": "indicator_title"}
@@ -90,10 +73,26 @@ def join_points(
     points = points.merge(titles, on="indicator", how="left", validate="many_to_one")
     verdicts = claims_check[["obs_id", "verdict", "reason"]]
     points = points.merge(verdicts, on="obs_id", how="left").fillna({"verdict": "", "reason": ""})
+    for column, name in published.INPUT_CITATION_COLUMNS.items():
+        lookup = dict(zip(sources["source_id"], sources[column], strict=True))
+        points[name] = [_of_inputs(ids, lookup) for ids in points["input_source_ids"]]
     points["last_updated"] = _last_updated(points, sources)
     points["x"] = _midpoints(points)
     points["x_year"] = points["x"].dt.year.astype("int64")  # the year a point is drawn in
     return _with_series(points, sources)
+
+
+def _of_inputs(ids: str, lookup: dict[str, str]) -> str:
+    """A column of each input's source, in the order of the ids (empty without inputs)."""
+    if not ids:
+        return ""
+    return published.INPUT_SEPARATOR.join(lookup.get(i, "") for i in ids.split(";"))
+
+
+def cited_rows(points: pd.DataFrame) -> pd.DataFrame:
+    """Points in the cited row's layout (schema/published.py), columns in its order."""
+    rows: pd.DataFrame = points[list(published.CITED_ROW)]
+    return rows
 
 
 def _midpoints(points: pd.DataFrame) -> pd.Series:

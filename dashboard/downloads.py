@@ -6,41 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import data
 from dashboard.schema import paths, published
 from dashboard.schema.vocabulary import FORMULA_STARTS
 
-CSV_COLUMNS = [
-    "obs_id",
-    "indicator",
-    "indicator_title",
-    "economy",
-    "reporter",
-    "period",
-    "period_start",
-    "period_end",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "unit",
-    "status",
-    "kind",
-    "source_id",
-    "source_producer",
-    "source_title",
-    "source_url",
-    "source_date_published",
-    "source_date_accessed",
-    "source_citation",
-    "source_license",
-    "source_quote",
-    "source_locator",
-    "method",
-    "input_obs_ids",
-    "input_source_ids",
-    "verdict",
-    "note",
-]
 BUNDLE_NAME = "china-russia-figures.zip"
 BUNDLE_DATE = (2026, 1, 1, 0, 0, 0)  # fixed, so the bundle's bytes depend only on the data
 
@@ -57,14 +26,21 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def chart_csv(points: pd.DataFrame) -> str:
-    """Exactly the rows a chart shows, each with its source columns."""
-    rows = points.sort_values(["indicator", "period_start", "obs_id"])[CSV_COLUMNS]
-    return spreadsheet_safe(rows).to_csv(index=False, lineterminator="\n")
+    """Exactly the rows a chart shows, as cited rows."""
+    return as_csv(data.cited_rows(points.sort_values(["indicator", "period_start", "obs_id"])))
+
+
+def as_csv(frame: pd.DataFrame) -> str:
+    """UTF-8 CSV (no BOM), with cells a spreadsheet would run as a formula defused."""
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
 
 
 def bundle(folder: Path = paths.TIDY) -> bytes:
-    """One build's declared files (tables, datapackage.json, README), as one zip."""
-    files = published.load(folder).files
+    """One build's declared files (tables, datapackage.json, README) and every observation as
+    a cited row (published.CITED_FILE), as one zip."""
+    files = published.load(folder).files | {
+        published.CITED_FILE: as_csv(data.cited_rows(data.load(folder).points)).encode("utf-8")
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -2,7 +2,7 @@
 
 A plain HTML page: the figure travels as JSON data (never executed), assets/embed.js draws it
 with the same plotly.js bundle as the site. Nothing from the URL reaches the page except the
-view that state.parse accepts."""
+view that view.from_query accepts."""
 
 from collections.abc import Sequence
 from html import escape
@@ -12,10 +12,11 @@ import pandas as pd
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs_version
 
-from dashboard import components, data, figures, state, views
-from dashboard.charts import CHARTS, PAGES_BY_ID
-from dashboard.drawing import Event
-from dashboard.views import LICENCE
+from dashboard import cards, memo, view
+from dashboard.charts import encoding
+from dashboard.charts.plotting import Event
+from dashboard.charts.registry import CHARTS, PAGES_BY_ID
+from dashboard.layouts import LICENCE
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -43,22 +44,21 @@ def embed(page_id: str, chart_id: str) -> flask.Response:
     if chart is None:
         flask.abort(404)
     page = PAGES_BY_ID[page_id]
-    points = views.page_points(page)
-    every = views.drawable(chart)
-    view = state.parse(flask.request.args, views.year_bounds(points), set(points["series_id"]))
-    shown = tuple(sorted(view.shown & set(every["series_id"])))
-    spec = views.render(
-        page, chart, view.start, view.end, shown, view.events, view.log, data.version()
-    )
-    rows = views.visible(every, view.start, view.end, shown)
-    marked = views.marked_events(page, chart, view.start, view.end, shown) if view.events else []
+    points = memo.page_points(page)
+    every = memo.drawable(chart)
+    asked = view.from_query(flask.request.args, memo.year_bounds(points), set(points["series_id"]))
+    shown = tuple(asked.on(set(every["series_id"])))
+    start, end = asked.start, asked.end
+    spec = memo.render(page, chart, start, end, shown, asked.events, asked.log)
+    rows = memo.visible(every, start, end, shown)
+    marked = memo.marked_events(page, chart, start, end, shown) if asked.events else []
     root = flask.request.host_url.rstrip("/")
-    query = state.to_query(view, set(points["series_id"]))
+    query = asked.query(set(points["series_id"]))
     body = PAGE.format(
         title=escape(chart.title),
         subtitle=escape(chart.description),
         figure=to_json_plotly(spec).replace("</", "<\\/"),
-        sources=escape(figures.source_line(rows) or figures.EMPTY_MESSAGE),
+        sources=escape(encoding.source_line(rows) or encoding.EMPTY_MESSAGE),
         key=key(every, rows, marked),
         page_url=escape(f"{root}{page.path}?{query}#{chart.chart_id}"),
         licence=escape(LICENCE),
@@ -74,15 +74,15 @@ def key(every: pd.DataFrame, rows: pd.DataFrame, marked: Sequence[Event]) -> str
 
 
 def _series_key(every: pd.DataFrame, rows: pd.DataFrame) -> str:
-    colors = figures.series_colors(every)
-    labels = figures.series_labels(every)
+    colors = encoding.series_colors(every)
+    labels = encoding.series_labels(every)
     first = every.drop_duplicates("series_id").set_index("series_id")
     items = []
-    for series in figures.series_order(every):
+    for series in encoding.series_order(every):
         if series not in set(rows["series_id"]):
             continue
         kind, status = str(first.at[series, "kind"]), str(first.at[series, "status"])
-        classes = components.swatch_classes(kind, status)
+        classes = cards.swatch_classes(kind, status)
         color = colors.get(series, "#57606a")
         items.append(
             f'<li><span class="swatch {classes}" style="--swatch: {color}"></span>'
@@ -93,8 +93,8 @@ def _series_key(every: pd.DataFrame, rows: pd.DataFrame) -> str:
 
 def _verdict_key(rows: pd.DataFrame) -> str:
     verdicts = sorted(set(rows.loc[rows["kind"] == "article_claim", "verdict"]))
-    styles = [figures.VERDICT_STYLES.get(v, figures.VERDICT_STYLES[""]) for v in verdicts]
-    marks = [f"{components.VERDICT_MARKS[symbol]} {escape(word)}" for word, symbol, _ in styles]
+    styles = [encoding.VERDICT_STYLES.get(v, encoding.VERDICT_STYLES[""]) for v in verdicts]
+    marks = [f"{cards.VERDICT_MARKS[symbol]} {escape(word)}" for word, symbol, _ in styles]
     return f'<p class="key">Claims: {" · ".join(marks)}</p>' if marks else ""
 
 

@@ -8,11 +8,10 @@ a 400 whose message is fixed: nothing the client sent is ever echoed back.
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
 from werkzeug.exceptions import BadRequest
 
-from dashboard.charts import CHARTS, Chart
+from dashboard.charts.registry import CHARTS, Chart
 
 CLICKED_ID = re.compile(r"(o[0-9a-f]{10}|event:[A-Za-z0-9_.-]{1,64})")
 MAX_AT_SPOT = 24  # points one click may name (those drawn at the same spot)
@@ -32,16 +31,6 @@ class Offer:
     bounds: tuple[int, int]
     charts: tuple[str, ...]
     series: tuple[frozenset[str], ...]
-
-
-@dataclass(frozen=True)
-class View:
-    """A page's callback inputs, checked and normalised (sorted, deduplicated)."""
-
-    years: tuple[int, int]
-    shown: tuple[tuple[str, ...], ...]
-    events: tuple[str, ...]
-    log: tuple[str, ...]
 
 
 def years(value: object, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -74,23 +63,6 @@ def switch(value: object) -> tuple[str, ...]:
     raise Refused()
 
 
-def page_view(offer: Offer, view: object) -> View:
-    """An indicator page's view as its page store holds it: {"years", "events", "log",
-    "shown"}, `shown` mapping each chart id of the page to the series ids shown on it."""
-    if not isinstance(view, dict) or set(view) != {"years", "events", "log", "shown"}:
-        raise Refused()
-    shown = view["shown"]
-    if not isinstance(shown, dict) or set(shown) != set(offer.charts):
-        raise Refused()
-    pairs = zip(offer.charts, offer.series, strict=True)
-    return View(
-        years(view["years"], offer.bounds),
-        tuple(series(shown[chart], ids) for chart, ids in pairs),
-        switch(view["events"]),
-        switch(view["log"]),
-    )
-
-
 def drawn_charts(outputs: object, offer: Offer) -> list[int]:
     """The positions, in the page's chart order, of the charts a redraw's wildcard outputs
     name (the charts on the page so far), each once."""
@@ -114,15 +86,6 @@ def chart(key: object) -> Chart:
     if found is None:
         raise Refused()
     return found
-
-
-def chart_filters(value: object, offer: Offer, index: int) -> dict[str, Any]:
-    """The filters a chart's redraw stored: {"start", "end", "series"}."""
-    if not isinstance(value, dict) or set(value) != {"start", "end", "series"}:
-        raise Refused()
-    start, end = years([value["start"], value["end"]], offer.bounds)
-    shown = series(value["series"], offer.series[index])
-    return {"start": start, "end": end, "series": list(shown)}
 
 
 def clicked_ids(click: object) -> list[str]:

@@ -46,12 +46,13 @@ def when_ready(server: Any) -> None:
             socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", READ_TIMEOUT, 0)
         )
 
-    from dashboard import precompressed, views
+    from dashboard import layouts, memo, precompressed, view
     from dashboard.app import server as app
-    from dashboard.charts import PAGES
+    from dashboard.charts.registry import PAGES
 
     for page in PAGES:
-        views.page_layout(page, {})
-        offered = views.offer(page)
-        views.update_charts(page, offered.bounds, [sorted(s) for s in offered.series], (), ())
+        layouts.page_layout(page, {})
+        offered = memo.offer(page)
+        everything = frozenset(s for ids in offered.series for s in ids)
+        layouts.update_charts(page, view.View(*offered.bounds, False, False, everything))
     precompressed.warm(app)

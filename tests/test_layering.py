@@ -2,6 +2,8 @@
 neither, and `datasets` is not a Python package."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,8 +46,32 @@ def test_the_schema_imports_only_itself(path):
 
 def test_the_walk_sees_the_whole_app():
     names = {str(p.relative_to(PACKAGE)) for p in APP}
-    assert {"app.py", "data.py", "figures.py", "downloads.py"} <= names
+    assert {"app.py", "data.py", "charts/encoding.py", "downloads.py"} <= names
 
 
 def test_datasets_is_not_a_python_package():
     assert not list(paths.DATASETS.rglob("*.py"))
+
+
+TESTS = paths.REPO_ROOT / "tests"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(TESTS.rglob("*.py")), ids=lambda p: str(p.relative_to(TESTS))
+)
+def test_no_test_package_imports_another_ones_conftest(path):
+    own = ".".join(("tests", *path.relative_to(TESTS).parent.parts, "conftest"))
+    conftests = {n for n in _imports(path) if n.endswith(".conftest")}
+    assert conftests <= {own}, f"{path} imports {conftests - {own}}"
+
+
+def test_the_root_conftest_loads_neither_dash_nor_the_app():
+    script = "import sys, tests.conftest; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=paths.REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "'dash'" not in loaded and "'plotly'" not in loaded and "'flask'" not in loaded

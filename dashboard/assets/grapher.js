@@ -135,28 +135,22 @@
         return {tab: tab, rows: rows};
     }
 
-    /* The address of the view: years, switches and, unless every series is shown, the
-       series; the fragment (a chart asked for) is kept. */
-    function syncUrl(view, offered) {
-        const params = new URLSearchParams();
-        params.set("start", view.years[0]);
-        params.set("end", view.years[1]);
-        if (view.events.length) { params.set("events", "1"); }
-        if (view.log.length) { params.set("log", "1"); }
-        const charts = Object.keys(offered || {});
-        const shown = view.shown;
-        const all = charts.every((chart) => (shown[chart] || []).length === offered[chart]);
-        if (!all) { params.set("series", charts.flatMap((chart) => shown[chart] || []).join(",")); }
-        const query = params.toString();
-        window.history.replaceState(null, "", window.location.pathname + "?" + query +
-            window.location.hash);
+    /* The address of the view ("/path?query"), as the server writes it (dashboard/view.py):
+       put in the address bar, unless the browser has left the page, and in the share panels'
+       links; the fragment (a chart asked for) is kept. */
+    function followAddress(address) {
+        const [path, query] = typeof address === "string" ? address.split("?") : [];
+        if (path !== window.location.pathname || query === undefined) {
+            return window.dash_clientside.no_update;
+        }
+        window.history.replaceState(null, "", address + window.location.hash);
         document.querySelectorAll(".view-url").forEach((span) => {
             span.textContent = window.location.href.split("#")[0];
         });
         document.querySelectorAll(".embed-url").forEach((span) => {
             span.textContent = span.textContent.split("?")[0] + "?" + query;
         });
-        return query;
+        return address;
     }
 
     /* Pages arrive after the document: scroll to the #fragment once its element exists. */
@@ -345,7 +339,7 @@
                 downloadImage("svg", figure, meta, notes),
             currentUrl: () => window.location.href,
             mount: (contents) => chartDrawn().then(() => contents),
-            syncUrl: syncUrl,
+            followAddress: followAddress,
             collectSeries: collectSeries,
             collectControls: collectControls,
             openTab: openTab,

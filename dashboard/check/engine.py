@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 from dashboard import data
-from dashboard.charts import PAGES
+from dashboard.cache import per_build
+from dashboard.charts.registry import PAGES_BY_ID, chart_for
 from dashboard.check import match
 from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
@@ -75,31 +76,18 @@ class Record:
     by_indicator: Mapping[str, Sequence[Row]]
     sources: Mapping[str, Row]
     events: Mapping[str, Row]
-    charts: Mapping[str, tuple[str, str, str]]  # indicator -> path, chart id, chart title
 
 
-_RECORDS: dict[int, Record] = {}
-
-
+@per_build(size=1)
 def record() -> Record:
-    """The published tables (cached per build)."""
+    """The published tables (once per build)."""
     tables = data.load()
-    key = id(tables)
-    if key not in _RECORDS:
-        grouped: defaultdict[str, list[Row]] = defaultdict(list)
-        for row in data.records(tables.observations):
-            grouped[str(row["indicator"])].append(row)
-        sources = {str(r["source_id"]): r for r in data.records(tables.sources)}
-        charts = {
-            indicator: (page.path, chart.chart_id, chart.title)
-            for page in PAGES
-            for chart in page.charts
-            for indicator in chart.indicators
-        }
-        _RECORDS.clear()
-        events = {str(r["event_id"]): r for r in data.records(tables.events)}
-        _RECORDS[key] = Record(dict(grouped), sources, events, charts)
-    return _RECORDS[key]
+    grouped: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in data.records(tables.observations):
+        grouped[str(row["indicator"])].append(row)
+    sources = {str(r["source_id"]): r for r in data.records(tables.sources)}
+    events = {str(r["event_id"]): r for r in data.records(tables.events)}
+    return Record(dict(grouped), sources, events)
 
 
 def check(
@@ -343,7 +331,7 @@ def _official_columns(official: Row, tables: Record) -> dict[str, Any]:
         "official_kind": official["kind"],
         "official_obs_id": official["obs_id"],
         "official_source_id": official["source_id"],
-        "chart": _chart(str(official["indicator"]), str(official["period_start"]), tables),
+        "chart": _chart(str(official["indicator"]), str(official["period_start"])),
     }
     inputs = official.get("_inputs")
     if inputs:
@@ -372,11 +360,10 @@ def _citation(row: Row, tables: Record) -> str:
     return str(source.get("attribution_short") or row["source_id"])
 
 
-def _chart(indicator: str, start: str, tables: Record) -> str:
+def _chart(indicator: str, start: str) -> str:
     """A link to the chart that draws the indicator, around the official figure's year."""
-    found = tables.charts.get(indicator)
-    if found is None:
+    chart = chart_for(indicator)
+    if chart is None:
         return ""
-    path, chart_id, _ = found
     year = int(start[:4])
-    return f"{path}?start={year - 3}&end={year + 3}#{chart_id}"
+    return f"{PAGES_BY_ID[chart.page].path}?start={year - 3}&end={year + 3}#{chart.chart_id}"

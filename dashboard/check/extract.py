@@ -228,7 +228,7 @@ def _sentence_claims(
             skipped.append(_skipped(quantity, reason, related, sentence))
             continue
         name, economy = indicator
-        period = _period(quantity, around, found, previous, following, carried)
+        period = _period(quantity, found, previous, following, carried)
         state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
@@ -691,7 +691,6 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
 
 def _period(
     quantity: Quantity,
-    around: Around,
     found: list[periods.Found],
     previous: int,
     following: int,

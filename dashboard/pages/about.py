@@ -10,7 +10,7 @@ dash.register_page(
     __name__,
     path="/about",
     name="About the data",
-    order=7,
+    order=70,
     title="About the data · China–Russia figures",
 )
 
@@ -85,7 +85,7 @@ dash.register_page(
     f"{__name__}.dictionary",
     path=DICTIONARY_PATH,
     name="Data dictionary",
-    order=8,
+    order=90,
     title="Data dictionary · China–Russia figures",
     layout=dictionary,
     in_navigation=False,

@@ -17,7 +17,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from dash.dcc.express import send_string
 
-from dashboard import widgets
+from dashboard import citations, widgets
 from dashboard.check.engine import CHECKED, NOT_CHECKED, account
 from dashboard.check.export import render
 from dashboard.check.periods import date_problem
@@ -27,7 +27,7 @@ dash.register_page(
     __name__,
     path="/check",
     name="Check a claim",
-    order=8,
+    order=80,
     title="Check a claim · China–Russia figures",
 )
 
@@ -382,7 +382,7 @@ def card(row: dict[str, Any]) -> html.Div:
     if row["chart"]:
         links.append(html.A("See it on the chart", href=row["chart"], className="me-3"))
     if row["official_url"]:
-        links.append(html.A("Source", href=row["official_url"], target="_blank", rel="noopener"))
+        links.append(citations.link(row["official_url"], "Source"))
     return html.Div(
         html.Div(
             [

@@ -9,8 +9,8 @@ import flask
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import api, catalog, components, data, drawing, figures
-from dashboard.charts import Chart
+from dashboard import api, cards, catalog, citations, data
+from dashboard.charts import encoding, plotting
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 SITE = "China–Russia figures"
@@ -74,7 +74,7 @@ def facts(info: dict[str, Any]) -> html.Dl:
     """Id, unit, coverage and last update."""
     economies = ", ".join(ECONOMY_LABELS[e] for e in info["economies"])
     reporters = ", ".join(REPORTER_LABELS[r] for r in info["reporters"]) or "not by reporter"
-    kinds = ", ".join(figures.KIND_LABELS[k] for k in info["kinds"])
+    kinds = ", ".join(encoding.KIND_LABELS[k] for k in info["kinds"])
     entries: list[tuple[str, Any]] = [
         ("Indicator id", html.Code(info["id"])),
         ("Unit", _unit(info)),
@@ -104,9 +104,8 @@ def _unit(info: dict[str, Any]) -> str:
 def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
     """Every observation of the indicator, drawn as on the chart pages (click: citation), with
     its legend and source line."""
-    about = Chart("data", info["id"], info["name"], (info["id"],), info["description"])
     points = catalog.points_of(tables, info["id"])
-    spec = drawing.chart_spec(points, about)
+    spec = plotting.chart_spec(points)
     label: Any = {"aria-label": f"Chart of {info['name']}: every observation, with its source"}
     return html.Div(
         [
@@ -114,15 +113,15 @@ def chart(tables: data.Tables, info: dict[str, Any]) -> html.Div:
                 dcc.Graph(
                     id={"type": "graph", "page": "data", "chart": info["id"]},
                     figure=spec,
-                    config=components.GRAPH_CONFIG,
+                    config=cards.GRAPH_CONFIG,
                     className="data-chart",
                 ),
                 role="figure",
                 **label,
             ),
-            components.series_key(points),
-            components.verdict_key(points),
-            html.P(figures.source_line(points), className="source-line small"),
+            cards.series_key(points),
+            cards.verdict_key(points),
+            html.P(encoding.source_line(points), className="source-line small"),
         ],
         id="data-chart",
     )
@@ -171,7 +170,7 @@ def sources(cited: pd.DataFrame) -> html.Div:
                         _licence(s),
                         f" · published {s['date_published'] or 'n.d.'}",
                         f" · accessed {s['date_accessed'] or '—'}",
-                        *([" · ", _external(s["url_main"], "link")] if s["url_main"] else []),
+                        *([" · ", citations.link(s["url_main"], "link")] if s["url_main"] else []),
                     ],
                     className="text-body-secondary",
                 ),
@@ -190,13 +189,7 @@ def sources(cited: pd.DataFrame) -> html.Div:
 
 def _licence(source: dict[str, Any]) -> Any:
     name = source["license_name"] or "not stated"
-    return _external(source["license_url"], name) if source["license_url"] else name
-
-
-def _external(url: str, text: str | None = None) -> Any:
-    if not url.startswith(("http://", "https://")):
-        return text or url
-    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
+    return citations.link(source["license_url"], name) if source["license_url"] else name
 
 
 def claims(checked: pd.DataFrame, cited: pd.DataFrame) -> html.Div:
@@ -223,14 +216,11 @@ def claims(checked: pd.DataFrame, cited: pd.DataFrame) -> html.Div:
 def _check(claim: dict[str, Any]) -> html.Li:
     return html.Li(
         [
-            components.verdict_badge(claim["verdict"]),
+            cards.verdict_badge(claim["verdict"]),
             f" {claim['period']}: claimed {_stated(claim, 'claimed')}, "
             f"official {_stated(claim, 'official')}; {claim['reason']}",
         ]
     )
-
-
-QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
 
 
 def _stated(claim: dict[str, Any], side: str) -> str:
@@ -240,9 +230,9 @@ def _stated(claim: dict[str, Any], side: str) -> str:
     if pd.isna(value):
         return "—"
     if not pd.isna(low) and not pd.isna(high):
-        return f"{figures.format_value(low, unit)} to {figures.format_value(high, unit)}"
-    prefix = QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
-    return prefix + figures.format_value(value, unit)
+        return f"{encoding.format_value(low, unit)} to {encoding.format_value(high, unit)}"
+    prefix = encoding.QUALIFIER_WORDS.get(claim["qualifier"], "") if side == "claimed" else ""
+    return prefix + encoding.format_value(value, unit)
 
 
 def snippets(csv_url: str) -> dict[str, str]:

@@ -1,36 +1,47 @@
 """Overview: the articles' claims against the official figures."""
 
-from functools import lru_cache
+from typing import Any
 
 import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, figures
-from dashboard.charts import chart_for
-from dashboard.components import verdict_badge
+from dashboard import data, memo
+from dashboard.cache import per_build
+from dashboard.cards import verdict_badge
+from dashboard.charts import encoding
+from dashboard.charts.registry import PAGES_BY_ID, chart_for
 from dashboard.widgets import attributes, table
 
 dash.register_page(
     __name__,
     path="/",
     name="Claims vs record",
-    order=0,
+    order=0,  # places in the navigation are sparse numbers (indicator pages: charts/registry.py)
     title="Claims vs record · China–Russia figures",
 )
 
 COLUMNS = ("Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")
 
 
-def chart_link(claim: pd.Series) -> str:
-    """The chart where a claim is drawn beside its series, framed around its period."""
+def chart_link(claim: pd.Series) -> str | None:
+    """The chart where a claim is drawn beside its series, framed from a few years before its
+    period to the chart page's last year; None if no chart draws its indicator."""
     chart = chart_for(claim["indicator"])
-    start = max(int(claim["period"][:4]) - 4, 1990) if claim["period"][:4].isdigit() else 2010
-    return f"/{chart.page}?start={start}&end=2025&claim={claim['obs_id']}#{chart.chart_id}"
+    if chart is None:
+        return None
+    page = PAGES_BY_ID[chart.page]
+    low, high = memo.offer(page).bounds
+    start = max(int(claim["period"][:4]) - 4, low) if claim["period"][:4].isdigit() else low
+    return f"{page.path}?start={start}&end={high}&claim={claim['obs_id']}#{chart.chart_id}"
+
+
+def _chart_cell(link: str | None) -> Any:
+    return dcc.Link("View on chart", href=link) if link else "—"
 
 
 def _value(value: float, unit: str) -> str:
-    return "—" if pd.isna(value) else figures.format_value(value, unit)
+    return "—" if pd.isna(value) else encoding.format_value(value, unit)
 
 
 def claims_table(check: pd.DataFrame) -> html.Table:
@@ -54,7 +65,7 @@ def claims_table(check: pd.DataFrame) -> html.Table:
             ],
             difference,
             [verdict_badge(c["verdict"]), html.Br(), html.Small(c["reason"])],
-            dcc.Link("View on chart", href=chart_link(c)),
+            _chart_cell(chart_link(c)),
         ]
         rows.append(
             html.Tr(
@@ -69,11 +80,11 @@ def claims_table(check: pd.DataFrame) -> html.Table:
 
 def layout(**_query: object) -> html.Div:
     """The claims table with a count of verdicts."""
-    return _layout(data.version())
+    return _layout()
 
 
-@lru_cache(maxsize=4)
-def _layout(version: tuple[int, ...]) -> html.Div:
+@per_build(size=1)
+def _layout() -> html.Div:
     """The page for one build of the tables."""
     check = data.load().claims_check
     counts = check["verdict"].value_counts()

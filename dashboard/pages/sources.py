@@ -1,18 +1,18 @@
 """Every source with its full citation, link, access date, licence and the series it feeds."""
 
-from functools import lru_cache
 from typing import Any
 
 import dash
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
-from dashboard import data
-from dashboard.figures import KIND_LABELS
+from dashboard import citations, data
+from dashboard.cache import per_build
+from dashboard.charts.encoding import KIND_LABELS
 from dashboard.widgets import attributes, table
 
 dash.register_page(
-    __name__, path="/sources", name="Sources", order=6, title="Sources · China–Russia figures"
+    __name__, path="/sources", name="Sources", order=60, title="Sources · China–Russia figures"
 )
 
 KIND_TITLES = {
@@ -37,13 +37,7 @@ def fed_indicators(observations: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
-    link = (
-        html.A(
-            source["url_main"], href=source["url_main"], target="_blank", rel="noopener noreferrer"
-        )
-        if source["url_main"]
-        else "not stated"
-    )
+    link = citations.link(source["url_main"]) if source["url_main"] else "not stated"
     quote = [html.Br(), html.Q(source["quote"])] if source["quote"] else []
     cells: list[Any] = [
         [
@@ -77,11 +71,11 @@ def _row(source: pd.Series, feeds: list[str]) -> html.Tr:
 
 def layout(**_query: object) -> html.Div:
     """A search box, then the sources grouped by kind, each group folded."""
-    return _layout(data.version())
+    return _layout()
 
 
-@lru_cache(maxsize=4)
-def _layout(version: tuple[int, ...]) -> html.Div:
+@per_build(size=1)
+def _layout() -> html.Div:
     """The page for one build of the tables."""
     tables = data.load()
     feeds = fed_indicators(tables.observations)

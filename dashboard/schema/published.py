@@ -17,11 +17,47 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.schema.tables import TABLES, Table
+from dashboard.schema.tables import OBSERVATIONS, SOURCES, TABLES, Table
 
 PACKAGE_FILE = "datapackage.json"
 README_FILE = "README.md"
 ATTEMPTS = 5
+
+# The cited row: an observation with its indicator's title, its source's citation, its verdict
+# and, for a derived row, its inputs' citations. The one column layout and order of a chart's
+# CSV, the API's CSV and JSON rows, and the bundle's cited table (CITED_FILE); every column of
+# observations.csv comes first, in its order, so a column the pipeline adds flows through.
+CITATION_COLUMNS = {  # sources.csv column -> cited row column
+    "producer": "source_producer",
+    "title": "source_title",
+    "date_published": "source_date_published",
+    "date_accessed": "source_date_accessed",
+    "url_main": "source_url",
+    "citation_full": "source_citation",
+    "attribution_short": "source_short",
+    "license_name": "source_license",
+    "quote": "source_quote",
+    "locator": "source_locator",
+}
+INPUT_CITATION_COLUMNS = {  # sources.csv column -> cited row column, one per input source
+    "citation_full": "input_source_citations",
+    "url_main": "input_source_urls",
+}
+INPUT_SEPARATOR = " | "
+CITED_ROW: dict[str, str] = {
+    **{f.name: f.description for f in OBSERVATIONS.fields},
+    "indicator_title": "The indicator's readable title (indicators.csv).",
+    **{
+        name: "Of the row's source: " + SOURCES.field(column).description
+        for column, name in CITATION_COLUMNS.items()
+    },
+    "verdict": "For article claims: the verdict against the official figure (claims.csv).",
+    "input_source_citations": "For derived rows: the full citation of each input's source, "
+    "' | '-separated, in the order of input_source_ids.",
+    "input_source_urls": "For derived rows: the link of each input's source, ' | '-separated, "
+    "in the order of input_source_ids (empty where a source has none).",
+}
+CITED_FILE = "observations_cited.csv"  # every observation as a cited row, in the bundle
 
 
 class PublishedError(Exception):

@@ -1,6 +1,6 @@
-"""The served-API tests reuse the browser tests' loopback server (not their Chromium: one
-Playwright per test session)."""
+"""The served-API tests use the loopback server the browser tests use (not their Chromium:
+one Playwright per test session)."""
 
-from tests.browser.conftest import base_url
+from tests.loopback import base_url
 
 __all__ = ["base_url"]

@@ -17,7 +17,7 @@ from dashboard.schema.vocabulary import FORMULA_STARTS
 
 PUBLISHED = published.load(paths.TIDY)
 INDICATORS = list(PUBLISHED.tables["indicators"]["indicator"])
-CITATION = {new: old for old, new in data.CITATION_COLUMNS.items()}
+CITATION = {new: old for old, new in published.CITATION_COLUMNS.items()}
 
 
 def _published(name: str) -> pd.DataFrame:

@@ -4,12 +4,18 @@ import csv
 import io
 import json
 import re
+import sys
 
+import dash
+import pandas as pd
 import pytest
 
-from dashboard import callbacks, data, guards, views
+from dashboard import callbacks, data, guards, layouts, memo, view
 from dashboard.app import app
-from dashboard.charts import CHARTS, PAGES, PAGES_BY_ID
+from dashboard.charts.registry import CHARTS, PAGES, PAGES_BY_ID, chart_for
+from dashboard.check import engine
+
+overview = sys.modules[dash.page_registry["pages.overview"]["module"]]
 
 
 @pytest.fixture(scope="module")
@@ -63,18 +69,18 @@ def test_full_download_is_a_zip(client):
 
 def test_page_layout_restores_a_view_and_survives_junk():
     page = PAGES_BY_ID["trade"]
-    restored = str(views.page_layout(page, {"start": "2010", "end": "2015", "log": "1"}))
+    restored = str(layouts.page_layout(page, {"start": "2010", "end": "2015", "log": "1"}))
     assert "value=[2010, 2015]" in restored
     assert re.search(r"value=\['on'\][^)]*id='trade-log'\)", restored)
-    junk = str(views.page_layout(page, {"start": "';alert(1)//", "series": "<svg onload=1>"}))
+    junk = str(layouts.page_layout(page, {"start": "';alert(1)//", "series": "<svg onload=1>"}))
     assert "alert" not in junk and "<svg" not in junk
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.page)
 def test_redraw_callback_builds_every_chart(page):
-    points = views.page_points(page)
-    shown = [sorted(set(views.chart_points(points, c)["series_id"])) for c in page.charts]
-    figures_, filters, lines = views.update_charts(page, [2000, 2025], shown, ["on"])
+    everything = frozenset(memo.page_points(page)["series_id"])
+    shown = view.View(2000, 2025, True, False, everything)
+    figures_, filters, lines = layouts.update_charts(page, shown)
     assert len(figures_) == len(filters) == len(lines) == len(page.charts)
     assert all(str(notes).count("Sources: ") == 1 for notes in lines)
 
@@ -141,13 +147,44 @@ def test_unknown_clicks_do_not_open_the_panel():
 
 def test_chart_download_sends_exactly_the_rows_shown_with_sources():
     chart = CHARTS[("trade", "turnover")]
-    points = views.chart_points(data.load().points, chart)
+    points = memo.chart_points(data.load().points, chart)
     series = sorted(set(points["series_id"]))[:1]
     sent = callbacks.chart_download(
         {"page": "trade", "chart": "turnover"}, {"start": 2005, "end": 2015, "series": series}
     )
     assert sent is not None and sent["filename"].endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(sent["content"])))
-    expected = views.visible(points, 2005, 2015, series)
+    expected = memo.visible(points, 2005, 2015, series)
     assert sorted(r["obs_id"] for r in rows) == sorted(expected["obs_id"])
     assert all(r["source_citation"] and r["source_url"] is not None for r in rows)
+
+
+def test_an_indicator_without_a_chart_has_no_chart_link():
+    tables = data.load()
+    charted = {i for chart in CHARTS.values() for i in chart.indicators}
+    missing = sorted(set(tables.indicators["indicator"]) - charted)
+    assert missing, "every indicator has a chart now: pick another example"
+    assert all(chart_for(indicator) is None for indicator in missing)
+    claim = tables.claims_check.iloc[0].copy()
+    claim["indicator"] = missing[0]
+    assert overview.chart_link(claim) is None
+    assert "View on chart" not in str(overview.claims_table(pd.DataFrame([claim])))
+
+
+def test_the_checker_and_the_claims_table_link_an_indicator_to_the_same_chart():
+    for chart in CHARTS.values():
+        for indicator in chart.indicators:
+            first = chart_for(indicator)
+            assert first is not None
+            link = engine._chart(indicator, "2020-01-01")
+            assert link.endswith(f"#{first.chart_id}"), (indicator, link)
+            claim = pd.Series({"indicator": indicator, "period": "2020", "obs_id": "o0"})
+            assert str(overview.chart_link(claim)).endswith(f"#{first.chart_id}")
+
+
+def test_claim_links_end_at_the_last_year_of_the_charts_page():
+    claim = data.load().claims_check.iloc[0]
+    chart = chart_for(claim["indicator"])
+    assert chart is not None
+    high = memo.offer(PAGES_BY_ID[chart.page]).bounds[1]
+    assert f"&end={high}&" in str(overview.chart_link(claim))

@@ -6,8 +6,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import citations, components, data, drawing, figures, views
-from dashboard.charts import CHARTS, PAGES_BY_ID
+from dashboard import cards, citations, data, memo
+from dashboard.charts import encoding, plotting
+from dashboard.charts.registry import CHARTS, PAGES_BY_ID
 
 CHART_KEYS = sorted(CHARTS)
 
@@ -20,8 +21,8 @@ def tables() -> data.Tables:
 @pytest.mark.parametrize("key", CHART_KEYS, ids="/".join)
 def test_every_point_of_every_chart_cites_its_source(tables, key):
     chart = CHARTS[key]
-    points = views.chart_points(tables.points, chart)
-    figure = drawing.chart_figure(points, chart, tables.events)
+    points = memo.chart_points(tables.points, chart)
+    figure = plotting.chart_figure(points, chart, tables.events)
     by_id = points.set_index("obs_id")
     drawn = 0
     for trace in figure.data:
@@ -45,7 +46,7 @@ def test_every_point_of_every_chart_cites_its_source(tables, key):
 
 def test_kinds_of_source_are_drawn_differently(tables):
     chart = CHARTS[("trade", "turnover")]
-    figure = drawing.chart_figure(views.chart_points(tables.points, chart), chart)
+    figure = plotting.chart_figure(memo.chart_points(tables.points, chart), chart)
     modes = {}
     for trace in figure.data:
         kind = trace.customdata[0][5]
@@ -68,13 +69,10 @@ def test_source_line_names_every_source_kind():
             "basis_sources": ["", "", "", "IMF DOTS"],
         }
     )
-    names = figures.source_names(points)
-    assert names == [
-        "IMF DOTS",
-        "derived by this project from IMF DOTS",
-        "official statements reported by TASS",
-        "Wang He (2021)",
-    ]
+    assert encoding.source_line(points) == (
+        "Sources: IMF DOTS; derived by this project from IMF DOTS; "
+        "official statements reported by TASS; Wang He (2021)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,7 +86,7 @@ def test_source_line_names_every_source_kind():
     ],
 )
 def test_format_value(value, unit, text):
-    assert figures.format_value(value, unit) == text
+    assert encoding.format_value(value, unit) == text
 
 
 def _colors(spec: dict[str, Any]) -> dict[str, str]:
@@ -102,72 +100,72 @@ def _colors(spec: dict[str, Any]) -> dict[str, str]:
 @pytest.mark.parametrize("key", CHART_KEYS, ids="/".join)
 def test_a_series_keeps_its_colour_whatever_else_is_shown(tables, key):
     chart = CHARTS[key]
-    every = views.chart_points(tables.points, chart)
-    colors = figures.series_colors(every)
-    full = _colors(drawing.chart_spec(every, chart, every=every))
-    series = figures.series_order(every)
+    every = memo.chart_points(tables.points, chart)
+    colors = encoding.series_colors(every)
+    full = _colors(plotting.chart_spec(every, every=every))
+    series = encoding.series_order(every)
     for dropped in series:
         rest = every[every["series_id"] != dropped]
         narrow = rest[rest["x"].dt.year >= 2015]
-        subset = _colors(drawing.chart_spec(narrow, chart, every=every))
+        subset = _colors(plotting.chart_spec(narrow, every=every))
         assert all(full[uid] == color for uid, color in subset.items())
     drawn = every[every["kind"] != "article_claim"]
-    assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(figures.PALETTE))
+    assert len(set(colors.values())) == min(len(set(drawn["series_id"])), len(encoding.PALETTE))
 
 
 def test_legend_names_are_short_and_stable(tables):
     chart = CHARTS[("settlement", "national")]
-    every = views.chart_points(tables.points, chart)
-    labels = figures.series_labels(every)
+    every = memo.chart_points(tables.points, chart)
+    labels = encoding.series_labels(every)
     assert all(not label.startswith("Share of Russia–China trade") for label in labels.values())
     assert {label.split(" · ")[0] for label in labels.values()} >= {"Rubles", "Yuan"}
     one = every[every["indicator"] == "settlement_yuan_share"]
-    spec = drawing.chart_spec(one, chart, every=every)
+    spec = plotting.chart_spec(one, every=every)
     assert {t["name"] for t in spec["data"]} <= set(labels.values())
-    flows = views.chart_points(tables.points, CHARTS[("trade", "flows")])
+    flows = memo.chart_points(tables.points, CHARTS[("trade", "flows")])
     assert any(
-        n.startswith("China's exports to Russia") for n in figures.series_labels(flows).values()
+        n.startswith("China's exports to Russia") for n in encoding.series_labels(flows).values()
     )
 
 
 def test_palette_is_fixed_and_has_no_claim_colours():
-    assert len(set(figures.PALETTE)) == len(figures.PALETTE) == 10
-    verdict_colors = {color for _, _, color in figures.VERDICT_STYLES.values()}
-    assert not verdict_colors & set(figures.PALETTE)
+    assert len(set(encoding.PALETTE)) == len(encoding.PALETTE) == 10
+    verdict_colors = {color for _, _, color in encoding.VERDICT_STYLES.values()}
+    assert not verdict_colors & set(encoding.PALETTE)
 
 
 def test_claims_are_drawn_last_with_one_shape_per_verdict(tables):
     chart = CHARTS[("trade", "turnover")]
-    spec = drawing.chart_spec(views.chart_points(tables.points, chart), chart)
+    spec = plotting.chart_spec(memo.chart_points(tables.points, chart))
     kinds = [t["customdata"][0][5] for t in spec["data"]]
     first_claim = kinds.index("article claim")
     assert set(kinds[first_claim:]) == {"article claim"}
     for trace in spec["data"][first_claim:]:
         verdict = trace["uid"].rsplit("-", 1)[-1] if "-" in trace["uid"] else ""
-        symbols = {style[1] for style in figures.VERDICT_STYLES.values()}
+        symbols = {style[1] for style in encoding.VERDICT_STYLES.values()}
         assert trace["marker"]["symbol"] in symbols
         assert verdict
-    shapes = {style[1] for v, style in figures.VERDICT_STYLES.items() if v}
-    words = {style[0] for style in figures.VERDICT_STYLES.values()}
-    assert len(words) == len(figures.VERDICT_STYLES)  # every verdict says itself in words
+    shapes = {style[1] for v, style in encoding.VERDICT_STYLES.items() if v}
+    words = {style[0] for style in encoding.VERDICT_STYLES.values()}
+    assert len(words) == len(encoding.VERDICT_STYLES)  # every verdict says itself in words
     assert {"circle-open", "x-thin-open"} <= shapes
 
 
 def test_an_empty_range_draws_a_message_not_an_axis(tables):
     chart = CHARTS[("gdp", "levels")]
-    points = views.chart_points(tables.points, chart)
-    spec = drawing.chart_spec(points.iloc[:0], chart)
+    points = memo.chart_points(tables.points, chart)
+    spec = plotting.chart_spec(points.iloc[:0])
     assert spec["data"] == []
     assert spec["layout"]["xaxis"]["visible"] is False
-    assert spec["layout"]["annotations"][0]["text"] == figures.EMPTY_MESSAGE
-    assert figures.source_line(points.iloc[:0]) == ""
+    assert spec["layout"]["annotations"][0]["text"] == encoding.EMPTY_MESSAGE
+    assert encoding.source_line(points.iloc[:0]) == ""
 
 
 def test_yearly_data_gets_yearly_ticks(tables):
     chart = CHARTS[("gdp", "levels")]
-    points = views.chart_points(tables.points, chart)
+    points = memo.chart_points(tables.points, chart)
     annual = points[points["period"].str.fullmatch(r"\d{4}")]
-    axis = drawing.chart_spec(annual, chart)["layout"]["xaxis"]
+    axis = plotting.chart_spec(annual)["layout"]["xaxis"]
     assert axis["tickformat"] == "%Y" and axis["dtick"].startswith("M") and axis["tick0"]
     assert int(axis["dtick"][1:]) % 12 == 0
 
@@ -176,31 +174,31 @@ def test_events_are_numbered_and_chosen_by_page_topic(tables):
     page = PAGES_BY_ID["gas"]
     events = tables.events[tables.events["category"].isin(page.event_topics)]
     assert set(events["category"]) == {"energy"}
-    assert views.page_events(page, 1900, 2100) == drawing.event_list(events)
-    assert views.page_events(PAGES_BY_ID["gdp"], 1900, 2100) == []
+    assert memo.page_events(page, 1900, 2100) == plotting.event_list(events)
+    assert memo.page_events(PAGES_BY_ID["gdp"], 1900, 2100) == []
     chart = page.charts[0]
-    points = views.chart_points(tables.points, chart)
-    spec = drawing.chart_spec(points, chart, events)
-    marked = drawing.chart_events(
-        drawing.event_list(events),
-        *drawing.span(drawing.prepare(points).select(1900, 2100, list(points["series_id"]))),
+    points = memo.chart_points(tables.points, chart)
+    spec = plotting.chart_spec(points, events)
+    marked = plotting.chart_events(
+        plotting.event_list(events),
+        *plotting.span(plotting.prepare(points).select(1900, 2100, list(points["series_id"]))),
     )
     trace = next(t for t in spec["data"] if t["uid"] == "events")
     assert trace["text"] == [str(n) for n in range(1, len(marked) + 1)]
     assert trace["customdata"][0][3] == marked[0].label
-    notes = str(components.chart_notes("Sources: x.", marked))
+    notes = str(cards.chart_notes("Sources: x.", marked))
     assert all(event.label in notes for event in marked)
 
 
 def test_the_modebar_has_no_cloud_button():
-    config = components.GRAPH_CONFIG
+    config = cards.GRAPH_CONFIG
     assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
     assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
     assert config["displaylogo"] is False
 
 
 def test_exported_images_carry_title_sources_address_and_licence():
-    layout = figures.export_layout(
+    layout = encoding.export_layout(
         "GDP", "World Bank WDI.", "Sources: World Bank WDI.", "http://x/gdp · Licence: CC BY 4.0"
     )
     assert layout["title"]["text"].startswith("GDP<br>")
@@ -210,14 +208,14 @@ def test_exported_images_carry_title_sources_address_and_licence():
 
 def test_the_table_is_a_period_by_series_grid_at_source_precision(tables):
     chart = CHARTS[("gdp", "levels")]
-    points = views.chart_points(tables.points, chart)
-    table = str(components.data_table(points, figures.series_labels(points)))
+    points = memo.chart_points(tables.points, chart)
+    table = str(cards.data_table(points, encoding.series_labels(points)))
     assert "USD bn" in table
     for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
         assert f"'obs': '{obs_id}'" in table
-        assert components.value_text(value) in table
-    assert components.value_text(1493.08) == "1493.08"
-    assert components.value_text(38.0) == "38"
+        assert cards.value_text(value) in table
+    assert cards.value_text(1493.08) == "1493.08"
+    assert cards.value_text(38.0) == "38"
 
 
 def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
@@ -232,7 +230,7 @@ def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):
         )
     )
     assert "Official value" in body and "Difference" in body and "Cite this point" in body
-    assert figures.format_value(claim["official_value"], claim["unit"]) in body
+    assert encoding.format_value(claim["official_value"], claim["unit"]) in body
     url = point["source_url"]
     assert body.count(f"href='{url}'") == 1  # one link, its text the site's name
     cite = citations.cite_point(point.to_dict() | {"obs_id": claim["obs_id"]})
@@ -287,8 +285,8 @@ def test_a_view_cut_from_the_tracks_is_the_chart_of_its_points(tables, key):
     """The request path (bisect the years of each track) draws exactly what the pure builder
     draws from the same points as a frame, events included."""
     chart = CHARTS[key]
-    every = views.chart_points(tables.points, chart)
-    prepared = drawing.prepare(every)
+    every = memo.chart_points(tables.points, chart)
+    prepared = plotting.prepare(every)
     series = sorted(set(every["series_id"]))
     low, high = int(every["x_year"].min()), int(every["x_year"].max())
     events = tables.events
@@ -298,11 +296,11 @@ def test_a_view_cut_from_the_tracks_is_the_chart_of_its_points(tables, key):
         (high - 3, high, series[::2]),
         ((low + high) // 2, high, series[1:]),
     ]:
-        points = views.visible(every, start, end, shown)
+        points = memo.visible(every, start, end, shown)
         in_years = events[events["date"].str[:4].astype(int).between(start, end)]
-        marked = drawing.in_years(drawing.event_list(events), start, end)
-        cut = drawing.spec(prepared.select(start, end, shown), marked, log_scale=True)
-        assert cut == drawing.chart_spec(points, chart, in_years, log_scale=True, every=every)
+        marked = plotting.in_years(plotting.event_list(events), start, end)
+        cut = plotting.spec(prepared.select(start, end, shown), marked, log_scale=True)
+        assert cut == plotting.chart_spec(points, in_years, log_scale=True, every=every)
 
 
 def _direct_labels(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -311,10 +309,10 @@ def _direct_labels(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_lines_are_labelled_at_their_end_where_the_labels_fit(tables):
     chart = CHARTS[("gdp", "levels")]
-    every = views.chart_points(tables.points, chart)
-    prepared = drawing.prepare(every)
+    every = memo.chart_points(tables.points, chart)
+    prepared = plotting.prepare(every)
     series = sorted(set(every["series_id"]))
-    spec = drawing.spec(prepared.select(1990, 2024, series))
+    spec = plotting.spec(prepared.select(1990, 2024, series))
     labels = _direct_labels(spec)
     lines = [t for t in spec["data"] if t["mode"] == "lines+markers"]
     assert len(labels) == len(lines) == 2  # China and Russia lie far apart: both fit
@@ -324,7 +322,7 @@ def test_lines_are_labelled_at_their_end_where_the_labels_fit(tables):
         assert trace["name"].split(" ")[0] in label["text"]
         assert label["xref"] == "paper" and label["x"] == 1 and label["font"]["color"] == "#24292f"
     assert spec["layout"]["margin"]["r"] > 100  # room for them right of the plot
-    logged = drawing.spec(prepared.select(1990, 2024, series), log_scale=True)
+    logged = plotting.spec(prepared.select(1990, 2024, series), log_scale=True)
     assert sorted(a["y"] for a in _direct_labels(logged)) == sorted(
         math.log10(a["y"]) for a in labels
     )
@@ -332,36 +330,38 @@ def test_lines_are_labelled_at_their_end_where_the_labels_fit(tables):
 
 def test_labels_that_would_overlap_are_left_out_and_markers_get_none(tables):
     flows = CHARTS[("trade", "flows")]
-    every = views.chart_points(tables.points, flows)
-    spec = drawing.spec(drawing.prepare(every).select(2010, 2020, sorted(set(every["series_id"]))))
+    every = memo.chart_points(tables.points, flows)
+    spec = plotting.spec(
+        plotting.prepare(every).select(2010, 2020, sorted(set(every["series_id"])))
+    )
     heights = sorted(a["y"] for a in _direct_labels(spec))
     lines = [t for t in spec["data"] if t["mode"] == "lines+markers"]
     assert 0 < len(heights) < len(lines)  # four lines end close together: not all fit
     values = [y for t in spec["data"] for y in t["y"]]
-    gap = drawing.LABEL_GAP * (max(values) - min(values))
+    gap = plotting.LABEL_GAP * (max(values) - min(values))
     assert all(b - a >= gap for a, b in zip(heights, heights[1:], strict=False))
     statements = CHARTS[("gas", "pos")]
-    every = views.chart_points(tables.points, statements)
-    picked = drawing.prepare(every).select(2000, 2030, sorted(set(every["series_id"])))
-    assert _direct_labels(drawing.spec(picked)) == []
+    every = memo.chart_points(tables.points, statements)
+    picked = plotting.prepare(every).select(2000, 2030, sorted(set(every["series_id"])))
+    assert _direct_labels(plotting.spec(picked)) == []
 
 
 def test_crowded_events_are_stepped_down_so_their_numbers_do_not_run_together():
     dates = ["2019-06-01", "2019-06-05", "2019-07-01", "2021-01-01", "2024-12-01"]
-    heights = drawing.event_heights(dates, "2000-01-01", "2025-01-01")
-    assert heights[:3] == list(drawing.EVENT_ROWS[:3])  # three within a month: three rows
-    assert heights[3] == heights[4] == drawing.EVENT_ROWS[0]  # years apart: the top row
+    heights = plotting.event_heights(dates, "2000-01-01", "2025-01-01")
+    assert heights[:3] == list(plotting.EVENT_ROWS[:3])  # three within a month: three rows
+    assert heights[3] == heights[4] == plotting.EVENT_ROWS[0]  # years apart: the top row
 
 
 def test_the_value_axis_margin_fits_its_widest_tick_label(tables):
     def margin(values: list[float], log_scale: bool = False) -> int:
         points = tables.points[tables.points["indicator"] == "trade_total"].head(len(values))
         points = points.assign(value=values, value_low=values, value_high=values)
-        return drawing.value_margin(drawing.prepare(points).pick(list(points.index)), log_scale)
+        return plotting.value_margin(plotting.prepare(points).pick(list(points.index)), log_scale)
 
     tens, hundreds, thousands = margin([20.0, 30.0]), margin([120.0, 245.0]), margin([1.2e3, 1.8e4])
-    assert drawing.MIN_VALUE_MARGIN <= tens < hundreds < thousands  # "30" < "300" < "20,000"
+    assert plotting.MIN_VALUE_MARGIN <= tens < hundreds < thousands  # "30" < "300" < "20,000"
     assert margin([-20.0, 245.0]) == hundreds  # "−20" is narrower than "300"
     assert margin([-245.0, 120.0]) > hundreds  # "−300" is wider
-    assert margin([0.2, 0.5]) > drawing.MIN_VALUE_MARGIN  # ticks with a decimal
+    assert margin([0.2, 0.5]) > plotting.MIN_VALUE_MARGIN  # ticks with a decimal
     assert margin([-5.0, 50.0], log_scale=True) == margin([50.0, 50.0], log_scale=True)

@@ -12,7 +12,7 @@ from plotly.offline import get_plotlyjs_version
 
 import dashboard
 from dashboard.app import app
-from dashboard.charts import PAGES_BY_ID
+from dashboard.charts.registry import PAGES_BY_ID
 
 BUNDLE = f"plotly-basic-{get_plotlyjs_version()}.min.js"
 

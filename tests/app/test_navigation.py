@@ -9,7 +9,7 @@ import pytest
 from dashboard import downloads, shell
 from dashboard.app import app
 
-NAV_PAGES = [
+NAV_PAGES = [  # the site's pages today, in their order (a new page may come between them)
     ("/", "Claims vs record"),
     ("/trade", "Trade volume"),
     ("/shares", "Trade shares"),
@@ -61,12 +61,28 @@ def client():
     return app.server.test_client()
 
 
+def _by_order() -> list[tuple[str, str]]:
+    """The pages of Dash's registry the navigation lists, by their `order`."""
+    pages = [
+        page
+        for page in dash.page_registry.values()
+        if page["path"] != "/404" and not page.get("path_template")
+        if page.get("in_navigation", True)
+    ]
+    return [(p["relative_path"], p["name"]) for p in sorted(pages, key=lambda p: p["order"])]
+
+
+def test_the_navigation_keeps_the_sites_pages_in_their_order():
+    listed = iter(_by_order())
+    assert all(page in listed for page in NAV_PAGES)  # in this order, others between
+
+
 @pytest.mark.parametrize(("path", "name"), NAV_PAGES)
 def test_the_first_response_marks_the_page_it_shows(client, path, name):
     links = _links(client.get(path).get_data(as_text=True)).links
     nav = [link for link in links if link["nav"]]
     assert [(link["href"], link["text"]) for link in nav[1:]] == [
-        *NAV_PAGES,
+        *_by_order(),
         (ZIP, "Download all data (zip)"),
     ]
     current = [link for link in nav if link.get("aria-current") == "page"]

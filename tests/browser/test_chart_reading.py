@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard import data
-from dashboard.charts import PAGES
+from dashboard.charts.registry import PAGES
 
 pytestmark = pytest.mark.browser
 

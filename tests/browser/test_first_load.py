@@ -5,7 +5,7 @@ each), plotly.js is fetched once, the first card's chart is drawn first and the 
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.charts import PAGES_BY_ID
+from dashboard.charts.registry import PAGES_BY_ID
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ import pytest
 from dash._utils import split_callback_id
 from flask.testing import FlaskClient
 
-from dashboard import views
+from dashboard import memo
 from dashboard.app import app
-from dashboard.charts import CHARTS, PAGES_BY_ID
+from dashboard.charts.registry import CHARTS, PAGES_BY_ID
 
 UPDATE = "/_dash-update-component"
 Value = Any | Callable[[Any], Any]  # a value, or a function of the concrete id
@@ -107,9 +107,9 @@ def good_value(slot: dict[str, str]) -> Value:
     if key.endswith(("-events", "-log")):
         return []
     if key.endswith("-years"):
-        return list(views.offer(PAGES_BY_ID[key.removesuffix("-years")]).bounds)
+        return list(memo.offer(PAGES_BY_ID[key.removesuffix("-years")]).bounds)
     if key.endswith("-view"):  # the whole range, every series of every chart, switches off
-        offer = views.offer(PAGES_BY_ID[key.removesuffix("-view")])
+        offer = memo.offer(PAGES_BY_ID[key.removesuffix("-view")])
         shown = {chart: sorted(ids) for chart, ids in zip(offer.charts, offer.series, strict=True)}
         return {"years": list(offer.bounds), "events": [], "log": [], "shown": shown}
     if '"tab-view"' in key:  # the Table tab opened on the whole range
@@ -125,13 +125,13 @@ def _rows(key: dict[str, str]) -> dict[str, Any]:
 
 
 def _bounds(key: dict[str, str]) -> tuple[int, int]:
-    return views.offer(PAGES_BY_ID[key["page"]]).bounds
+    return memo.offer(PAGES_BY_ID[key["page"]]).bounds
 
 
 def _offered(key: dict[str, str]) -> list[str]:
     page = PAGES_BY_ID[key["page"]]
     index = [c.chart_id for c in page.charts].index(key["chart"])
-    return sorted(views.offer(page).series[index])
+    return sorted(memo.offer(page).series[index])
 
 
 def good_body(dependency: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from dashboard import hardening
-from dashboard.charts import PAGES
+from dashboard.charts.registry import PAGES
 from tests.server.conftest import UPDATE, good_body
 
 PAGE_PATHS = [

@@ -1,13 +1,14 @@
 """How a chart encodes its points: hover text with a citation on every point, legend names,
 fixed colours and symbols, source lines, and the layout pieces of exported images (the
-figures themselves are drawn in dashboard.drawing)."""
+figures themselves are drawn in dashboard.charts.plotting)."""
 
 import textwrap
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 import plotly.io as pio
+
+from dashboard.cache import per_build
 
 KIND_LABELS = {
     "official_series": "official series",
@@ -56,6 +57,7 @@ HOVER = (
     "<br><i>Click for the full citation</i><extra></extra>"
 )
 SYMBOLS = {"more_than": "triangle-up", "less_than": "triangle-down"}
+QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "less_than": "less than "}
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
 # the point columns a figure reads
 COLUMNS = [
@@ -191,7 +193,7 @@ def hover_frame(points: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=4096)
+@per_build(size=4096)
 def _detail(verdict: str, reason: str, note: str) -> str:
     """Verdict of a claim and the note of a point, as extra hover lines."""
     lines = [f"Verdict: {verdict} ({reason})"] if verdict else []
@@ -203,10 +205,7 @@ def _detail(verdict: str, reason: str, note: str) -> str:
 def _stated(qualifier: str, value: float, low: float, high: float, unit: str) -> str:
     if qualifier == "range":
         return f"{format_value(low, unit)} to {format_value(high, unit)}"
-    prefix = {"about": "about ", "more_than": "more than ", "less_than": "less than "}.get(
-        qualifier, ""
-    )
-    return prefix + format_value(value, unit)
+    return QUALIFIER_WORDS.get(qualifier, "") + format_value(value, unit)
 
 
 Spec = dict[str, Any]
@@ -329,14 +328,14 @@ def event_line(date: str) -> Spec:
     }
 
 
-def source_names(points: pd.DataFrame) -> list[str]:
-    """Short names of every source behind the points, statements grouped by publisher."""
-    columns = {"official_statement": "source_producer", "derived": "basis_sources"}
-    by_kind = {
-        str(kind): set(group[columns.get(str(kind), "source_short")])
-        for kind, group in points.groupby("kind")
-    }
-    return credited_names(by_kind)
+# the column naming a point's source in a source line, by kind of source (statements by their
+# publisher, derived values by their inputs' sources)
+SOURCE_NAME_COLUMNS = {"official_statement": "source_producer", "derived": "basis_sources"}
+
+
+def source_name_column(kind: str) -> str:
+    """The column that names a point's source in a source line."""
+    return SOURCE_NAME_COLUMNS.get(kind, "source_short")
 
 
 def credited_names(by_kind: dict[str, set[str]]) -> list[str]:
@@ -357,12 +356,17 @@ def credited_names(by_kind: dict[str, set[str]]) -> list[str]:
 
 
 def credit(by_kind: dict[str, set[str]]) -> str:
-    """The one-line source credit for source names by kind of source."""
-    return "Sources: " + "; ".join(credited_names(by_kind)) + "."
+    """The one-line source credit for source names by kind of source ('' for none): the one
+    source line of charts, tables, images and embeds."""
+    names = credited_names(by_kind)
+    return "Sources: " + "; ".join(names) + "." if names else ""
 
 
 def source_line(points: pd.DataFrame) -> str:
-    """The one-line source credit of a chart."""
-    if points.empty:
-        return ""
-    return "Sources: " + "; ".join(source_names(points)) + "."
+    """The one-line source credit of a chart's points."""
+    return credit(
+        {
+            str(kind): set(group[source_name_column(str(kind))])
+            for kind, group in points.groupby("kind")
+        }
+    )

@@ -1,6 +1,8 @@
-"""The charts of each page: which indicators each one draws."""
+"""The indicator pages and their charts: which indicators each chart draws. A new chart is a
+new Chart in its page here; a new indicator page is a new Page here (pages/indicators.py
+registers every one with Dash, in the order of its `order`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Page:
     intro: str
     charts: tuple[Chart, ...]
     event_topics: tuple[str, ...] = ()  # categories of dated events related to the page
+    order: int = field(kw_only=True)  # its place in the navigation: pages' orders are sparse
 
 
 PAGES = (
@@ -72,6 +75,7 @@ PAGES = (
             ),
         ),
         ("trade", "diplomacy"),
+        order=10,
     ),
     Page(
         "shares",
@@ -97,6 +101,7 @@ PAGES = (
             ),
         ),
         ("trade",),
+        order=20,
     ),
     Page(
         "settlement",
@@ -129,6 +134,7 @@ PAGES = (
             ),
         ),
         ("trade", "diplomacy"),
+        order=30,
     ),
     Page(
         "gdp",
@@ -146,6 +152,7 @@ PAGES = (
                 "Both from the same WDI vintage.",
             ),
         ),
+        order=40,
     ),
     Page(
         "gas",
@@ -196,6 +203,7 @@ PAGES = (
             ),
         ),
         ("energy",),
+        order=50,
     ),
 )
 
@@ -203,6 +211,7 @@ PAGES_BY_ID = {p.page: p for p in PAGES}
 CHARTS = {(c.page, c.chart_id): c for p in PAGES for c in p.charts}
 
 
-def chart_for(indicator: str) -> Chart:
-    """The first chart that draws an indicator."""
-    return next(c for c in CHARTS.values() if indicator in c.indicators)
+def chart_for(indicator: str) -> Chart | None:
+    """The chart an indicator is shown on (the first that draws it), or None: the one rule the
+    claims table and the claim checker link by."""
+    return next((c for c in CHARTS.values() if indicator in c.indicators), None)

@@ -8,10 +8,11 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import citations, data, figures, widgets
-from dashboard.charts import Chart
-from dashboard.drawing import Event
-from dashboard.state import ViewState
+from dashboard import citations, data, widgets
+from dashboard.charts import encoding
+from dashboard.charts.plotting import Event
+from dashboard.charts.registry import Chart
+from dashboard.view import View
 
 GRAPH_CONFIG: Any = {
     "displaylogo": False,
@@ -25,7 +26,7 @@ PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 
 
-def page_controls(page: str, bounds: tuple[int, int], view: ViewState, events: bool) -> html.Div:
+def page_controls(page: str, bounds: tuple[int, int], view: View, events: bool) -> html.Div:
     """Year range, log scale and (where the page has related events) the event toggle."""
     low, high = bounds
     step = 20 if high - low > 40 else 10 if high - low > 20 else 5
@@ -76,10 +77,10 @@ def _swatch(color: str, kind: str, status: str) -> html.Span:
 
 def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
     """One checkbox per series, in the chart's fixed order, with its colour swatch."""
-    named = points.assign(series_name=figures.series_names(points, figures.series_labels(points)))
+    named = points.assign(series_name=encoding.series_names(points, encoding.series_labels(points)))
     first = named.drop_duplicates("series_id").set_index("series_id")
     options = []
-    for series_id in figures.series_order(points):
+    for series_id in encoding.series_order(points):
         row = first.loc[series_id]
         color = colors.get(series_id, "#57606a")
         swatch = _swatch(color, str(row["kind"]), str(row["status"]))
@@ -91,7 +92,7 @@ def series_options(points: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
 def series_key(points: pd.DataFrame) -> html.Ul:
     """A chart's legend in HTML (it wraps on a phone, never clipped): each series' swatch and
     name, as the chart cards' checklists show them."""
-    options = series_options(points, figures.series_colors(points))
+    options = series_options(points, encoding.series_colors(points))
     return html.Ul(
         [html.Li(option["label"], className="series-option") for option in options],
         className="series-legend series-key list-unstyled mb-1",
@@ -101,7 +102,7 @@ def series_key(points: pd.DataFrame) -> html.Ul:
 
 def verdict_badge(verdict: str) -> html.Span:
     """The verdict as shape and word on a light fill (dark text: WCAG AA), not colour alone."""
-    word, symbol, _ = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
+    word, symbol, _ = encoding.VERDICT_STYLES.get(verdict, encoding.VERDICT_STYLES[""])
     return html.Span(
         f"{VERDICT_MARKS[symbol]} {word}", className=f"badge verdict-badge verdict-{verdict}"
     )
@@ -115,7 +116,7 @@ def verdict_key(points: pd.DataFrame) -> html.P | None:
     marks = VERDICT_MARKS
     items: list[Any] = ["Claims: "]
     for verdict in verdicts:
-        word, symbol, color = figures.VERDICT_STYLES.get(verdict, figures.VERDICT_STYLES[""])
+        word, symbol, color = encoding.VERDICT_STYLES.get(verdict, encoding.VERDICT_STYLES[""])
         items.append(html.Span([html.Span(marks[symbol], style={"color": color}), " ", word]))
         items.append(" ")
     return html.P(items, className="verdict-key small mb-1")
@@ -124,7 +125,7 @@ def verdict_key(points: pd.DataFrame) -> html.P | None:
 def chart_card(
     chart: Chart,
     points: pd.DataFrame,
-    view: ViewState,
+    view: View,
     figure: dict[str, Any],
     export: dict[str, Any],
     notes: list[Any],
@@ -134,7 +135,7 @@ def chart_card(
     checklist) and a download, share and cite panel. On the page's first card the legend and
     the panel go in once the chart is drawn (`later`); the other cards come whole, later."""
     key = {"page": chart.page, "chart": chart.chart_id}
-    options = series_options(points, figures.series_colors(points))
+    options = series_options(points, encoding.series_colors(points))
     shown = [o["value"] for o in options if o["value"] in view.shown]
     graph = dcc.Graph(
         id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=figure, className="chart-graph"
@@ -175,7 +176,7 @@ def chart_card(
                 ],
             ),
             dcc.Store(id={"type": "tab-view", **key}),
-            dcc.Store(id={"type": "rows", **key}, data=filters(view, points)),
+            dcc.Store(id={"type": "rows", **key}, data=view.rows(set(points["series_id"]))),
             dcc.Store(id={"type": "export", **key}, data=export),
             *(later(f"{chart.page}/{chart.chart_id}", rest) if first else rest),
         ],
@@ -195,13 +196,6 @@ def chart_notes(source_line: str, events: Sequence[Event] | None) -> list[Any]:
             )
         )
     return notes
-
-
-def filters(view: ViewState, points: pd.DataFrame) -> dict[str, Any]:
-    """The filters a chart's download and table read: the view's years and the chart's own
-    series among those shown (the same the redraw callback stores)."""
-    shown = view.shown & set(points["series_id"])
-    return {"start": view.start, "end": view.end, "series": sorted(shown)}
 
 
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
@@ -285,9 +279,9 @@ def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.
     """The points shown, as a period × series grid, values at their source's precision; each
     value is a button that opens its citation (the keyboard's way to a point)."""
     if points.empty:
-        return html.P(figures.EMPTY_MESSAGE)
-    named = points.assign(series_name=figures.series_names(points, labels))
-    order = figures.series_order(named)
+        return html.P(encoding.EMPTY_MESSAGE)
+    named = points.assign(series_name=encoding.series_names(points, labels))
+    order = encoding.series_order(named)
     heads = named.drop_duplicates("series_id").set_index("series_id")
     cells: dict[tuple[str, str], list[Any]] = {}
     for row in data.records(named.sort_values(["period", "obs_id"])):

@@ -13,9 +13,9 @@ from typing import Any, NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import figures
-from dashboard.charts import Chart
-from dashboard.figures import HOVER, Spec
+from dashboard.charts import encoding
+from dashboard.charts.encoding import HOVER, Spec
+from dashboard.charts.registry import Chart
 
 Positions = Sequence[int]
 
@@ -93,23 +93,20 @@ class Drawing:
 
 def prepare(every: pd.DataFrame) -> Drawing:
     """Hover text, legend names, order and colours of every point of a chart, in tracks."""
-    order = {s: n for n, s in enumerate(figures.series_order(every))}
-    frame = figures.hover_frame(every, figures.series_labels(every))
+    order = {s: n for n, s in enumerate(encoding.series_order(every))}
+    frame = encoding.hover_frame(every, encoding.series_labels(every))
     frame = frame.assign(
         _order=frame["series_id"].map(order),
         x_year=every["x_year"],
         annual=every["period"].str.fullmatch(r"\d{4}"),
     ).sort_values(["_order", "x"])
-    colors = figures.series_colors(every)
+    colors = encoding.series_colors(every)
     tracks: list[Track] = []
     where: dict[Any, tuple[int, int]] = {}
     for number, (series_id, series) in enumerate(frame.groupby("series_id", sort=False)):
         tracks.append(_track(str(series_id), series, colors.get(str(series_id), "#57606a")))
         where |= {label: (number, n) for n, label in enumerate(series.index)}
     return Drawing(tuple(tracks), where)
-
-
-SOURCE_COLUMNS = {"official_statement": "source_producer", "derived": "basis_sources"}
 
 
 def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
@@ -123,17 +120,15 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         years=[int(y) for y in series["x_year"]],
         x=series["x_text"].tolist(),
         y=series["value"].tolist(),
-        custom=series[figures.CUSTOM].to_numpy().tolist(),
+        custom=series[encoding.CUSTOM].to_numpy().tolist(),
         ranged=ranged.tolist(),
         plus=(series["value_high"] - series["value"]).where(ranged, 0).tolist(),
         minus=(series["value"] - series["value_low"]).where(ranged, 0).tolist(),
-        symbols=[figures.SYMBOLS.get(q, "circle") for q in series["qualifier"]],
+        symbols=[encoding.SYMBOLS.get(q, "circle") for q in series["qualifier"]],
         verdicts=[str(v) for v in series["verdict"]],
         units=[str(u) for u in series["unit"]],
         annual=series["annual"].tolist(),
-        sources=[
-            str(s) for s in series[SOURCE_COLUMNS.get(str(series["kind"].iloc[0]), "source_short")]
-        ],
+        sources=[str(s) for s in series[encoding.source_name_column(str(series["kind"].iloc[0]))]],
     )
 
 
@@ -141,7 +136,7 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
     """The chart as a plain plotly JSON spec, for the page: one trace per series (claims one
     per verdict, drawn on top). Title, legend and source line are HTML around the figure."""
     if not picked:
-        return figures.empty_spec()
+        return encoding.empty_spec()
     data: list[Spec] = []
     for track, positions in picked:
         data += _traces(track, positions)
@@ -156,7 +151,7 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
             "tickformat": ",",
         },
         "xaxis": _time_axis(first, last, annual),
-        "template": figures.TEMPLATE,
+        "template": encoding.TEMPLATE,
         "margin": {"l": value_margin(picked, log_scale), "r": 12, "t": 32, "b": 36},
         "showlegend": False,
         "hovermode": "closest",
@@ -170,7 +165,7 @@ def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool 
     marked = chart_events(events or (), first, last)
     if marked:
         data.append(_event_trace(marked, first, last))
-        layout["shapes"] = [figures.event_line(event.date) for event in marked]
+        layout["shapes"] = [encoding.event_line(event.date) for event in marked]
         layout["yaxis2"] = {
             "overlaying": "y",
             "range": [0, 1.05],
@@ -295,12 +290,10 @@ def span(picked: Picked) -> tuple[str, str]:
 
 def source_line(picked: Picked) -> str:
     """The one-line source credit of the points drawn."""
-    if not picked:
-        return ""
     by_kind: dict[str, set[str]] = {}
     for track, positions in picked:
         by_kind.setdefault(track.kind, set()).update(take(track.sources, positions))
-    return figures.credit(by_kind)
+    return encoding.credit(by_kind)
 
 
 def chart_events(events: Sequence[Event], first: str, last: str) -> list[Event]:
@@ -320,7 +313,6 @@ def in_years(events: Sequence[Event], start: int, end: int) -> list[Event]:
 
 def chart_spec(
     points: pd.DataFrame,
-    chart: Chart,
     events: pd.DataFrame | None = None,
     log_scale: bool = False,
     every: pd.DataFrame | None = None,
@@ -336,9 +328,9 @@ def chart_figure(
     points: pd.DataFrame, chart: Chart, events: pd.DataFrame | None = None, log_scale: bool = False
 ) -> go.Figure:
     """The chart as a plotly Figure with its title and source line (for notebooks, exports)."""
-    figure = chart_spec(points, chart, events, log_scale)
+    figure = chart_spec(points, events, log_scale)
     layout = figure["layout"]
-    extra = figures.export_layout(chart.title, chart.description, figures.source_line(points))
+    extra = encoding.export_layout(chart.title, chart.description, encoding.source_line(points))
     extra["annotations"] = layout["annotations"] + extra["annotations"]  # direct labels kept
     extra["margin"]["r"] = max(extra["margin"]["r"], layout["margin"]["r"])
     return go.Figure(figure | {"layout": layout | extra})
@@ -360,9 +352,9 @@ def _traces(track: Track, positions: Positions) -> list[Spec]:
             | _points(track, groups[verdict])
             | {
                 "uid": f"{track.series_id}-{verdict or 'none'}",
-                "name": f"{track.name}: {figures.verdict_word(verdict)}",
+                "name": f"{track.name}: {encoding.verdict_word(verdict)}",
             }
-            | figures.claim_style(verdict)
+            | encoding.claim_style(verdict)
             for verdict in sorted(groups)
         ]
     trace = base | _points(track, positions) | {"uid": track.series_id}
@@ -417,7 +409,7 @@ def _time_axis(first: str, last: str, annual: bool) -> Spec:
         axis["range"] = [start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")]
     if annual:
         wanted = (end.year - start.year + 1) / 6
-        step = next((s for s in figures.YEAR_STEPS if s >= wanted), figures.YEAR_STEPS[-1])
+        step = next((s for s in encoding.YEAR_STEPS if s >= wanted), encoding.YEAR_STEPS[-1])
         axis |= {"tick0": "2000-07-01", "dtick": f"M{12 * step}", "tickformat": "%Y"}
     return axis
 

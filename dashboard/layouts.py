@@ -1,0 +1,146 @@
+"""Indicator pages' layouts: a page restored from its URL with its charts drawn in place (no
+callback needed for the first view), and what a redraw replaces in it."""
+
+import re
+from datetime import date
+from html import escape as html_escape
+from typing import Any
+
+import flask
+from dash import dcc, html
+
+from dashboard import cards, memo
+from dashboard.cache import per_build
+from dashboard.charts import encoding, plotting
+from dashboard.charts.registry import PAGES_BY_ID, Chart, Page
+from dashboard.schema import paths, published
+from dashboard.view import View, from_query
+
+CLAIM_ID = re.compile(r"o[0-9a-f]{10}")
+LICENCE = "CC BY 4.0 (the project's tables; each source keeps its own terms)"
+
+
+def page_layout(page: Page, query: dict[str, object]) -> html.Div:
+    """A page restored from its query string (defaults for anything malformed), its charts
+    drawn in place."""
+    points = memo.page_points(page)
+    view = from_query(query, memo.year_bounds(points), set(points["series_id"]))
+    if not page.event_topics:
+        view = View(view.start, view.end, False, view.log, view.shown)
+    root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    claim = query.get("claim")
+    claim = claim if isinstance(claim, str) and CLAIM_ID.fullmatch(claim) else ""
+    return view_layout(page, view, root, claim)
+
+
+@per_build(size=256)
+def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
+    """The layout of one view of a page; a claim asked for by the query string is pointed
+    out on its chart. Only the first chart is drawn at once: the rest of its card and the
+    other cards go in once it is drawn (`cards.later`)."""
+    offer = memo.offer(page)
+    query = view.query(set(memo.page_points(page)["series_id"]))
+    sections: list[html.Section] = []
+    for number, chart in enumerate(page.charts):
+        every = memo.drawable(chart)
+        shown = tuple(view.on(offer.series[number]))
+        figure = memo.render(page, chart, view.start, view.end, shown, view.events, view.log)
+        rows = memo.visible(every, view.start, view.end, shown)
+        if claim in set(rows["obs_id"]):
+            figure = encoding.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
+        card = cards.chart_card(
+            chart,
+            every,
+            view,
+            figure,
+            export_meta(chart, rows, root, query),
+            notes(page, chart, view.start, view.end, shown, view.events),
+            first=number == 0,
+        )
+        sections.append(card)
+    events = bool(page.event_topics)
+    controls = cards.page_controls(page.page, offer.bounds, view, events)
+    return html.Div(
+        [
+            html.H1(page.name, className="h3 mt-3"),
+            html.P(page.intro, className="lead fs-6"),
+            html.Div(
+                cards.later(f"{page.page}/controls", [controls]),
+                className="controls-slot" + (" with-events" if events else ""),
+            ),
+            sections[0],
+            *cards.later(f"{page.page}/cards", sections[1:]),
+            dcc.Store(id=f"{page.page}-url"),
+            dcc.Store(id=f"{page.page}-view", data=view.store(offer)),
+            dcc.Store(id=f"{page.page}-address", data=f"{page.path}?{query}"),
+        ]
+    )
+
+
+def citation_year() -> str:
+    """The year a citation gives: that of the published build's last update."""
+    updated = published.load(paths.TIDY).descriptor.get("last_updated")
+    return str(updated or date.today().isoformat())[:4]
+
+
+def export_meta(chart: Chart, rows: Any, root: str, query: str) -> dict[str, Any]:
+    """What an exported image and a citation carry: title, subtitle, source line, licence,
+    the page's address, a ready-made citation in text and BibTeX, and an embed snippet."""
+    page = PAGES_BY_ID[chart.page]
+    page_url = f"{root}{page.path}?{query}"
+    embed_url = f"{root}/embed/{chart.page}/{chart.chart_id}?{query}"
+    sources = encoding.source_line(rows) or "Sources: none in the selected years."
+    today = date.today().isoformat()
+    title, year = chart.title, citation_year()
+    citation = (
+        f"{cards.PROJECT} ({year}). {title} [chart]. {sources} {page_url} "
+        f"(accessed {today}). Licence: {LICENCE}."
+    )
+    bibtex = "\n".join(
+        [
+            f"@misc{{china-russia-figures-{chart.page}-{chart.chart_id},",
+            "  author = {{China–Russia figures}},",
+            f"  title = {{{title}}},",
+            f"  year = {{{year}}},",
+            f"  howpublished = {{\\url{{{page_url}}}}},",
+            f"  note = {{{sources} Accessed {today}. Licence: {LICENCE}}}",
+            "}",
+        ]
+    )
+    return {
+        "title": title,
+        "subtitle": chart.description,
+        "sources": sources,
+        "licence": LICENCE,
+        "citation": citation,
+        "bibtex": bibtex,
+        "page_url": page_url,
+        "embed_url": embed_url,
+        "embed": (
+            f'<iframe src="{embed_url}" title="{html_escape(title)}" width="100%" '
+            'height="560" style="border:0" loading="lazy"></iframe>'
+        ),
+        "filename": f"china-russia-{chart.page}-{chart.chart_id}",
+    }
+
+
+def update_charts(page: Page, view: View) -> tuple[list[Any], list[Any], list[Any]]:
+    """Figures, rows stores and notes (source line, events) of every chart on the page."""
+    offer = memo.offer(page)
+    figures, rows, lines = [], [], []
+    for chart, offered in zip(page.charts, offer.series, strict=True):
+        shown = tuple(view.on(offered))
+        figures.append(memo.render(page, chart, view.start, view.end, shown, view.events, view.log))
+        rows.append(view.rows(offered))
+        lines.append(notes(page, chart, view.start, view.end, shown, view.events))
+    return figures, rows, lines
+
+
+def notes(
+    page: Page, chart: Chart, start: int, end: int, series: tuple[str, ...], events: bool
+) -> list[Any]:
+    """The source line of a chart's visible points and, when events are on, the events it
+    marks (numbered as on the chart)."""
+    picked = memo.prepared(chart).select(start, end, series)
+    marked = memo.marked_events(page, chart, start, end, series) if events else None
+    return cards.chart_notes(plotting.source_line(picked) or encoding.EMPTY_MESSAGE, marked)

@@ -1,9 +1,0 @@
-"""The settlement page (charts defined in dashboard/charts.py).
-
-Dash imports only page files that mention register_page, hence the helper's name.
-"""
-
-from dashboard.charts import PAGES_BY_ID
-from dashboard.views import register_page_for
-
-layout = register_page_for(__name__, PAGES_BY_ID["settlement"], order=3)
