@@ -227,7 +227,12 @@ LESS_THAN = _re(
     r"(?:less than|under|below|fewer than|at most|no more than|not more than|up to|менее"
     r"|не более|menos de)\s*(?:us\s?\$|\$)?$"
 )
-BY_AMOUNT = _re(r"\bby\s*(?:us\s?\$|\$)?$|\bна\s*$")
+BY_AMOUNT = _re(
+    r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
+    r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
+)
+# words between a figure and a period that give the period to another figure
+COMPARED = _re(r"compared|against|versus|\bvs\b|\bfrom\b|\bthan\b|\bup from|\bdown from")
 
 CHN_REPORTER = _re(
     r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "

@@ -164,7 +164,7 @@ def _read(
     """One sentence's claims, the quantities it holds that are not claims, and the last
     period it names (cached: a repetitive text costs one sentence's work)."""
     found = periods.find(sentence, published)
-    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    dated = [f for f in found if f.period.relation not in ("now", "on", "unresolved")]
     here: list[Skipped] = []
     claims = [
         *_sentence_claims(sentence, context, found, carried, published, here),
@@ -228,10 +228,16 @@ def _sentence_claims(
             skipped.append(_skipped(quantity, reason, related, sentence))
             continue
         name, economy = indicator
-        period = _period(quantity, found, previous, following, carried)
+        span = (previous, following, figures[0].start, figures[-1].end)
+        period = _period(quantity, sentence, found, span, carried)
         state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
+        status = _status(name, around, period)
+        if status in ("target", "forecast") and period is not None and period.relation != "by":
+            # a goal takes only a period written next to it or a deadline ("by 2024")
+            own = _own_period(quantity, found, previous, following)
+            period = own if own is not None and own.relation != "unresolved" else None
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -246,7 +252,7 @@ def _sentence_claims(
             high=quantity.high,
             unit=quantity.unit,
             qualifier=_qualifier(quantity, around),
-            status=_status(name, around, period),
+            status=status,
             attribution=attribution,
             precision=quantity.step,
         )
@@ -689,30 +695,54 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
 
 
-def _period(
-    quantity: Quantity,
-    found: list[periods.Found],
-    previous: int,
-    following: int,
-    carried: Period | None,
+def _own_period(
+    quantity: Quantity, found: list[periods.Found], previous: int, following: int
 ) -> Period | None:
-    """The period written next to the figure; else the nearest in the sentence; else carried.
-
-    "On Monday" dates a release or an event, never the period a figure covers.
-    """
+    """The period written in the figure's own stretch, after it first."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
     after = [f for f in dated if quantity.end <= f.start < following]
     if after:
         return after[0].period
     before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
-    if before:
-        return before[-1].period
+    return before[-1].period if before else None
+
+
+def _period(
+    quantity: Quantity,
+    sentence: str,
+    found: list[periods.Found],
+    span: tuple[int, int, int, int],
+    carried: Period | None,
+) -> Period | None:
+    """The period written next to the figure; else one leading the sentence before its first
+    figure, or trailing it after its last one with no comparison between ("exports were $110bn
+    and imports $129bn in 2023", not "$244.8bn, compared with $240.1bn in 2023"); else none
+    when the sentence's periods belong to its other figures or need a date not given; else
+    "now" or the period carried from the sentences before.
+
+    "On Monday" dates a release or an event, never the period a figure covers.
+    """
+    previous, following, first, last = span
+    own = _own_period(quantity, found, previous, following)
+    if own is not None:
+        return _known(own)
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    lead = [f for f in dated if f.end <= first]
+    trail = [
+        f
+        for f in dated
+        if f.start >= last and not cues.COMPARED.search(sentence[quantity.end : f.start])
+    ]
+    if lead or trail:
+        return _known((lead[-1] if lead else trail[0]).period)
     if dated:
-        return min(
-            dated, key=lambda f: min(abs(f.start - quantity.end), abs(quantity.start - f.end))
-        ).period
+        return None
     now = [f for f in found if f.period.relation == "now"]
     return now[0].period if now else carried
+
+
+def _known(period: Period) -> Period | None:
+    return None if period.relation == "unresolved" else period
 
 
 def _qualifier(quantity: Quantity, around: Around) -> str:
