@@ -13,15 +13,16 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 CHINA = _re(
-    r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|\bchine|xi jinping"
+    r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|中國|中方|\bchine"
+    r"|xi jinping"
     r"|\bxi\b|li qiang|wang yi"
 )
 RUSSIA = _re(
-    r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄罗斯|putin|lavrov|mishustin"
+    r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄|putin|lavrov|mishustin"
 )
 PAIR = _re(
     r"sino-russian|russo-chinese|russian-chinese|chinese-russian|china[-–]russia|russia[-–]china"
-    r"|российско-китайск|китайско-российск|中俄|俄中"
+    r"|российско-китайск|китайско-российск|中俄|俄中|two-way trade"
 )
 # a pair that is China and Russia only when they are named in the sentence or just before
 WEAK_PAIR = _re(
@@ -36,22 +37,29 @@ OTHER_COUNTRY = _re(
     r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
+    r"|asian countries|\basia\b(?!-pacific)"
 )
 # a flow to or from a partner: "our trade with China" names both sides
 PARTNER_FLOW = _re(
     r"(?:trade|turnover|exports?|imports?|commerce|settlements?|payments?|supplies)"
     r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
 )
+# a conversion the writer added: "1.74 trillion yuan ($237 billion)"
+CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
+# growth of trade valued in yuan: the tables' growth rates are of dollar values
+YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# a currency other than the ruble and the yuan: "the euro's share was 30 %"
+OTHER_CURRENCY = _re(r"\beuros?\b|dollars?\b|美元|欧元|евро|доллар")
 # currency shares of Russia as a whole (its exchange, its reserves), not of its trade with China
 RUSSIA_WIDE = _re(
     r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
 )
-OTHER_SCOPE = _re(r"\bworld\b|global")
+OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global")
 
 TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
-    r"|импорт|出口|进口"
+    r"|импорт|出口|进口|貿易|進口"
     r"|shipments|deliveries to russia"
 )
 GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
@@ -77,7 +85,7 @@ WORLD_TRADE = _re(
 _PRODUCT = (
     r"(?:oil|crude|petroleum|coal|lng|gas|grain|wheat|soybeans?|cars?|vehicles?|automobiles?"
     r"|machinery|electronics?|agricultur\w*|food|timber|wood|seafood|fish|metals?|copper"
-    r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms|services)"
+    r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms)"
 )
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
@@ -104,20 +112,26 @@ ALL_ROUTES = _re(
 # direction of a flow, nearest mention wins
 EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
-    r"|russia(?:'s|’s|n) imports|imports from china|exports from china|supplies from china"
+    r"|russia(?:'s|’s) imports|imports from china|exports from china|supplies from china"
     r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
-    r"|对俄(?:罗斯)?出口|自华进口"
+    r"|对俄(?:罗斯)?出口|對俄(?:羅斯)?出口|自华进口"
+    r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
+    r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
+    r"|импорт\w* (?:россии )?из китая"
 )
 IMPORTS_CN = _re(
     r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
-    r"|china(?:'s|’s)? imports|chinese imports(?! in)|imports from russia|exports from russia"
+    r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
     r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
-    r"|импорт\w* из россии|自俄(?:罗斯)?进口|对华出口"
+    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
+    r"|对华出口"
+    r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
+    r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
 )
 TOTAL = _re(
-    r"imports? and exports?|exports? and imports?|进出口|turnover|total trade|bilateral trade"
-    r"|trade between|trade volume|volume of trade"
-    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|贸易额"
+    r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
+    r"|bilateral trade|trade between|trade volume|volume of trade"
+    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли"
 )
 EXPORTED = _re(r"\bexported\b|\bsold\b")
 IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
@@ -166,12 +180,12 @@ GROWTH = _re(
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
     r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
-    r"|сократил\w*|снизил\w*)\b|同比|增长|下降|增加|减少"
+    r"|сократил\w*|снизил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
     r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
-    r"|сократил\w*|снизил\w*|下降)\b"
+    r"|сократил\w*|снизил\w*)\b|下降|减少|減少"
 )
 
 POS2 = _re(
@@ -184,7 +198,7 @@ PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
     r"|supplies|flows?)\b"
 )
-POS = _re(r"power of siberia|сил[аеыуой]+ сибири|eastern route|东线")
+POS = _re(r"power of siberia|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")
@@ -201,11 +215,11 @@ IMPORTED = _re(
 )
 
 TARGET = _re(
-    r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved"
+    r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved|задач|довести"
     r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру"
 )
 FORECAST = _re(
-    r"could|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
+    r"could|would|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
     r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"
 )
 PLANNED = _re(
@@ -232,6 +246,7 @@ BY_AMOUNT = _re(
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
 )
 # words between a figure and a period that give the period to another figure
+OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
 COMPARED = _re(r"compared|against|versus|\bvs\b|\bfrom\b|\bthan\b|\bup from|\bdown from")
 
 CHN_REPORTER = _re(

@@ -59,6 +59,7 @@ COLUMNS = (
     "chart",
 )
 DERIVED_SOURCE = "derived-at-check"
+GDP_MEASURE_RATIO = 2.5
 CHECKED = "checked"
 NOT_CHECKED = "found, not checked"
 NOT_OURS = "not a China–Russia figure"
@@ -220,6 +221,12 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
         claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
     )
     verdict, reason = judge(claimed, figure, target=target)
+    if figure is not None and _another_measure(claim, figure):
+        return {
+            "verdict": "unverified",
+            "reason": f"{claim.value / figure.value:.1f} times the official GDP at market "
+            "exchange rates: probably another measure (at purchasing power parity), not compared",
+        }
     if official is None and not target and claim.period is not None:
         part = "" if claim.period.annual else ", a part of a year"
         reason = f"no official figure for {claim.period.label}{part}"
@@ -234,6 +241,14 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _another_measure(claim: Claim, official: Figure) -> bool:
+    """A GDP far from the official one (2.5 times or more either way) is another measure."""
+    if claim.indicator != "gdp" or official.value <= 0:
+        return False
+    ratio = claim.value / official.value
+    return not 1 / GDP_MEASURE_RATIO < ratio < GDP_MEASURE_RATIO
 
 
 def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:

@@ -218,6 +218,10 @@ def _sentence_claims(
             context,
             wide,
         )
+        if i and _conversion(figures[i - 1], quantity, sentence):
+            reason = "the writer's conversion of the figure before it into dollars"
+            skipped.append(_skipped(quantity, reason, True, sentence))
+            continue
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
@@ -229,15 +233,14 @@ def _sentence_claims(
             continue
         name, economy = indicator
         span = (previous, following, figures[0].start, figures[-1].end)
-        period = _period(quantity, sentence, found, span, carried)
+        period, where = _period(quantity, sentence, found, span, carried)
         state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
-        status = _status(name, around, period)
-        if status in ("target", "forecast") and period is not None and period.relation != "by":
-            # a goal takes only a period written next to it or a deadline ("by 2024")
-            own = _own_period(quantity, found, previous, following)
-            period = own if own is not None and own.relation != "unresolved" else None
+        status = _status(name, around, period, last=following == len(sentence))
+        deadline = where == "lead" and period is not None and period.relation == "by"
+        if status in ("target", "forecast") and where != "own" and not deadline:
+            period = None  # a goal takes only a period written next to it, or a deadline first
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -256,6 +259,14 @@ def _sentence_claims(
             attribution=attribution,
             precision=quantity.step,
         )
+
+
+def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
+    """'Trade of 1.74 trillion yuan ($237 billion)': dollars in brackets after another
+    currency, converted by the writer (a GDP's conversion is the statistics office's own)."""
+    between = sentence[before.end : quantity.start]
+    other = before.unit in ("CNY bn", "RUB bn") and not _has(cues.GDP, sentence)
+    return other and quantity.unit == "USD bn" and bool(cues.CONVERSION.search(between))
 
 
 def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> Skipped:
@@ -399,7 +410,17 @@ REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
         True,
     ),
 )
-TOPICS = (cues.TRADE, cues.GDP, cues.GAS, cues.POS, cues.SETTLEMENT, cues.SHARE)
+TOPICS = (
+    cues.TRADE,
+    cues.GDP,
+    cues.GAS,
+    cues.POS,
+    cues.POS2,
+    cues.FAR_EAST,
+    cues.ALL_ROUTES,
+    cues.SETTLEMENT,
+    cues.SHARE,
+)
 
 
 def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
@@ -451,15 +472,12 @@ def _money(around: Around) -> tuple[str, str] | None:
     blocker = _near(cues.BLOCKER, around)
     trade = _near(cues.TRADE, around)
     gdp = _near(cues.GDP, around)
-    if _foreign(around) or _world(around) or _product(around):
-        return None
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
-        if _in_sentence(cues.PPP, around):
-            return None  # the tables hold GDP at market exchange rates
-        economy = _nearest_country(around.before) or _nearest_country(around.prefix)
-        return None if economy is None else ("gdp", economy)
+        return _gdp(around)
+    if _foreign(around) or _world(around) or _product(around):
+        return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
@@ -470,6 +488,19 @@ def _money(around: Around) -> tuple[str, str] | None:
     if direction is None or not _is_bilateral(around):
         return None
     return direction, "CHN-RUS"
+
+
+def _gdp(around: Around) -> tuple[str, str] | None:
+    """Whose GDP: the country named nearest before it ("the world's economies" and "the World
+    Bank" are no other country; "our GDP" takes the one country named just before)."""
+    stretch = around.before + " " + around.after.split(",")[0]
+    if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
+        return None  # the tables hold GDP at market exchange rates
+    economy = _nearest_country(around.before) or _nearest_country(around.prefix)
+    if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
+        china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
+        economy = ("CHN" if china else "RUS") if china != russia else None
+    return None if economy is None else ("gdp", economy)
 
 
 def _world(around: Around) -> bool:
@@ -570,6 +601,13 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
     if not _is_bilateral(around) or _has(cues.RUSSIA_WIDE, around.sentence):
         return None
+    clause = re.split(r"[,;，；]|\band\b", around.prefix)[-1]
+    if cues.WORLD_TRADE.search(clause):
+        return None  # "the proportion of Russian foreign trade carried out in yuan"
+    ours = [m.end() for m in cues.CURRENCY.finditer(around.before)]
+    others = [m.end() for m in cues.OTHER_CURRENCY.finditer(around.before)]
+    if others and max(others) > max(ours, default=-1):
+        return None  # "the euro's share was about 30 %"
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
@@ -615,6 +653,8 @@ def _growth(around: Around) -> tuple[str, str] | None:
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
+    if _in_sentence(cues.YUAN_TERMS, around):
+        return None  # growth of yuan values; the tables' growth is of dollar values
     return f"{base[0]}_yoy", base[1]
 
 
@@ -696,11 +736,21 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
 
 
 def _own_period(
-    quantity: Quantity, found: list[periods.Found], previous: int, following: int
+    quantity: Quantity,
+    sentence: str,
+    found: list[periods.Found],
+    previous: int,
+    following: int,
 ) -> Period | None:
-    """The period written in the figure's own stretch, after it first."""
+    """The period written in the figure's own stretch: after it in the same clause first
+    ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
-    after = [f for f in dated if quantity.end <= f.start < following]
+    after = [
+        f
+        for f in dated
+        if quantity.end <= f.start < following
+        and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
+    ]
     if after:
         return after[0].period
     before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
@@ -713,32 +763,37 @@ def _period(
     found: list[periods.Found],
     span: tuple[int, int, int, int],
     carried: Period | None,
-) -> Period | None:
-    """The period written next to the figure; else one leading the sentence before its first
+) -> tuple[Period | None, str]:
+    """The period written next to the figure ('own'); else one leading the sentence before its first
     figure, or trailing it after its last one with no comparison between ("exports were $110bn
     and imports $129bn in 2023", not "$244.8bn, compared with $240.1bn in 2023"); else none
     when the sentence's periods belong to its other figures or need a date not given; else
     "now" or the period carried from the sentences before.
 
-    "On Monday" dates a release or an event, never the period a figure covers.
+    "On Monday" dates a release or an event, never the period a figure covers. Also says
+    where the period was found: own, lead, trail, now, carried (or '' for none).
     """
     previous, following, first, last = span
-    own = _own_period(quantity, found, previous, following)
+    own = _own_period(quantity, sentence, found, previous, following)
     if own is not None:
-        return _known(own)
+        return _known(own), "own"
     dated = [f for f in found if f.period.relation not in ("now", "on")]
     lead = [f for f in dated if f.end <= first]
+    if lead:
+        return _known(lead[-1].period), "lead"
     trail = [
         f
         for f in dated
         if f.start >= last and not cues.COMPARED.search(sentence[quantity.end : f.start])
     ]
-    if lead or trail:
-        return _known((lead[-1] if lead else trail[0]).period)
+    if trail:
+        return _known(trail[0].period), "trail"
     if dated:
-        return None
+        return None, ""
     now = [f for f in found if f.period.relation == "now"]
-    return now[0].period if now else carried
+    if now:
+        return now[0].period, "now"
+    return carried, "carried"
 
 
 def _known(period: Period) -> Period | None:
@@ -759,9 +814,11 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     return "about" if quantity.rough else "exact"
 
 
-def _status(indicator: str, around: Around, period: Period | None) -> str:
-    """Planned, forecast, target or reported: the words in the figure's own clause."""
-    stretch = around.before + " " + re.split(r"[,;]|\b(?:and|while|but|which)\b", around.after)[0]
+def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:
+    """Planned, forecast, target or reported: the words in the figure's own clause (up to
+    the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
+    split = r"[,;]" if last else r"[,;]|\b(?:and|while|but|which)\b"
+    stretch = around.before + " " + re.split(split, around.after)[0]
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
         return "planned" if planned else "reported"

@@ -25,7 +25,7 @@ NUMBER = (
 CURRENCY = r"US\s?\$\s?|\$\s?|USD\s?|¥|RMB\s?|CNY\s?"
 SCALE = (
     r"trillions?|tn|trln|trn|billions?|bln|bn|b(?!\w)|millions?|mln|mn|thousands?|млрд\.?"
-    r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|亿|万"
+    r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|美元|USD"
@@ -64,8 +64,11 @@ SCALES = (  # the start of a scale word, and what it multiplies by
     ("trln", 1e12),
     ("трлн", 1e12),
     ("万亿", 1e12),
+    ("萬億", 1e12),
     ("亿", 1e8),
+    ("億", 1e8),
     ("万", 1e4),
+    ("萬", 1e4),
 )
 FRACTIONS = {
     "half": 50.0,
