@@ -238,9 +238,8 @@ def _sentence_claims(
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
-        deadline = where == "lead" and period is not None and period.relation == "by"
-        if status in ("target", "forecast") and where != "own" and not deadline:
-            period = None  # a goal takes only a period written next to it, or a deadline first
+        if status in ("target", "forecast"):
+            period = _goal_period(quantity, sentence, found, span, period, where)
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -283,15 +282,18 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
     if not about_pos or _has(cues.POS2, sentence):
         return
     dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
-    for indicator, pattern in (
-        ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
-        ("gas_pos_start_date", cues.STARTED),
-    ):
-        verb = pattern.search(sentence)
-        if verb is None or not dated:
-            continue
-        after = [f for f in dated if f.start >= verb.end()]
-        when = after[0] if after else dated[-1]
+    pairs = [
+        (distance, indicator, when)
+        for indicator, pattern in (
+            ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
+            ("gas_pos_start_date", cues.STARTED),
+        )
+        for verb in pattern.finditer(sentence)
+        for when in dated
+        if (distance := _date_distance(verb, when)) is not None
+    ]
+    if pairs:
+        _, indicator, when = min(pairs, key=lambda p: p[0])
         yield Claim(
             quote=sentence.strip(),
             start=when.start,
@@ -309,8 +311,17 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             status="reported",
             attribution=_attribution(sentence),
             precision=0.0,
-        )
-        return  # one date per sentence: reaching full capacity is not also a start
+        )  # one date per sentence: reaching full capacity is not also a start
+
+
+def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:
+    """How far a date is from the verb it dates: after it ("started in 2019") first, then
+    just before it ("in December 2019 the pipeline began"); None when too far."""
+    if when.start >= verb.end():
+        gap = when.start - verb.end()
+        return gap if gap <= 80 else None
+    gap = verb.start() - when.end
+    return 1000 + gap if 0 <= gap <= 60 else None
 
 
 def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
@@ -794,6 +805,24 @@ def _period(
     if now:
         return now[0].period, "now"
     return carried, "carried"
+
+
+def _goal_period(
+    quantity: Quantity,
+    sentence: str,
+    found: list[periods.Found],
+    span: tuple[int, int, int, int],
+    period: Period | None,
+    where: str,
+) -> Period | None:
+    """A goal's period: a deadline ("by 2024") of its own or leading the sentence, or a
+    period written after it in its clause; not when the goal was set ("in May 2003, a task
+    was set to bring trade to $20 billion in three to four years")."""
+    if period is not None and period.relation == "by" and where in ("own", "lead"):
+        return period
+    _, following, _, _ = span
+    after = _own_period(quantity, sentence, found, quantity.end, following)
+    return _known(after) if after is not None else None
 
 
 def _known(period: Period) -> Period | None:
