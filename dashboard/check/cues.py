@@ -281,5 +281,5 @@ GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
 FULL_CAPACITY = _re(
     r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
     r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
-    r"(?:capacity|мощност\w*)"
+    r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
 )
