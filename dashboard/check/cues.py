@@ -117,6 +117,7 @@ EXPORTS_CN = _re(
     r"|对俄(?:罗斯)?出口|對俄(?:羅斯)?出口|自华进口"
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
+    r"|imports of chinese (?:goods|products)"
     r"|импорт\w* (?:россии )?из китая"
 )
 IMPORTS_CN = _re(
@@ -127,6 +128,7 @@ IMPORTS_CN = _re(
     r"|对华出口"
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
+    r"|imports of russian (?:goods|products)"
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
@@ -160,17 +162,18 @@ RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额"
 )
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
     r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
+    r"|俄罗斯(?:对外|外)贸"
 )
 OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external )*(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
-    r"|(?:foreign |international |total )?trade of china"
+    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
 )
 OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
 
@@ -181,6 +184,12 @@ GROWTH = _re(
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
     r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
     r"|сократил\w*|снизил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+)
+# a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
+GROWN_BY = _re(
+    r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
+    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,40}?(?:\bby |\bв )?(?:about |almost "
+    r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
@@ -196,9 +205,9 @@ FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?)\b"
+    r"|supplies|flows?|the figure|the volume)\b"
 )
-POS = _re(r"power of siberia|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
+POS = _re(r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")

@@ -204,6 +204,8 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     row: dict[str, Any] = {}
     if claim.unit == "date":
         return _date_check(claim, tables)
+    if claim.doubt:
+        return {"verdict": "unverified", "reason": claim.doubt}
     if claim.unit == "CNY bn":
         row["verdict"] = "unverified"
         row["reason"] = (

@@ -65,6 +65,7 @@ class Claim:
     status: str  # reported, target, forecast, planned
     attribution: str
     precision: float
+    doubt: str = ""  # why it gets no verdict although its indicator is found
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,11 @@ def _sentence_claims(
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
-        indicator = classify(quantity, around)
+        multiple = _as_growth(quantity, around)
+        quantity = multiple or quantity
+        indicator = _growth(around) if multiple else classify(quantity, around)
+        if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
+            indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
             reason, related = refusal(quantity, around)
             skipped.append(_skipped(quantity, reason, related, sentence))
@@ -234,6 +239,8 @@ def _sentence_claims(
         name, economy = indicator
         span = (previous, following, figures[0].start, figures[-1].end)
         period, where = _period(quantity, sentence, found, span, carried)
+        if multiple and period is not None and (period.years or not period.annual):
+            period = None  # "doubled since 2018" is no growth over one year
         state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
@@ -257,7 +264,31 @@ def _sentence_claims(
             status=status,
             attribution=attribution,
             precision=quantity.step,
+            doubt=_doubt(name, around),
         )
+
+
+def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
+    """'Rose 1.5 times', 'boosted 1.5-fold', 'doubled', 'вырос в 1,5 раза': growth of
+    (x − 1) × 100 %, stated roughly."""
+    if quantity.unit != "ratio":
+        return None
+    verb = quantity.text.lower() in ("doubled", "tripled")
+    if not verb and not cues.GROWN_BY.search(around.before[-50:]):
+        return None
+    value = (quantity.value - 1) * 100
+    return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
+
+
+def _doubt(indicator: str, around: Around) -> str:
+    """A trade or settlement figure of a sentence that does not name both China and Russia
+    ("bilateral trade reached $80 billion", "China's exports fell 4.6 %") is found, not
+    checked: which countries it is about is not resolved."""
+    if indicator.startswith(("trade_cn", "trade_total", "settlement")) and not _is_bilateral(
+        around
+    ):
+        return "China and Russia are not both named: which countries it is about is not resolved"
+    return ""
 
 
 def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
@@ -473,9 +504,17 @@ def _without_reporters(sentence: str) -> str:
     return cues.RUS_REPORTER.sub(" ", cues.CHN_REPORTER.sub(" ", sentence))
 
 
+def _foreign_named(around: Around) -> bool:
+    """Another country named anywhere in the sentence."""
+    return _in_sentence(cues.OTHER_COUNTRY, around)
+
+
 def _foreign(around: Around) -> bool:
-    """Another country (or the world) named in the figure's own stretch of the sentence."""
-    stretch = around.before + " " + around.after.split(",")[0]
+    """Another country (or the world) named in the figure's own clause: from the last
+    clause break before it ("Japan's trade with Russia fell 30% to $15 billion") to the
+    next comma after it."""
+    clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
+    stretch = clause + " " + around.after.split(",")[0]
     return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
 
 
@@ -496,9 +535,7 @@ def _money(around: Around) -> tuple[str, str] | None:
         if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
             return None
     direction = _direction(around)
-    if direction is None or not _is_bilateral(around):
-        return None
-    return direction, "CHN-RUS"
+    return None if direction is None else (direction, "CHN-RUS")
 
 
 def _gdp(around: Around) -> tuple[str, str] | None:
@@ -610,7 +647,7 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
 
 def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
-    if not _is_bilateral(around) or _has(cues.RUSSIA_WIDE, around.sentence):
+    if _has(cues.RUSSIA_WIDE, around.sentence):
         return None
     clause = re.split(r"[,;，；]|\band\b", around.prefix)[-1]
     if cues.WORLD_TRADE.search(clause):
@@ -637,6 +674,8 @@ def _settlement(around: Around) -> tuple[str, str] | None:
 def _share(around: Around) -> tuple[str, str] | None:
     """Whose trade the share is of: "of China's" right after it, else the nearest
     "Russia's trade" / "China's trade"; earlier in the sentence only when it names one."""
+    if cues.OTHER_CURRENCY.search(around.before):
+        return None  # "the share of the US dollar and the euro in settlements"
     elliptic = cues.OF_ECONOMY.search(around.after)
     if elliptic is not None:
         return _share_of("RUS" if elliptic.group("who").lower() == "russia" else "CHN")

@@ -33,7 +33,7 @@ UNIT = (
     r"|percent|per cent|pct|pc\b|%|процент\w*"
     r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
-    r"|times"
+    r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
 QUANTITY = re.compile(
@@ -72,9 +72,9 @@ SCALES = (  # the start of a scale word, and what it multiplies by
 )
 FRACTIONS = {
     "half": 50.0,
-    "a third": 100 / 3,
-    "one third": 100 / 3,
-    "two thirds": 200 / 3,
+    "a third": 33.3,
+    "one third": 33.3,
+    "two thirds": 66.7,
     "a quarter": 25.0,
     "one quarter": 25.0,
     "three quarters": 75.0,
@@ -96,7 +96,9 @@ MULTIPLES = {
 WORDS = re.compile(
     r"(?<!first )(?<!second )(?<!\w)(?P<fraction>(?:a |one )?half|(?:a|one) third|two[- ]thirds"
     r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
-    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b",
+    r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
+    r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
+    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b",
     re.IGNORECASE,
 )
 
@@ -145,7 +147,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     cur = currency.strip().lower()
     if unit in ("percent", "pct", "pc", "%") or unit.startswith("процент"):
         return "percent"
-    if unit == "times":
+    if unit in ("times", "fold", "-fold", "раз", "раза", "倍"):
         return "ratio"
     chinese = unit in ("yuan", "renminbi", "rmb", "cny", "元") or unit.startswith("юан")
     if chinese or cur in ("¥", "rmb", "cny"):
@@ -186,13 +188,20 @@ def find(text: str) -> list[Quantity]:
 
 
 def _words(match: re.Match[str]) -> Quantity:
-    start, end = match.span()
-    if match.group("fraction"):
-        key = match.group("fraction").lower().replace("-", " ")
+    fraction = match.group("fraction") or match.group("growth")
+    start, end = match.span("fraction" if match.group("fraction") else "growth")
+    if not fraction:
+        start, end = match.span()
+    text = match.string[start:end]
+    if fraction:
+        key = fraction.lower().replace("-", " ")
         key = "half" if key.endswith("half") else key
-        return Quantity(start, end, match.group(), "percent", FRACTIONS[key], rough=True)
+        return Quantity(start, end, text, "percent", FRACTIONS[key], rough=True)
+    if match.group("verb"):
+        value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
+        return Quantity(start, end, text, "ratio", value, rough=True)
     value = MULTIPLES[match.group("multiple").lower()]
-    return Quantity(start, end, match.group(), "ratio", value, rough=True)
+    return Quantity(start, end, text, "ratio", value, rough=True)
 
 
 def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
