@@ -4,7 +4,7 @@ Texts: an article made of the project's stored statement quotes and article pass
 (datasets/raw), a repetitive hostile text ("since 2015 … above $100 billion", one claim per
 year) and a text dense with figures. For each: the median of 5 warm runs of the full
 accounting (every number, as the page and the CLI answer; the process warm, the sentence
-caches emptied before each run so that no run is answered from the last), next to a
+cache emptied before each run so that no run is answered from the last), next to a
 reference measured in the same run, the time to scan the text once with one regular
 expression for numbers, and their ratio (the machine's load cancels out of the ratio); the
 rows and the bytes of the JSON answer; the memory still allocated after the request
@@ -60,7 +60,6 @@ TEXTS: dict[str, Callable[[], str]] = {
 
 
 def _fresh() -> None:
-    extract._read.cache_clear()  # noqa: SLF001
     extract._has.cache_clear()  # noqa: SLF001
 
 

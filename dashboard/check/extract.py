@@ -158,12 +158,11 @@ def scan(
     return claims, sorted(skipped, key=lambda k: k.start)
 
 
-@lru_cache(maxsize=256)
 def _read(
     sentence: str, context: str, carried: Period | None, published: date | None
 ) -> tuple[tuple[Claim, ...], tuple[Skipped, ...], Period | None]:
     """One sentence's claims, the quantities it holds that are not claims, and the last
-    period it names (cached: a repetitive text costs one sentence's work)."""
+    period it names."""
     found = periods.find(sentence, published)
     dated = [f for f in found if f.period.relation not in ("now", "on", "unresolved")]
     here: list[Skipped] = []
@@ -377,6 +376,8 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
 
 def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     """Distance from the figure to the nearest match in its own stretch, or None."""
+    if not _has(pattern, around.sentence):
+        return None  # one cached look at the sentence spares most figures the search
     before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
     after = [m.start() for m in pattern.finditer(around.after)]
     return min([*before, *after], default=None)
@@ -513,6 +514,8 @@ def _foreign(around: Around) -> bool:
     """Another country (or the world) named in the figure's own clause: from the last
     clause break before it ("Japan's trade with Russia fell 30% to $15 billion") to the
     next comma after it."""
+    if not (_has(cues.OTHER_COUNTRY, around.sentence) or _has(cues.OTHER_SCOPE, around.sentence)):
+        return False
     clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
     stretch = clause + " " + around.after.split(",")[0]
     return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
