@@ -256,7 +256,7 @@ BY_AMOUNT = _re(
 )
 # words between a figure and a period that give the period to another figure
 OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
-COMPARED = _re(r"compared|against|versus|\bvs\b|\bfrom\b|\bthan\b|\bup from|\bdown from")
+COMPARED = _re(r"compared|against|versus|\bvs\b|\bthan\b|\bup from|\bdown from")
 
 CHN_REPORTER = _re(
     r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "

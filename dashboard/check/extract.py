@@ -722,13 +722,18 @@ ROUTES = (
 def _route(around: Around) -> str | None:
     """The pipeline a gas figure is about: the only one the sentence names, else the one in
     the figure's own stretch ("10 bcm via the Far Eastern route"); 'all' for Gazprom's total
-    deliveries, 'ambiguous' when several are named and none next to the figure."""
-    mentions: list[tuple[int, int, str]] = []
-    for kind, pattern in ROUTES:
-        for m in pattern.finditer(around.sentence):
-            if not any(s < m.end() and m.start() < e for s, e, _ in mentions):
-                mentions.append((m.start(), m.end(), kind))
+    deliveries, 'ambiguous' when several are named and none next to the figure. A sentence
+    naming none that refers back ("Its planned capacity …") takes the one route named in the
+    two sentences before."""
+    mentions = _route_mentions(around.sentence)
     kinds = {kind for _, _, kind in mentions}
+    if (
+        not kinds
+        and _has(cues.PIPELINE_BACK, around.sentence)
+        and not _has(cues.CHINA, around.sentence)
+    ):
+        before = {kind for _, _, kind in _route_mentions(around.context)}
+        return before.pop() if len(before) == 1 and "all" not in before else None
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
     at = len(around.prefix)
@@ -744,6 +749,17 @@ def _route(around: Around) -> str | None:
     return own[-1] if own else "ambiguous"
 
 
+@lru_cache(maxsize=256)
+def _route_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The routes a text names (where, and which), a longer name winning an overlap."""
+    mentions: list[tuple[int, int, str]] = []
+    for kind, pattern in ROUTES:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in mentions):
+                mentions.append((m.start(), m.end(), kind))
+    return tuple(mentions)
+
+
 def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     """A figure about one pipeline; 'no' when it is about all routes or an unclear one."""
     text = around.sentence
@@ -754,8 +770,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
         return "gas_pos2_capacity", "CHN-RUS"
     if route == "far_east":
         return "gas_far_eastern_route_capacity", "CHN-RUS"
-    carried = _has(cues.POS, around.context) and _has(cues.PIPELINE_BACK, text)
-    if route == "pos" or (carried and not _has(cues.CHINA, text)):
+    if route == "pos":
         capacity = unit == "bcm/yr" or _near(cues.CAPACITY, around) is not None
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     return None

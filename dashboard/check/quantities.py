@@ -42,7 +42,10 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
-RANGE_START = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+RANGE_START = re.compile(
+    r"(?:between|from)(?: (?:an?|the))?(?: (?:initial|earlier|previous|original|planned))?\s*$",
+    re.IGNORECASE,
+)
 
 SCALES = (  # the start of a scale word, and what it multiplies by
     ("thousand", 1e3),
@@ -223,11 +226,8 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
     if not g["num2"]:
         return [Quantity(start, end, text[start:end], unit, first, step=step)]
     second = to_float(g["num2"]) * f
-    if (
-        g["dash"].lower() == "to"
-        and RANGE_START.search(text[:start])
-        and "from" in text[max(0, start - 6) : start].lower()
-    ):
+    begun = RANGE_START.search(text[:start])
+    if g["dash"].lower() == "to" and begun and begun.group().lower().startswith("from"):
         split = match.start("num2")
         return [
             Quantity(start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f)),

@@ -341,3 +341,41 @@ def test_a_flow_next_to_a_capacity_stays_a_flow() -> None:
         ("gas_pos_flow", "reported"),
         ("gas_pos_capacity", "planned"),
     ]
+
+
+def test_a_route_named_before_carries_to_a_sentence_that_refers_back() -> None:
+    text = (
+        "One of the new pipelines to China will run along the Far Eastern route. "
+        "Its planned capacity has been increased from an initial 10 to 12 billion cubic metres."
+    )
+    claims = extract(text, D)
+    assert [(c.indicator, c.value) for c in claims][-1] == ("gas_far_eastern_route_capacity", 12.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("China–Russia trade rose 31.4% from last year to $117.2 billion in 2022.", "2022"),
+        (
+            "China–Russia trade reached $240 billion in 2023, up 26.3% on the same period of 2022.",
+            "2023",
+        ),
+        ("In 2014 trade reached $95.3 billion, while in 2021 it was $146.9 billion.", "2014"),
+    ],
+)
+def test_a_comparison_base_or_another_clause_is_not_the_period(text: str, label: str) -> None:
+    claim = extract("China and Russia. " + text, D)[0]
+    assert claim.period is not None and claim.period.label == label
+
+
+def test_a_period_needing_a_date_not_given_is_not_borrowed() -> None:
+    text = "China–Russia trade rose 32% in January-August 2023. In August, it was $20.8 billion."
+    last = extract(text, None)[-1]
+    assert (last.value, last.period) == (20.8, None)
+
+
+def test_a_writer_s_dollar_conversion_of_yuan_trade_is_not_checked() -> None:
+    text = "China–Russia trade reached 1.74 trillion yuan ($237 billion) in 2024."
+    claims, skipped = scan(text, D)
+    assert [c.unit for c in claims] == ["CNY bn"]
+    assert "conversion" in skipped[0].reason
