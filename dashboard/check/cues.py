@@ -55,7 +55,7 @@ RUSSIA_WIDE = _re(
     r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
 )
-OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global")
+OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
 TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
@@ -147,15 +147,15 @@ SETTLEMENT = _re(
     r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
     r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
     r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
-    r"|yuan'?s share|ruble'?s share|ruble share|yuan share|in renminbi|in rubles|in yuan"
-    r"|расч[её]т|национальн\w* валют|в рублях|в юанях"
+    r"|yuan(?:'|’)?s share|ruble(?:'|’)?s share|ruble share|yuan share|in renminbi|in rubles"
+    r"|in yuan|расч[её]т|национальн\w* валют|нацвалют|в рублях|в юанях|人民币结算"
 )
 CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
-    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
-    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)|национальн\w* валют"
-    r"|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
-    r"|(?P<yuan>yuan|renminbi|юан)|(?P<ruble>rubles?|roubles?|рубл)"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi)"
+    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
+    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
+    r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
 RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")

@@ -379,3 +379,31 @@ def test_a_writer_s_dollar_conversion_of_yuan_trade_is_not_checked() -> None:
     claims, skipped = scan(text, D)
     assert [c.unit for c in claims] == ["CNY bn"]
     assert "conversion" in skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "The Chinese yuan’s share in China-Russia trade rose to 17.5 percent in 2020.",
+            "settlement_yuan_share",
+        ),
+        (
+            "92 percent of Russia-China trade settlements in 2023 were in Russian rubles and "
+            "Chinese yuan.",
+            "settlement_national_currencies_share",
+        ),
+        (
+            "Более 80% расчетов между Россией и Китаем в 2023 году осуществляются в нацвалютах.",
+            "settlement_national_currencies_share",
+        ),
+        ("2023年,中俄贸易中人民币结算占比飙升至65%。", "settlement_yuan_share"),
+    ],
+)
+def test_settlement_phrasings(text: str, indicator: str) -> None:
+    assert [c.indicator for c in extract(text, D)] == [indicator]
+
+
+def test_a_share_of_global_payments_is_not_ours() -> None:
+    text = "2023年,俄罗斯占全球人民币跨境支付的28%。"
+    assert [r for r in check(text, D) if r["outcome"] == "checked"] == []
