@@ -254,6 +254,11 @@ BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
 )
+# "700 million cubic metres above the contracted volume": a difference from a plan
+ABOVE_PLAN = _re(
+    r"^[^,;.]{0,30}?\b(?:above|over|beyond|in excess of|more than|less than|below|short of)"
+    r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
+)
 # words between a figure and a period that give the period to another figure
 OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
 COMPARED = _re(r"compared|against|versus|\bvs\b|\bthan\b|\bup from|\bdown from")

@@ -222,6 +222,10 @@ def _sentence_claims(
             reason = "the writer's conversion of the figure before it into dollars"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
+        if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
+            reason = "a difference from a contract or plan, not a level the tables hold"
+            skipped.append(_skipped(quantity, reason, True, sentence))
+            continue
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))

@@ -407,3 +407,9 @@ def test_settlement_phrasings(text: str, indicator: str) -> None:
 def test_a_share_of_global_payments_is_not_ours() -> None:
     text = "2023年,俄罗斯占全球人民币跨境支付的28%。"
     assert [r for r in check(text, D) if r["outcome"] == "checked"] == []
+
+
+def test_a_volume_above_the_contract_is_a_difference() -> None:
+    text = "Power of Siberia supplies in 2023 included 700 million cubic metres above the contract."
+    claims, skipped = scan(text, D)
+    assert claims == [] and "contract or plan" in skipped[0].reason
