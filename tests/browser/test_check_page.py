@@ -71,6 +71,7 @@ def test_a_shared_link_checks_its_text_without_sending_it_elsewhere(
     page.fill("#check-text", TEXT)
     page.fill("#check-date", "2024-01-15")
     page.click("#check-submit")
+    expect(page.locator("#check-output button")).to_have_count(2)  # this text was checked
     link = page.locator("#check-share-link")
     href = link.get_attribute("href")
     assert href is not None and href.startswith("/check#text=")
