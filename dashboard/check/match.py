@@ -16,20 +16,16 @@ The reporter rule, written down once:
 * Dates ("began in December 2019") are checked against the dated event the project records
   (EVENTS), not against a series.
 
-Among candidates: the same period (flows and levels need exactly the claim's period; shares
-and settlement accept an overlapping one, the closest first); then, for trade flows, the
-reporter's own official statement (what its customs announced, as the article checks do)
-before the official series and derived values, and for everything else official series
-before derived values before statements; then the most precise value, then source id.
-Article claims are never the official figure.
+Among the candidates of a reporter, the rule of dashboard/schema/official.py decides (the
+build's claims_check.csv uses the same).
 """
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from dashboard.check.periods import Period
+from dashboard.schema import official
 
 Row = Mapping[str, Any]
 
@@ -39,10 +35,6 @@ EVENTS = {
 }
 FLOW_REPORTERS = ("CHN", "RUS")
 SHARE_REPORTERS = {"trade_share_cn_in_ru_trade": "RUS", "trade_share_ru_in_cn_trade": "CHN"}
-KIND_ORDER = {"official_series": 0, "derived": 1, "official_statement": 2}
-FLOW_KIND_ORDER = {"official_statement": 0, "official_series": 1, "derived": 2}
-FLOWS = ("trade_total", "trade_cn_exports_to_ru", "trade_cn_imports_from_ru")
-STATE_PREFIXES = ("settlement", "trade_share")
 
 
 @dataclass(frozen=True)
@@ -72,7 +64,8 @@ def choose(
 ) -> Match:
     """The official observation for a claim (rows: the observations of its indicator)."""
     if indicator.endswith("_capacity"):
-        return Match(_capacity(rows, period, status))
+        end = period.end.isoformat() if period is not None else "9999-12-31"
+        return Match(official.choose(rows, None, "0001-01-01", end, status))
     if period is None:
         return Match(None)
     order, basis = reporters(indicator, stated)
@@ -95,59 +88,8 @@ def _other(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
     return _best(rows, other, period)
 
 
-def _official(row: Row) -> bool:
-    return row["kind"] in KIND_ORDER and row["status"] == "reported"
-
-
 def _best(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
-    start, end = period.start.isoformat(), period.end.isoformat()
-    state = str(rows[0]["indicator"]).startswith(STATE_PREFIXES) if rows else False
-    candidates = [
-        r
-        for r in rows
-        if _official(r)
-        and r["reporter"] == reporter
-        and (
-            (r["period_start"] == start and r["period_end"] == end)
-            or (state and r["period_start"] <= end and r["period_end"] >= start)
-        )
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda r: _rank(r, period))
-
-
-def _rank(row: Row, period: Period) -> tuple[Any, ...]:
-    first = max(date.fromisoformat(row["period_start"]), period.start)
-    last = min(date.fromisoformat(row["period_end"]), period.end)
-    overlap = (last - first).days
-    same = row["period_start"] == period.start.isoformat() and row["period_end"] == (
-        period.end.isoformat()
-    )
-    decimals = len(repr(float(row["value"])).partition(".")[2].rstrip("0"))
-    order = FLOW_KIND_ORDER if row["indicator"] in FLOWS else KIND_ORDER
-    return (
-        not same,
-        -overlap,
-        order[row["kind"]],
-        -decimals,
-        row["source_id"],
-    )
-
-
-def _capacity(rows: Sequence[Row], period: Period | None, status: str) -> Row | None:
-    """A capacity in force in the period (or the latest), or the latest announced one."""
-    wanted = "planned" if status == "planned" else "reported"
-    candidates = [
-        r
-        for r in rows
-        if r["kind"] in KIND_ORDER
-        and r["status"] == wanted
-        and (period is None or wanted == "planned" or r["period_start"] <= period.end.isoformat())
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda r: (r["period_start"], -KIND_ORDER[r["kind"]]))
+    return official.choose(rows, reporter, period.start.isoformat(), period.end.isoformat())
 
 
 def previous_year(rows: Sequence[Row], row: Row) -> Row | None:
@@ -158,7 +100,8 @@ def previous_year(rows: Sequence[Row], row: Row) -> Row | None:
     candidates = [
         r
         for r in rows
-        if _official(r)
+        if r["kind"] in official.KIND_ORDER
+        and r["status"] == "reported"
         and r["reporter"] == row["reporter"]
         and r["period_start"] == start
         and r["period_end"] == end
@@ -170,7 +113,7 @@ def previous_year(rows: Sequence[Row], row: Row) -> Row | None:
         key=lambda r: (
             r["source_id"] != row["source_id"],
             r["kind"] != row["kind"],
-            KIND_ORDER[r["kind"]],
+            official.KIND_ORDER[r["kind"]],
             r["source_id"],
         ),
     )

@@ -4,6 +4,9 @@ import math
 
 import pandas as pd
 
+from dashboard.etl import frames
+from dashboard.schema import official as rule
+from dashboard.schema.official import Row
 from dashboard.schema.tables import CLAIMS_CHECK
 from dashboard.schema.verdict import Figure, difference_pct, judge, precision
 
@@ -51,14 +54,14 @@ def check_claims(
     return pd.DataFrame(rows, columns=CLAIMS_CHECK.columns)
 
 
-def _figure(official: pd.Series) -> Figure:
+def _figure(official: Row) -> Figure:
     return Figure(
         official["value"], official["qualifier"], official["value_low"], official["value_high"]
     )
 
 
 def _official_fields(
-    official: pd.Series | None, figure: Figure | None, claimed: Figure
+    official: Row | None, figure: Figure | None, claimed: Figure
 ) -> dict[str, object]:
     if official is None or figure is None:
         return {
@@ -79,49 +82,19 @@ def _official_fields(
     }
 
 
-def select_official(claim: pd.Series, observations: pd.DataFrame) -> pd.Series | None:
-    """The official observation a claim is compared with, or None.
-
-    Candidates share the claim's indicator and economy, are of the kind the claim names
-    (and its reporter and source, where given), are reported rather than planned, and their
-    period overlaps the claim's. The best candidate has the same period label, else covers
-    most of the claim's period, else ends latest; then the most precise; then the first by
-    source id.
-    """
-    obs = observations
-    mask = (
-        (obs["indicator"] == claim["indicator"])
-        & (obs["economy"] == claim["economy"])
-        & (obs["kind"] == claim["compare_kind"])
-        & (obs["status"] == "reported")
-        & (obs["period_start"] <= claim["period_end"])
-        & (obs["period_end"] >= claim["period_start"])
+def select_official(claim: pd.Series, observations: pd.DataFrame) -> Row | None:
+    """The official observation a claim is compared with (dashboard/schema/official.py), of
+    the kind the claim names, and of its reporter and resting on its source, where given."""
+    same = observations[
+        (observations["indicator"] == claim["indicator"])
+        & (observations["economy"] == claim["economy"])
+    ]
+    return rule.choose(
+        frames.rows_of(same),
+        claim["compare_reporter"] or None,
+        claim["period_start"],
+        claim["period_end"],
+        claim["status"],
+        kinds=(claim["compare_kind"],),
+        pinned=claim["compare_with"],
     )
-    if claim["compare_reporter"]:
-        mask &= obs["reporter"] == claim["compare_reporter"]
-    if claim["compare_with"]:
-        pinned = claim["compare_with"]
-        mask &= (obs["source_id"] == pinned) | obs["input_source_ids"].str.contains(
-            pinned, regex=False
-        )
-    candidates = obs[mask]
-    if candidates.empty:
-        return None
-    ranked = candidates.assign(
-        _exact=candidates["period"] != claim["period"],
-        _cover=-candidates.apply(lambda r: _overlap_days(r, claim), axis=1),
-        _decimals=-candidates["value"].map(
-            lambda v: len(repr(float(v)).partition(".")[2].rstrip("0"))
-        ),
-    ).sort_values(
-        ["_exact", "_cover", "period_end", "_decimals", "source_id"],
-        ascending=[True, True, False, True, True],
-    )
-    best: pd.Series = ranked.iloc[0]
-    return best
-
-
-def _overlap_days(candidate: pd.Series, claim: pd.Series) -> int:
-    start = max(pd.Timestamp(candidate["period_start"]), pd.Timestamp(claim["period_start"]))
-    end = min(pd.Timestamp(candidate["period_end"]), pd.Timestamp(claim["period_end"]))
-    return max(0, (end - start).days + 1)

@@ -10,14 +10,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.etl import frames
-from dashboard.etl.sources import StepOutput, imf, reviews, worldbank
+from dashboard.etl.sources import bp, ei, imf
+from dashboard.etl.steps import StepOutput
 from dashboard.schema import ids
 
 PRODUCER = "China–Russia Figures (this project)"
 IMF = imf.SOURCE_ID
-WB_GDP, WB_EXPORTS, WB_IMPORTS = worldbank.GDP, worldbank.EXPORTS, worldbank.IMPORTS
-BP = reviews.BP_SOURCE
-EI = reviews.EI_SOURCE
+# the World Bank series the derivations use (source ids: wb-wdi- and the WDI code)
+WB_GDP = "wb-wdi-ny-gdp-mktp-cd"
+WB_EXPORTS = "wb-wdi-tx-val-mrch-cd-wt"
+WB_IMPORTS = "wb-wdi-tm-val-mrch-cd-wt"
+BP = bp.SOURCE_ID
+EI = ei.SOURCE_ID
 RATIO_DECIMALS = 4
 
 

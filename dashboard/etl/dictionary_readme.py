@@ -1,5 +1,6 @@
 """datasets/tidy/README.md: the data dictionary and how to cite, written with the tables."""
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -30,6 +31,12 @@ CHANGES = """\
   reporter, period and source, plus the inputs of a derived row). The readable key fields
   are columns of their own.
 * `year` is an integer column for rows whose period is one calendar year (empty otherwise).
+* `series` names the line a row belongs to, in the words of the charts' legends;
+  (indicator, series, period) is unique, so one indicator's rows pivot by series.
+* `indicators.csv` carries each indicator's frequency, believable range
+  (`plausible_min`, `plausible_max`), largest period-on-period factor
+  (`max_period_factor`) and the sources that feed it (`source_ids`): the values `make data`
+  checks every figure against.
 * Values carry the digits their source shows (at most 15 significant digits, a
   spreadsheet's precision: no `4.0507290000000005`). Sums and differences are exact in
   decimal; ratios and percents are rounded to 4 decimals.
@@ -57,9 +64,19 @@ def render(tables: Mapping[str, pd.DataFrame]) -> str:
         parts.extend(f"| `{f.name}` | {f.type} | {f.description} |" for f in table.fields)
         parts.append("")
     parts.append("## Indicators\n")
-    parts.append("| indicator | family | unit | title |\n|---|---|---|---|")
+    parts.append(
+        "| indicator | family | unit | frequency | believable values | title |\n"
+        "|---|---|---|---|---|---|"
+    )
     for row in tables["indicators"].itertuples():
-        parts.append(f"| `{row.indicator}` | {row.family} | {row.unit} | {row.title} |")
+        believable = f"{row.plausible_min:g} to {row.plausible_max:g}"
+        factor = float(str(row.max_period_factor))
+        if not math.isnan(factor):
+            believable += f", at most ×{factor:g} a period"
+        parts.append(
+            f"| `{row.indicator}` | {row.family} | {row.unit} | {row.frequency} | {believable} "
+            f"| {row.title} |"
+        )
     parts.append("\n## Verdict rule (claims_check.csv)\n")
     parts.append(_verdict_rule())
     return "\n".join(parts) + "\n"

@@ -1,13 +1,14 @@
-"""Run every source's step, derive, check the claims, validate: the tidy tables in memory."""
+"""Run every source's step (the list in dashboard.etl.sources), derive, check the claims,
+validate: the tidy tables in memory."""
 
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.etl import derived
+from dashboard.etl import derived, frames, series, sources
 from dashboard.etl.claims import check_claims
 from dashboard.etl.rawfiles import read_csv, read_origin
-from dashboard.etl.sources import articles, comtrade, imf, reviews, statements, worldbank
+from dashboard.etl.steps import Context, Source, StepOutput
 from dashboard.etl.validate import (
     validate_links,
     validate_plausible,
@@ -48,28 +49,23 @@ def read_indicators(raw: Path) -> pd.DataFrame:
 def build(raw: Path) -> dict[str, pd.DataFrame]:
     """All tidy tables, validated."""
     indicators = read_indicators(raw)
-    units = dict(zip(indicators["indicator"], indicators["unit"], strict=True))
-    official = [
-        imf.step(raw / imf.FOLDER),
-        comtrade.step(raw / comtrade.FOLDER),
-        worldbank.step(raw / worldbank.FOLDER),
-        reviews.step(raw),
-        statements.step(raw / statements.FOLDER, units),
-    ]
-    from_articles, claims = articles.step(raw / articles.FOLDER, units)
-    recorded = pd.concat([o.observations for o in official], ignore_index=True)
+    context = Context(indicators)
+    steps = [run_step(source, raw, context) for source in sources.ALL]
+    read = pd.concat([s.observations for s in steps], ignore_index=True)
+    recorded = read[read["kind"] != "article_claim"].reset_index(drop=True)
     validate_plausible(recorded, indicators)
     computed = derived.run(recorded)
-    steps = [*official, from_articles, computed]
-    observations = pd.concat([s.observations for s in steps], ignore_index=True)
-    sources = pd.concat([s.sources for s in steps], ignore_index=True)
-    events = pd.concat([s.events for s in steps if not s.events.empty], ignore_index=True)
+    steps.append(computed)
+    observations = pd.concat([read, computed.observations], ignore_index=True)
+    cited = pd.concat([s.sources for s in steps], ignore_index=True)
+    observations["series"] = series.named(observations, cited)
     tables = {
         "observations": _tidy(OBSERVATIONS, observations, sort=OBSERVATION_ORDER),
-        "sources": _tidy(SOURCES, sources),
-        "indicators": _tidy(INDICATORS, indicators),
-        "events": _tidy(EVENTS, events, sort=("date", "event_id")),
+        "sources": _tidy(SOURCES, cited),
+        "indicators": _tidy(INDICATORS, fed_by(indicators, observations)),
+        "events": _tidy(EVENTS, _concat([s.events for s in steps]), sort=("date", "event_id")),
     }
+    claims = _concat([s.claims for s in steps])
     checked = check_claims(claims, tables["observations"], tables["sources"])
     tables["claims_check"] = _tidy(CLAIMS_CHECK, checked)
     for table in TABLES:
@@ -78,6 +74,34 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     validate_links(tables)
     validate_plausible(tables["observations"], tables["indicators"])
     return tables
+
+
+def fed_by(indicators: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """The indicator table with the sources that feed each indicator (`source_ids`): those of
+    its official rows and the inputs of its derived rows, as the steps read them."""
+    official = observations[observations["kind"].isin(["official_series", "official_statement"])]
+    made = observations[observations["kind"] == "derived"]
+    pairs = [*zip(official["indicator"], official["source_id"], strict=True)]
+    for indicator, inputs in zip(made["indicator"], made["input_source_ids"], strict=True):
+        pairs.extend((indicator, source_id) for source_id in inputs.split(";"))
+    found: dict[str, set[str]] = {}
+    for indicator, source_id in pairs:
+        found.setdefault(indicator, set()).add(source_id)
+    ids = indicators["indicator"].map(lambda i: ";".join(sorted(found.get(i, set()))))
+    return indicators.assign(source_ids=ids)
+
+
+def run_step(source: Source, raw: Path, context: Context) -> StepOutput:
+    """One source's rows from its raw folder (none for an unshipped source never fetched)."""
+    folder = raw / source.FOLDER
+    if not source.SHIPPED and not folder.is_dir():
+        return StepOutput(frames.observations([]), frames.sources([]))
+    return source.build(folder, context)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    present = [p for p in parts if not p.empty]
+    return pd.concat(present, ignore_index=True) if present else pd.DataFrame()
 
 
 def _tidy(table: Table, frame: pd.DataFrame, sort: tuple[str, ...] = ()) -> pd.DataFrame:

@@ -14,7 +14,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from dashboard.etl import swap
 from dashboard.etl.errors import BuildError, InputError
@@ -22,10 +21,11 @@ from dashboard.etl.http import Client, Deadline, SourceError, session
 from dashboard.etl.pipeline import build, read_indicators
 from dashboard.etl.publish import publish
 from dashboard.etl.snapshot import Snapshot, compare
-from dashboard.etl.sources import comtrade, imf, worldbank
+from dashboard.etl.sources import REFRESHABLE
+from dashboard.etl.steps import Context, Refreshable
 from dashboard.etl.validate import validate_plausible
 
-SOURCES: dict[str, ModuleType] = {m.NAME: m for m in (worldbank, comtrade, imf)}
+SOURCES: dict[str, Refreshable] = {s.NAME: s for s in REFRESHABLE}
 DEADLINE = 600.0  # seconds for the whole refresh
 
 
@@ -63,49 +63,50 @@ def progress(source: str) -> Callable[[str], None]:
 
 
 def refresh_one(
-    module: ModuleType,
+    source: Refreshable,
     raw: Path,
     client: Client,
     timeout: float,
     deadline: Deadline,
 ) -> Outcome:
     """One source's transaction; whatever goes wrong leaves its raw folder as it was."""
-    say = progress(module.NAME)
+    say = progress(source.NAME)
     say("fetching")
     try:
-        outcome = _transaction(module, raw, client, timeout, deadline, say)
+        outcome = _transaction(source, raw, client, timeout, deadline, say)
     except (SourceError, InputError, BuildError) as error:
-        outcome = Outcome(module.NAME, "failed", changes=_one_line(error))
+        outcome = Outcome(source.NAME, "failed", changes=_one_line(error))
     except Exception as error:  # noqa: BLE001 (one source's bug must not stop the others)
         where = traceback.extract_tb(error.__traceback__)[-1]
         detail = f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno})"
-        outcome = Outcome(module.NAME, "failed", changes=_one_line(detail))
+        outcome = Outcome(source.NAME, "failed", changes=_one_line(detail))
     say(outcome.status + (f": {outcome.changes}" if outcome.status == "failed" else ""))
     return outcome
 
 
 def _transaction(
-    module: ModuleType,
+    source: Refreshable,
     raw: Path,
     client: Client,
     timeout: float,
     deadline: Deadline,
     say: Callable[[str], None],
 ) -> Outcome:
-    folder = raw / module.FOLDER
-    snapshot: Snapshot = module.refresh(folder, client, timeout, deadline, say)
+    folder = raw / source.FOLDER
+    snapshot: Snapshot = source.refresh(folder, client, timeout, deadline, say)
     contents = snapshot.contents()
     if folder.is_dir() and all(
         (folder / name).is_file() and (folder / name).read_bytes() == data
         for name, data in contents.items()
         if name != "origin.json"
     ):
-        return Outcome(module.NAME, "unchanged", _rows(snapshot), snapshot.span(), "same data")
+        return Outcome(source.NAME, "unchanged", _rows(snapshot), snapshot.span(), "same data")
     staged = swap.staging_folder(folder)
     try:
         swap.write_files(staged, contents)
-        step = module.step(staged)
-        validate_plausible(step.observations, read_indicators(raw))
+        indicators = read_indicators(raw)
+        step = source.build(staged, Context(indicators))
+        validate_plausible(step.observations, indicators)
         notes = [n for f in snapshot.files for n in compare(f, folder)] if folder.is_dir() else []
     except BaseException:
         swap.remove(staged)
@@ -119,7 +120,7 @@ def _transaction(
     if previous is None:
         notes = ["new snapshot", *notes]
     changes = "; ".join([*snapshot.notes, *notes]) or "provenance only"
-    return Outcome(module.NAME, "updated", _rows(snapshot), snapshot.span(), changes, previous)
+    return Outcome(source.NAME, "updated", _rows(snapshot), snapshot.span(), changes, previous)
 
 
 def _rows(snapshot: Snapshot) -> int:

@@ -8,7 +8,7 @@ import pandera.errors
 
 from dashboard.etl.errors import BuildError
 from dashboard.schema import ids
-from dashboard.schema.plausibility import BY_INDICATOR
+from dashboard.schema.plausibility import by_indicator
 from dashboard.schema.tables import Table, pandera_schema
 from dashboard.schema.vocabulary import FORMULA_STARTS
 
@@ -86,11 +86,12 @@ def _validate_inputs(tables: Mapping[str, pd.DataFrame]) -> None:
 def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> None:
     """Every value lies in its indicator's range; official series move year on year by less
     than the indicator's factor, series by series."""
-    undeclared = set(indicators["indicator"]) - set(BY_INDICATOR)
-    if undeclared:
-        raise BuildError(f"no plausibility declared for indicators {sorted(undeclared)}")
+    plausible = by_indicator(indicators)
+    unknown = set(observations["indicator"]) - set(plausible)
+    if unknown:
+        raise BuildError(f"indicators missing from indicators.csv: {sorted(unknown)}")
     for row in observations.to_dict("records"):
-        bounds = BY_INDICATOR[str(row["indicator"])]
+        bounds = plausible[str(row["indicator"])]
         for value in (row["value"], row["value_low"], row["value_high"]):
             if not math.isnan(value) and not bounds.admits(value):
                 raise BuildError(
@@ -103,7 +104,7 @@ def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> 
     ]
     keys = ["indicator", "economy", "reporter", "source_id"]
     for key, rows in series.groupby(keys, sort=True):
-        factor = BY_INDICATOR[str(key[0])].max_yoy
+        factor = plausible[str(key[0])].max_factor
         if factor is not None:
             _check_moves(rows.sort_values("year"), factor, " ".join(map(str, key)))
 

@@ -77,6 +77,14 @@ OBSERVATIONS = Table(
             required=False,
             enum=v.REPORTERS,
         ),
+        Field(
+            "series",
+            S,
+            "The line the row belongs to, in the words of the charts' legends (economy where "
+            "the indicator has several, reporter, source or basis, status); where several "
+            "statements or claims give the same period each source is its own series. "
+            "(indicator, series, period) is unique: pivot an indicator's rows by series.",
+        ),
         Field("period", S, "Period as labelled by the source (2018, 2013-2014, 2020-Q1, …)."),
         Field(
             "year",
@@ -201,21 +209,56 @@ SOURCES = Table(
     ("source_id",),
 )
 
+INDICATOR_FIELDS = (
+    Field("indicator", S, "Indicator id."),
+    Field(
+        "family",
+        S,
+        "trade_volume, trade_shares, settlement, gdp or gas.",
+        enum=v.FAMILIES,
+    ),
+    Field("title", S, "Readable title."),
+    Field("unit", S, "Unit of every value of this indicator.", enum=tuple(v.UNITS)),
+    Field("description", S, "What it measures."),
+    Field(
+        "frequency",
+        S,
+        "annual where every figure covers one calendar year; irregular where sources state "
+        "figures for periods of their own (months, half-years, stated capacities).",
+        enum=v.FREQUENCIES,
+    ),
+    Field(
+        "plausible_min",
+        N,
+        "The smallest believable value: a value below it stops the build (ranges are "
+        "generous on purpose; they catch unit slips, signs and corrupt digits).",
+    ),
+    Field("plausible_max", N, "The largest believable value: a value above it stops the build."),
+    Field(
+        "max_period_factor",
+        N,
+        "The largest believable move of an official series from one period to the next, as a "
+        "factor up or down (5 for trade and GDP: more is a unit slip or a bad digit; 25 for "
+        "gas imports, which grow from near zero); empty where the test does not apply.",
+        required=False,
+    ),
+)
+"""The columns of an indicator, as written in datasets/raw/indicators/indicators.csv."""
+
 INDICATORS = Table(
     "indicators",
     "Indicators",
-    "The indicators, their family (dashboard page), unit and meaning.",
+    "The indicators: family (dashboard page), unit, meaning, frequency and believable values, "
+    "and the sources that feed each.",
     (
-        Field("indicator", S, "Indicator id."),
+        *INDICATOR_FIELDS,
         Field(
-            "family",
+            "source_ids",
             S,
-            "trade_volume, trade_shares, settlement, gdp or gas.",
-            enum=v.FAMILIES,
+            "The sources whose figures give this indicator (official series and statements, "
+            "and the inputs of derived rows), ';'-separated; written by the build.",
+            required=False,
         ),
-        Field("title", S, "Readable title."),
-        Field("unit", S, "Unit of every value of this indicator.", enum=tuple(v.UNITS)),
-        Field("description", S, "What it measures."),
     ),
     ("indicator",),
 )
@@ -305,14 +348,17 @@ CLAIMS_CHECK = Table(
 TABLES = (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK)
 
 
-# -- raw snapshot files (datasets/raw/<folder>/<file>): what the pipeline reads ----------------
+# -- raw snapshot files (datasets/raw/<folder>/<file>): the shared ones; each source module ----
+# -- of dashboard.etl.sources defines its own files' layouts with raw_table -----------------
 
 
-def _raw(name: str, filename: str, fields: tuple[Field, ...], key: tuple[str, ...]) -> Table:
+def raw_table(name: str, filename: str, fields: tuple[Field, ...], key: tuple[str, ...]) -> Table:
+    """The layout of a raw snapshot file (a source module holds its own)."""
     return Table(name, filename, f"Raw file {filename}.", fields, key, filename)
 
 
-def _text(*names: str, required: bool = True) -> tuple[Field, ...]:
+def text_fields(*names: str, required: bool = True) -> tuple[Field, ...]:
+    """Text columns named for themselves."""
     return tuple(Field(n, S, n, required=required) for n in names)
 
 
@@ -333,89 +379,8 @@ STATED = (
 )
 """The columns of a hand-entered figure (an official statement or an article claim)."""
 
-RAW_INDICATORS = _raw(
-    "indicators",
-    "indicators.csv",
-    (
-        Field("indicator", S, "indicator"),
-        Field("family", S, "family", enum=v.FAMILIES),
-        Field("title", S, "title"),
-        Field("unit", S, "unit", enum=tuple(v.UNITS)),
-        Field("description", S, "description"),
-    ),
-    ("indicator",),
-)
-RAW_WB_WDI = _raw(
-    "wb_wdi",
-    "<indicator>.csv",
-    (
-        *_text("Country Name", "Country Code"),
-        Field("Year", INT, "Year"),
-        Field("Value", N, "Value in US$ (empty where upstream has none)", required=False),
-    ),
-    ("Country Code", "Year"),
-)
-RAW_IMF_DOTS = _raw(
-    "imf_dots",
-    "dots_china_russia.csv",
-    (
-        *_text("reporter", "indicator", "partner"),
-        Field("year", INT, "year"),
-        Field("value_usd_millions", N, "value in US$ millions"),
-        *_text("source_file", "sheet"),
-    ),
-    ("reporter", "indicator", "partner", "year"),
-)
-RAW_COMTRADE = _raw(
-    "comtrade",
-    "china_russia.csv",
-    (
-        *_text("reporter_iso", "partner_iso", "flow_code"),
-        Field("year", INT, "year"),
-        Field("primary_value_usd", N, "primaryValue in US$"),
-        *_text("is_reported", "legacy_estimation_flag", required=False),
-    ),
-    ("reporter_iso", "partner_iso", "flow_code", "year"),
-)
-RAW_EI_GAS = _raw(
-    "ei_2024",
-    "china_gas_imports.csv",
-    (
-        *_text("sheet", "excel_row", "series", "raw_label"),
-        Field("year", INT, "year"),
-        Field("value_bcm", N, "bcm"),
-    ),
-    ("series", "year"),
-)
-RAW_BP_GAS = _raw(
-    "bp_2019",
-    "china_gas_2018.csv",
-    (
-        *_text("sheet", "row_country"),
-        Field("column", S, "column (empty for a one-column sheet)", required=False),
-        Field("year", INT, "year"),
-        Field("value_bcm", N, "bcm"),
-    ),
-    ("sheet", "column", "year"),
-)
-RAW_STATEMENT_SOURCES = _raw(
-    "statement_sources",
-    "sources.csv",
-    (
-        *_text("source_id", "producer", "title"),
-        Field("date_published", D, "date_published"),
-        *_text("url_main", "quote"),
-        *_text("language", "attribution", "note", required=False),
-    ),
-    ("source_id",),
-)
-RAW_STATEMENT_VALUES = _raw(
-    "statement_values",
-    "values.csv",
-    (Field("source_id", S, "source_id"), *STATED, *_text("note", required=False)),
-    ("source_id", "indicator", "economy", "reporter", "period"),
-)
-RAW_EVENTS = _raw(
+RAW_INDICATORS = raw_table("indicators", "indicators.csv", INDICATOR_FIELDS, ("indicator",))
+RAW_EVENTS = raw_table(
     "events",
     "events.csv",
     (
@@ -427,42 +392,6 @@ RAW_EVENTS = _raw(
         Field("source_id", S, "source_id"),
     ),
     ("event_id",),
-)
-RAW_ARTICLES = _raw(
-    "articles",
-    "articles.csv",
-    (
-        *_text("article_id", "author", "title", "publisher"),
-        Field("date_published", D, "date_published", required=False),
-        *_text("url", required=False),
-        *_text("text_file", "text_sha256"),
-        *_text("note", required=False),
-    ),
-    ("article_id",),
-)
-RAW_PASSAGES = _raw(
-    "passages",
-    "passages.csv",
-    (*_text("source_id", "article_id"), Field("paragraph", INT, "paragraph"), *_text("quote")),
-    ("source_id",),
-)
-RAW_CLAIMS = _raw(
-    "claims",
-    "claims.csv",
-    (
-        *_text("claim_id", "source_id"),
-        *STATED,
-        *_text("attributed_to", required=False),
-        Field(
-            "compare_kind",
-            S,
-            "compare_kind",
-            enum=("official_series", "official_statement", "derived"),
-        ),
-        Field("compare_reporter", S, "compare_reporter", required=False, enum=v.REPORTERS),
-        *_text("compare_with", "note", required=False),
-    ),
-    ("claim_id",),
 )
 
 

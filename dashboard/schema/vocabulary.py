@@ -7,6 +7,7 @@ STATUSES = ("reported", "target", "planned")
 REPORTERS = ("CHN", "RUS", "")
 ECONOMIES = ("CHN", "RUS", "CHN-RUS")
 FAMILIES = ("trade_volume", "trade_shares", "settlement", "gdp", "gas")
+FREQUENCIES = ("annual", "quarterly", "monthly", "irregular")
 EVENT_CATEGORIES = ("trade", "energy", "finance", "diplomacy", "security")
 DATE_PRECISIONS = ("day", "month", "year")
 VERDICTS = (
@@ -20,6 +21,7 @@ VERDICTS = (
 )
 UNITS = {
     "USD bn": "billions of current US dollars",
+    "USD": "current US dollars",
     "percent": "percent",
     "ratio": "ratio (times)",
     "bcm": "billion cubic metres",

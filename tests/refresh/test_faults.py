@@ -15,37 +15,20 @@ from dashboard.etl.errors import BuildError
 from dashboard.etl.sources import worldbank
 from tests.refresh import handmade
 from tests.refresh.conftest import Reply, Upstream, folder_bytes
+from tests.refresh.replays import (
+    IMF_PATH,
+    WB_PREFIX,
+    serve_comtrade,
+    serve_worldbank,
+    worldbank_files,
+)
 
-WB_FILES = {
-    "NY.GDP.MKTP.CD": "ny.gdp.mktp.cd.csv",
-    "TX.VAL.MRCH.CD.WT": "tx.val.mrch.cd.wt.csv",
-    "TM.VAL.MRCH.CD.WT": "tm.val.mrch.cd.wt.csv",
-}
-WB_PREFIX = "/country/CHN;RUS;WLD/indicator/"
 GDP = WB_PREFIX + "NY.GDP.MKTP.CD"
-IMF_PATH = "/data/dataflow/IMF.STA/IMTS/"
-PER_PAGE = 70  # the hand-made pages split each indicator over three pages
-
-
-def serve_worldbank(upstream: Upstream, scale: float = 1.0, economy: str = "") -> None:
-    """Every indicator, paginated, from the shipped values (hand-made responses); values of
-    `economy` (all if empty) multiplied by `scale`."""
-    for code, filename in WB_FILES.items():
-        pages = handmade.worldbank_pages(code, filename, PER_PAGE)
-        for page in pages:
-            for row in page[1]:
-                if not economy or row["countryiso3code"] == economy:
-                    row["value"] *= scale
-
-        def route(query: dict[str, str], pages: list[list[Any]] = pages) -> Reply:
-            return Reply(pages[int(query.get("page", "1")) - 1])
-
-        upstream.serve(WB_PREFIX + code, route)
 
 
 def gdp_page(change: Any) -> Reply:
     """The GDP indicator in one page, with `change(rows)` applied."""
-    page = handmade.worldbank_pages("NY.GDP.MKTP.CD", WB_FILES["NY.GDP.MKTP.CD"], 1000)[0]
+    page = handmade.worldbank_pages("NY.GDP.MKTP.CD", worldbank_files()["NY.GDP.MKTP.CD"], 1000)[0]
     change(page[1])
     return Reply(page)
 
@@ -275,6 +258,8 @@ def test_interrupt_rolls_every_swapped_source_back(monkeypatch, upstream, raw, c
         (lambda r: r.update(cmdCode="27"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(freqCode="M"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(refYear=2035), "refYear '2035' is not one of the years asked"),
+        (lambda r: r.pop("isReported"), "record lacks ['isReported']"),
+        (lambda r: r.pop("legacyEstimationFlag"), "record lacks ['legacyEstimationFlag']"),
     ],
 )
 def test_comtrade_answers_other_than_asked_are_refused(
@@ -410,13 +395,7 @@ def test_failed_publish_rolls_every_source_back(monkeypatch, upstream, raw, caps
 
 
 def test_comtrade_refresh_creates_its_snapshot_and_the_build_reads_it(monkeypatch, upstream, raw):
-    def route(query: dict[str, str]) -> Reply:
-        reporter = "CHN" if query["reporterCode"] == "156" else "RUS"
-        return Reply(
-            handmade.comtrade_envelope(reporter, [int(y) for y in query["period"].split(",")])
-        )
-
-    upstream.serve("/preview/C/A/HS", route)
+    serve_comtrade(upstream)
     assert run(monkeypatch, upstream, raw, "comtrade") == 0
     table = (raw / "comtrade" / "china_russia.csv").read_text()
     assert table.startswith("reporter_iso,partner_iso,flow_code,year,primary_value_usd")
@@ -434,3 +413,19 @@ def test_comtrade_401_is_an_error(monkeypatch, upstream, raw, capsys):
     assert "HTTP 401" in capsys.readouterr().out
     assert not (raw / "comtrade").exists()
     assert datasets(raw) == before
+
+
+def test_a_revised_value_changes_only_its_own_line(monkeypatch, upstream, raw):
+    serve_worldbank(upstream)
+    code, files = "TX.VAL.MRCH.CD.WT", worldbank_files()
+    page = handmade.worldbank_pages(code, files[code], 1000)[0]
+    row = next(r for r in page[1] if (r["countryiso3code"], r["date"]) == ("RUS", "2020"))
+    row["value"] += 1_000_000  # a hand-made revision of one value
+    upstream.script(WB_PREFIX + code, Reply(page))
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank") == 0
+    after = datasets(raw)
+    for name in files.values():
+        old, new = (d[f"raw/wb_wdi/{name}"].decode().splitlines() for d in (before, after))
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        assert len(changed) == (1 if name == files[code] else 0), changed[:3]

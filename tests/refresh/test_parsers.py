@@ -7,7 +7,6 @@ import pytest
 
 from dashboard.etl.http import SourceError
 from dashboard.etl.sources import comtrade, imf, worldbank
-from dashboard.schema.tables import RAW_WB_WDI
 from tests.refresh import handmade
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -73,7 +72,7 @@ def test_imf_handmade_message_round_trips_the_shipped_values():
 def test_worldbank_handmade_pages_parse_to_the_raw_layout():
     pages = handmade.worldbank_pages("NY.GDP.MKTP.CD", "ny.gdp.mktp.cd.csv", 1000)
     frame, last_updated = worldbank.parse("NY.GDP.MKTP.CD", pages, URL)
-    assert list(frame.columns) == RAW_WB_WDI.columns and last_updated == "2026-07-01"
+    assert list(frame.columns) == worldbank.RAW_WB_WDI.columns and last_updated == "2026-07-01"
     china_2020 = frame[(frame["Country Code"] == "CHN") & (frame["Year"] == 2020)]["Value"]
     assert china_2020.iloc[0] == pytest.approx(14996414166715.1)
 

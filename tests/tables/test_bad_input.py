@@ -327,11 +327,26 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         "wb_wdi/origin.json",
         "no valid sha256 recorded",
     ),
-    "unknown indicator code": (
+    "indicator code that is not the file's": (
         origin("wb_wdi", lambda o: o["files"][0].update(indicator_code="XX")),
         False,
         "wb_wdi/origin.json",
-        "unknown indicator_code 'XX'",
+        "source id 'wb-wdi-ny-gdp-mktp-cd' for ny.gdp.mktp.cd.csv is not one of ['wb-wdi-xx']",
+    ),
+    "review row feeding an indicator in another unit": (
+        origin(
+            "ei_2024",
+            lambda o: o["files"][0]["series"].update({"China LNG imports": "gas_pos_capacity"}),
+        ),
+        False,
+        "ei_2024/origin.json",
+        "series 'China LNG imports' feeds 'gas_pos_capacity', not one in bcm",
+    ),
+    "series feeding an unknown indicator": (
+        origin("wb_wdi", lambda o: o["files"][0].update(indicator="gdp_typo")),
+        False,
+        "wb_wdi/origin.json",
+        "ny.gdp.mktp.cd.csv: indicator 'gdp_typo' is not one in US$",
     ),
     "file listed twice": (
         origin("wb_wdi", lambda o: o["files"].append(dict(o["files"][0]))),

@@ -1,15 +1,12 @@
-"""One module per upstream source: its raw layout, source ids, fetch and parse (for the API
-sources) and its step into the tidy tables."""
+"""Every upstream source, one module each: its raw folder and layout, origin, step, and for
+API sources fetch, parse and refresh. `ALL` is the one list the build and the refresh walk."""
 
-from dataclasses import dataclass, field
+from dashboard.etl.sources import articles, bp, comtrade, ei, imf, statements, worldbank
+from dashboard.etl.steps import Refreshable, Source
 
-import pandas as pd
+ALL: tuple[Source, ...] = (worldbank, comtrade, imf, ei, bp, statements, articles)
+"""Every source (the build sorts its tables, so the order changes nothing but the refresh's
+order of work)."""
 
-
-@dataclass
-class StepOutput:
-    """What a source contributes to the tidy tables."""
-
-    observations: pd.DataFrame
-    sources: pd.DataFrame
-    events: pd.DataFrame = field(default_factory=pd.DataFrame)
+REFRESHABLE: tuple[Refreshable, ...] = tuple(s for s in ALL if isinstance(s, Refreshable))
+"""The API sources (those with a refresh), in the same order."""

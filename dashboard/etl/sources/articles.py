@@ -13,26 +13,72 @@ import pandas as pd
 
 from dashboard.etl import frames
 from dashboard.etl.rawfiles import check_known, read_csv, read_origin
-from dashboard.etl.sources import StepOutput
 from dashboard.etl.stated import check_figures, read_events
-from dashboard.schema.tables import RAW_ARTICLES, RAW_CLAIMS, RAW_PASSAGES
+from dashboard.etl.steps import Context, StepOutput
+from dashboard.schema import vocabulary as v
+from dashboard.schema.tables import INT, STATED, D, Field, S, raw_table, text_fields
 
 FOLDER = "articles"
+NAME = "articles"
+SHIPPED = True
+RAW_ARTICLES = raw_table(
+    "articles",
+    "articles.csv",
+    (
+        *text_fields("article_id", "author", "title", "publisher"),
+        Field("date_published", D, "date_published", required=False),
+        *text_fields("url", required=False),
+        *text_fields("text_file", "text_sha256"),
+        *text_fields("note", required=False),
+    ),
+    ("article_id",),
+)
+
+RAW_PASSAGES = raw_table(
+    "passages",
+    "passages.csv",
+    (
+        *text_fields("source_id", "article_id"),
+        Field("paragraph", INT, "paragraph"),
+        *text_fields("quote"),
+    ),
+    ("source_id",),
+)
+
+RAW_CLAIMS = raw_table(
+    "claims",
+    "claims.csv",
+    (
+        *text_fields("claim_id", "source_id"),
+        *STATED,
+        *text_fields("attributed_to", required=False),
+        Field(
+            "compare_kind",
+            S,
+            "compare_kind",
+            enum=("official_series", "official_statement", "derived"),
+        ),
+        Field("compare_reporter", S, "compare_reporter", required=False, enum=v.REPORTERS),
+        *text_fields("compare_with", "note", required=False),
+    ),
+    ("claim_id",),
+)
 
 
-def step(folder: Path, units: Mapping[str, str]) -> tuple[StepOutput, pd.DataFrame]:
-    """Claims as observations (kind article_claim), passages as sources, and the claims."""
+def build(folder: Path, context: Context) -> StepOutput:
+    """Claims as observations (kind article_claim), passages as sources, and the claims
+    themselves (checked once every source has been read)."""
     origin = read_origin(folder)
     sources = read_passages(folder, origin)
     quotes = dict(zip(sources["source_id"], sources["quote"], strict=True))
     path = folder / "claims.csv"
     claims = read_csv(path, RAW_CLAIMS)
-    check_figures(claims, path, units, quotes)
+    check_figures(claims, path, context.units, quotes)
     claims["kind"] = "article_claim"
     observations = frames.observations(frames.rows_of(claims.drop(columns=["note"])))
     claims["obs_id"] = observations["obs_id"].to_numpy()
     events = read_events(folder / "events.csv", set(quotes))
-    return StepOutput(observations, sources, events), claims.reset_index(drop=True)
+    return StepOutput(observations, sources, events, claims.reset_index(drop=True))
 
 
 def read_passages(folder: Path, origin: Mapping[str, Any]) -> pd.DataFrame:

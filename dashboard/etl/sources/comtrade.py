@@ -16,8 +16,8 @@ from dashboard.etl.errors import InputError
 from dashboard.etl.http import Client, Deadline, SourceError, finite_number, get_json
 from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.snapshot import RawFile, Snapshot, now
-from dashboard.etl.sources import StepOutput
-from dashboard.schema.tables import RAW_COMTRADE
+from dashboard.etl.steps import Context, StepOutput
+from dashboard.schema.tables import INT, Field, N, raw_table, text_fields
 
 NAME = "comtrade"
 FOLDER = "comtrade"
@@ -29,6 +29,19 @@ M49 = {"CHN": "156", "RUS": "643"}
 FIRST_YEAR = 2000
 YEARS_PER_CALL = 10  # 10 years × 2 flows stays far below the preview's 500-row cap
 MAX_RECORDS = 500
+SHIPPED = False  # fetched online only: the shipped data has no Comtrade folder
+RAW_COMTRADE = raw_table(
+    "comtrade",
+    "china_russia.csv",
+    (
+        *text_fields("reporter_iso", "partner_iso", "flow_code"),
+        Field("year", INT, "year"),
+        Field("primary_value_usd", N, "primaryValue in US$"),
+        *text_fields("is_reported", "legacy_estimation_flag", required=False),
+    ),
+    ("reporter_iso", "partner_iso", "flow_code", "year"),
+)
+
 REQUIRED = (
     "cmdCode",
     "freqCode",
@@ -40,6 +53,8 @@ REQUIRED = (
     "partner2Code",
     "customsCode",
     "motCode",
+    "isReported",  # optional upstream, but kept: renamed, they would blank a column
+    "legacyEstimationFlag",
 )
 # (reporter, flow) -> the China–Russia flow it measures
 FLOWS = {
@@ -64,10 +79,8 @@ ORIGIN = {
 }
 
 
-def step(folder: Path) -> StepOutput:
-    """Comtrade flows in US$ billions, or nothing when no Comtrade snapshot was fetched."""
-    if not folder.is_dir():
-        return StepOutput(frames.observations([]), frames.sources([]))
+def build(folder: Path, context: Context) -> StepOutput:
+    """Comtrade flows in US$ billions."""
     origin = read_origin(folder)
     path = folder / FILENAME
     source_id = source_of(origin, folder, FILENAME, {SOURCE_ID})
@@ -154,8 +167,8 @@ def parse(records_: list[dict[str, Any]], url: str, years: list[int]) -> pd.Data
                 "flow_code": record["flowCode"],
                 "year": year,
                 "primary_value_usd": value,
-                "is_reported": record.get("isReported", ""),
-                "legacy_estimation_flag": record.get("legacyEstimationFlag", ""),
+                "is_reported": record["isReported"],
+                "legacy_estimation_flag": record["legacyEstimationFlag"],
             }
         )
     return pd.DataFrame(rows, columns=RAW_COMTRADE.columns)
@@ -176,7 +189,8 @@ def refresh(
     progress: Callable[[str], None],
     last_year: int | None = None,
 ) -> Snapshot:
-    """Both reporters, every year the preview serves from 2000."""
+    """Both reporters, every year the preview serves from 2000; fields a maintainer added to
+    the previous origin.json are kept."""
     final = last_year or int(now()[:4])
     batches = [
         list(range(y, min(y + YEARS_PER_CALL, final + 1)))
@@ -196,7 +210,9 @@ def refresh(
     frame = frame.drop_duplicates().sort_values(keys).reset_index(drop=True)
     if frame.duplicated(keys).any():
         raise SourceError(urls[0], "upstream sent two different values for one flow and year")
-    origin = ORIGIN | {
+    previous = read_origin(folder) if folder.is_dir() else {}
+    origin = {**previous, **ORIGIN}
+    origin |= {
         "date_published": retrieved[:10],
         "date_accessed": retrieved[:10],
         "citation_full": "United Nations Statistics Division, UN Comtrade Database, public "

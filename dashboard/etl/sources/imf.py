@@ -17,8 +17,8 @@ from dashboard.etl.errors import InputError
 from dashboard.etl.http import Client, Deadline, SourceError, get_json, number_text
 from dashboard.etl.rawfiles import origin_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.snapshot import RawFile, Snapshot, now
-from dashboard.etl.sources import StepOutput
-from dashboard.schema.tables import RAW_IMF_DOTS
+from dashboard.etl.steps import Context, StepOutput
+from dashboard.schema.tables import INT, Field, N, raw_table, text_fields
 
 NAME = "imf"
 FOLDER = "imf_dots"
@@ -39,9 +39,21 @@ BILATERAL = {
     ("RUS", "Imports, CIF"): "trade_cn_exports_to_ru",
 }
 WORLD = {"Exports, FOB": "goods_exports_world", "Imports, CIF": "goods_imports_world"}
+SHIPPED = True
+RAW_IMF_DOTS = raw_table(
+    "imf_dots",
+    "dots_china_russia.csv",
+    (
+        *text_fields("reporter", "indicator", "partner"),
+        Field("year", INT, "year"),
+        Field("value_usd_millions", N, "value in US$ millions"),
+        *text_fields("source_file", "sheet"),
+    ),
+    ("reporter", "indicator", "partner", "year"),
+)
 
 
-def step(folder: Path) -> StepOutput:
+def build(folder: Path, context: Context) -> StepOutput:
     """The extract's flows in US$ billions."""
     origin = read_origin(folder)
     path = folder / FILENAME

@@ -11,14 +11,34 @@ from typing import Any
 
 from dashboard.etl import frames
 from dashboard.etl.rawfiles import read_csv, read_origin
-from dashboard.etl.sources import StepOutput
 from dashboard.etl.stated import check_figures, read_events
-from dashboard.schema.tables import RAW_STATEMENT_SOURCES, RAW_STATEMENT_VALUES
+from dashboard.etl.steps import Context, StepOutput
+from dashboard.schema.tables import STATED, D, Field, S, raw_table, text_fields
 
 FOLDER = "statements"
+NAME = "statements"
+SHIPPED = True
+RAW_STATEMENT_SOURCES = raw_table(
+    "statement_sources",
+    "sources.csv",
+    (
+        *text_fields("source_id", "producer", "title"),
+        Field("date_published", D, "date_published"),
+        *text_fields("url_main", "quote"),
+        *text_fields("language", "attribution", "note", required=False),
+    ),
+    ("source_id",),
+)
+
+RAW_STATEMENT_VALUES = raw_table(
+    "statement_values",
+    "values.csv",
+    (Field("source_id", S, "source_id"), *STATED, *text_fields("note", required=False)),
+    ("source_id", "indicator", "economy", "reporter", "period"),
+)
 
 
-def step(folder: Path, units: Mapping[str, str]) -> StepOutput:
+def build(folder: Path, context: Context) -> StepOutput:
     """Sources, values and events of the statements snapshot."""
     origin = read_origin(folder)
     table = read_csv(folder / "sources.csv", RAW_STATEMENT_SOURCES)
@@ -26,7 +46,7 @@ def step(folder: Path, units: Mapping[str, str]) -> StepOutput:
     quotes = dict(zip(sources["source_id"], sources["quote"], strict=True))
     path = folder / "values.csv"
     values = read_csv(path, RAW_STATEMENT_VALUES)
-    check_figures(values, path, units, quotes)
+    check_figures(values, path, context.units, quotes)
     values["kind"] = "official_statement"
     events = read_events(folder / "events.csv", set(quotes))
     return StepOutput(frames.observations(frames.rows_of(values)), sources, events)

@@ -1,12 +1,14 @@
 """World Bank WDI: GDP and merchandise trade of China, Russia and the world.
 
-Raw layout: datasets/raw/wb_wdi/<indicator code, lower case>.csv, one per indicator, in US$
-(schema RAW_WB_WDI). Refreshed from the Indicators API v2.
+Raw layout: datasets/raw/wb_wdi/<indicator code, lower case>.csv, one per WDI series, in US$
+(RAW_WB_WDI). Which indicator a series feeds is data: each file's entry in origin.json names
+its `indicator_code`, the project `indicator` it feeds, and `"reporter": "economy"` where the
+economy reports the figure itself (trade). Refreshed from the Indicators API v2.
 """
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,10 @@ import pandas as pd
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
 from dashboard.etl.http import Client, Deadline, SourceError, finite_number, get_json
-from dashboard.etl.rawfiles import check_known, origin_sources, read_csv, read_origin, source_of
+from dashboard.etl.rawfiles import ORIGIN, check_known, origin_sources, read_csv, read_origin
 from dashboard.etl.snapshot import RawFile, Snapshot, now
-from dashboard.etl.sources import StepOutput
-from dashboard.schema.tables import RAW_WB_WDI
+from dashboard.etl.steps import Context, StepOutput
+from dashboard.schema.tables import INT, Field, N, raw_table, text_fields
 
 NAME = "worldbank"
 FOLDER = "wb_wdi"
@@ -29,30 +31,32 @@ ECONOMIES = ("CHN", "RUS")
 DATES = "1960:2030"
 PER_PAGE = 1000
 MAX_PAGES = 20  # 3 economies × 71 years fit one page; more pages means a broken upstream
-# indicator code -> (indicator, the economy is its own reporter, source id)
-INDICATORS = {
-    "NY.GDP.MKTP.CD": ("gdp", False, "wb-wdi-ny-gdp-mktp-cd"),
-    "TX.VAL.MRCH.CD.WT": ("goods_exports_world", True, "wb-wdi-tx-val-mrch-cd-wt"),
-    "TM.VAL.MRCH.CD.WT": ("goods_imports_world", True, "wb-wdi-tm-val-mrch-cd-wt"),
-}
-GDP, EXPORTS, IMPORTS = (INDICATORS[c][2] for c in INDICATORS)
+SHIPPED = True
+SCALE = {"USD bn": -9, "USD": 0}  # powers of ten from upstream's US$ to the indicator's unit
+RAW_WB_WDI = raw_table(
+    "wb_wdi",
+    "<indicator>.csv",
+    (
+        *text_fields("Country Name", "Country Code"),
+        Field("Year", INT, "Year"),
+        Field("Value", N, "Value in US$ (empty where upstream has none)", required=False),
+    ),
+    ("Country Code", "Year"),
+)
 
 
-def step(folder: Path) -> StepOutput:
-    """Each indicator file named in origin.json; values become US$ billions."""
+def build(folder: Path, context: Context) -> StepOutput:
+    """Each series file named in origin.json, as the indicator its entry names."""
     origin = read_origin(folder)
+    units = context.units
     rows = []
     for entry in origin["files"]:
-        code = entry.get("indicator_code")
-        if code not in INDICATORS:
-            message = f"unknown indicator_code {code!r} (known: {', '.join(INDICATORS)})"
-            raise InputError(folder / "origin.json", message, field="indicator_code")
-        indicator, reported, source_id = INDICATORS[code]
-        source_of(origin, folder, entry["path"], {source_id})
+        indicator, reported, source_id = feeds(entry, folder / ORIGIN, units)
         path = folder / entry["path"]
         table = read_csv(path, RAW_WB_WDI)
         check_known(table, "Country Code", set(COUNTRIES.split(";")), path, "country code")
         table = table[table["Country Code"].isin(ECONOMIES) & table["Value"].notna()]
+        unit = units[indicator]
         for economy, year, value in zip(
             table["Country Code"], table["Year"], table["Value"], strict=True
         ):
@@ -62,12 +66,34 @@ def step(folder: Path) -> StepOutput:
                     economy,
                     economy if reported else "",
                     int(year),
-                    frames.scaled(value, -9),
-                    "USD bn",
+                    frames.scaled(value, SCALE[unit]),
+                    unit,
                     source_id,
                 )
             )
     return StepOutput(frames.observations(rows), frames.sources(origin_sources(origin)))
+
+
+def feeds(entry: dict[str, Any], origin: Path, units: Mapping[str, str]) -> tuple[str, bool, str]:
+    """The indicator a series file feeds, whether the economy is its own reporter, and the
+    file's source id (wb-wdi- and its code), as its origin.json entry records them."""
+    code, indicator = str(entry.get("indicator_code", "")), str(entry.get("indicator", ""))
+    if not re.fullmatch(r"[A-Z][A-Z0-9.]+", code):
+        raise InputError(origin, f"{entry['path']}: no WDI indicator_code", field="indicator_code")
+    if units.get(indicator) not in SCALE:
+        known = sorted(i for i, u in units.items() if u in SCALE)
+        message = f"{entry['path']}: indicator {indicator!r} is not one in US$ ({known})"
+        raise InputError(origin, message, field="indicator")
+    if entry.get("reporter", "") not in ("", "economy"):
+        raise InputError(
+            origin, f"{entry['path']}: reporter must be '' or 'economy'", field="reporter"
+        )
+    source_id = "wb-wdi-" + code.lower().replace(".", "-")
+    if entry.get("source_id") != source_id:
+        message = f"source id {entry.get('source_id')!r} for {entry['path']} is not one of "
+        message += str([source_id])
+        raise InputError(origin, message, field="source_id")
+    return indicator, entry.get("reporter") == "economy", source_id
 
 
 def base_url() -> str:
@@ -134,6 +160,7 @@ def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
             raise SourceError(url, "empty result: the API returned no rows")
         rows.extend(_row(code, row, url) for row in body[1])
     frame = pd.DataFrame(rows, columns=RAW_WB_WDI.columns)
+    frame["Value"] = pd.Series([r["Value"] for r in rows], dtype=object)  # ints stay ints
     if frame.empty or frame["Value"].isna().all():
         raise SourceError(url, "empty result: no values for China, Russia or the world")
     frame = frame.sort_values(["Country Code", "Year"]).reset_index(drop=True)
@@ -158,7 +185,15 @@ def _row(code: str, row: Any, url: str) -> dict[str, Any]:
     if indicator != code:
         raise SourceError(url, f"upstream format changed: indicator {indicator!r}, asked {code!r}")
     number = finite_number(value, url, f"{iso3} {year}")
-    return {"Country Name": country, "Country Code": iso3, "Year": year, "Value": number}
+    return {"Country Name": country, "Country Code": iso3, "Year": year, "Value": _spelled(number)}
+
+
+def _spelled(number: float | None) -> float | int | None:
+    """A whole number as an int, so that the CSV spells it as the source's own files do
+    (138764340892, not 138764340892.0) and a revision changes only its own line."""
+    if number is not None and number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
 
 
 def refresh(
