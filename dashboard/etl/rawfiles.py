@@ -275,3 +275,12 @@ def origin_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
     base = {k: v for k, v in origin.items() if isinstance(v, str)}
     base |= {"license_name": license_.get("name", ""), "license_url": license_.get("url", "")}
     return [base | {k: v for k, v in e.items() if isinstance(v, str)} for e in origin["files"]]
+
+
+def noted_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
+    """origin_sources with the origin's trust tier and caveats carried into each note."""
+    caveats = " ".join(str(c) for c in origin.get("caveats", []))
+    return [
+        s | {"note": f"Trust tier: {s.get('trust_tier', 'not stated')}. {caveats}".strip()}
+        for s in origin_sources(origin)
+    ]

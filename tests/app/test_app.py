@@ -32,6 +32,8 @@ def client():
         "/settlement",
         "/gdp",
         "/gas",
+        "/products",
+        "/partners",
         "/sources",
         "/about",
         "/no-such-page",

@@ -88,6 +88,8 @@ FIXED: dict[str, Value] = {  # what the page sends for these ids
     "check-rows": {"text": SENTENCE, "date": ""},
     "cite-chosen": None,
     "cite-clicked": None,
+    "products-direction": "RUS→CHN",
+    "products-year": 2023,
 }
 BY_PROPERTY: dict[str, Value] = {
     "pathname": "/trade",

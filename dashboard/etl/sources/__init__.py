@@ -1,10 +1,32 @@
 """Every upstream source, one module each: its raw folder and layout, origin, step, and for
 API sources fetch, parse and refresh. `ALL` is the one list the build and the refresh walk."""
 
-from dashboard.etl.sources import articles, bp, comtrade, ei, imf, statements, worldbank
+from dashboard.etl.sources import (
+    articles,
+    baci,
+    bp,
+    comtrade,
+    ei,
+    imf,
+    imf_partners,
+    imts_top15,
+    statements,
+    worldbank,
+)
 from dashboard.etl.steps import Refreshable, Source
 
-ALL: tuple[Source, ...] = (worldbank, comtrade, imf, ei, bp, statements, articles)
+ALL: tuple[Source, ...] = (
+    worldbank,
+    comtrade,
+    imf,
+    ei,
+    bp,
+    statements,
+    articles,
+    baci,
+    imf_partners,
+    imts_top15,
+)
 """Every source (the build sorts its tables, so the order changes nothing but the refresh's
 order of work)."""
 
