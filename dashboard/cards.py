@@ -9,7 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import citations, data, widgets
-from dashboard.charts import encoding
+from dashboard.charts import encoding, transforms
 from dashboard.charts.plotting import Event
 from dashboard.charts.registry import Chart
 from dashboard.view import View
@@ -26,8 +26,15 @@ PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 
 
-def page_controls(page: str, bounds: tuple[int, int], view: View, events: bool) -> html.Div:
-    """Year range, log scale and (where the page has related events) the event toggle."""
+def page_controls(
+    page: str,
+    bounds: tuple[int, int],
+    view: View,
+    events: bool,
+    offered: Sequence[str] = (transforms.LEVEL,),
+) -> html.Div:
+    """Year range, log scale, (where the page has related events) the event toggle, and the
+    transforms the page offers (an index with its base year)."""
     low, high = bounds
     step = 20 if high - low > 40 else 10 if high - low > 20 else 5
     marks = {
@@ -59,8 +66,48 @@ def page_controls(page: str, bounds: tuple[int, int], view: View, events: bool) 
                 className="controls-years",
             ),
             html.Div(switches, className="controls-switches"),
+            transform_controls(page, bounds, view, offered),
         ],
         className="page-controls mb-3",
+    )
+
+
+def transform_controls(
+    page: str, bounds: tuple[int, int], view: View, offered: Sequence[str]
+) -> html.Fieldset:
+    """The transforms as radio buttons, and an index's base year (shown for the index); a
+    change loads the page at its new address (assets/grapher.js `applyTransform`)."""
+    return html.Fieldset(
+        [
+            html.Legend("Show", className="form-label small mb-0"),
+            dcc.RadioItems(
+                options=[{"label": transforms.LABELS[t], "value": t} for t in offered],
+                value=view.transform,
+                id=f"{page}-transform",
+                className="transform-options",
+                inputClassName="form-check-input me-1",
+                labelClassName="me-3",
+                inline=True,
+            ),
+            html.Span(
+                [
+                    html.Label("= 100 in", htmlFor=f"{page}-base", className="small me-1"),
+                    dcc.Input(
+                        id=f"{page}-base",
+                        type="number",
+                        min=bounds[0],
+                        max=bounds[1],
+                        step=1,
+                        value=view.base,
+                        debounce=True,
+                        className="base-year",
+                    ),
+                ],
+                className="" if view.transform == "index" else "d-none",
+            ),
+            dcc.Store(id=f"{page}-reload"),
+        ],
+        className="controls-transform",
     )
 
 
@@ -166,7 +213,7 @@ def chart_card(
     return html.Section(
         [
             html.H2(chart.title, className="h5 mb-1"),
-            html.P(chart.description, className="text-body-secondary small mb-2"),
+            html.P(export["subtitle"], className="text-body-secondary small mb-2"),
             widgets.tabs(
                 key,
                 [
