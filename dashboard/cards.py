@@ -26,15 +26,8 @@ PROJECT = citations.PROJECT
 VERDICT_MARKS = {"circle-open": "○", "hexagon-open": "⬡", "x-thin-open": "✕", "square-open": "□"}
 
 
-def page_controls(
-    page: str,
-    bounds: tuple[int, int],
-    view: View,
-    events: bool,
-    offered: Sequence[str] = (transforms.LEVEL,),
-) -> html.Div:
-    """Year range, log scale, (where the page has related events) the event toggle, and the
-    transforms the page offers (an index with its base year)."""
+def page_controls(page: str, bounds: tuple[int, int], view: View, events: bool) -> html.Div:
+    """Year range, log scale and (where the page has related events) the event toggle."""
     low, high = bounds
     step = 20 if high - low > 40 else 10 if high - low > 20 else 5
     marks = {
@@ -66,7 +59,6 @@ def page_controls(
                 className="controls-years",
             ),
             html.Div(switches, className="controls-switches"),
-            transform_controls(page, bounds, view, offered),
         ],
         className="page-controls mb-3",
     )
@@ -76,7 +68,8 @@ def transform_controls(
     page: str, bounds: tuple[int, int], view: View, offered: Sequence[str]
 ) -> html.Fieldset:
     """The transforms as radio buttons, and an index's base year (shown for the index); a
-    change loads the page at its new address (assets/grapher.js `applyTransform`)."""
+    change loads the page at its new address (assets/grapher.js `applyTransform`). Drawn with
+    the first chart (not put in later with the other controls): the page never shifts."""
     return html.Fieldset(
         [
             html.Legend("Show", className="form-label small mb-0"),

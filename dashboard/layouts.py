@@ -48,6 +48,8 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
         shown = tuple(view.on(offer.series[number]))
         figure = render(page, chart, view, shown)
         rows = memo.visible(every, view.start, view.end, shown)
+        if view.transform != transforms.LEVEL:  # claims stay levels: not drawn, not cited
+            rows = rows[rows["kind"] != "article_claim"]
         if claim in set(rows["obs_id"]):
             figure = encoding.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
         card = cards.chart_card(
@@ -56,12 +58,13 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
             view,
             figure,
             export_meta(chart, rows, root, query, view),
-            notes(page, chart, view.start, view.end, shown, view.events),
+            notes(page, chart, view, shown),
             first=number == 0,
         )
         sections.append(card)
     events = bool(page.event_topics)
-    controls = cards.page_controls(page.page, offer.bounds, view, events, offer.transforms)
+    controls = cards.page_controls(page.page, offer.bounds, view, events)
+    shown_as = cards.transform_controls(page.page, offer.bounds, view, offer.transforms)
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
@@ -70,6 +73,7 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
                 cards.later(f"{page.page}/controls", [controls]),
                 className="controls-slot" + (" with-events" if events else ""),
             ),
+            shown_as,
             sections[0],
             *cards.later(f"{page.page}/cards", sections[1:]),
             dcc.Store(id=f"{page.page}-url"),
@@ -152,15 +156,14 @@ def update_charts(page: Page, view: View) -> tuple[list[Any], list[Any], list[An
         shown = tuple(view.on(offered))
         figures.append(render(page, chart, view, shown))
         rows.append(view.rows(offered))
-        lines.append(notes(page, chart, view.start, view.end, shown, view.events))
+        lines.append(notes(page, chart, view, shown))
     return figures, rows, lines
 
 
-def notes(
-    page: Page, chart: Chart, start: int, end: int, series: tuple[str, ...], events: bool
-) -> list[Any]:
-    """The source line of a chart's visible points and, when events are on, the events it
-    marks (numbered as on the chart)."""
-    picked = memo.prepared(chart).select(start, end, series)
-    marked = memo.marked_events(page, chart, start, end, series) if events else None
+def notes(page: Page, chart: Chart, view: View, series: tuple[str, ...]) -> list[Any]:
+    """The source line of a chart's drawn points (in the view's transform) and, when events
+    are on, the events it marks (numbered as on the chart)."""
+    start, end = view.start, view.end
+    picked = memo.transformed(chart, view.transform, view.base).select(start, end, series)
+    marked = memo.marked_events(page, chart, start, end, series) if view.events else None
     return cards.chart_notes(plotting.source_line(picked) or encoding.EMPTY_MESSAGE, marked)

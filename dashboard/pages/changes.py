@@ -73,7 +73,7 @@ def layout(**_query: object) -> html.Div:
                     "removed, with their source. The full history is changes.csv in the ",
                     html.A("data bundle", href="/download/china-russia-figures.zip"),
                     "; follow it as a feed: ",
-                    html.A("Atom", href="/changes.atom", type="application/atom+xml"),
+                    html.A("Atom", href="/changes.atom"),
                     ".",
                 ],
                 className="lead fs-6",

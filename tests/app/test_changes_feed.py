@@ -5,6 +5,7 @@ elements."""
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import dash
 import pandas as pd
 import pytest
 
@@ -58,3 +59,8 @@ def test_the_served_feed_and_page():
     assert answer.status_code == 200 and answer.mimetype == "application/atom+xml"
     assert ET.fromstring(answer.data).tag == f"{A}feed"
     assert client.get("/changes").status_code == 200
+
+
+def test_the_page_lays_out():
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/changes")
+    assert "What changed" in str(page["layout"]())
