@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import flask
 import pandas as pd
 from flask import Response
 
 from dashboard import data
+from dashboard.api import PUBLIC_URL
 from dashboard.schema import paths, published
 from dashboard.schema.tables import CHANGES
 
@@ -107,6 +107,6 @@ def _stamp(day: str) -> str:
 
 
 def feed() -> Response:
-    """The /changes.atom response."""
-    root = flask.request.host_url.rstrip("/")
-    return Response(atom(root=root), mimetype="application/atom+xml")
+    """The /changes.atom response; links start with PUBLIC_URL, or are relative (never
+    taken from the request's Host)."""
+    return Response(atom(root=PUBLIC_URL), mimetype="application/atom+xml")
