@@ -48,21 +48,25 @@ PERSONS = {"persons": 1.0, "million persons": 1e6, "people": 1.0, "million peopl
 
 @per_build(size=1)
 def population() -> plotting.People:
+    """Persons by economy and year in the current tables (see `people`)."""
+    return people(data.load().points)
+
+
+def people(points: pd.DataFrame) -> plotting.People:
     """Persons by economy and year, from the official annual series of an indicator named
-    population in a unit of persons (none when the tables hold none)."""
-    points = data.load().points
+    population in a unit of persons (none when the points hold none)."""
     rows = points[
         points["indicator"].str.fullmatch(POPULATION.pattern)
         & points["unit"].isin(list(PERSONS))
         & (points["kind"] == "official_series")
         & points["period"].str.fullmatch(r"\d{4}")
-    ].sort_values(["economy", "year", "source_id"])
-    people: dict[str, dict[int, float]] = {}
+    ].sort_values(["economy", "period", "source_id"])
+    found: dict[str, dict[int, float]] = {}
     for row in rows.itertuples():
-        people.setdefault(str(row.economy), {}).setdefault(
+        found.setdefault(str(row.economy), {}).setdefault(
             int(str(row.period)), float(str(row.value)) * PERSONS[str(row.unit)]
         )
-    return people
+    return found
 
 
 def page_transforms(page: Page) -> tuple[str, ...]:
@@ -71,9 +75,9 @@ def page_transforms(page: Page) -> tuple[str, ...]:
     monthly."""
     points = page_points(page)
     offered = list(transforms.ALWAYS)
-    people = population()
+    persons = population()
     dividable = points[points["unit"].isin(list(transforms.PER_PERSON))]
-    if people and dividable["economy"].isin(list(people)).any():
+    if persons and dividable["economy"].isin(list(persons)).any():
         offered.append("per_capita")
     if points["period"].str.fullmatch(transforms.MONTH.pattern).any():
         offered.extend(transforms.MONTHLY)

@@ -184,3 +184,20 @@ def test_chart_csv_in_a_transform_names_it_and_keeps_the_level():
             float(row["value_level"]) / float(base[0]["value_level"]) * 100
         )
         assert row["source_citation"]
+
+
+def test_population_is_found_by_indicator_id_and_unit():
+    # hand-made rows (made-up values), in the published points' columns used
+    frame = pd.DataFrame(
+        {
+            "indicator": ["population", "population", "population", "gdp"],
+            "unit": ["million persons", "million persons", "percent", "million persons"],
+            "kind": ["official_series"] * 4,
+            "period": ["2020", "2020-01", "2021", "2020"],
+            "economy": ["RUS"] * 4,
+            "source_id": ["wb"] * 4,
+            "value": [146.0, 1.0, 2.0, 3.0],
+        }
+    )
+    assert memo.people(frame) == {"RUS": {2020: 146e6}}
+    assert memo.people(frame.iloc[2:]) == {}
