@@ -410,6 +410,32 @@ PARTNERS = Table(
 
 TABLES = (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK, PRODUCTS, PARTNERS)
 
+CHANGE_KINDS = ("added", "revised", "removed")
+CHANGES = Table(
+    "changes",
+    "What each build changed",
+    "The observations each build added, revised (value, low or high changed) or removed, "
+    "compared with the tables it replaced; appended by every build that changed something "
+    "(a rebuild without change adds nothing), oldest builds dropped beyond a bound. Written "
+    "at publishing, outside the build's digest.",
+    (
+        Field("build", S, "The build that made the change (datapackage.json `build`)."),
+        Field("date", D, "The day the build was published."),
+        Field("change", S, "added, revised or removed.", enum=CHANGE_KINDS),
+        Field("obs_id", S, "The observation (for a removed one, its last id)."),
+        Field("indicator", S, "Indicator id."),
+        Field("economy", S, "Economy or pair."),
+        Field("reporter", S, "Reporting side, where one is.", required=False),
+        Field("series", S, "The series the point belongs to."),
+        Field("period", S, "The period of the point."),
+        Field("unit", S, "Unit of both values."),
+        Field("old_value", N, "The value before (empty when added).", required=False),
+        Field("new_value", N, "The value after (empty when removed).", required=False),
+        Field("source_id", S, "The source of the value after (before, when removed)."),
+    ),
+    ("build", "change", "obs_id"),
+)
+
 
 # -- raw snapshot files (datasets/raw/<folder>/<file>): the shared ones; each source module ----
 # -- of dashboard.etl.sources defines its own files' layouts with raw_table -----------------
