@@ -4,15 +4,16 @@ Sums and differences are exact in decimal (at the precision of their inputs); ra
 percents are rounded to RATIO_DECIMALS decimals.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from dashboard.etl import frames
-from dashboard.etl.sources import bp, ei, imf
+from dashboard.etl.sources import bp, comtrade_monthly, ei, gacc_fossil, imf
 from dashboard.etl.steps import StepOutput
-from dashboard.schema import ids
+from dashboard.schema import ids, periods
 
 PRODUCER = "China–Russia Figures (this project)"
 IMF = imf.SOURCE_ID
@@ -74,7 +75,27 @@ POS_SHARE = Method(
     "China's total natural gas imports in the year × 100. The review volumes are standardised "
     "to 40 MJ/m3; Gazprom's are not.",
 )
-METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE)
+SUM_MONTHS = Method(
+    "derived-sum-of-months",
+    "Sum of 12 months",
+    "value = the sum of the 12 monthly values of a calendar year, same series. Where fewer "
+    "than 12 months are published the sum is a part of the year: its period names the first "
+    "and last month (YYYY-MM/YYYY-MM, frequency year_to_date or irregular), never the year.",
+)
+ROLLING = Method(
+    "derived-rolling-12-months",
+    "12-month rolling sum",
+    "value = the sum of the 12 consecutive monthly values ending with the month named; no "
+    "value where one of the 12 is missing.",
+)
+YOY = Method(
+    "derived-year-on-year",
+    "Change on the same month a year earlier",
+    "value = (month − same month of the previous year) / same month of the previous year × "
+    "100, same series.",
+)
+METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE, SUM_MONTHS, ROLLING, YOY)
+MONTHLY_SOURCES = (comtrade_monthly.IMPORTS_ID, comtrade_monthly.EXPORTS_ID, gacc_fossil.SOURCE_ID)
 
 Op = Callable[[float, float], float]
 
@@ -82,10 +103,16 @@ Op = Callable[[float, float], float]
 def run(obs: pd.DataFrame) -> StepOutput:
     """Every derived series; later ones may build on earlier ones."""
     sums = pd.concat([_trade_sums(obs), _world_sums(obs), _bp_import_sum(obs)])
+    monthly_total = _monthly_trade_total(obs)
+    months = pd.concat([obs, monthly_total], ignore_index=True)
+    from_months = pd.concat(
+        [monthly_total, _sums_of_months(months), _rolling(monthly_total), _yoy(monthly_total)]
+    )
     base = pd.concat([obs, sums], ignore_index=True)
     derived = pd.concat(
         [
             sums,
+            from_months,
             _mirror_gaps(base),
             _same_reporter_shares(base),
             _mixed_source_shares(base),
@@ -388,3 +415,125 @@ def _pos_shares(obs: pd.DataFrame) -> pd.DataFrame:
             ),
         ]
     )
+
+
+def _monthly_trade_total(obs: pd.DataFrame) -> pd.DataFrame:
+    """China-reported monthly exports + imports (UN Comtrade monthly), month by month."""
+    exports = _from(obs, "trade_cn_exports_to_ru", comtrade_monthly.EXPORTS_ID, reporter="CHN")
+    imports = _from(obs, "trade_cn_imports_from_ru", comtrade_monthly.IMPORTS_ID, reporter="CHN")
+    return _combine(
+        exports,
+        imports,
+        _add,
+        SUM,
+        indicator="trade_total",
+        economy="CHN-RUS",
+        reporter="CHN",
+        unit="USD bn",
+    )
+
+
+def _monthly_series(obs: pd.DataFrame) -> pd.DataFrame:
+    """Monthly rows of the monthly sources (and rows derived only from them), each tagged with
+    its series key (`_key`: indicator, economy, reporter, and source or inputs)."""
+    monthly = obs[obs["frequency"] == "monthly"]
+    origin = monthly["input_source_ids"].where(monthly["kind"] == "derived", monthly["source_id"])
+    ours = origin.map(lambda o: set(str(o).split(";")) <= set(MONTHLY_SOURCES))
+    monthly = monthly[ours]
+    key = monthly["indicator"] + "|" + monthly["economy"] + "|" + monthly["reporter"]
+    return monthly.assign(_key=key + "|" + origin[ours])
+
+
+def _sums_of_months(obs: pd.DataFrame) -> pd.DataFrame:
+    """One row per series and calendar year: the sum of its 12 months, or, where fewer are
+    published, the sum of those months marked as the part of the year it is."""
+    rows = []
+    monthly = _monthly_series(obs)
+    for (_, year), group in monthly.groupby(["_key", monthly["period"].str[:4]], sort=True):
+        group = group.sort_values("period")
+        first, last = str(group["period"].iloc[0]), str(group["period"].iloc[-1])
+        if len(group) == 12:
+            period = frames.year_period(int(year))
+            note = "sum of 12 months"
+        else:
+            period = periods.months_span(first, last)
+            note = f"part of {year} only: {len(group)} of 12 months published; not a full year"
+        rows.append(_from_inputs(group, SUM_MONTHS, period, _total(group["value"]), note))
+    return frames.observations(rows)
+
+
+def _rolling(monthly_total: pd.DataFrame) -> pd.DataFrame:
+    """12-month rolling sums of the monthly trade total, dated by their last month."""
+    rows = []
+    months = monthly_total.sort_values("period").reset_index(drop=True)
+    order = months["period"].map(lambda p: int(p[:4]) * 12 + int(p[5:7]))
+    for end in range(11, len(months)):
+        window = months.iloc[end - 11 : end + 1]
+        if order[end] - order[end - 11] != 11:
+            continue
+        period = periods.month(int(months["period"][end][:4]), int(months["period"][end][5:]))
+        value = _total(window["value"])
+        rows.append(
+            _from_inputs(window, ROLLING, period, value, "", indicator="trade_total_12m")
+        )
+    return frames.observations(rows)
+
+
+def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
+    """Each month's trade total against the same month a year earlier, in percent."""
+    by_period = {str(r["period"]): r for r in frames.rows_of(monthly_total)}
+    rows = []
+    for period, row in sorted(by_period.items()):
+        before = by_period.get(f"{int(period[:4]) - 1}{period[4:]}")
+        if before is None:
+            continue
+        pair = pd.DataFrame([before, row])
+        value = _gap_percent(row["value"], before["value"])
+        fields = periods.month(int(period[:4]), int(period[5:]))
+        rows.append(
+            _from_inputs(pair, YOY, fields, value, "", indicator="trade_total_yoy_pct", unit="percent")
+        )
+    return frames.observations(rows)
+
+
+def _total(values: pd.Series) -> float:
+    return float(sum((frames.decimal(v) for v in values), start=frames.decimal(0)))
+
+
+def _from_inputs(
+    inputs: pd.DataFrame,
+    method: Method,
+    period: Mapping[str, Any],
+    value: float,
+    note: str,
+    **fields: str,
+) -> dict[str, Any]:
+    """A derived row made from several rows of one series, naming every input."""
+    first = inputs.iloc[0]
+    origins = set()
+    for kind, source_id, inner in zip(
+        inputs["kind"], inputs["source_id"], inputs["input_source_ids"], strict=True
+    ):
+        origins |= set(str(inner).split(";")) if kind == "derived" else {str(source_id)}
+    row = {
+        "indicator": first["indicator"],
+        "economy": first["economy"],
+        "reporter": first["reporter"],
+        "unit": first["unit"],
+        **period,
+        "value": value,
+        "qualifier": "exact",
+        "status": "reported",
+        "kind": "derived",
+        "source_id": method.source_id,
+        "method": method.processing,
+        "input_obs_ids": ";".join(inputs["obs_id"]),
+        "input_source_ids": ";".join(sorted(origins)),
+        "note": note,
+        **fields,
+    }
+    row["obs_id"] = ids.obs_id(
+        row["indicator"], row["economy"], row["reporter"], row["period"], row["source_id"],
+        row["input_obs_ids"],
+    )
+    return row

@@ -1,10 +1,30 @@
 """Every upstream source, one module each: its raw folder and layout, origin, step, and for
 API sources fetch, parse and refresh. `ALL` is the one list the build and the refresh walk."""
 
-from dashboard.etl.sources import articles, bp, comtrade, ei, imf, statements, worldbank
+from dashboard.etl.sources import (
+    articles,
+    bp,
+    comtrade,
+    comtrade_monthly,
+    ei,
+    gacc_fossil,
+    imf,
+    statements,
+    worldbank,
+)
 from dashboard.etl.steps import Refreshable, Source
 
-ALL: tuple[Source, ...] = (worldbank, comtrade, imf, ei, bp, statements, articles)
+ALL: tuple[Source, ...] = (
+    worldbank,
+    comtrade,
+    comtrade_monthly,
+    imf,
+    ei,
+    bp,
+    gacc_fossil,
+    statements,
+    articles,
+)
 """Every source (the build sorts its tables, so the order changes nothing but the refresh's
 order of work)."""
 
