@@ -71,8 +71,8 @@ FILTERS = (
     Param(
         "frequency",
         "What a row's period is: annual (a calendar year), monthly (YYYY-MM), quarterly, "
-        "year_to_date (part of a year, never a full year) or irregular; comma-separated for "
-        "several.",
+        "year_to_date or incomplete_year (part of a year, never a full year) or irregular; "
+        "comma-separated for several.",
         FREQUENCIES,
     ),
     Param("start", "Rows whose period ends on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),

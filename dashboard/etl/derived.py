@@ -450,14 +450,23 @@ def _sums_of_months(obs: pd.DataFrame) -> pd.DataFrame:
     rows = []
     monthly = _monthly_series(obs)
     for (_, year), group in monthly.groupby(["_key", monthly["period"].str[:4]], sort=True):
+        if len(group) == 1:
+            continue  # the sum of one month is that month
         group = group.sort_values("period")
         first, last = str(group["period"].iloc[0]), str(group["period"].iloc[-1])
         if len(group) == 12:
-            period = frames.year_period(int(year))
+            period = frames.year_period(int(str(year)))
             note = "sum of 12 months"
         else:
-            period = periods.months_span(first, last)
-            note = f"part of {year} only: {len(group)} of 12 months published; not a full year"
+            contiguous = first.endswith("-01") and last == f"{year}-{len(group):02d}"
+            period = periods.months_span(first, last) | {
+                "frequency": "year_to_date" if contiguous else "incomplete_year"
+            }
+            months = ", ".join(p[5:] for p in group["period"])
+            note = (
+                f"part of {year} only: {len(group)} of 12 months published (months {months}); "
+                "not a full year"
+            )
         rows.append(_from_inputs(group, SUM_MONTHS, period, _total(group["value"]), note))
     return frames.observations(rows)
 
@@ -473,9 +482,7 @@ def _rolling(monthly_total: pd.DataFrame) -> pd.DataFrame:
             continue
         period = periods.month(int(months["period"][end][:4]), int(months["period"][end][5:]))
         value = _total(window["value"])
-        rows.append(
-            _from_inputs(window, ROLLING, period, value, "", indicator="trade_total_12m")
-        )
+        rows.append(_from_inputs(window, ROLLING, period, value, "", indicator="trade_total_12m"))
     return frames.observations(rows)
 
 
@@ -491,7 +498,9 @@ def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
         value = _gap_percent(row["value"], before["value"])
         fields = periods.month(int(period[:4]), int(period[5:]))
         rows.append(
-            _from_inputs(pair, YOY, fields, value, "", indicator="trade_total_yoy_pct", unit="percent")
+            _from_inputs(
+                pair, YOY, fields, value, "", indicator="trade_total_yoy_pct", unit="percent"
+            )
         )
     return frames.observations(rows)
 
@@ -533,7 +542,11 @@ def _from_inputs(
         **fields,
     }
     row["obs_id"] = ids.obs_id(
-        row["indicator"], row["economy"], row["reporter"], row["period"], row["source_id"],
+        row["indicator"],
+        row["economy"],
+        row["reporter"],
+        row["period"],
+        row["source_id"],
         row["input_obs_ids"],
     )
     return row

@@ -92,9 +92,14 @@ def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     for column in OBSERVATIONS.columns:
         if column not in frame.columns:
             frame[column] = float("nan") if column in NUMBERS or column == "year" else ""
-    frame["frequency"] = [
-        frequency(str(s), str(e)) for s, e in zip(frame["period_start"], frame["period_end"], strict=True)
-    ] if len(frame) else []
+    if "frequency" not in frame.columns:
+        frame["frequency"] = ""
+    given = frame["frequency"].fillna("").astype(str)
+    read = [
+        f or frequency(str(s), str(e))
+        for f, s, e in zip(given, frame["period_start"], frame["period_end"], strict=True)
+    ]
+    frame["frequency"] = pd.Series(read, index=frame.index, dtype=object)
     frame["year"] = pd.array(
         [_calendar_year(r) for r in rows_of(frame)] if len(frame) else [], dtype="Int64"
     )

@@ -15,7 +15,12 @@ from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 STATUS_LABELS = {"target": "target", "planned": "planned (announced)", "reported": ""}
 # a month, or part of a year, is never a point of a line of years
-FREQUENCY_LABELS = {"monthly": "monthly", "year_to_date": "part of a year", "quarterly": "quarterly"}
+FREQUENCY_LABELS = {
+    "monthly": "monthly",
+    "year_to_date": "part of a year",
+    "incomplete_year": "part of a year",
+    "quarterly": "quarterly",
+}
 
 
 def named(observations: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:

@@ -1,11 +1,15 @@
 """The frequency of a period, read from its first and last day: a calendar year, a quarter,
-a month, a year to date (January to a month's end, fewer than 12 months) or anything else."""
+a month, a year to date (January to a month's end, fewer than 12 months) or anything else;
+and the period fields of months and spans of months."""
 
 from calendar import monthrange
 from datetime import date
 
-FREQUENCIES = ("annual", "quarterly", "monthly", "year_to_date", "irregular")
-"""The frequency of an observation (observations.csv `frequency`; the API's filter)."""
+FREQUENCIES = ("annual", "quarterly", "monthly", "year_to_date", "incomplete_year", "irregular")
+"""The frequency of an observation (observations.csv `frequency`; the API's filter).
+incomplete_year: a sum of the months published in one calendar year, some missing (set by
+the derivation that makes it; the dates alone cannot tell)."""
+PART_OF_A_YEAR = ("year_to_date", "incomplete_year")
 
 
 def frequency(period_start: str, period_end: str) -> str:

@@ -100,7 +100,8 @@ OBSERVATIONS = Table(
             S,
             "What the period is, read from its first and last day: annual (a calendar year), "
             "quarterly, monthly (a calendar month, period YYYY-MM), year_to_date (January to "
-            "a month's end, fewer than 12 months: never a full year) or irregular.",
+            "a month's end, fewer than 12 months: never a full year), incomplete_year (a sum of "
+            "the months published in a year, some missing) or irregular.",
             enum=FREQUENCIES,
         ),
         Field(

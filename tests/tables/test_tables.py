@@ -1,6 +1,7 @@
 """The built tables: keys, citations, units, derived values and determinism."""
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import pytest
@@ -66,7 +67,7 @@ def _origins(obs: pd.DataFrame, row: pd.Series) -> set[str]:
     return found
 
 
-RECOMPUTE = {
+RECOMPUTE: dict[str, Callable[..., float]] = {
     "derived-sum": lambda a, b: a + b,
     "derived-mirror-gap": lambda a, b: a - b,
     "derived-mirror-gap-pct": lambda a, b: round((a - b) / b * 100, 4),

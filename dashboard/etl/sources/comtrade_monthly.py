@@ -82,8 +82,15 @@ def _imports(folder: Path, origin: dict[str, Any]) -> list[dict[str, Any]]:
         value = frames.scaled(row["primaryValue"], -9)
         rows.append(
             frames.monthly(
-                "trade_cn_imports_from_ru", "CHN-RUS", "CHN", year, month, value, "USD bn",
-                source_id, note,
+                "trade_cn_imports_from_ru",
+                "CHN-RUS",
+                "CHN",
+                year,
+                month,
+                value,
+                "USD bn",
+                source_id,
+                note,
             )
         )
     return rows
@@ -101,8 +108,15 @@ def _exports(folder: Path, origin: dict[str, Any]) -> list[dict[str, Any]]:
         note = "monthly sum by a third party of an unpublished Comtrade bulk file, FOB"
         rows.append(
             frames.monthly(
-                "trade_cn_exports_to_ru", "CHN-RUS", "CHN", int(date[:4]), int(date[5:7]),
-                value, "USD bn", source_id, note,
+                "trade_cn_exports_to_ru",
+                "CHN-RUS",
+                "CHN",
+                int(date[:4]),
+                int(date[5:7]),
+                value,
+                "USD bn",
+                source_id,
+                note,
             )
         )
     return rows

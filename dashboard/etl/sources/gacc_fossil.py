@@ -74,8 +74,15 @@ def build(folder: Path, context: Context) -> StepOutput:
         note = f"Wind series {series_id} ({units[series_id]})"
         rows.append(
             frames.monthly(
-                indicator, "CHN", "CHN", int(found[1]), int(found[2]), value,
-                context.units[indicator], source_id, note,
+                indicator,
+                "CHN",
+                "CHN",
+                int(found[1]),
+                int(found[2]),
+                value,
+                context.units[indicator],
+                source_id,
+                note,
             )
         )
     published = [s for s in caveated_sources(origin) if s["source_id"] == SOURCE_ID]
