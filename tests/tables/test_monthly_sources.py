@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import customs_gap
 from dashboard.etl.__main__ import main
 from dashboard.etl.errors import BuildError, InputError
 from dashboard.etl.pipeline import build, read_indicators
@@ -115,6 +116,9 @@ def test_sums_of_months_match_china_customs_each_year(tables):
             assert abs(gap) <= TOLERANCE_PCT, (flow, row["period"], row["source_id"], gap)
             compared += 1
     assert compared >= 14  # totals 2017–2024, flows in 2017–2020, 2022, 2024
+    shown = customs_gap.differences(obs)  # what the trade chart's Sources tab shows
+    assert len(shown) == compared and (shown["gap_pct"].abs() <= TOLERANCE_PCT).all()
+    assert TOLERANCE_PCT == customs_gap.TOLERANCE_PCT
 
 
 def test_annual_sums_cite_their_12_months_and_partial_years_are_marked(tables):
