@@ -11,16 +11,10 @@ series of its own (the short names of the sources added, their ids where that is
 
 import pandas as pd
 
+from dashboard.schema.periods import LABELS
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 STATUS_LABELS = {"target": "target", "planned": "planned (announced)", "reported": ""}
-# a month, or part of a year, is never a point of a line of years
-FREQUENCY_LABELS = {
-    "monthly": "monthly",
-    "year_to_date": "part of a year",
-    "incomplete_year": "part of a year",
-    "quarterly": "quarterly",
-}
 
 
 def named(observations: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
@@ -48,7 +42,7 @@ def named(observations: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
         obs["reporter"].map(REPORTER_LABELS),
         obs.apply(basis, axis=1),
         obs["status"].map(STATUS_LABELS),
-        obs["frequency"].map(lambda f: FREQUENCY_LABELS.get(f, "")),
+        obs["frequency"].map(lambda f: LABELS.get(f, "")),
         strict=True,
     )
     words = [", ".join(p for p in parts if p) for parts in labels]

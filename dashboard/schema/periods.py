@@ -10,6 +10,14 @@ FREQUENCIES = ("annual", "quarterly", "monthly", "year_to_date", "incomplete_yea
 incomplete_year: a sum of the months published in one calendar year, some missing (set by
 the derivation that makes it; the dates alone cannot tell)."""
 PART_OF_A_YEAR = ("year_to_date", "incomplete_year")
+LABELS = {
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+    "year_to_date": "part of a year",
+    "incomplete_year": "part of a year",
+}
+"""The words a series name adds for its frequency: a month, or part of a year, is never a
+point of a line of years (annual and irregular add nothing)."""
 
 
 def frequency(period_start: str, period_end: str) -> str:

@@ -280,14 +280,14 @@ def test_openapi_lists_every_route_and_column(client):
         names = [p["name"] for p in operation["parameters"]]
         if "{indicator}" in path:
             assert names == [
-                    "indicator",
-                    "economy",
-                    "reporter",
-                    "kind",
-                    "frequency",
-                    "start",
-                    "end",
-                ]
+                "indicator",
+                "economy",
+                "reporter",
+                "kind",
+                "frequency",
+                "start",
+                "end",
+            ]
             assert "404" in operation["responses"]
     schemas = document["components"]["schemas"]
     assert list(schemas["Observation"]["properties"]) == list(api.OBSERVATION_COLUMNS)
