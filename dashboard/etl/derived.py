@@ -447,42 +447,44 @@ def _monthly_series(obs: pd.DataFrame) -> pd.DataFrame:
 def _sums_of_months(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per series and calendar year: the sum of its 12 months, or, where fewer are
     published, the sum of those months marked as the part of the year it is."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in frames.rows_of(_monthly_series(obs)):
+        groups.setdefault((row["_key"], row["period"][:4]), []).append(row)
     rows = []
-    monthly = _monthly_series(obs)
-    for (_, year), group in monthly.groupby(["_key", monthly["period"].str[:4]], sort=True):
+    for (_, year), group in sorted(groups.items()):
         if len(group) == 1:
             continue  # the sum of one month is that month
-        group = group.sort_values("period")
-        first, last = str(group["period"].iloc[0]), str(group["period"].iloc[-1])
+        group.sort(key=lambda r: str(r["period"]))
+        first, last = str(group[0]["period"]), str(group[-1]["period"])
         if len(group) == 12:
-            period = frames.year_period(int(str(year)))
+            period: dict[str, Any] = frames.year_period(int(year))
             note = "sum of 12 months"
         else:
             contiguous = first.endswith("-01") and last == f"{year}-{len(group):02d}"
             period = periods.months_span(first, last) | {
                 "frequency": "year_to_date" if contiguous else "incomplete_year"
             }
-            months = ", ".join(p[5:] for p in group["period"])
+            months = ", ".join(str(r["period"])[5:] for r in group)
             note = (
                 f"part of {year} only: {len(group)} of 12 months published (months {months}); "
                 "not a full year"
             )
-        rows.append(_from_inputs(group, SUM_MONTHS, period, _total(group["value"]), note))
+        rows.append(_from_inputs(group, SUM_MONTHS, period, note))
     return frames.observations(rows)
 
 
 def _rolling(monthly_total: pd.DataFrame) -> pd.DataFrame:
     """12-month rolling sums of the monthly trade total, dated by their last month."""
+    months = sorted(frames.rows_of(monthly_total), key=lambda r: str(r["period"]))
+    order = [int(r["period"][:4]) * 12 + int(r["period"][5:7]) for r in months]
     rows = []
-    months = monthly_total.sort_values("period").reset_index(drop=True)
-    order = months["period"].map(lambda p: int(p[:4]) * 12 + int(p[5:7]))
     for end in range(11, len(months)):
-        window = months.iloc[end - 11 : end + 1]
         if order[end] - order[end - 11] != 11:
             continue
-        period = periods.month(int(months["period"][end][:4]), int(months["period"][end][5:]))
-        value = _total(window["value"])
-        rows.append(_from_inputs(window, ROLLING, period, value, "", indicator="trade_total_12m"))
+        last = str(months[end]["period"])
+        period = periods.month(int(last[:4]), int(last[5:]))
+        window = months[end - 11 : end + 1]
+        rows.append(_from_inputs(window, ROLLING, period, "", indicator="trade_total_12m"))
     return frames.observations(rows)
 
 
@@ -494,49 +496,50 @@ def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
         before = by_period.get(f"{int(period[:4]) - 1}{period[4:]}")
         if before is None:
             continue
-        pair = pd.DataFrame([before, row])
-        value = _gap_percent(row["value"], before["value"])
         fields = periods.month(int(period[:4]), int(period[5:]))
+        value = _gap_percent(row["value"], before["value"])
         rows.append(
             _from_inputs(
-                pair, YOY, fields, value, "", indicator="trade_total_yoy_pct", unit="percent"
+                [before, row],
+                YOY,
+                fields,
+                "",
+                indicator="trade_total_yoy_pct",
+                unit="percent",
+                value=value,
             )
         )
     return frames.observations(rows)
 
 
-def _total(values: pd.Series) -> float:
-    return float(sum((frames.decimal(v) for v in values), start=frames.decimal(0)))
-
-
 def _from_inputs(
-    inputs: pd.DataFrame,
+    inputs: list[dict[str, Any]],
     method: Method,
     period: Mapping[str, Any],
-    value: float,
     note: str,
-    **fields: str,
+    **fields: Any,
 ) -> dict[str, Any]:
-    """A derived row made from several rows of one series, naming every input."""
-    first = inputs.iloc[0]
-    origins = set()
-    for kind, source_id, inner in zip(
-        inputs["kind"], inputs["source_id"], inputs["input_source_ids"], strict=True
-    ):
-        origins |= set(str(inner).split(";")) if kind == "derived" else {str(source_id)}
+    """A derived row made from several rows of one series, naming every input; its value is
+    their exact decimal sum unless `fields` give one."""
+    first = inputs[0]
+    origins: set[str] = set()
+    for each in inputs:
+        inner = str(each["input_source_ids"]).split(";")
+        origins |= set(inner) if each["kind"] == "derived" else {str(each["source_id"])}
+    total = sum((frames.decimal(r["value"]) for r in inputs), start=frames.decimal(0))
     row = {
         "indicator": first["indicator"],
         "economy": first["economy"],
         "reporter": first["reporter"],
         "unit": first["unit"],
         **period,
-        "value": value,
+        "value": float(total),
         "qualifier": "exact",
         "status": "reported",
         "kind": "derived",
         "source_id": method.source_id,
         "method": method.processing,
-        "input_obs_ids": ";".join(inputs["obs_id"]),
+        "input_obs_ids": ";".join(str(r["obs_id"]) for r in inputs),
         "input_source_ids": ";".join(sorted(origins)),
         "note": note,
         **fields,
