@@ -277,10 +277,20 @@ def origin_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
     return [base | {k: v for k, v in e.items() if isinstance(v, str)} for e in origin["files"]]
 
 
-def noted_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
-    """origin_sources with the origin's trust tier and caveats carried into each note."""
+def caveated_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
+    """origin_sources with the folder's trust tier (a file's own wins) and caveats carried into
+    each source's note and full citation, so every citation of the folder says them."""
     caveats = " ".join(str(c) for c in origin.get("caveats", []))
-    return [
-        s | {"note": f"Trust tier: {s.get('trust_tier', 'not stated')}. {caveats}".strip()}
-        for s in origin_sources(origin)
-    ]
+    rows = []
+    for entry, row in zip(origin["files"], origin_sources(origin), strict=True):
+        tier = str(entry.get("trust_tier") or origin.get("trust_tier", ""))
+        said = f"Trust tier: {tier.replace('_', ' ')}. {caveats}".strip()
+        title = row.get("title", "")
+        rows.append(
+            row
+            | {
+                "note": said,
+                "citation_full": f"{row['citation_full']} File: {title}. {said}",
+            }
+        )
+    return rows
