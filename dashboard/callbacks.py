@@ -52,6 +52,11 @@ def details(key: str) -> list[Any]:
     origin_ids = points[0]["input_source_ids"].split(";")
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
     claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
+    for claim in claims:
+        producers = tables.sources.loc[
+            tables.sources["source_id"] == claim["official_source_id"], "producer"
+        ]
+        claim["official_producer"] = producers.iloc[0] if len(producers) else ""
     return citations.citation_details(points[0], inputs, origins, claims[0] if claims else {})
 
 

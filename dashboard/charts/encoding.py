@@ -346,8 +346,7 @@ def credited_names(by_kind: dict[str, set[str]]) -> list[str]:
         if not found:
             continue
         if kind == "official_statement":
-            shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
-            names.append(f"official statements reported by {shown}")
+            names.append(f"official statements reported by {', '.join(found)}")
         elif kind == "derived":
             names.append(f"derived by this project from {', '.join(found)}")
         else:
