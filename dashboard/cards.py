@@ -332,23 +332,13 @@ def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.
         )
         for period in periods
     ]
-    return html.Div(
-        [
-            html.Table(
-                [
-                    html.Caption(
-                        "Values rounded for reading; the exact value is in each point's "
-                        "citation and in the CSV. Arrow keys move between values.",
-                        className="small",
-                    ),
-                    html.Thead(header),
-                    html.Tbody(body),
-                ],
-                className="table table-sm data-grid",
-            )
-        ],
-        className="grid-box",
+    note = html.P(
+        "Values rounded for reading; the exact value is in each point's citation and in the "
+        "CSV. Arrow keys move between values.",
+        className="small text-body-secondary mb-1",
     )
+    grid = html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-grid")
+    return html.Div([note, html.Div(grid, className="grid-box")])
 
 
 def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> html.Div:

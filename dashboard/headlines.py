@@ -72,12 +72,18 @@ def change_text(found: Headline) -> str:
     if found.previous is None:
         return "No earlier period to compare."
     now, then = float(found.latest["value"]), float(found.previous["value"])
+    signed = "{:+.1f}".format
     period = found.previous["period"]
     if found.latest["unit"] == "percent":
-        return f"{now - then:+.1f} points on {period}"
+        return f"{minus(signed(now - then))} points on {period}"
     if then == 0:
         return f"from 0 in {period}"
-    return f"{(now - then) / abs(then) * 100:+.1f} % on {period}"
+    return f"{minus(signed((now - then) / abs(then) * 100))} % on {period}"
+
+
+def minus(text: str) -> str:
+    """A typographic minus sign for a hyphen."""
+    return text.replace("-", "−")
 
 
 def card(found: Headline) -> html.Div:

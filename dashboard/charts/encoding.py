@@ -258,9 +258,10 @@ def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> 
 
 
 def highlighted(spec: Spec, point: pd.Series) -> Spec:
-    """The figure with one point pointed out (a claim reached from the claims table)."""
+    """The figure with one point pointed out (a claim reached from the claims table, or a
+    point whose link was followed)."""
     note = {
-        "text": "this claim",
+        "text": "this claim" if point["kind"] == "article_claim" else "this point",
         "x": point["x"].strftime("%Y-%m-%d"),
         "y": point["value"],
         "showarrow": True,
