@@ -3,7 +3,6 @@
 from typing import Any
 
 import dash
-import flask
 from dash import dcc, html
 
 from dashboard import api, catalog, data
@@ -29,13 +28,13 @@ FAMILY_NAMES = {
 
 
 def layout(**_query: object) -> html.Div:
-    """The index of the data pages."""
-    return _layout(flask.request.host_url if flask.has_request_context() else "/")
+    """The index of the data pages (its links relative: never from the request's Host)."""
+    return _layout()
 
 
-@per_build(size=8)
-def _layout(host: str) -> html.Div:
-    """The page for one build and host."""
+@per_build(size=1)
+def _layout() -> html.Div:
+    """The page for one build."""
     tables = data.load()
     summaries = catalog.summaries(tables)
     sections = [
@@ -43,7 +42,7 @@ def _layout(host: str) -> html.Div:
             [
                 html.H2(FAMILY_NAMES.get(family, family), className="h5 mt-4"),
                 html.Ul(
-                    [_item(info, host) for info in summaries.values() if info["family"] == family],
+                    [_item(info) for info in summaries.values() if info["family"] == family],
                     className="list-unstyled data-index",
                 ),
             ]
@@ -70,8 +69,8 @@ def _layout(host: str) -> html.Div:
     )
 
 
-def _item(info: dict[str, Any], host: str) -> html.Li:
-    urls = api.urls(info["id"], host)
+def _item(info: dict[str, Any]) -> html.Li:
+    urls = api.urls(info["id"], "")
     first, last = (info["first_period"] or "")[:4], (info["last_period"] or "")[:4]
     span = f"{first}–{last}" if first and last and first != last else first or "no rows yet"
     return html.Li(
