@@ -1,6 +1,8 @@
 """The Dash app: page container and the citation panel (the navigation is in shell.py's index
 page). Pages live in pages/."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import flask
 from dash import dcc, html
 from flask import Response
@@ -15,6 +17,7 @@ from dashboard import (  # noqa: F401
     embed,
     hardening,
     precompressed,
+    view,
 )
 from dashboard.shell import Shell, page_container
 
@@ -48,12 +51,15 @@ server.add_url_rule("/changes.atom", view_func=changes.feed)
 
 
 def layout() -> html.Div:
-    """The site around the page the browser asked for (the page already inside)."""
+    """The site around the page the browser asked for (the page already inside), with the
+    citation of the point its `?point=` names open."""
     url = flask.request.referrer if flask.has_request_context() else None
+    query = {key: values[0] for key, values in parse_qs(urlsplit(url or "").query).items()}
+    point = view.observation(query, "point")
     return html.Div(
         [
             html.Main(html.Div(page_container(url), className="container-lg"), id="page-content"),
-            citations.citation_panel(),
+            citations.citation_panel(callbacks.details(point) if point else None),
             dcc.Store(id="cite-chosen"),  # a table cell chosen for its citation
             dcc.Store(id="cite-clicked"),  # the points at the spot clicked on a chart
         ]

@@ -3,6 +3,7 @@ tabs and CSV download, and what waits for a page's first chart (the other charts
 panels' contents). An indicator page's own callbacks are in indicator_page.py."""
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import pandas as pd
 from dash import (
@@ -52,6 +53,11 @@ def details(key: str) -> list[Any]:
     origin_ids = points[0]["input_source_ids"].split(";")
     origins = tables.sources[tables.sources["source_id"].isin(origin_ids)]
     claims = data.records(tables.claims_check[tables.claims_check["obs_id"] == key])
+    for claim in claims:
+        producers = tables.sources.loc[
+            tables.sources["source_id"] == claim["official_source_id"], "producer"
+        ]
+        claim["official_producer"] = producers.iloc[0] if len(producers) else ""
     return citations.citation_details(points[0], inputs, origins, claims[0] if claims else {})
 
 
@@ -60,14 +66,24 @@ def details(key: str) -> list[Any]:
     Output("citation-body", "children"),
     Input("cite-clicked", "data"),
     Input("cite-chosen", "data"),
+    Input("_pages_location", "search"),
     prevent_initial_call=True,
 )
-def open_citation(_clicked: object, _cell: object) -> tuple[Any, Any]:
-    """Show the citation of the points just clicked on a chart or chosen in a table."""
+def open_citation(_clicked: object, _cell: object, _search: object) -> tuple[Any, Any]:
+    """Show the citation of the points just clicked on a chart or chosen in a table, or of
+    the point a link followed within the site names (`?point=`; a page loaded whole opens
+    with it: app.py)."""
     trigger = ctx.triggered[0] if ctx.triggered else None
     if not trigger or not trigger.get("value"):
         return no_update, no_update
-    if ctx.triggered_id == "cite-chosen":
+    if ctx.triggered_id == "_pages_location":
+        search = trigger["value"] if isinstance(trigger["value"], str) else ""
+        query = {key: values[0] for key, values in parse_qs(search.lstrip("?")).items()}
+        point = view.observation(query, "point")
+        if not point:
+            return no_update, no_update
+        found, body = citation_for({"points": [{"customdata": [point]}]})
+    elif ctx.triggered_id == "cite-chosen":
         cell = trigger["value"]
         obs = cell.get("obs") if isinstance(cell, dict) else None
         found, body = citation_for({"points": [{"customdata": [obs]}]})

@@ -2,7 +2,7 @@
 series legend, the download, share and cite panel). The citation panel is in citations.py."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -241,6 +241,7 @@ def chart_notes(source_line: str, events: Sequence[Event] | None) -> list[Any]:
 def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
     """Images (with title, sources, address and licence in them), CSV, link, embed, citation."""
     button = widgets.button
+    cited, bibtex = (f"{key['page']}-{key['chart']}-{kind}" for kind in ("citation", "bibtex"))
     return html.Details(
         [
             html.Summary("Download, share, cite"),
@@ -265,9 +266,11 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
                 className="mb-2",
             ),
             html.Label("Citation", className="small d-block"),
-            html.Pre(_with_urls(export["citation"], export), className="citation-text"),
+            html.Pre(_with_urls(export["citation"], export), className="citation-text", id=cited),
+            citations.copy_button(cited, "Copy citation"),
             html.Label("BibTeX", className="small d-block"),
-            html.Pre(_with_urls(export["bibtex"], export), className="citation-text"),
+            html.Pre(_with_urls(export["bibtex"], export), className="citation-text", id=bibtex),
+            citations.copy_button(bibtex, "Copy BibTeX"),
             html.Label("Embed this chart (with its source line)", className="small d-block"),
             html.Pre(_with_urls(export["embed"], export), className="citation-text embed-code"),
         ],
@@ -307,40 +310,55 @@ def value_text(value: float) -> str:
     return text.removesuffix(".0")
 
 
-def _cell(row: Mapping[str, Any]) -> str:
+def reading(value: float) -> str:
+    """A value rounded for reading in the unit of its column: one decimal, thousands
+    separated; two significant digits below 1, so a small share never reads as 0.0."""
+    if value != 0 and abs(value) < 1:
+        return f"{value:.2g}"
+    return f"{value:,.1f}"
+
+
+def _cell(row: Mapping[str, Any], show: Callable[[float], str] = reading) -> str:
     qualifier = row["qualifier"]
     if qualifier == "range":
-        return f"{value_text(row['value_low'])}–{value_text(row['value_high'])}"
+        return f"{show(row['value_low'])}–{show(row['value_high'])}"
     prefix = {"about": "≈", "more_than": ">", "less_than": "<"}.get(qualifier, "")
-    return prefix + value_text(row["value"])
+    return prefix + show(row["value"])
 
 
 def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.P:
-    """The points shown, as a period × series grid, values at their source's precision; each
-    value is a button that opens its citation (the keyboard's way to a point)."""
+    """The points shown, as a period × series grid: periods in time order, each column's
+    unit in its header, values rounded for reading (the exact value is in each point's
+    citation and in the downloads). Each value is a button that opens its citation; the grid
+    is one tab stop, the arrow keys move inside it (assets/grapher.js)."""
     if points.empty:
         return html.P(encoding.EMPTY_MESSAGE)
     named = points.assign(series_name=encoding.series_names(points, labels))
     order = encoding.series_order(named)
     heads = named.drop_duplicates("series_id").set_index("series_id")
+    by_time = named.sort_values(["period_start", "period_end", "period", "obs_id"], kind="stable")
+    periods = list(dict.fromkeys(by_time["period"]))
     cells: dict[tuple[str, str], list[Any]] = {}
-    for row in data.records(named.sort_values(["period", "obs_id"])):
+    for row in data.records(by_time):
+        name = f"{heads.loc[row['series_id'], 'series_name']}, {row['period']}"
+        exact = f"{_cell(row, value_text)} {row['unit']}"
         button = html.Button(
             _cell(row),
             id={"type": "cite", "obs": row["obs_id"]},
             className="cell-button",
-            title="Show the citation",
+            tabIndex="0" if not cells else "-1",
+            title=f"{exact}: show the citation",
+            **widgets.attributes({"aria-label": f"{name}: {exact}. Show the citation"}),
         )
         cells.setdefault((row["period"], row["series_id"]), []).append(button)
-    periods = sorted({period for period, _ in cells})
     header = html.Tr(
-        [html.Th("Period", scope="col")]
+        [html.Th("Period", scope="col", className="period-cell")]
         + [
             html.Th(
                 [
                     str(heads.loc[s, "series_name"]),
                     html.Br(),
-                    html.Small(str(heads.loc[s, "unit"])),
+                    html.Small(f"({heads.at[s, 'unit']!s})"),
                 ],
                 scope="col",
             )
@@ -349,17 +367,18 @@ def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.
     )
     body = [
         html.Tr(
-            [html.Th(period, scope="row")] + [html.Td(cells.get((period, s), [])) for s in order]
+            [html.Th(period, scope="row", className="period-cell")]
+            + [html.Td(cells.get((period, s), [])) for s in order]
         )
         for period in periods
     ]
-    return html.Div(
-        html.Table(
-            [html.Thead(header), html.Tbody(body)],
-            className="table table-sm data-grid",
-        ),
-        className="table-responsive",
+    note = html.P(
+        "Values rounded for reading; the exact value is in each point's citation and in the "
+        "CSV. Arrow keys move between values.",
+        className="small text-body-secondary mb-1",
     )
+    grid = html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-grid")
+    return html.Div([note, html.Div(grid, className="grid-box")])
 
 
 def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> html.Div:

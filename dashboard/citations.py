@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import data, widgets
 from dashboard.charts import encoding
+from dashboard.charts.registry import PAGES_BY_ID, chart_for
 
 PROJECT = "China–Russia figures"
 
@@ -47,7 +48,9 @@ def citation_details(
             ]
         ),
         html.H4("Cite this point", className="h6"),
-        html.Pre(cite_point(point), className="citation-text"),
+        html.Pre(cite_point(point), className="citation-text", id=f"cite-{point['obs_id']}"),
+        copy_button(f"cite-{point['obs_id']}", "Copy citation"),
+        *_point_link(point),
     ]
     if len(inputs):
         items += [
@@ -78,17 +81,61 @@ def citation_details(
     return items
 
 
+def copy_button(target: str, label: str) -> html.Button:
+    """A button that copies the text of the element with id `target` (assets/grapher.js) and
+    says so."""
+    return html.Button(
+        label,
+        type="button",
+        className="btn btn-outline-secondary btn-sm me-2 mb-2 copy-text",
+        **widgets.attributes({"data-copy": target}),
+    )
+
+
+def point_address(point: Mapping[str, Any]) -> str | None:
+    """The address (path and query) that opens a point's chart with its citation, or None if
+    no chart draws its indicator."""
+    chart = chart_for(point["indicator"])
+    if chart is None:
+        return None
+    return f"{PAGES_BY_ID[chart.page].path}?point={point['obs_id']}#{chart.chart_id}"
+
+
+def _point_link(point: Mapping[str, Any]) -> list[Any]:
+    address = point_address(point)
+    if address is None:
+        return []
+    target = f"link-{point['obs_id']}"
+    return [
+        html.P(
+            [
+                "Link to this point: ",
+                html.A(address, href=address, id=target, className="point-link"),
+            ],
+            className="small mb-1",
+        ),
+        copy_button(target, "Copy link"),
+    ]
+
+
 def _claim_entries(claim: Mapping[str, Any]) -> list[Any]:
+    """What a claim was compared with, by whom, and the distance its verdict was judged on."""
     if not claim:
         return []
     official = claim["official_value"]
+    who = claim.get("official_producer") or claim["official_source_id"]
     compared = (
         "no official value to compare"
         if pd.isna(official)
-        else f"{encoding.format_value(official, claim['unit'])} ({claim['official_source_id']})"
+        else f"{encoding.format_value(official, claim['unit'])} ({who})"
     )
+    gap = claim.get("verdict_gap_pct", float("nan"))
     difference = (
-        "" if pd.isna(claim["difference_pct"]) else f"{claim['difference_pct']:+.1f} % of official"
+        ""
+        if pd.isna(gap)
+        else "none: within the claim's stated precision"
+        if gap == 0
+        else f"{gap:.1f} % of the official figure beyond the claim's stated precision"
     )
     word = encoding.verdict_word(claim["verdict"])
     return [
@@ -158,12 +205,12 @@ def link(url: str, text: str | None = None) -> Any:
 PANEL_CLASS = "citation-panel"
 
 
-def citation_panel() -> html.Aside:
+def citation_panel(body: list[Any] | None = None) -> html.Aside:
     """The side panel that shows a clicked point's citation (its button and Escape close it;
-    the page stays usable beside it, so another point can be clicked while it is open)."""
-    return widgets.side_panel(
-        "citation-panel", "Citation", html.Div(id="citation-body", tabIndex="-1"), PANEL_CLASS
-    )
+    the page stays usable beside it, so another point can be clicked while it is open); open
+    at first with `body`, when given (a page opened with `?point=`)."""
+    contents = html.Div(body, id="citation-body", tabIndex="-1")
+    return widgets.side_panel("citation-panel", "Citation", contents, PANEL_CLASS, bool(body))
 
 
 def panel_class(is_open: bool) -> str:

@@ -1,12 +1,14 @@
 """`/embed/<page>/<chart>?…`: one chart alone, with its title and source line, for an iframe.
 
 A plain HTML page: the figure travels as JSON data (never executed), assets/embed.js draws it
-with the same plotly.js bundle as the site. Nothing from the URL reaches the page except the
+with the same plotly.js bundle as the site; a click on a point opens
+its citation on the chart's page (`?point=`). Nothing from the URL reaches the page except the
 view that view.from_query accepts."""
 
 from collections.abc import Sequence
 from html import escape
 
+import dash
 import flask
 import pandas as pd
 from plotly.io.json import to_json_plotly
@@ -30,7 +32,8 @@ PAGE = """<!doctype html>
 <div id="embed-figure" role="figure" aria-label="{title}"></div>
 <script id="embed-data" type="application/json">{figure}</script>
 {key}
-<p class="source">{sources} <a href="{page_url}" target="_blank" rel="noopener">{page_url}</a>
+<p class="source">{sources} <a id="embed-page" href="{page_url}" target="_blank"
+rel="noopener">{page_url}</a>
 · Licence: {licence}</p>
 <script src="/assets/plotly-basic-{plotly_version}.min.js"></script>
 <script src="/assets/embed.js"></script>
@@ -41,8 +44,8 @@ PAGE = """<!doctype html>
 def embed(page_id: str, chart_id: str) -> flask.Response:
     """The chart alone, in the view its query string asks for."""
     chart = CHARTS.get((page_id, chart_id))
-    if chart is None:
-        flask.abort(404)
+    if chart is None:  # the site's own not-found page, as for any path that is no page
+        return flask.Response(dash.get_app().index(), status=404, mimetype="text/html")
     page = PAGES_BY_ID[page_id]
     points = memo.page_points(page)
     every = memo.drawable(chart)

@@ -1,7 +1,6 @@
 """Indicator pages' layouts: a page restored from its URL with its charts drawn in place (no
 callback needed for the first view), and what a redraw replaces in it."""
 
-import re
 from dataclasses import replace
 from datetime import date
 from html import escape as html_escape
@@ -15,24 +14,23 @@ from dashboard.cache import per_build
 from dashboard.charts import encoding, plotting, transforms
 from dashboard.charts.registry import PAGES_BY_ID, Chart, Page
 from dashboard.schema import paths, published
-from dashboard.view import View, from_query
+from dashboard.view import View, from_query, observation
 
-CLAIM_ID = re.compile(r"o[0-9a-f]{10}")
 LICENCE = "CC BY 4.0 (the project's tables; each source keeps its own terms)"
 
 
 def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     """A page restored from its query string (defaults for anything malformed), its charts
-    drawn in place."""
+    drawn in place; a claim (`claim=`) or a point (`point=`, whose citation opens with the
+    page: app.py) named by the query is pointed out on its chart."""
     points = memo.page_points(page)
     offered = memo.offer(page).transforms
     view = from_query(query, memo.year_bounds(points), set(points["series_id"]), offered)
     if not page.event_topics:
         view = replace(view, events=False)
     root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
-    claim = query.get("claim")
-    claim = claim if isinstance(claim, str) and CLAIM_ID.fullmatch(claim) else ""
-    return view_layout(page, view, root, claim)
+    marked = observation(query, "claim") or observation(query, "point")
+    return view_layout(page, view, root, marked)
 
 
 @per_build(size=256)

@@ -7,6 +7,7 @@ stores the page's controls write strictly (anything the page never offers is ref
 guards.Refused); and written, here only, as the query string, the page store and each chart's
 rows store. The browser copies the query string the server writes (assets/grapher.js)."""
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from dashboard.guards import Offer, Refused
 MAX_QUERY_VALUE = 2000
 LEVEL = "level"
 DEFAULT_BASE = 2015  # an index's base year unless the URL names one (clamped to the years)
+OBSERVATION_ID = re.compile(r"o[0-9a-f]{10}")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,13 @@ def from_query(
     transform = asked if isinstance(asked, str) and asked in transforms else LEVEL
     base = _year(query.get("base"), low, high, min(max(DEFAULT_BASE, low), high))
     return View(start, end, events, log, _series(query, series_ids), transform, base)
+
+
+def observation(query: Mapping[str, object], name: str) -> str:
+    """The observation id a query string names under `name` (`point`: the point whose
+    citation opens with the page; `claim`: a claim pointed out on its chart), or ''."""
+    text = query.get(name)
+    return text if isinstance(text, str) and OBSERVATION_ID.fullmatch(text) else ""
 
 
 def _year(text: object, low: int, high: int, default: int) -> int:

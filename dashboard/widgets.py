@@ -90,9 +90,11 @@ clientside_callback(
 )
 
 
-def side_panel(panel_id: str, title: str, body: Any, extra_class: str = "") -> html.Aside:
-    """A panel that slides in from the right, closed at first: the class `show` opens it, the
-    button `<panel_id>-close` and the Escape key close it (assets/grapher.js)."""
+def side_panel(
+    panel_id: str, title: str, body: Any, extra_class: str = "", is_open: bool = False
+) -> html.Aside:
+    """A panel that slides in from the right, closed unless `is_open`: the class `show` opens
+    it, the button `<panel_id>-close` and the Escape key close it (assets/grapher.js)."""
     return html.Aside(
         [
             html.Div(
@@ -111,7 +113,7 @@ def side_panel(panel_id: str, title: str, body: Any, extra_class: str = "") -> h
             html.Div(body, className="offcanvas-body"),
         ],
         id=panel_id,
-        className=side_panel_class(extra_class, is_open=False),
+        className=side_panel_class(extra_class, is_open=is_open),
         role="dialog",
         tabIndex="-1",
         **attributes({"aria-labelledby": f"{panel_id}-title"}),

@@ -1,4 +1,5 @@
-/* Draws the chart of an /embed/ page (does nothing on the dashboard's own pages). */
+/* Draws the chart of an /embed/ page (does nothing on the dashboard's own pages); a click on
+   a point opens its citation, as the hover says: the chart's page with `?point=<id>`. */
 (function () {
     "use strict";
     const holder = document.getElementById("embed-figure");
@@ -14,5 +15,16 @@
     window.Plotly.newPlot(holder, figure.data, figure.layout, {
         displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
         modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"], responsive: true
+    });
+    const page = document.getElementById("embed-page");
+    holder.on("plotly_click", (click) => {
+        const point = (click.points || [])[0];
+        const id = point && point.customdata && point.customdata[0];
+        if (!page || !point) { return; }
+        const address = new URL(page.href);
+        if (typeof id === "string" && /^o[0-9a-f]{10}$/.test(id)) {
+            address.searchParams.set("point", id);  // an event has no citation link: its page
+        }
+        window.open(address.href, "_blank", "noopener");
     });
 }());

@@ -242,6 +242,76 @@
         next.click();
     });
 
+    /* A chart's Table tab (cards.data_table) is one tab stop: the value last reached holds
+       tabindex 0, the others -1; the arrow keys, Home and End move between values. */
+    function gridMove(cell, key) {
+        const rows = Array.from(cell.closest("tbody").rows);
+        const at = (r, c) => {
+            const found = rows[r] && rows[r].cells[c];
+            return found ? found.querySelector(".cell-button") : null;
+        };
+        const inCell = Array.from(cell.closest("td").querySelectorAll(".cell-button"));
+        const beside = inCell[inCell.indexOf(cell) + (key === "ArrowRight" ? 1 : -1)];
+        if (beside && (key === "ArrowRight" || key === "ArrowLeft")) { return beside; }
+        const row = rows.indexOf(cell.closest("tr"));
+        const column = cell.closest("td").cellIndex;
+        const steps = {ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0]};
+        if (key === "Home" || key === "End") {
+            const buttons = Array.from(rows[row].querySelectorAll(".cell-button"));
+            return key === "Home" ? buttons[0] : buttons[buttons.length - 1];
+        }
+        const [dr, dc] = steps[key];
+        const width = rows[0].cells.length;
+        for (let r = row + dr, c = column + dc; r >= 0 && r < rows.length && c > 0 && c < width;
+            r += dr, c += dc) {
+            const found = at(r, c);
+            if (found) { return found; }
+        }
+        return null;
+    }
+    function rove(button) {
+        button.closest("table").querySelectorAll(".cell-button").forEach((other) => {
+            other.tabIndex = other === button ? 0 : -1;
+        });
+    }
+    document.addEventListener("keydown", (event) => {
+        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        const keys = ["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp", "Home", "End"];
+        if (!cell || !keys.includes(event.key)) { return; }
+        event.preventDefault();
+        const next = gridMove(cell, event.key);
+        if (next) { rove(next); next.focus(); }
+    });
+    document.addEventListener("focusin", (event) => {
+        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        if (cell && cell.tabIndex !== 0) { rove(cell); }
+    });
+
+    /* Copy buttons (citations.copy_button): the text of the element they name goes to the
+       clipboard (selected and copied where the Clipboard API is not offered), and the
+       button says so for a moment. */
+    function copied(button, label) {
+        button.textContent = "Copied";
+        window.setTimeout(() => { button.textContent = label; }, 2000);
+    }
+    document.addEventListener("click", (event) => {
+        const button = event.target.closest && event.target.closest("[data-copy]");
+        const source = button && document.getElementById(button.dataset.copy);
+        if (!source) { return; }
+        const label = button.dataset.label || button.textContent;
+        button.dataset.label = label;
+        const text = source.innerText;
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(() => copied(button, label));
+            return;
+        }
+        const range = document.createRange();
+        range.selectNodeContents(source);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        if (document.execCommand("copy")) { copied(button, label); }
+    });
+
     /* Side panels (widgets.side_panel): the close button takes `show` off; Escape presses it.
        An opened panel takes the focus, and gives it back to where it was when it closes. */
     function closePanel(clicks, className) {

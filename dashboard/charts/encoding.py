@@ -258,9 +258,10 @@ def export_layout(title: str, subtitle: str, sources: str, footer: str = "") -> 
 
 
 def highlighted(spec: Spec, point: pd.Series) -> Spec:
-    """The figure with one point pointed out (a claim reached from the claims table)."""
+    """The figure with one point pointed out (a claim reached from the claims table, or a
+    point whose link was followed)."""
     note = {
-        "text": "this claim",
+        "text": "this claim" if point["kind"] == "article_claim" else "this point",
         "x": point["x"].strftime("%Y-%m-%d"),
         "y": point["value"],
         "showarrow": True,
@@ -346,8 +347,7 @@ def credited_names(by_kind: dict[str, set[str]]) -> list[str]:
         if not found:
             continue
         if kind == "official_statement":
-            shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
-            names.append(f"official statements reported by {shown}")
+            names.append(f"official statements reported by {', '.join(found)}")
         elif kind == "derived":
             names.append(f"derived by this project from {', '.join(found)}")
         else:

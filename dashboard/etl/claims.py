@@ -8,7 +8,7 @@ from dashboard.etl import frames
 from dashboard.schema import official as rule
 from dashboard.schema.official import Row
 from dashboard.schema.tables import CLAIMS_CHECK
-from dashboard.schema.verdict import Figure, difference_pct, judge, precision
+from dashboard.schema.verdict import Figure, difference_pct, gap_pct, judge, precision
 
 
 def check_claims(
@@ -46,7 +46,7 @@ def check_claims(
                 "qualifier": claim["qualifier"],
                 "unit": claim["unit"],
                 "status": claim["status"],
-                **_official_fields(official, figure, claimed),
+                **_official_fields(official, figure, claimed, claim["status"] == "target"),
                 "verdict": verdict,
                 "reason": reason,
             }
@@ -61,7 +61,7 @@ def _figure(official: Row) -> Figure:
 
 
 def _official_fields(
-    official: Row | None, figure: Figure | None, claimed: Figure
+    official: Row | None, figure: Figure | None, claimed: Figure, target: bool
 ) -> dict[str, object]:
     if official is None or figure is None:
         return {
@@ -71,6 +71,7 @@ def _official_fields(
             "official_obs_id": "",
             "official_source_id": "",
             "difference_pct": math.nan,
+            "verdict_gap_pct": math.nan,
         }
     return {
         "official_value": figure.value,
@@ -79,6 +80,7 @@ def _official_fields(
         "official_obs_id": official["obs_id"],
         "official_source_id": official["source_id"],
         "difference_pct": round(difference_pct(claimed, figure), 2),
+        "verdict_gap_pct": math.nan if target else round(gap_pct(claimed, figure), 2),
     }
 
 

@@ -1,4 +1,5 @@
-"""Overview: the articles' claims against the official figures."""
+"""Overview: the latest figure of each family, then the articles' claims against the official
+figures."""
 
 from typing import Any
 
@@ -6,7 +7,7 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import data, memo
+from dashboard import citations, data, headlines, memo
 from dashboard.cache import per_build
 from dashboard.cards import verdict_badge
 from dashboard.charts import encoding
@@ -21,7 +22,15 @@ dash.register_page(
     title="Claims vs record · China–Russia figures",
 )
 
-COLUMNS = ("Claim (quote)", "Period", "Claimed", "Official", "Difference", "Verdict", "Chart")
+COLUMNS = (
+    "Claim (quote)",
+    "Period",
+    "Claimed",
+    "Official figure",
+    "Difference beyond the claim's precision",
+    "Verdict",
+    "Chart",
+)
 
 
 def chart_link(claim: pd.Series) -> str | None:
@@ -44,12 +53,40 @@ def _value(value: float, unit: str) -> str:
     return "—" if pd.isna(value) else encoding.format_value(value, unit)
 
 
-def claims_table(check: pd.DataFrame) -> html.Table:
+def gap_text(gap: float) -> str:
+    """The distance a verdict was judged on, in the About page's words: measured against the
+    precision the claim itself uses."""
+    if pd.isna(gap):
+        return "—"
+    return "none: within it" if gap == 0 else f"{gap:.1f} % of the official figure"
+
+
+def official_cell(claim: pd.Series, sources: pd.DataFrame) -> Any:
+    """The official figure compared with, named by its producer (and trust tier, where the
+    sources table gives one), linked to its citation on the chart."""
+    if pd.isna(claim["official_value"]):
+        return "—"
+    source = sources.loc[claim["official_source_id"]]
+    who = [str(source["producer"])]
+    tier = str(source.get("tier", "") or "")
+    if tier:
+        who.append(tier.replace("_", " "))
+    point = {"indicator": claim["indicator"], "obs_id": claim["official_obs_id"]}
+    address = citations.point_address(point)
+    value = _value(claim["official_value"], claim["unit"])
+    return [
+        dcc.Link(value, href=address) if address else value,
+        html.Br(),
+        html.Small(" · ".join(who), className="text-body-secondary"),
+    ]
+
+
+def claims_table(check: pd.DataFrame, sources: pd.DataFrame) -> html.Table:
     """Every claim with its official comparison and verdict."""
     header = html.Thead(html.Tr([html.Th(h, scope="col") for h in COLUMNS]))
+    by_id = sources.set_index("source_id")
     rows = []
     for _, c in check.iterrows():
-        difference = "—" if pd.isna(c["difference_pct"]) else f"{c['difference_pct']:+.1f} %"
         cells = [
             [
                 html.Q(c["quote"]),
@@ -58,12 +95,8 @@ def claims_table(check: pd.DataFrame) -> html.Table:
             ],
             c["period"],
             _value(c["claimed_value"], c["unit"]),
-            [
-                _value(c["official_value"], c["unit"]),
-                html.Br(),
-                html.Small(c["official_source_id"], className="text-body-secondary"),
-            ],
-            difference,
+            official_cell(c, by_id),
+            gap_text(c["verdict_gap_pct"]),
             [verdict_badge(c["verdict"]), html.Br(), html.Small(c["reason"])],
             _chart_cell(chart_link(c)),
         ]
@@ -86,23 +119,27 @@ def layout(**_query: object) -> html.Div:
 @per_build(size=1)
 def _layout() -> html.Div:
     """The page for one build of the tables."""
-    check = data.load().claims_check
+    tables = data.load()
+    check = tables.claims_check
     counts = check["verdict"].value_counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
     return html.Div(
         [
-            html.H1("The articles' claims against the record", className="h3 mt-3"),
+            headlines.section(tables),
+            html.H2("The articles' claims against the record", className="h3 mt-4"),
             html.P(
                 [
                     "Every figure stated in two opinion articles on China–Russia relations, set "
-                    "beside the official figure it can be checked against. The rule behind each "
-                    "verdict is on the ",
+                    "beside the official figure it can be checked against. The difference is "
+                    'measured against the precision the claim itself uses ("about 200 '
+                    'billion" is not held to the dollar). The rule behind each verdict is on '
+                    "the ",
                     dcc.Link("About page", href="/about"),
                     ". ",
                     f"{len(check)} claims: {summary}.",
                 ],
                 className="lead fs-6",
             ),
-            claims_table(check),
+            claims_table(check, tables.sources),
         ]
     )

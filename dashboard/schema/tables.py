@@ -352,6 +352,14 @@ CLAIMS_CHECK = Table(
         Field("official_source_id", S, "Its source.", required=False),
         Field("difference_pct", N, "(claimed − official) / official × 100.", required=False),
         Field(
+            "verdict_gap_pct",
+            N,
+            "How far the official figure lies outside what the claim states (its stated "
+            "precision, range or bound), as % of the official value: the distance the verdict "
+            "is judged on; 0 inside; empty for targets and unverified claims.",
+            required=False,
+        ),
+        Field(
             "verdict",
             S,
             "consistent, approximate, inconsistent, unverified, target-met, "

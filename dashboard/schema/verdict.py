@@ -87,6 +87,17 @@ def difference_pct(claimed: Figure, official: Figure) -> float:
     return (claimed.value - official.value) / abs(official.value) * 100
 
 
+def gap_pct(claimed: Figure, official: Figure) -> float:
+    """How far the official figure lies outside what the claim states (its stated precision,
+    range or bound), as a percent of the official value: the distance a verdict is judged
+    on, 0 when the official figure is inside (targets are judged as met or missed instead)."""
+    if claimed.qualifier in ("more_than", "less_than"):
+        if _bound_holds(claimed, official):
+            return 0.0
+        return abs(official.value - claimed.value) / abs(official.value) * 100
+    return _distance_pct(claimed.interval(), official.interval(), official.value)
+
+
 def judge(claimed: Figure, official: Figure | None, target: bool = False) -> tuple[str, str]:
     """The verdict and a one-line reason."""
     if official is None:
@@ -99,7 +110,7 @@ def judge(claimed: Figure, official: Figure | None, target: bool = False) -> tup
         return ("target-met" if met else "target-missed"), f"the official figure {word} the goal"
     if claimed.qualifier in ("more_than", "less_than"):
         return _judge_bound(claimed, official)
-    distance = _distance_pct(claimed.interval(), official.interval(), official.value)
+    distance = gap_pct(claimed, official)
     if distance == 0:
         return "consistent", _reason_within(claimed)
     limit = ABOUT_APPROXIMATE_PCT if claimed.qualifier == "about" else APPROXIMATE_PCT
@@ -126,19 +137,28 @@ def _distance_pct(a: tuple[float, float], b: tuple[float, float], reference: flo
     return gap / abs(reference) * 100
 
 
-def _judge_bound(claimed: Figure, official: Figure) -> tuple[str, str]:
-    if official.qualifier == claimed.qualifier and (
+def _same_or_stronger_bound(claimed: Figure, official: Figure) -> bool:
+    return official.qualifier == claimed.qualifier and (
         official.value >= claimed.value
         if claimed.qualifier == "more_than"
         else official.value <= claimed.value
-    ):
-        return "consistent", "the official figure states the same bound or a stronger one"
+    )
+
+
+def _bound_holds(claimed: Figure, official: Figure) -> bool:
+    if _same_or_stronger_bound(claimed, official):
+        return True
     low, high = official.interval()
+    return high > claimed.value if claimed.qualifier == "more_than" else low < claimed.value
+
+
+def _judge_bound(claimed: Figure, official: Figure) -> tuple[str, str]:
+    if _same_or_stronger_bound(claimed, official):
+        return "consistent", "the official figure states the same bound or a stronger one"
     side = "above" if claimed.qualifier == "more_than" else "below"
-    holds = high > claimed.value if claimed.qualifier == "more_than" else low < claimed.value
-    if holds:
+    if _bound_holds(claimed, official):
         return "consistent", f"the official figure is {side} the stated bound"
-    miss = abs(official.value - claimed.value) / abs(official.value) * 100
+    miss = gap_pct(claimed, official)
     if miss <= APPROXIMATE_PCT:
         return "approximate", f"the official figure misses the bound by {miss:.1f} %"
     return "inconsistent", f"the official figure misses the bound by {miss:.1f} %"

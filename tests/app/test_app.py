@@ -171,7 +171,7 @@ def test_an_indicator_without_a_chart_has_no_chart_link():
     claim = tables.claims_check.iloc[0].copy()
     claim["indicator"] = missing[0]
     assert overview.chart_link(claim) is None
-    assert "View on chart" not in str(overview.claims_table(pd.DataFrame([claim])))
+    assert "View on chart" not in str(overview.claims_table(pd.DataFrame([claim]), tables.sources))
 
 
 def test_the_checker_and_the_claims_table_link_an_indicator_to_the_same_chart():

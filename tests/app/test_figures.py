@@ -207,16 +207,45 @@ def test_exported_images_carry_title_sources_address_and_licence():
     assert "Sources: World Bank WDI." in text and "Licence: CC BY 4.0" in text
 
 
-def test_the_table_is_a_period_by_series_grid_at_source_precision(tables):
+def test_the_table_is_a_period_by_series_grid_rounded_for_reading(tables):
     chart = CHARTS[("gdp", "levels")]
     points = memo.chart_points(tables.points, chart)
     table = str(cards.data_table(points, encoding.series_labels(points)))
-    assert "USD bn" in table
+    assert "(USD bn)" in table
     for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
         assert f"'obs': '{obs_id}'" in table
-        assert cards.value_text(value) in table
+        assert f"children='{cards.reading(value)}'" in table
+        assert f"{cards.value_text(value)} USD bn" in table  # the exact value, in its name
     assert cards.value_text(1493.08) == "1493.08"
     assert cards.value_text(38.0) == "38"
+    assert cards.reading(1223.75491997105) == "1,223.8"
+    assert cards.reading(0.0123) == "0.012"
+    assert table.count("tabIndex='0'") == 1  # one tab stop for the grid
+
+
+def test_the_table_puts_periods_in_time_order_not_text_order():
+    rows = pd.DataFrame(
+        {
+            "obs_id": ["o1", "o2", "o3"],
+            "series_id": ["s"] * 3,
+            "period": ["2025-11", "June–July 2023", "2024"],
+            "period_start": ["2025-11-01", "2023-06-01", "2024-01-01"],
+            "period_end": ["2025-11-30", "2023-07-31", "2024-12-31"],
+            "value": [3.0, 1.0, 2.0],
+            "value_low": [float("nan")] * 3,
+            "value_high": [float("nan")] * 3,
+            "qualifier": ["exact"] * 3,
+            "unit": ["USD bn"] * 3,
+            "kind": ["official_series"] * 3,
+            "status": ["reported"] * 3,
+            "indicator": ["trade"] * 3,
+            "economy": ["CHN"] * 3,
+            "reporter": [""] * 3,
+            "series_basis": ["b"] * 3,
+        }
+    )
+    text = str(cards.data_table(rows, {"s": "Trade"}))
+    assert text.index("June–July 2023") < text.index("'2024'") < text.index("2025-11")
 
 
 def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):

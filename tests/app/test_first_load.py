@@ -113,8 +113,10 @@ def _find(node: Any, kind: str) -> list[dict[str, Any]]:
 
 
 def _buttons(node: Any, tabs: bool = False) -> list[dict[str, Any]]:
-    """The buttons of a layout tree: its tabs, or the others (the share panel's)."""
-    return [b for b in _find(node, "Button") if (b["props"]["id"]["type"] == "tab") == tabs]
+    """The buttons with ids of a layout tree: its tabs, or the others (the share panel's;
+    its copy buttons have none: assets/grapher.js handles them)."""
+    found = [b for b in _find(node, "Button") if isinstance(b["props"].get("id"), dict)]
+    return [b for b in found if (b["props"]["id"]["type"] == "tab") == tabs]
 
 
 def _waiting(node: Any, slot: str) -> list[Any]:

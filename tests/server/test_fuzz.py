@@ -134,7 +134,7 @@ def test_a_wildcard_with_thousands_of_entries_is_refused(client, dependencies):
     assert status in (400, 413)
     clicks = next(d for d in dependencies if "citation-panel" in d["output"])
     spot = {"points": [{"customdata": ["o0000000000"]}] * 5000}
-    status, _ = _post(client, body(clicks, [spot, None]))
+    status, _ = _post(client, body(clicks, [spot, None, ""]))
     assert status in (400, 413)
 
 
@@ -163,13 +163,25 @@ def test_a_real_click_opens_its_citation(client, dependencies):
     citation = next(d for d in dependencies if "citation-panel" in d["output"])
     obs_id = data.load().points["obs_id"].iloc[0]
     spot = {"points": [{"customdata": [obs_id]}], "at": 1}  # what grapher.pointsAtSpot sends
-    status, text = _post(client, body(citation, [spot, None]))
+    status, text = _post(client, body(citation, [spot, None, ""]))
     assert status == 200 and obs_id in text
     cell = {"obs": obs_id, "at": 1}
     status, text = _post(
-        client, body(citation, [None, cell]) | {"changedPropIds": ["cite-chosen.data"]}
+        client, body(citation, [None, cell, ""]) | {"changedPropIds": ["cite-chosen.data"]}
     )
     assert status == 200 and obs_id in text
+    followed = f"?start=2000&point={obs_id}"  # a link to a point followed inside the site
+    status, text = _post(
+        client,
+        body(citation, [None, None, followed]) | {"changedPropIds": ["_pages_location.search"]},
+    )
+    assert status == 200 and obs_id in text
+    status, text = _post(
+        client,
+        body(citation, [None, None, "?point=<b>x</b>"])
+        | {"changedPropIds": ["_pages_location.search"]},
+    )
+    assert status in (200, 204, 400) and "<b>x</b>" not in text
 
 
 def test_dash_component_suites_junk_paths_answer_404(client):

@@ -104,13 +104,13 @@ def test_paths_that_are_no_page_answer_404(client, path):
 
 
 def test_a_page_registered_with_a_path_template_is_found(monkeypatch):
-    page = {"path": "/data/none", "path_template": "/data/<obs_id>", "module": "fake"}
-    monkeypatch.setitem(dash.page_registry, "pages.fake_data", page)  # hand-made registry entry
-    assert hardening.is_page("/data/o0123456789")
-    assert hardening.is_page("data/o0123456789/")
-    assert not hardening.is_page("/data/")
-    assert not hardening.is_page("/data/a/b")
-    assert not hardening.is_page("/database")
+    page = {"path": "/points/none", "path_template": "/points/<obs_id>", "module": "fake"}
+    monkeypatch.setitem(dash.page_registry, "pages.fake_points", page)  # hand-made registry entry
+    assert hardening.is_page("/points/o0123456789")
+    assert hardening.is_page("points/o0123456789/")
+    assert not hardening.is_page("/points/")
+    assert not hardening.is_page("/points/a/b")
+    assert not hardening.is_page("/pointsets")
 
 
 def test_every_indicator_page_is_a_page():

@@ -4,7 +4,14 @@ import math
 
 import pytest
 
-from dashboard.schema.verdict import Figure, judge, precision, quoted_values
+from dashboard.schema.verdict import (
+    Figure,
+    difference_pct,
+    gap_pct,
+    judge,
+    precision,
+    quoted_values,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +75,16 @@ def test_a_bound_matching_an_official_bound_is_consistent():
     assert judge(Figure(70.0, "more_than"), official)[0] == "consistent"
     assert judge(Figure(90.0, "more_than"), official)[0] == "inconsistent"
     assert judge(Figure(10.0, "less_than"), Figure(9.0, "less_than"))[0] == "consistent"
+
+
+def test_the_gap_is_the_distance_the_verdict_states():
+    claimed = Figure(14.9, "exact", precision=0.1)  # covers 14.85–14.95
+    official = Figure(15.1)
+    assert gap_pct(claimed, official) == pytest.approx(0.15 / 15.1 * 100)
+    assert judge(claimed, official)[1] == f"off by {gap_pct(claimed, official):.1f} % (within 5 %)"
+    assert gap_pct(Figure(8.12, precision=0.01), Figure(8.124)) == 0  # within the precision
+    assert difference_pct(Figure(8.12, precision=0.01), Figure(8.124)) != 0
+    assert gap_pct(Figure(30, "more_than"), Figure(31.3)) == 0  # on the stated side
+    assert judge(Figure(30, "more_than"), Figure(29))[1].endswith(
+        f"by {gap_pct(Figure(30, 'more_than'), Figure(29)):.1f} %"
+    )
