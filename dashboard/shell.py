@@ -11,9 +11,10 @@ finds them in the preload cache); and plotly.js, loaded `async` and, by V8's com
 top of the bundle, compiled off the main thread while Dash renders the page
 (assets/plotly-pending.js makes dcc.Graph wait for it).
 
-The skip link and the site navigation are plain HTML in the index page, outside Dash's React
+The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
 assets/navigation.js opens the menu and follows links without reloading, as dcc.Link does.
+On a page of charts the first chart comes drawn in the index page (first_paint.py).
 """
 
 import re

@@ -110,9 +110,11 @@ def chart_html(figure: Spec) -> str:
         f'<path d="M0 {py(t)}H{SIZE}" stroke="#ebf0f8" vector-effect="non-scaling-stroke"/>'
         for t in ticks
     )
-    years = _years(x0, x1, axis)
+    # a time axis of years ticks mid-year (plotly's tick0 there), any other at the new year
+    tick_day = "-07-01" if str(axis.get("dtick", "")).startswith("M") else "-01-01"
+    years = _years(x0, x1, axis, tick_day)
     grid += "".join(
-        f'<path d="M{px(day(f"{y}-07-01"))} 0V{SIZE}" stroke="#ebf0f8" '
+        f'<path d="M{px(day(f"{y}{tick_day}"))} 0V{SIZE}" stroke="#ebf0f8" '
         'vector-effect="non-scaling-stroke"/>'
         for y in years
     )
@@ -124,7 +126,7 @@ def chart_html(figure: Spec) -> str:
         for t in ticks
     )
     labels += "".join(
-        f'<span class="fp-xtick" style="left:{_across(px(day(f"{year}-07-01")))}">{year}</span>'
+        f'<span class="fp-xtick" style="left:{_across(px(day(f"{year}{tick_day}")))}">{year}</span>'
         for year in years
     )
     title = escape(str(layout.get("yaxis", {}).get("title", {}).get("text", "")))
@@ -154,12 +156,14 @@ def _across(x: float) -> str:
     return f"calc(var(--l) + (100% - var(--l) - var(--r)) * {x / SIZE:.4f})"
 
 
-def _years(x0: float, x1: float, axis: Spec) -> list[int]:
+def _years(x0: float, x1: float, axis: Spec, tick_day: str) -> list[int]:
     """The years ticked on the time axis: every `dtick` years (or about six), in the range."""
     first, last = date.fromordinal(math.ceil(x0)).year, date.fromordinal(math.floor(x1)).year
     dtick = str(axis.get("dtick", ""))
     step = int(dtick[1:]) // 12 if dtick.startswith("M") else max(1, (last - first + 1) // 6)
-    return [y for y in range(first, last + 1) if y % step == 0 and x0 <= day(f"{y}-07-01") <= x1]
+    return [
+        y for y in range(first, last + 2) if y % step == 0 and x0 <= day(f"{y}{tick_day}") <= x1
+    ]
 
 
 def _event_line(x: float) -> str:

@@ -11,6 +11,7 @@ import pytest
 from dashboard import memo
 from dashboard.app import app
 from dashboard.charts import svg
+from dashboard.charts.encoding import Spec
 from dashboard.charts.registry import PAGES, PAGES_BY_ID
 
 
@@ -19,7 +20,7 @@ def client():
     return app.server.test_client()
 
 
-def first_figure(page_id: str, log: bool = False) -> dict:
+def first_figure(page_id: str, log: bool = False) -> Spec:
     page = PAGES_BY_ID[page_id]
     points = memo.page_points(page)
     start, end = memo.year_bounds(points)
@@ -43,9 +44,7 @@ def test_every_page_of_charts_sends_its_first_chart_drawn(client, page):
     for trace in traces:  # each trace's colour and every drawn point
         color = trace.get("marker", {}).get("color") or trace["line"]["color"]
         assert f'stroke="{color}"' in paint
-    drawn = sum(
-        1 for t in traces for y in t["y"] if "markers" in t["mode"] and not math.isnan(y)
-    )
+    drawn = sum(1 for t in traces for y in t["y"] if "markers" in t["mode"] and not math.isnan(y))
     dots = re.findall(r'<path class="point" d="([^"]*)"', paint)
     assert sum(d.count("h0") for d in dots) == drawn
     assert escape(PAGES_BY_ID[page.page].charts[0].title) in paint
