@@ -148,7 +148,9 @@ def reference_pages() -> Iterator[str]:
         shutil.copy(ROOT / "dashboard" / "assets" / "grapher.css", Path(folder) / "grapher.css")
         (Path(folder) / "index.html").write_text(REFERENCE_HTML, encoding="utf-8")
         for path in PAGES:
-            (Path(folder) / f"svg{path}.html").write_text(svg_page(path), encoding="utf-8")
+            (Path(folder) / f"svg-{path.strip('/')}.html").write_text(
+                svg_page(path), encoding="utf-8"
+            )
         handler = partial(QuietHandler, directory=folder)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -215,7 +217,7 @@ def main() -> None:
         print("plotly's) and with plotly's interactive chart:")
         worst_painted, worst_interactive, heaviest = 0.0, 0.0, ("", 0)
         for path in PAGES:
-            inline = f"{references}/svg{path}.html"
+            inline = f"{references}/svg-{path.strip('/')}.html"
             for _ in range(WARM_UPS):  # each gunicorn worker loads the tables once
                 first_chart(browser, base + path)
             painted, interactive, sizes, plotly_ms, svg_ms = [], [], [], [], []
