@@ -119,7 +119,11 @@ def gunicorn() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a crowded machine: it is not worth waiting for
+            server.kill()
+            server.wait()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
