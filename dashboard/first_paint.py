@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from html import escape
 
 from dashboard import memo
+from dashboard.cache import per_build
 from dashboard.charts import svg
 from dashboard.charts.registry import PAGES, Page
-from dashboard.view import from_query
+from dashboard.view import View, from_query
 
 TABS = ("Chart", "Table", "Sources")
 
@@ -30,6 +31,12 @@ def first_paint(path: str, query: Mapping[str, str]) -> str:
         return ""
     points = memo.page_points(page)
     view = from_query(dict(query), memo.year_bounds(points), set(points["series_id"]))
+    return page_top(page, view)
+
+
+@per_build(size=256)
+def page_top(page: Page, view: View) -> str:
+    """The first paint of one view of a page."""
     events = bool(page.event_topics)
     chart = page.charts[0]
     shown = tuple(view.on(memo.offer(page).series[0]))
