@@ -18,7 +18,15 @@ GRAPH_CONFIG: Any = {
     "displaylogo": False,
     "showSendToCloud": False,
     "showEditInChartStudio": False,
-    "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
+    "modeBarButtonsToRemove": [
+        "sendDataToCloud",
+        "editInChartStudio",
+        "lasso2d",
+        "select2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+    ],
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "responsive": True,
 }
@@ -180,9 +188,18 @@ def chart_card(
     graph = dcc.Graph(
         id={"type": "graph", **key}, config=GRAPH_CONFIG, figure=figure, className="chart-graph"
     )
-    description = f"{chart.title}. {chart.description} The Table tab holds the data."
+    description = (
+        f"{chart.title}. {chart.description} The Table tab holds the data; "
+        "the arrow keys move between the chart's points, Enter opens a point's citation."
+    )
     chart_tab = [
-        html.Div(graph, role="figure", **widgets.attributes({"aria-label": description})),
+        html.Div(
+            graph,
+            role="figure",
+            className="chart-figure",
+            tabIndex="0",
+            **widgets.attributes({"aria-label": description}),
+        ),
         verdict_key(points),
         html.Div(notes, id={"type": "source", **key}),
     ]
@@ -275,7 +292,13 @@ def share_panel(key: dict[str, str], export: dict[str, Any]) -> html.Details:
             html.Pre(_with_urls(export["embed"], export), className="citation-text embed-code"),
         ],
         className="share-panel mt-1",
+        id=downloads_id(key["chart"]),
     )
+
+
+def downloads_id(chart_id: str) -> str:
+    """The id of a chart's download, share and cite panel (skip links point at it)."""
+    return f"{chart_id}-downloads"
 
 
 def later(slot: str, contents: list[Any]) -> list[Any]:

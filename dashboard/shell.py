@@ -11,9 +11,10 @@ finds them in the preload cache); and plotly.js, loaded `async` and, by V8's com
 top of the bundle, compiled off the main thread while Dash renders the page
 (assets/plotly-pending.js makes dcc.Graph wait for it).
 
-The skip link and the site navigation are plain HTML in the index page, outside Dash's React
+The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
 assets/navigation.js opens the menu and follows links without reloading, as dcc.Link does.
+On a page of charts the first chart comes drawn in the index page (first_paint.py).
 """
 
 import re
@@ -25,8 +26,9 @@ import dash
 import flask
 from dash import Dash, dcc, html
 
-from dashboard import downloads
+from dashboard import cards, downloads
 from dashboard.citations import PROJECT
+from dashboard.first_paint import first_paint, page_for
 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
 # the chunk dcc.Graph fetches on first render, loaded with the page instead (one round trip
@@ -54,12 +56,31 @@ class Shell(Dash):
         if plotly:
             kwargs["metas"] += f'<script src="{plotly[1]}" async fetchpriority="high"></script>'
         path = flask.request.path if flask.has_request_context() else ""
-        kwargs["app_entry"] = SKIP_LINK + navigation(path) + kwargs.get("app_entry", "")
+        query = flask.request.args.to_dict() if flask.has_request_context() else {}
+        kwargs["app_entry"] = (
+            skip_links(path)
+            + navigation(path)
+            + first_paint(path, query)
+            + kwargs.get("app_entry", "")
+        )
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
 
 
-SKIP_LINK = '<a class="skip-link" href="#page-content">Skip to content</a>'
+SKIP_LINK = '<a class="skip-link" href="#{target}">{text}</a>'
+
+
+def skip_links(path: str) -> str:
+    """Links the keyboard meets first: to the page's content and, on a page of charts, to its
+    first chart's download panel (assets/access.js opens it)."""
+    links = SKIP_LINK.format(target="page-content", text="Skip to content")
+    page = page_for(path)
+    if page is not None:
+        target = escape(cards.downloads_id(page.charts[0].chart_id))
+        links += SKIP_LINK.format(target=target, text="Skip to the first chart's downloads")
+    return links
+
+
 NAVIGATION = (
     '<nav class="mb-2 border-bottom navbar navbar-expand-lg navbar-light bg-light">'
     '<div class="container-fluid">'

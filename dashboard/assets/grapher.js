@@ -368,7 +368,7 @@
     function chartDrawn() {
         return new Promise((resolve) => {
             const look = () => {
-                const first = document.querySelector(".chart-card .js-plotly-plot");
+                const first = document.querySelector(".chart-card .js-plotly-plot:not(.first-paint)");
                 if (first && !first.classList.contains("dash-graph--pending")) {
                     window.setTimeout(resolve, 0);  // once this frame is painted
                 } else {

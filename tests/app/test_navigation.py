@@ -92,14 +92,15 @@ def test_the_first_response_marks_the_page_it_shows(client, path, name):
     assert [link["href"] for link in nav if "active" in str(link["class"]).split()] == [path]
 
 
-def test_the_skip_link_comes_first_and_the_brand_leads_home(client):
+def test_the_skip_links_come_first_and_the_brand_leads_home(client):
     links = _links(client.get("/trade").get_data(as_text=True)).links
     assert (links[0]["href"], links[0]["class"], links[0]["nav"]) == (
         "#page-content",
         "skip-link",
         None,
     )
-    assert (links[1]["href"], links[1]["class"], links[1]["text"]) == (
+    assert (links[1]["href"], links[1]["class"]) == ("#turnover-downloads", "skip-link")
+    assert (links[2]["href"], links[2]["class"], links[2]["text"]) == (
         "/",
         "navbar-brand",
         "China–Russia figures",

@@ -1,0 +1,62 @@
+"""The first paint of an indicator page, in its first HTML response: the top of the page down
+to its first chart, that chart drawn as static SVG (charts/svg.py) from the same figure the
+page's layout carries (memo.render: the same points, colours and labels).
+
+The markup repeats the classes of layouts.view_layout and cards.chart_card, so that the page
+Dash renders lays out the same boxes; assets/first-paint.js then moves the drawing into the
+rendered chart's box (it covers the box until plotly has drawn there) and drops the rest.
+"""
+
+from collections.abc import Mapping
+from html import escape
+
+from dashboard import memo
+from dashboard.cache import per_build
+from dashboard.charts import svg
+from dashboard.charts.registry import PAGES, Page
+from dashboard.view import View, from_query
+
+TABS = ("Chart", "Table", "Sources")
+
+
+def page_for(path: str) -> Page | None:
+    """The indicator page served at `path`, if any."""
+    return next((page for page in PAGES if page.path == path), None)
+
+
+def first_paint(path: str, query: Mapping[str, str]) -> str:
+    """The HTML of a page's first paint (empty for pages without charts, or nothing drawn)."""
+    page = page_for(path)
+    if page is None:
+        return ""
+    points = memo.page_points(page)
+    view = from_query(dict(query), memo.year_bounds(points), set(points["series_id"]))
+    return page_top(page, view)
+
+
+@per_build(size=256)
+def page_top(page: Page, view: View) -> str:
+    """The first paint of one view of a page."""
+    events = bool(page.event_topics)
+    chart = page.charts[0]
+    shown = tuple(view.on(memo.offer(page).series[0]))
+    figure = memo.render(page, chart, view.start, view.end, shown, view.events and events, view.log)
+    drawing = svg.chart_html(figure)
+    if not drawing:
+        return ""
+    tabs = "".join(
+        f'<span class="nav-link{" active" if number == 0 else ""}">{name}</span>'
+        for number, name in enumerate(TABS)
+    )
+    return (
+        '<div id="first-paint" aria-hidden="true"><div class="container-lg"><div><div><div>'
+        f'<h1 class="h3 mt-3">{escape(page.name)}</h1>'
+        f'<p class="lead fs-6">{escape(page.intro)}</p>'
+        f'<div class="controls-slot{" with-events" if events else ""}"></div>'
+        '<section class="chart-card mb-4">'
+        f'<h2 class="h5 mb-1">{escape(chart.title)}</h2>'
+        f'<p class="text-body-secondary small mb-2">{escape(chart.description)}</p>'
+        f'<div><div class="nav nav-tabs chart-tabs">{tabs}</div>'
+        f'<div class="tab-content"><div><div class="chart-figure">{drawing}</div></div></div>'
+        "</div></section></div></div></div></div></div>"
+    )
