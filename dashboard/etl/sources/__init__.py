@@ -1,10 +1,32 @@
 """Every upstream source, one module each: its raw folder and layout, origin, step, and for
 API sources fetch, parse and refresh. `ALL` is the one list the build and the refresh walk."""
 
-from dashboard.etl.sources import articles, bp, comtrade, ei, imf, statements, worldbank
+from dashboard.etl.sources import (
+    articles,
+    bp,
+    comtrade,
+    ei,
+    ei_panel,
+    imf,
+    imf_weo,
+    statements,
+    wb_macro,
+    worldbank,
+)
 from dashboard.etl.steps import Refreshable, Source
 
-ALL: tuple[Source, ...] = (worldbank, comtrade, imf, ei, bp, statements, articles)
+ALL: tuple[Source, ...] = (
+    worldbank,
+    wb_macro,
+    comtrade,
+    imf,
+    imf_weo,
+    ei,
+    ei_panel,
+    bp,
+    statements,
+    articles,
+)
 """Every source (the build sorts its tables, so the order changes nothing but the refresh's
 order of work)."""
 
