@@ -40,6 +40,7 @@ class Track:
     name: str
     color: str
     hollow: bool
+    projected: bool  # every point a projection (tier): dashed, open markers
     years: list[int]
     x: list[str]
     y: list[float]
@@ -117,6 +118,7 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         name=str(series["series_name"].iloc[0]),
         color=color,
         hollow=bool(series["status"].iloc[0] != "reported"),
+        projected=bool((series["source_tier"] == "projection").all()),
         years=[int(y) for y in series["x_year"]],
         x=series["x_text"].tolist(),
         y=series["value"].tolist(),
@@ -359,6 +361,10 @@ def _traces(track: Track, positions: Positions) -> list[Spec]:
         ]
     trace = base | _points(track, positions) | {"uid": track.series_id}
     color = track.color
+    if track.kind == "official_series" and track.projected:
+        line = {"color": color, "width": 2, "dash": "dash"}
+        marker = {"size": 7, "color": color, "symbol": "circle-open"}
+        return [trace | {"mode": "lines+markers", "line": line, "marker": marker}]
     if track.kind == "official_series":
         line = {"color": color, "width": 2}
         return [
