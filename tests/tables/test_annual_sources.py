@@ -6,6 +6,7 @@ tests/refresh/test_contract.py)."""
 import csv
 import json
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ def _raw(path: str) -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
-def _official(tables: dict[str, pd.DataFrame], prefix: str) -> dict[tuple, float]:
+def _official(tables: dict[str, pd.DataFrame], prefix: str) -> dict[tuple[Any, ...], float]:
     obs = tables["observations"]
     mine = obs[obs["source_id"].str.startswith(prefix)]
     keys = zip(mine["indicator"], mine["economy"], mine["year"], mine["source_id"], strict=True)

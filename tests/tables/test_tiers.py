@@ -10,7 +10,9 @@ from dashboard.schema.vocabulary import TIERS, worst_tier
 PERIOD = ("2024-01-01", "2024-12-31")
 
 
-def _row(source_id: str, value: float, kind: str = "official_series", **more: Any) -> dict:
+def _row(
+    source_id: str, value: float, kind: str = "official_series", **more: Any
+) -> dict[str, Any]:
     return {
         "obs_id": f"o-{source_id}",
         "indicator": "gdp",
