@@ -472,6 +472,12 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         PANEL,
         "field 'variable': 'gasprod_tcf' is not one of",
     ),
+    "source without a tier": (
+        origin("ei_2025", lambda o: [o.pop("trust_tier"), o["files"][0].pop("trust_tier")]),
+        False,
+        "",
+        "table sources is invalid: column tier",
+    ),
     "statement tier outside the vocabulary": (
         set_cell(STATEMENT_SOURCES, 2, "tier", "trusted"),
         True,
