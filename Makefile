@@ -29,7 +29,7 @@ install: $(STAMP) ## Create .venv and install the project with its dev tools
 run: $(RUNTIME) ## Start the dashboard on the shipped data at http://$(HOST):$(PORT)
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m dashboard
 
-serve: $(RUNTIME) ## Production server: gunicorn, settings in dashboard/gunicorn_conf.py
+serve: $(RUNTIME) ## Production server: gunicorn, dashboard/gunicorn_conf.py (PUBLIC_URL: the site's address)
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config dashboard/gunicorn_conf.py
 
 data: $(RUNTIME) ## Rebuild datasets/tidy from datasets/raw (offline, deterministic)

@@ -1,10 +1,16 @@
 """The read-only data API under /api/v1: every indicator's observations with a citation on
 every row, the claims and the sources, as CSV or JSON. The route table below is the one
-place the Flask rules, the query parameters and the OpenAPI document come from."""
+place the Flask rules, the query parameters and the OpenAPI document come from.
+
+Each answer is made from one snapshot of the published build: its ETag and its `build` are the
+id of the build its rows come from. Links in answers start with PUBLIC_URL (the site's public
+address, e.g. https://figures.example.org, set in the environment) or, without it, are relative:
+nothing of the request's Host goes into an answer a cache may keep."""
 
 import calendar
 import datetime
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +29,9 @@ PREFIX = "/api/v1"
 FILE_PREFIX = "china-russia-figures"
 CACHE_CONTROL = "public, max-age=300"
 MAX_VALUE_LENGTH = 64
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
+if PUBLIC_URL and not re.fullmatch(r"https?://[^/?#\s]+(/[^?#\s]*)?", PUBLIC_URL):
+    raise ValueError(f"PUBLIC_URL must be http(s)://host[/path], not {PUBLIC_URL!r}")
 
 OBSERVATION_COLUMNS = published.CITED_ROW  # the cited row, as the chart CSVs have it
 CLAIM_SOURCE_COLUMNS = {
@@ -155,22 +164,41 @@ def filtered(points: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 # tables served
 
 
-def checked(indicator: str) -> Filters:
+@dataclass(frozen=True)
+class Snapshot:
+    """One build of the published tables: its id (the answers' ETag) and its tables."""
+
+    build: str
+    tables: data.Tables
+
+
+def snapshot() -> Snapshot:
+    """The published build's id and tables, read together: the descriptor's stamp is the same
+    before and after, so no new build was swapped in between."""
+    for _ in range(published.ATTEMPTS):
+        stamp = published.stamp(paths.TIDY)
+        build = published.load(paths.TIDY).build
+        tables = data.load(paths.TIDY)
+        if published.stamp(paths.TIDY) == stamp:
+            return Snapshot(build, tables)
+    raise ApiError(503, "a new build is being published; try again")
+
+
+def checked(tables: data.Tables, indicator: str) -> Filters:
     """The request's filters, once the indicator and the query are known to be valid."""
     filters = parse_filters(request.args.to_dict(flat=False))
-    if indicator not in catalog.ids(data.load()):
+    if indicator not in catalog.ids(tables):
         raise ApiError(404, "no such indicator (the list: /api/v1/indicators.json)")
     return filters
 
 
-def indicator_rows(indicator: str, filters: Filters) -> pd.DataFrame:
+def indicator_rows(tables: data.Tables, indicator: str, filters: Filters) -> pd.DataFrame:
     """Every observation of an indicator that passes the filters, with its citation columns."""
-    return data.cited_rows(filtered(catalog.points_of(data.load(), indicator), filters))
+    return data.cited_rows(filtered(catalog.points_of(tables, indicator), filters))
 
 
-def claims_table() -> pd.DataFrame:
+def claims_table(tables: data.Tables) -> pd.DataFrame:
     """Every checked claim, with the citation and link of the article and official source."""
-    tables = data.load()
     cited = tables.sources.set_index("source_id")
     claims = tables.claims_check.copy()
     for prefix, column in (("", "source_id"), ("official_", "official_source_id")):
@@ -179,20 +207,20 @@ def claims_table() -> pd.DataFrame:
     return claims.fillna({c: "" for c in CLAIM_SOURCE_COLUMNS})[list(CLAIM_COLUMNS)]
 
 
-def indicator_list() -> list[dict[str, Any]]:
+def indicator_list(tables: data.Tables) -> list[dict[str, Any]]:
     """Every indicator with its coverage, last update and URLs."""
-    summaries = catalog.summaries(data.load()).values()
-    return [s | {"urls": urls(s["id"], request.host_url)} for s in summaries]
+    summaries = catalog.summaries(tables).values()
+    return [s | {"urls": urls(s["id"], PUBLIC_URL)} for s in summaries]
 
 
-def summary_with_urls(indicator: str) -> dict[str, Any]:
-    """An indicator's summary and the absolute URLs of its page and tables."""
-    return catalog.summary(data.load(), indicator) | {"urls": urls(indicator, request.host_url)}
+def summary_with_urls(tables: data.Tables, indicator: str) -> dict[str, Any]:
+    """An indicator's summary and the URLs of its page and tables."""
+    return catalog.summary(tables, indicator) | {"urls": urls(indicator, PUBLIC_URL)}
 
 
-def urls(indicator: str, host_url: str) -> dict[str, str]:
-    """The data page, CSV and JSON of an indicator, on the host the request came to."""
-    root = host_url.rstrip("/")
+def urls(indicator: str, root: str) -> dict[str, str]:
+    """The data page, CSV and JSON of an indicator under `root` (relative if empty)."""
+    root = root.rstrip("/")
     return {
         "page": f"{root}/data/{indicator}",
         "csv": f"{root}{PREFIX}/indicators/{indicator}.csv",
@@ -201,11 +229,6 @@ def urls(indicator: str, host_url: str) -> dict[str, str]:
 
 
 # responses
-
-
-def build_id() -> str:
-    """The id of the published build: the ETag of every answer."""
-    return published.load(paths.TIDY).build
 
 
 def as_json(document: Any) -> str:
@@ -221,20 +244,16 @@ def json_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def send(body: Callable[[], str], media_type: str, filename: str) -> Response:
-    """A cacheable answer: 304 when the client holds this build, else the body, tagged with
-    its build (untagged and uncached if a new build was swapped in while it was made)."""
-    build = build_id()
-    if request.if_none_match.contains_weak(build):
+def send(snap: Snapshot, body: Callable[[], str], media_type: str, filename: str) -> Response:
+    """A cacheable answer made from one snapshot: 304 when the client holds its build, else
+    the body, tagged with its build."""
+    if request.if_none_match.contains_weak(snap.build):
         response = Response(status=304)
     else:
         response = Response(body(), mimetype=media_type)
         disposition = "attachment" if media_type == "text/csv" else "inline"
         response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-        if build_id() != build:
-            response.headers["Cache-Control"] = "no-store"
-            return response
-    response.set_etag(build, weak=True)  # weak: gzip and plain bytes are the same content
+    response.set_etag(snap.build, weak=True)  # weak: gzip and plain bytes are the same content
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
@@ -256,30 +275,36 @@ def refuse(error: ApiError) -> Response:
 
 def get_indicators() -> Response:
     _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
     return send(
-        lambda: as_json({"build": build_id(), "indicators": indicator_list()}),
+        snap,
+        lambda: as_json({"build": snap.build, "indicators": indicator_list(snap.tables)}),
         "application/json",
         f"{FILE_PREFIX}-indicators.json",
     )
 
 
 def get_indicator_csv(indicator: str) -> Response:
-    filters = checked(indicator)
+    snap = snapshot()
+    filters = checked(snap.tables, indicator)
     return send(
-        lambda: as_csv(indicator_rows(indicator, filters)),
+        snap,
+        lambda: as_csv(indicator_rows(snap.tables, indicator, filters)),
         "text/csv",
         f"{FILE_PREFIX}-{indicator}.csv",
     )
 
 
 def get_indicator_json(indicator: str) -> Response:
-    filters = checked(indicator)
+    snap = snapshot()
+    filters = checked(snap.tables, indicator)
     return send(
+        snap,
         lambda: as_json(
             {
-                "build": build_id(),
-                "indicator": summary_with_urls(indicator),
-                "rows": json_rows(indicator_rows(indicator, filters)),
+                "build": snap.build,
+                "indicator": summary_with_urls(snap.tables, indicator),
+                "rows": json_rows(indicator_rows(snap.tables, indicator, filters)),
             }
         ),
         "application/json",
@@ -289,13 +314,18 @@ def get_indicator_json(indicator: str) -> Response:
 
 def get_claims() -> Response:
     _only(request.args.to_dict(flat=False), ())
-    return send(lambda: as_csv(claims_table()), "text/csv", f"{FILE_PREFIX}-claims.csv")
+    snap = snapshot()
+    return send(
+        snap, lambda: as_csv(claims_table(snap.tables)), "text/csv", f"{FILE_PREFIX}-claims.csv"
+    )
 
 
 def get_sources() -> Response:
     _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
     return send(
-        lambda: as_csv(data.load().sources[list(SOURCE_COLUMNS)]),
+        snap,
+        lambda: as_csv(snap.tables.sources[list(SOURCE_COLUMNS)]),
         "text/csv",
         f"{FILE_PREFIX}-sources.csv",
     )
@@ -303,7 +333,8 @@ def get_sources() -> Response:
 
 def get_openapi() -> Response:
     _only(request.args.to_dict(flat=False), ())
-    return send(lambda: as_json(openapi()), "application/json", f"{FILE_PREFIX}-openapi.json")
+    filename = f"{FILE_PREFIX}-openapi.json"
+    return send(snapshot(), lambda: as_json(openapi()), "application/json", filename)
 
 
 @dataclass(frozen=True)
@@ -445,7 +476,7 @@ def _json_type(field: Field | None) -> str | list[str]:
     return kind if kind == "string" else [kind, "null"]
 
 
-def handle_unknown(rest: str) -> Response:
+def handle_unknown(rest: str = "") -> Response:
     raise ApiError(404, "no such API route (see /api/v1/openapi.json)")
 
 
@@ -455,7 +486,8 @@ def blueprint() -> Blueprint:
     for route in ROUTES:
         rule = route.path.replace(INDICATOR_ID, "<indicator>")
         api.add_url_rule(rule, endpoint=route.view.__name__, view_func=route.view)
-    api.add_url_rule("/<path:rest>", endpoint="unknown", view_func=handle_unknown)
+    for rule in ("", "/", "/<path:rest>"):
+        api.add_url_rule(rule, endpoint="unknown", view_func=handle_unknown)
     api.register_error_handler(ApiError, refuse)
     return api
 

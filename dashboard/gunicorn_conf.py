@@ -1,7 +1,8 @@
 """gunicorn settings for `make serve` (`gunicorn -c dashboard/gunicorn_conf.py`); README explains.
 
 HOST and PORT set the address (default 127.0.0.1:8050), WEB_WORKERS and WEB_THREADS the pool,
-WEB_READ_TIMEOUT how long a client may pause while sending a request (seconds).
+WEB_READ_TIMEOUT how long a client has to send its whole request (seconds), WEB_TIME_BUDGET how
+long the app may take to answer one (dashboard/budget.py).
 """
 
 import os
@@ -12,20 +13,20 @@ from typing import Any
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 wsgi_app = "dashboard.wsgi:server"
 
-# One process per core; threads so that a slow or stalled client holds one thread, not a
-# whole worker (a sync worker stops serving until the client finishes or `timeout` kills it).
-worker_class = "gthread"
+# One process per core, each with a pool of threads; the worker (gthread's, see dashboard/worker.py)
+# reads every request whole in its event loop before a thread takes it, so slow clients hold none.
+worker_class = "dashboard.worker.Worker"
 workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "8"))
-worker_connections = 200  # open connections per worker, kept-alive ones included
+worker_connections = 200  # open connections per worker: kept-alive, still sending, being answered
 
 preload_app = True  # load the app and its tables once, before forking; a broken build fails here
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 20
 keepalive = 5  # seconds an idle kept-alive connection stays open
-# A client that stops halfway through sending its request is dropped after this many seconds,
-# freeing its thread (gthread would otherwise wait for it for ever): set on the listening
-# sockets as SO_RCVTIMEO, which the accepted connections inherit.
+# A client that has not sent its whole request this many seconds after it began is dropped
+# (dashboard/worker.py); set as SO_RCVTIMEO on the listening sockets too, which the accepted
+# connections inherit, for any read a thread still makes.
 READ_TIMEOUT = int(os.environ.get("WEB_READ_TIMEOUT", "10"))
 
 # Recycle workers now and then, so that no slow growth can accumulate.

@@ -1,7 +1,10 @@
 """The web server's guard rails, at the Flask level: body cap, malformed Dash requests answered
-4xx, real 404s for paths that are no page, and security headers on every response.
+4xx, real 404s for paths that are no page, a time budget on every request (budget.py), and
+security headers on every response.
 
-Error answers carry fixed texts: nothing a client sent is echoed back.
+Error answers carry fixed texts (nothing a client sent is echoed back) and `no-store`. Answers
+that set no caching of their own may be built from the request's Host (a page's share links):
+they are sent `private, no-cache` with `Vary: Host`, so that no shared cache hands one to others.
 """
 
 import json
@@ -15,6 +18,8 @@ import dash
 from dash import Dash
 from flask import Flask, Response, request
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound, RequestEntityTooLarge
+
+from dashboard.budget import Budget
 
 MAX_BODY = 64 * 1024  # the largest real callback body is under 2 kB (tests/server measure it)
 MAX_PROPS = 64  # items in one pattern-matching input: more than any page has charts
@@ -31,6 +36,14 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+ERROR_HEADERS = {  # on answers made outside Flask: gunicorn's own, the budget's 503
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    **HEADERS,
+}
+UNCACHED = "private, no-cache"
 CSP = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
@@ -46,6 +59,7 @@ def protect(app: Dash) -> None:
     server.before_request(guard.check_request)
     server.after_request(guard.add_headers)
     server.register_error_handler(Exception, guard.on_error)
+    server.wsgi_app = Budget(server.wsgi_app, ERROR_HEADERS)  # type: ignore[method-assign]
     with server.test_request_context("/"):
         server.preprocess_request()  # Dash's first-request setup, before threads race to do it
 
@@ -84,6 +98,11 @@ class Guard:
         if not embed:
             response.headers["X-Frame-Options"] = "DENY"
         response.headers.update(HEADERS)
+        if response.status_code >= 400:
+            response.headers["Cache-Control"] = "no-store"
+        elif "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = UNCACHED
+            response.vary.add("Host")
         return response
 
     def on_error(self, error: Exception) -> Response | HTTPException:

@@ -3,9 +3,14 @@
 On Linux the swap is one renameat2(RENAME_EXCHANGE) call, so a reader sees the old folder
 or the new one, never a mix. Elsewhere two renames leave a window of microseconds in which
 the folder is absent; readers of the published tables retry (schema.published).
+
+A staging folder's name carries the id of the process writing it, so that the next build can
+remove the folders of builds that were killed while writing, and leave those of a build
+running at the same moment alone.
 """
 
 import ctypes
+import glob
 import os
 import shutil
 import tempfile
@@ -19,11 +24,40 @@ _RENAME_EXCHANGE = 2
 
 
 def staging_folder(target: Path) -> Path:
-    """An empty folder beside `target`, readable by other users, for its next version."""
+    """An empty folder beside `target`, readable by other users, for its next version (the
+    leftovers of killed builds removed first)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    remove_leftovers(target)
+    prefix = f"{_staging_prefix(target)}{os.getpid()}-"
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
     folder.chmod(FOLDER_MODE)
     return folder
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove the staging folders of `target` whose process is gone; returns them."""
+    prefix = _staging_prefix(target)
+    removed = []
+    for folder in target.parent.glob(glob.escape(prefix) + "*"):
+        owner = folder.name.removeprefix(prefix).split("-")[0]
+        if folder.is_dir() and not (owner.isdigit() and _running(int(owner))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _staging_prefix(target: Path) -> str:
+    return f".{target.name}-new-"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def write_files(folder: Path, files: Mapping[str, bytes]) -> None:

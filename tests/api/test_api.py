@@ -35,7 +35,7 @@ def client():
 
 
 def test_indicator_list_names_every_indicator_with_its_urls(client):
-    response = client.get("/api/v1/indicators.json", base_url="http://example.org:9000")
+    response = client.get("/api/v1/indicators.json")
     assert response.status_code == 200 and response.mimetype == "application/json"
     listed = response.get_json()["indicators"]
     assert [i["id"] for i in listed] == INDICATORS
@@ -47,8 +47,8 @@ def test_indicator_list_names_every_indicator_with_its_urls(client):
         assert item["first_period"] == rows["period_start"].min()
         assert item["last_period"] == rows["period_end"].max()
         assert item["last_updated"]
-        assert item["urls"]["csv"] == f"http://example.org:9000/api/v1/indicators/{item['id']}.csv"
-        assert item["urls"]["page"] == f"http://example.org:9000/data/{item['id']}"
+        assert item["urls"]["csv"] == f"/api/v1/indicators/{item['id']}.csv"
+        assert item["urls"]["page"] == f"/data/{item['id']}"
 
 
 @pytest.mark.parametrize("indicator", INDICATORS)
@@ -294,12 +294,3 @@ def test_readme_documents_every_api_column():
 
 def document_routes() -> list[str]:
     return [api.PREFIX + route.path.replace("{indicator}", "<id>") for route in api.ROUTES]
-
-
-def test_an_answer_made_across_a_new_build_is_not_tagged(client, monkeypatch):
-    builds = iter(["build-before", "build-after", "build-after"])
-    monkeypatch.setattr(api, "build_id", lambda: next(builds))
-    response = client.get("/api/v1/sources.csv")
-    assert response.status_code == 200
-    assert "ETag" not in response.headers
-    assert response.headers["Cache-Control"] == "no-store"

@@ -258,6 +258,8 @@ def test_interrupt_rolls_every_swapped_source_back(monkeypatch, upstream, raw, c
         (lambda r: r.update(cmdCode="27"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(freqCode="M"), "asked for annual total goods, got commodity"),
         (lambda r: r.update(refYear=2035), "refYear '2035' is not one of the years asked"),
+        (lambda r: r.pop("isReported"), "record lacks ['isReported']"),
+        (lambda r: r.pop("legacyEstimationFlag"), "record lacks ['legacyEstimationFlag']"),
     ],
 )
 def test_comtrade_answers_other_than_asked_are_refused(
@@ -411,3 +413,19 @@ def test_comtrade_401_is_an_error(monkeypatch, upstream, raw, capsys):
     assert "HTTP 401" in capsys.readouterr().out
     assert not (raw / "comtrade").exists()
     assert datasets(raw) == before
+
+
+def test_a_revised_value_changes_only_its_own_line(monkeypatch, upstream, raw):
+    serve_worldbank(upstream)
+    code, files = "TX.VAL.MRCH.CD.WT", worldbank_files()
+    page = handmade.worldbank_pages(code, files[code], 1000)[0]
+    row = next(r for r in page[1] if (r["countryiso3code"], r["date"]) == ("RUS", "2020"))
+    row["value"] += 1_000_000  # a hand-made revision of one value
+    upstream.script(WB_PREFIX + code, Reply(page))
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, "worldbank") == 0
+    after = datasets(raw)
+    for name in files.values():
+        old, new = (d[f"raw/wb_wdi/{name}"].decode().splitlines() for d in (before, after))
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        assert len(changed) == (1 if name == files[code] else 0), changed[:3]

@@ -5,6 +5,7 @@ import io
 import os
 import shutil
 import stat
+import subprocess
 import threading
 import zipfile
 from pathlib import Path
@@ -134,3 +135,18 @@ def test_published_folder_needs_no_shared(tmp_path):
     copy = tmp_path / "datasets"
     shutil.copytree(paths.DATASETS, copy)
     assert published.load(copy / "tidy").tables["observations"].shape[0] > 1000
+
+
+def test_a_build_removes_the_staging_folders_of_killed_builds_only(tidy, tables):
+    gone = subprocess.Popen(["true"])  # its process id is gone once it has ended
+    gone.wait()
+    leftover = tidy.parent / f".tidy-new-{gone.pid}-abcd1234"
+    (leftover / "observations.csv").parent.mkdir()
+    (leftover / "observations.csv").write_text("half written")
+    old_style = tidy.parent / ".tidy-new-x7k2p9qz"  # named before names carried a process id
+    old_style.mkdir()
+    running = tidy.parent / f".tidy-new-{os.getpid()}-efgh5678"  # a build running meanwhile
+    running.mkdir()
+    publish(tidy, _other_build(tables))
+    assert not leftover.exists() and not old_style.exists()
+    assert running.is_dir()

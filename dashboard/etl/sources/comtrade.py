@@ -53,6 +53,8 @@ REQUIRED = (
     "partner2Code",
     "customsCode",
     "motCode",
+    "isReported",  # optional upstream, but kept: renamed, they would blank a column
+    "legacyEstimationFlag",
 )
 # (reporter, flow) -> the China–Russia flow it measures
 FLOWS = {
@@ -166,8 +168,8 @@ def parse(records_: list[dict[str, Any]], url: str, years: list[int]) -> pd.Data
                 "flow_code": record["flowCode"],
                 "year": year,
                 "primary_value_usd": value,
-                "is_reported": record.get("isReported", ""),
-                "legacy_estimation_flag": record.get("legacyEstimationFlag", ""),
+                "is_reported": record["isReported"],
+                "legacy_estimation_flag": record["legacyEstimationFlag"],
             }
         )
     return pd.DataFrame(rows, columns=RAW_COMTRADE.columns)

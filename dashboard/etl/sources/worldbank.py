@@ -169,6 +169,7 @@ def parse(code: str, pages: list[Any], url: str) -> tuple[pd.DataFrame, str]:
             raise SourceError(url, "empty result: the API returned no rows")
         rows.extend(_row(code, row, url) for row in body[1])
     frame = pd.DataFrame(rows, columns=RAW_WB_WDI.columns)
+    frame["Value"] = pd.Series([r["Value"] for r in rows], dtype=object)  # ints stay ints
     if frame.empty or frame["Value"].isna().all():
         raise SourceError(url, "empty result: no values for China, Russia or the world")
     frame = frame.sort_values(["Country Code", "Year"]).reset_index(drop=True)
@@ -193,7 +194,15 @@ def _row(code: str, row: Any, url: str) -> dict[str, Any]:
     if indicator != code:
         raise SourceError(url, f"upstream format changed: indicator {indicator!r}, asked {code!r}")
     number = finite_number(value, url, f"{iso3} {year}")
-    return {"Country Name": country, "Country Code": iso3, "Year": year, "Value": number}
+    return {"Country Name": country, "Country Code": iso3, "Year": year, "Value": _spelled(number)}
+
+
+def _spelled(number: float | None) -> float | int | None:
+    """A whole number as an int, so that the CSV spells it as the source's own files do
+    (138764340892, not 138764340892.0) and a revision changes only its own line."""
+    if number is not None and number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
 
 
 def refresh(
