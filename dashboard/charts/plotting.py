@@ -203,7 +203,10 @@ def value_margin(picked: Picked, log_scale: bool) -> int:
     ]
     if not ends:
         return MIN_VALUE_MARGIN
-    width = max(_tick_width(max(ends)), _tick_width(min(ends)))
+    top = max(ends)
+    if log_scale and top > 0 and top >= 10 ** math.ceil(math.log10(top)) / 2:
+        top = 10 ** math.ceil(math.log10(top))  # a log axis padded past its top decade labels it
+    width = max(_tick_width(top), _tick_width(min(ends)))
     if max(abs(end) for end in ends) < 10 or (log_scale and min(ends) < 1):
         width += MARK_PX + DIGIT_PX  # ticks with a decimal
     return max(MIN_VALUE_MARGIN, math.ceil(AXIS_PX + width))
