@@ -12,46 +12,128 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-CHINA = _re(r"\bchin(?:a|ese)|beijing|\bprc\b|китай|китая|中国|\bchine")
-RUSSIA = _re(r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss")
+CHINA = _re(
+    r"\bchin(?:a|ese)|beijing|\bprc\b|китай|кита[яюе]|китаем|\bкнр\b|中国|中國|中方|\bchine"
+    r"|xi jinping"
+    r"|\bxi\b|li qiang|wang yi"
+)
+RUSSIA = _re(
+    r"\brussia|\brusso|moscow|kremlin|росси|\brusia|rússia|\brúss|俄|putin|lavrov|mishustin"
+)
 PAIR = _re(
-    r"bilateral|two countries|both countries|sino-russian|russo-chinese|russian-chinese"
-    r"|chinese-russian|china[-–]russia|russia[-–]china|российско-китайск|двумя странами"
-    r"|中俄|俄中|russie"
+    r"sino-russian|russo-chinese|russian-chinese|chinese-russian|china[-–]russia|russia[-–]china"
+    r"|российско-китайск|китайско-российск|中俄|俄中|two-way trade"
+)
+# a pair that is China and Russia only when they are named in the sentence or just before
+WEAK_PAIR = _re(
+    r"bilateral|two countries|both countries|two sides|both sides|two neighbou?rs|two nations"
+    r"|both nations|двумя странами|двусторонн|双边"
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
     r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bmongolia|\bkorea|vietnam|brazil|\biran"
     r"|turkey|türkiye|ukrain|\bsaudi|britain|\bu\.?k\.?\b|\bfrance|australia|canada|asean"
-    r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan"
+    r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan|qatar|turkmen|uzbek|myanmar|malaysia"
+    r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
+    r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
+    r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
+    r"|asian countries|\basia\b(?!-pacific)"
 )
-OTHER_SCOPE = _re(r"\bworld\b|global")
+# a flow to or from a partner: "our trade with China" names both sides
+PARTNER_FLOW = _re(
+    r"(?:trade|turnover|exports?|imports?|commerce|settlements?|payments?|supplies)"
+    r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
+)
+# a conversion the writer added: "1.74 trillion yuan ($237 billion)"
+CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
+# growth of trade valued in yuan: the tables' growth rates are of dollar values
+YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# a currency other than the ruble and the yuan: "the euro's share was 30 %"
+OTHER_CURRENCY = _re(r"\beuros?\b|dollars?\b|美元|欧元|евро|доллар")
+# currency shares of Russia as a whole (its exchange, its reserves), not of its trade with China
+RUSSIA_WIDE = _re(
+    r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
+    r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
+)
+OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
 TRADE = _re(
-    r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio"
+    r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
+    r"|импорт|出口|进口|貿易|進口"
     r"|shipments|deliveries to russia"
 )
-GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп")
+GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
+PPP = _re(r"\bppp\b|purchasing[- ]power|\bппс\b|паритет")
 BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
     r"|bonds?\b|\barms\b|weapon|military|defen[cs]e|market cap|capitali[sz]ation|revenue|profit"
-    r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth"
+    r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth|surplus|deficit"
+    r"|trade balance|inflation|interest rate|key rate|exchange rate|tariff|\btax|\bdut(?:y|ies)\b"
+    r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
+)
+BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
+DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
+
+# a country's trade with the whole world, not with the other country
+WORLD_TRADE = _re(
+    r"(?:russia|china)(?:'s|’s|n|ese)? (?:total |overall )?(?:foreign|external|international)"
+    r" (?:trade|commerce)|(?:russia|china)(?:'s|’s) (?:total|overall) (?:trade|exports|imports)"
+    r"|(?:foreign|external) trade (?:turnover )?of (?:russia|china)|with the world|global trade"
+    r"|world trade|внешнеторгов\w* оборот|внешней торговли|对外贸易|外贸"
+)
+# one product's or sector's trade, not the total ("car exports to Russia", "exports of oil")
+_PRODUCT = (
+    r"(?:oil|crude|petroleum|coal|lng|gas|grain|wheat|soybeans?|cars?|vehicles?|automobiles?"
+    r"|machinery|electronics?|agricultur\w*|food|timber|wood|seafood|fish|metals?|copper"
+    r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms)"
+)
+_FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
+PRODUCT_FLOW = _re(
+    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
+# the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
+PRODUCT_AFTER = _re(rf"^\s*(?:worth )?(?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b")
+PRODUCT_BEFORE = _re(
+    rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
+    rf"{_PRODUCT}\b"
+)
+# the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
+BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")
+# "3 % of China's": the economy whose trade a share is of, written without the word trade
+OF_ECONOMY = _re(
+    r"^\s*(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$|total|foreign"
+    r"|overall|external|international|trade))"
+)
+ALL_ROUTES = _re(
+    r"total (?:gas )?(?:deliveries|supplies|exports)|all routes|overall (?:gas )?"
+    r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
 
 # direction of a flow, nearest mention wins
 EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
-    r"|russia(?:'s|’s|n) imports|imports from china|exports from china|supplies from china"
-    r"|china exported|russia imported"
+    r"|russia(?:'s|’s) imports|imports from china|exports from china|supplies from china"
+    r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
+    r"|对俄(?:罗斯)?出口|對俄(?:羅斯)?出口|自华进口"
+    r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
+    r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
+    r"|imports of chinese (?:goods|products)"
+    r"|импорт\w* (?:россии )?из китая"
 )
 IMPORTS_CN = _re(
     r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
-    r"|china(?:'s|’s)? imports|chinese imports(?! in)|imports from russia|exports from russia"
-    r"|supplies from russia|russia exported|china imported"
+    r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
+    r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
+    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
+    r"|对华出口"
+    r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
+    r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
+    r"|imports of russian (?:goods|products)"
 )
 TOTAL = _re(
-    r"turnover|total trade|bilateral trade|trade between|trade volume|volume of trade"
-    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|贸易额"
+    r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
+    r"|bilateral trade|trade between|trade volume|volume of trade"
+    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли"
 )
 EXPORTED = _re(r"\bexported\b|\bsold\b")
 IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
@@ -65,30 +147,33 @@ SETTLEMENT = _re(
     r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
     r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
     r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
-    r"|yuan'?s share|ruble'?s share|ruble share|yuan share|in renminbi|in rubles|in yuan"
+    r"|yuan(?:'|’)?s share|ruble(?:'|’)?s share|ruble share|yuan share|in renminbi|in rubles"
+    r"|in yuan|расч[её]т|национальн\w* валют|нацвалют|в рублях|в юанях|人民币结算"
 )
 CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
-    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:yuans?|renminbi)"
-    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?))"
-    r"|(?P<yuan>yuan|renminbi)|(?P<ruble>rubles?|roubles?)"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi)"
+    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
+    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
+    r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
 RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额"
 )
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
     r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
+    r"|俄罗斯(?:对外|外)贸"
 )
 OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external )*(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
-    r"|(?:foreign |international |total )?trade of china"
+    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
 )
 OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
 
@@ -96,31 +181,54 @@ GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
-    r"|slumped?|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*|сократил\w*"
-    r"|снизил\w*|增长|下降)\b"
+    r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
+    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
+    r"|сократил\w*|снизил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+)
+# a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
+GROWN_BY = _re(
+    r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
+    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,40}?(?:\bby |\bв )?(?:about |almost "
+    r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
-    r"|shrunk|contracted|lower|plunged?|slumped?|сократил\w*|снизил\w*|下降)\b"
+    r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
+    r"|сократил\w*|снизил\w*)\b|下降|减少|減少"
 )
 
-POS2 = _re(r"power of siberia[- ]?2|power of siberia two|western route|via mongolia|soyuz vostok")
+POS2 = _re(
+    r"power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
+    r"|via mongolia|soyuz vostok"
+)
 FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
-POS = _re(r"power of siberia|сила сибири|eastern route|东线")
+# a sentence after one about the Power of Siberia that is still about it
+PIPELINE_BACK = _re(
+    r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
+    r"|supplies|flows?|the figure|the volume)\b"
+)
+POS = _re(r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
 CAPACITY = _re(r"capacity|design|мощност")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
 LNG = _re(r"\blng\b|liquefied")
-PIPELINE = _re(r"pipeline gas|by pipeline|pipeline imports|piped")
-FROM_RUSSIA = _re(r"from russia|russian (?:gas|lng)")
+PIPELINE = _re(r"pipeline|piped")
+FROM_RUSSIA = _re(
+    r"from russia|russian (?:pipeline |natural |piped )?(?:gas|lng)"
+    r"|russia(?:'s|’s) (?:pipeline )?gas"
+    r"|russia(?:'s|’s|n)?(?: [\w-]+){0,3} (?:exports?|supplies|deliveries|supplied|exported)"
+)
 CONSUMPTION = _re(r"consum|demand|потреблен")
-IMPORTED = _re(r"import|transported to china|shipped to china|bought|purchase")
+IMPORTED = _re(
+    r"import|transported to china|shipped to china|bought|purchase"
+    r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
+)
 
 TARGET = _re(
-    r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved"
+    r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved|задач|довести"
     r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру"
 )
 FORECAST = _re(
-    r"could|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
+    r"could|would|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
     r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"
 )
 PLANNED = _re(
@@ -135,14 +243,25 @@ ABOUT = _re(
 )
 MORE_THAN = _re(
     r"(?:more than|over|above|exceed(?:ed|ing|s)?|in excess of|at least|upwards of|已超过"
-    r"|超过|более|свыше|больше|más de|mais de)\s*(?:us\s?\$|\$)?$"
+    r"|超过|более|свыше|больше|превысил\w*|превышает|más de|mais de)\s*(?:us\s?\$|\$)?$"
 )
 LESS_THAN = _re(
     r"(?<!rose )(?<!went )(?<!grew )(?<!climbed )(?<!jumped )(?<!moved )"
     r"(?:less than|under|below|fewer than|at most|no more than|not more than|up to|менее"
     r"|не более|menos de)\s*(?:us\s?\$|\$)?$"
 )
-BY_AMOUNT = _re(r"\bby\s*(?:us\s?\$|\$)?$|\bна\s*$")
+BY_AMOUNT = _re(
+    r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
+    r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
+)
+# "700 million cubic metres above the contracted volume": a difference from a plan
+ABOVE_PLAN = _re(
+    r"^[^,;.]{0,30}?\b(?:above|over|beyond|in excess of|more than|less than|below|short of)"
+    r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
+)
+# words between a figure and a period that give the period to another figure
+OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
+COMPARED = _re(r"compared|against|versus|\bvs\b|\bthan\b|\bup from|\bdown from")
 
 CHN_REPORTER = _re(
     r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "
@@ -173,4 +292,8 @@ STARTED = _re(
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
 )
 GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
-FULL_CAPACITY = _re(r"(?:full|maximum|design|planned) (?:design )?capacity")
+FULL_CAPACITY = _re(
+    r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
+    r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
+    r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
+)

@@ -5,6 +5,7 @@ with the project's verdict rule (dashboard.schema.verdict). Deterministic and of
 """
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ from dashboard import data
 from dashboard.cache import per_build
 from dashboard.charts.registry import PAGES_BY_ID, chart_for
 from dashboard.check import match
-from dashboard.check.extract import Claim, extract
+from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
+from dashboard.check.periods import date_problem
 from dashboard.schema import official as official_rule
 from dashboard.schema.verdict import Figure, difference_pct, judge
 from dashboard.schema.vocabulary import worst_tier
@@ -39,6 +41,7 @@ COLUMNS = (
     "qualifier",
     "status",
     "attribution",
+    "outcome",
     "verdict",
     "official_value",
     "official_low",
@@ -59,6 +62,14 @@ COLUMNS = (
     "chart",
 )
 DERIVED_SOURCE = "derived-at-check"
+GDP_MEASURE_RATIO = 2.5
+CHECKED = "checked"
+NOT_CHECKED = "found, not checked"
+NOT_OURS = "not a China–Russia figure"
+JUDGED = ("consistent", "approximate", "inconsistent", "target-met", "target-missed")
+MAX_ROWS = 1500  # per text, every number listed: beyond, one row says how many more
+NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
+YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 REPORTER_NAMES = {"CHN": "China", "RUS": "Russia", "": ""}
 
 
@@ -83,10 +94,86 @@ def record() -> Record:
     return Record(dict(grouped), sources, events)
 
 
-def check(text: str, published: date | None = None) -> list[dict[str, Any]]:
-    """One row per figure found: the claim, the official figure and the verdict."""
+def check(
+    text: str, published: date | None = None, limit: int | None = MAX_CLAIMS
+) -> list[dict[str, Any]]:
+    """One row per China–Russia figure found: the claim, the official figure and the verdict
+    (outcome 'checked'), or why there is none (outcome 'found, not checked').
+
+    Raises ValueError (one line) for a publication date outside the sane range.
+    """
+    return _claims(text, published, limit)[0]
+
+
+def account(
+    text: str, published: date | None = None, limit: int | None = MAX_CLAIMS
+) -> list[dict[str, Any]]:
+    """Every number in the text, in reading order: the checked and unchecked China–Russia
+    figures of check(), the quantities found but not checked (with why), and every other
+    number ('not a China–Russia figure'), so that a miss shows. At most MAX_ROWS rows of
+    the last kind and of skipped quantities together; one last row counts the rest."""
+    rows, skipped = _claims(text, published, limit)
+    taken = sorted([(r["start"], r["end"]) for r in rows] + [(k.start, k.end) for k in skipped])
+    numbers = _numbers(text, taken)
+    extra = [_skipped_row(k) for k in skipped[:MAX_ROWS]]
+    room = MAX_ROWS - len(extra)
+    extra += [_other_row(*number, False) for number in numbers[:room]]
+    rest = len(skipped) + len(numbers) - len(extra)
+    if rest:
+        extra.append(
+            _other_row(len(text), len(text), "", f"{rest} more numbers, not listed", False)
+        )
+    return sorted([*rows, *extra], key=lambda r: (r["start"], r["end"]))
+
+
+def _claims(
+    text: str, published: date | None, limit: int | None
+) -> tuple[list[dict[str, Any]], list[Skipped]]:
+    problem = date_problem(published)
+    if problem:
+        raise ValueError(problem)
     tables = record()
-    return [_row(claim, tables) for claim in extract(text, published)]
+    claims, skipped = scan(text, published, limit)
+    return [_row(claim, tables) for claim in claims], skipped
+
+
+def _numbers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """The numbers outside every figure found (start, end, text, why not a figure): years
+    and dates, or numbers without a unit the checker reads."""
+    found = []
+    spans = iter(taken)
+    span = next(spans, None)
+    for number in NUMBER.finditer(text):
+        while span is not None and span[1] <= number.start():
+            span = next(spans, None)
+        if span is not None and span[0] < number.end():
+            continue
+        year = YEAR_LIKE.fullmatch(number.group()) is not None
+        reason = "a year or date" if year else "no unit the checker reads next to it"
+        found.append((number.start(), number.end(), number.group(), reason))
+    return found
+
+
+def _skipped_row(skipped: Skipped) -> dict[str, Any]:
+    row = _other_row(skipped.start, skipped.end, skipped.text, skipped.reason, skipped.related)
+    row.update(quote=skipped.quote, value=skipped.value, unit=skipped.unit)
+    return row
+
+
+def _other_row(start: int, end: int, text: str, reason: str, related: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {name: "" for name in COLUMNS}
+    row.update(_blank())
+    row.update(
+        start=start,
+        end=end,
+        text=text,
+        value=math.nan,
+        low=math.nan,
+        high=math.nan,
+        outcome=NOT_CHECKED if related else NOT_OURS,
+        reason=reason,
+    )
+    return row
 
 
 def _row(claim: Claim, tables: Record) -> dict[str, Any]:
@@ -110,9 +197,18 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         "attribution": claim.attribution,
     }
     row.update(_blank())
+    row.update(_judged(claim, tables))
+    row["outcome"] = CHECKED if row["verdict"] in JUDGED else NOT_CHECKED
+    return row
+
+
+def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
+    """The verdict columns of one claim."""
+    row: dict[str, Any] = {}
     if claim.unit == "date":
-        row.update(_date_check(claim, tables))
-        return row
+        return _date_check(claim, tables)
+    if claim.doubt:
+        return {"verdict": "unverified", "reason": claim.doubt}
     if claim.unit == "CNY bn":
         row["verdict"] = "unverified"
         row["reason"] = (
@@ -130,6 +226,15 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
     )
     verdict, reason = judge(claimed, figure, target=target)
+    if figure is not None and _another_measure(claim, figure):
+        return {
+            "verdict": "unverified",
+            "reason": f"{claim.value / figure.value:.1f} times the official GDP at market "
+            "exchange rates: probably another measure (at purchasing power parity), not compared",
+        }
+    if official is None and not target and claim.period is not None:
+        part = "" if claim.period.annual else ", a part of a year"
+        reason = f"no official figure for {claim.period.label}{part}"
     if official is not None and figure is not None:
         row.update(_official_columns(official, tables))
         row["difference_pct"] = round(difference_pct(claimed, figure), 2)
@@ -141,6 +246,14 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _another_measure(claim: Claim, official: Figure) -> bool:
+    """A GDP far from the official one (2.5 times or more either way) is another measure."""
+    if claim.indicator != "gdp" or official.value <= 0:
+        return False
+    ratio = claim.value / official.value
+    return not 1 / GDP_MEASURE_RATIO < ratio < GDP_MEASURE_RATIO
 
 
 def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:

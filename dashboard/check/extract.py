@@ -7,7 +7,7 @@ populations, ranks, other countries' trade, produces nothing.
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -15,7 +15,6 @@ from functools import lru_cache
 from dashboard.check import cues, periods, quantities
 from dashboard.check.periods import Period
 from dashboard.check.quantities import Quantity
-from dashboard.schema.verdict import precision
 
 SENTENCE_END = re.compile(r"(?<=[.!?。；;])\s+(?=[\"“‘(\[]?[A-ZА-Я0-9])|\n\s*\n|(?<=。)")
 ABBREVIATIONS = (
@@ -41,6 +40,8 @@ ABBREVIATIONS = (
     "approx.",
 )
 MAX_SENTENCE = 800
+MAX_YEARS = 12  # "since 1980": checked year by year only over a span this long
+MAX_CLAIMS = 500  # per text: the figures after these are listed, not checked
 STATE_INDICATORS = ("settlement",)  # "already 90 %": the publication month
 
 
@@ -64,6 +65,21 @@ class Claim:
     status: str  # reported, target, forecast, planned
     attribution: str
     precision: float
+    doubt: str = ""  # why it gets no verdict although its indicator is found
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number that is not checked, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    related: bool  # about an indicator the project holds, yet not checkable as written
+    quote: str = ""
+    value: float = math.nan
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,32 +125,73 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def extract(text: str, published: date | None = None) -> list[Claim]:
     """Every China–Russia figure in a text, in reading order."""
+    return scan(text, published)[0]
+
+
+def scan(
+    text: str, published: date | None = None, limit: int | None = MAX_CLAIMS
+) -> tuple[list[Claim], list[Skipped]]:
+    """The China–Russia figures of a text, and the quantities found but not checked, with why.
+
+    At most `limit` claims (None: no limit); the figures after them are listed as skipped.
+    """
     claims: list[Claim] = []
+    skipped: list[Skipped] = []
     spans = sentences(text)
     carried: Period | None = None
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
-        found = periods.find(sentence, published)
-        dated = [f for f in found if f.period.relation not in ("now", "on")]
-        found_here = [
-            *_sentence_claims(sentence, context, found, carried, published),
-            *_timing(sentence, context, found),
-        ]
-        for claim in sorted(found_here, key=lambda c: c.start):
-            claims.extend(_expand(replace(claim, start=claim.start + start, end=claim.end + start)))
-        if dated:
-            carried = dated[-1].period
-    return claims
+        found_here, here, last = _read(sentence, context, carried, published)
+        for claim in found_here:
+            moved = replace(claim, start=claim.start + start, end=claim.end + start)
+            if limit is not None and len(claims) >= limit:
+                skipped.append(_skip(moved, f"over the limit of {limit} figures checked per text"))
+                continue
+            expanded = _expand(moved)
+            if isinstance(expanded, Skipped):
+                skipped.append(expanded)
+            else:
+                claims.extend(expanded[: None if limit is None else limit - len(claims)])
+        skipped.extend(replace(k, start=k.start + start, end=k.end + start) for k in here)
+        carried = last or carried
+    return claims, sorted(skipped, key=lambda k: k.start)
 
 
-def _expand(claim: Claim) -> Iterator[Claim]:
-    """'Since 2018 … about $100 billion': one claim per full year."""
+def _read(
+    sentence: str, context: str, carried: Period | None, published: date | None
+) -> tuple[tuple[Claim, ...], tuple[Skipped, ...], Period | None]:
+    """One sentence's claims, the quantities it holds that are not claims, and the last
+    period it names."""
+    found = periods.find(sentence, published)
+    dated = [f for f in found if f.period.relation not in ("now", "on", "unresolved")]
+    here: list[Skipped] = []
+    claims = [
+        *_sentence_claims(sentence, context, found, carried, published, here),
+        *_timing(sentence, context, found),
+    ]
+    last = dated[-1].period if dated else None
+    return tuple(sorted(claims, key=lambda c: c.start)), tuple(here), last
+
+
+def _skip(claim: Claim, reason: str) -> Skipped:
+    return Skipped(
+        claim.start, claim.end, claim.text, reason, True, claim.quote, claim.value, claim.unit
+    )
+
+
+def _expand(claim: Claim) -> list[Claim] | Skipped:
+    """'Since 2018 … about $100 billion': one claim per full year, over at most MAX_YEARS."""
     if claim.period is None or not claim.period.years:
-        yield claim
-        return
-    for year in claim.period.years:
-        yield replace(claim, period=periods.resolve("year", (str(year),), None))
+        return [claim]
+    years = claim.period.years
+    if len(years) > MAX_YEARS:
+        return _skip(
+            claim,
+            f"'since {years[0]}' spans {len(years)} years; figures are checked year by year "
+            f"over at most {MAX_YEARS}",
+        )
+    return [replace(claim, period=periods.resolve("year", (str(y),), None)) for y in years]
 
 
 def _sentence_claims(
@@ -143,7 +200,9 @@ def _sentence_claims(
     found: list[periods.Found],
     carried: Period | None,
     published: date | None,
+    skipped: list[Skipped],
 ) -> Iterator[Claim]:
+    """The claims of one sentence; the quantities it holds that are not claims go to skipped."""
     figures = quantities.find(sentence)
     wide = sentence + " " + context
     attribution = _attribution(sentence)
@@ -159,16 +218,38 @@ def _sentence_claims(
             context,
             wide,
         )
+        if i and _conversion(figures[i - 1], quantity, sentence):
+            reason = "the writer's conversion of the figure before it into dollars"
+            skipped.append(_skipped(quantity, reason, True, sentence))
+            continue
+        if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
+            reason = "a difference from a contract or plan, not a level the tables hold"
+            skipped.append(_skipped(quantity, reason, True, sentence))
+            continue
         if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+            reason = "a change by an amount, not a level the tables hold"
+            skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
-        indicator = classify(quantity, around)
+        multiple = _as_growth(quantity, around)
+        quantity = multiple or quantity
+        indicator = _growth(around) if multiple else classify(quantity, around)
+        if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
+            indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
+            reason, related = refusal(quantity, around)
+            skipped.append(_skipped(quantity, reason, related, sentence))
             continue
         name, economy = indicator
-        period = _period(quantity, found, previous, following, carried)
+        span = (previous, following, figures[0].start, figures[-1].end)
+        period, where = _period(quantity, sentence, found, span, carried)
+        if multiple and period is not None and (period.years or not period.annual):
+            period = None  # "doubled since 2018" is no growth over one year
         state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
+        status = _status(name, around, period, last=following == len(sentence))
+        if status in ("target", "forecast"):
+            period = _goal_period(quantity, sentence, found, span, period, where)
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -183,10 +264,48 @@ def _sentence_claims(
             high=quantity.high,
             unit=quantity.unit,
             qualifier=_qualifier(quantity, around),
-            status=_status(name, around, period),
+            status=status,
             attribution=attribution,
-            precision=precision(quantity.text, "USD bn" if "bn" in quantity.unit else "x"),
+            precision=quantity.step,
+            doubt=_doubt(name, around),
         )
+
+
+def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
+    """'Rose 1.5 times', 'boosted 1.5-fold', 'doubled', 'вырос в 1,5 раза': growth of
+    (x − 1) × 100 %, stated roughly."""
+    if quantity.unit != "ratio":
+        return None
+    verb = quantity.text.lower() in ("doubled", "tripled")
+    if not verb and not cues.GROWN_BY.search(around.before[-50:]):
+        return None
+    value = (quantity.value - 1) * 100
+    return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
+
+
+def _doubt(indicator: str, around: Around) -> str:
+    """A trade or settlement figure of a sentence that does not name both China and Russia
+    ("bilateral trade reached $80 billion", "China's exports fell 4.6 %") is found, not
+    checked: which countries it is about is not resolved."""
+    if indicator.startswith(("trade_cn", "trade_total", "settlement")) and not _is_bilateral(
+        around
+    ):
+        return "China and Russia are not both named: which countries it is about is not resolved"
+    return ""
+
+
+def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
+    """'Trade of 1.74 trillion yuan ($237 billion)': dollars in brackets after another
+    currency, converted by the writer (a GDP's conversion is the statistics office's own)."""
+    between = sentence[before.end : quantity.start]
+    other = before.unit in ("CNY bn", "RUB bn") and not _has(cues.GDP, sentence)
+    return other and quantity.unit == "USD bn" and bool(cues.CONVERSION.search(between))
+
+
+def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> Skipped:
+    quote = sentence.strip() if related else ""
+    q = quantity
+    return Skipped(q.start, q.end, q.text, reason, related, quote, q.value, q.unit)
 
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
@@ -197,15 +316,18 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
     if not about_pos or _has(cues.POS2, sentence):
         return
     dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
-    for indicator, pattern in (
-        ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
-        ("gas_pos_start_date", cues.STARTED),
-    ):
-        verb = pattern.search(sentence)
-        if verb is None or not dated:
-            continue
-        after = [f for f in dated if f.start >= verb.end()]
-        when = after[0] if after else dated[-1]
+    pairs = [
+        (distance, indicator, when)
+        for indicator, pattern in (
+            ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
+            ("gas_pos_start_date", cues.STARTED),
+        )
+        for verb in pattern.finditer(sentence)
+        for when in dated
+        if (distance := _date_distance(verb, when)) is not None
+    ]
+    if pairs:
+        _, indicator, when = min(pairs, key=lambda p: p[0])
         yield Claim(
             quote=sentence.strip(),
             start=when.start,
@@ -223,8 +345,17 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             status="reported",
             attribution=_attribution(sentence),
             precision=0.0,
-        )
-        return  # one date per sentence: reaching full capacity is not also a start
+        )  # one date per sentence: reaching full capacity is not also a start
+
+
+def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:
+    """How far a date is from the verb it dates: after it ("started in 2019") first, then
+    just before it ("in December 2019 the pipeline began"); None when too far."""
+    if when.start >= verb.end():
+        gap = when.start - verb.end()
+        return gap if gap <= 80 else None
+    gap = verb.start() - when.end
+    return 1000 + gap if 0 <= gap <= 60 else None
 
 
 def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
@@ -237,13 +368,20 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
         return _gas(quantity.unit, around)
     gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
     if quantity.unit == "ratio" and gdp:
-        china, russia = _nearest_country(around.prefix), _first_country(around.after)
-        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if (china, russia) == ("CHN", "RUS") else None
+        # "China's GDP is ten times Russia's", not "1.5 times larger than in 2015"
+        clause = re.split(r"[,;]|\band\b", around.after)[0]
+        if re.search(r"than (?:in|a year|the|its|it)\b", clause, re.IGNORECASE):
+            return None
+        russia = _has(cues.RUSSIA, clause) and not _has(cues.CHINA, clause)
+        china = _nearest_country(around.prefix) == "CHN"
+        return ("gdp_ratio_cn_to_ru", "CHN-RUS") if china and russia else None
     return None
 
 
 def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     """Distance from the figure to the nearest match in its own stretch, or None."""
+    if not _has(pattern, around.sentence):
+        return None  # one cached look at the sentence spares most figures the search
     before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
     after = [m.start() for m in pattern.finditer(around.after)]
     return min([*before, *after], default=None)
@@ -259,15 +397,131 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
     return _has(pattern, around.sentence)
 
 
+MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
+GAS_UNITS = ("bcm", "bcm/yr", "Mt")
+REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
+    (lambda q, a: _foreign(a), "another country (or the world) is named next to it", True),
+    (
+        lambda q, a: q.unit in MONEY_OR_SHARE and _world(a),
+        "a country's trade with the world, not China–Russia trade",
+        True,
+    ),
+    (
+        lambda q, a: _near(cues.BLOCKER, a) is not None,
+        "about something the tables do not hold (investment, deals, prices, rates, tariffs)",
+        False,
+    ),
+    (
+        lambda q, a: q.unit in MONEY_OR_SHARE and _product(a),
+        "one product's or sector's trade, not the total",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _has(cues.DAILY, a.sentence),
+        "a daily rate, not a figure for a year",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "RUB bn",
+        "a ruble amount: the tables hold US-dollar series only",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "ratio",
+        "a multiple: only China's GDP against Russia's is checked",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _route(a) == "all",
+        "deliveries by all routes together, not one pipeline the tables hold",
+        True,
+    ),
+    (
+        lambda q, a: q.unit in GAS_UNITS and _route(a) == "ambiguous",
+        "several routes are named and none next to the figure",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "percent" and _has(cues.SHARE, a.sentence),
+        "a share whose whole (which economy's trade) is not resolved",
+        True,
+    ),
+    (
+        lambda q, a: q.unit == "percent" and _has(cues.RUSSIA_WIDE, a.sentence),
+        "a Russia-wide currency share (exchange, reserves), not China–Russia trade",
+        True,
+    ),
+    (
+        lambda q, a: not _is_bilateral(a),
+        "China and Russia are not both named: a Russia-wide or China-wide figure",
+        True,
+    ),
+)
+TOPICS = (
+    cues.TRADE,
+    cues.GDP,
+    cues.GAS,
+    cues.POS,
+    cues.POS2,
+    cues.FAR_EAST,
+    cues.ALL_ROUTES,
+    cues.SETTLEMENT,
+    cues.SHARE,
+)
+
+
+def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
+    """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
+    topical = any(_has(p, around.sentence) for p in TOPICS)
+    if not topical:
+        return "no indicator the project holds is named next to it", False
+    for applies, reason, related in REFUSALS:
+        if applies(quantity, around):
+            return reason, related
+    return "the indicator, economy or direction is not resolved", True
+
+
 def _is_bilateral(around: Around) -> bool:
-    if _has(cues.PAIR, around.sentence):
+    """Both countries named in the sentence (a reporter such as "China's customs" does not
+    count); a sentence naming one of them is about that one ("China's exports fell 4.6 %")
+    unless it names a partner flow ("our trade with China", "trade with Russia, China's
+    customs said": the other side named as reporter or before); a sentence naming neither
+    takes both from the two sentences before."""
+    sentence = _without_reporters(around.sentence)
+    if _has(cues.PAIR, sentence):
         return True
-    return _has(cues.CHINA, around.wide) and _has(cues.RUSSIA, around.wide)
+    china, russia = _has(cues.CHINA, sentence), _has(cues.RUSSIA, sentence)
+    context = around.context
+    if china and russia:
+        return True
+    if _has(cues.WEAK_PAIR, sentence):  # "bilateral trade": China or Russia, and no other, named
+        named = china or russia or _has(cues.CHINA, context) or _has(cues.RUSSIA, context)
+        return named and not _has(cues.OTHER_COUNTRY, around.wide)
+    if china or russia:
+        other = cues.RUSSIA if china else cues.CHINA
+        named = _has(other, context) or _has(other, around.sentence)
+        return named and _has(cues.PARTNER_FLOW, sentence)
+    return _has(cues.PAIR, context) or (_has(cues.CHINA, context) and _has(cues.RUSSIA, context))
+
+
+@lru_cache(maxsize=256)
+def _without_reporters(sentence: str) -> str:
+    return cues.RUS_REPORTER.sub(" ", cues.CHN_REPORTER.sub(" ", sentence))
+
+
+def _foreign_named(around: Around) -> bool:
+    """Another country named anywhere in the sentence."""
+    return _in_sentence(cues.OTHER_COUNTRY, around)
 
 
 def _foreign(around: Around) -> bool:
-    """Another country (or the world) named in the figure's own stretch of the sentence."""
-    stretch = around.before + " " + around.after.split(",")[0]
+    """Another country (or the world) named in the figure's own clause: from the last
+    clause break before it ("Japan's trade with Russia fell 30% to $15 billion") to the
+    next comma after it."""
+    if not (_has(cues.OTHER_COUNTRY, around.sentence) or _has(cues.OTHER_SCOPE, around.sentence)):
+        return False
+    clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
+    stretch = clause + " " + around.after.split(",")[0]
     return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
 
 
@@ -275,26 +529,61 @@ def _money(around: Around) -> tuple[str, str] | None:
     blocker = _near(cues.BLOCKER, around)
     trade = _near(cues.TRADE, around)
     gdp = _near(cues.GDP, around)
-    if _foreign(around):
-        return None
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
-        economy = _nearest_country(around.before) or _nearest_country(around.prefix)
-        return None if economy is None else ("gdp", economy)
+        return _gdp(around)
+    if _foreign(around) or _world(around) or _product(around):
+        return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
         if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
             return None
-    if not _is_bilateral(around):
-        return None
-    return _direction(around), "CHN-RUS"
+    direction = _direction(around)
+    return None if direction is None else (direction, "CHN-RUS")
 
 
-def _direction(around: Around) -> str:
-    """Exports, imports or the total: the nearest such words before the figure, else after."""
+def _gdp(around: Around) -> tuple[str, str] | None:
+    """Whose GDP: the country named nearest before it ("the world's economies" and "the World
+    Bank" are no other country; "our GDP" takes the one country named just before)."""
+    stretch = around.before + " " + around.after.split(",")[0]
+    if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
+        return None  # the tables hold GDP at market exchange rates
+    economy = _nearest_country(around.before) or _nearest_country(around.prefix)
+    if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
+        china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
+        economy = ("CHN" if china else "RUS") if china != russia else None
+    return None if economy is None else ("gdp", economy)
+
+
+def _world(around: Around) -> bool:
+    """'Russia's total foreign trade reached $681 billion': trade with the world, unless a
+    partner follows ("Russia's foreign trade with China")."""
+    for found in cues.WORLD_TRADE.finditer(around.before):
+        rest = around.before[found.end() :]
+        if not cues.BILATERAL_AFTER.search(rest) and not cues.PAIR.search(rest):
+            return True
+    return False
+
+
+def _product(around: Around) -> bool:
+    """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
+    if cues.PRODUCT_AFTER.search(around.after):
+        return True
+    flows = [
+        *cues.PRODUCT_FLOW.finditer(around.before),
+        *cues.PRODUCT_BEFORE.finditer(around.before),
+    ]
+    if not flows:
+        return False
+    return not cues.TOTAL.search(around.before[max(m.end() for m in flows) :])
+
+
+def _direction(around: Around) -> str | None:
+    """Exports, imports or the total: the nearest such words before the figure, else after;
+    None when a bare "imports" or "exports" comes after them ("…, while imports grew 47%")."""
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -304,12 +593,15 @@ def _direction(around: Around) -> str:
         ),
     )
     hits = [
-        (m.start(), indicator)
+        (m.start(), m.end(), indicator)
         for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
         for m in pattern.finditer(around.prefix)
     ]
+    bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
+    if bare and (not hits or max(bare) >= max(end for _, end, _ in hits)):
+        return None  # "Exports grew 5 %": whose exports is not said
     if hits:
-        return max(hits)[1]
+        return max(hits)[2]
     clause = re.split(r"[,;…]|\.\s", around.after)[0]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
@@ -337,7 +629,8 @@ def _first_country(text: str) -> str | None:
 
 def _percent(around: Around) -> tuple[str, str] | None:
     """Settlement share, trade share, gas share or growth: cues near the figure first."""
-    for text in (around.before + " " + around.after, around.sentence):
+    clause = re.split(r"[,;]", around.after)[0]
+    for text in (around.before + " " + clause, around.sentence):
         found = _percent_in(text, around)
         if found is not None:
             return found if found[0].startswith("gas") or not _foreign(around) else None
@@ -352,9 +645,7 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
     if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
         return _settlement(around)
     if _has(cues.SHARE, text):
-        share = _share(around)
-        if share is not None:
-            return share
+        return _share(around)  # a share of something else is not growth ("made up")
     growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
     if growth and not re.search(r"\bfrom\s*$", around.before):
         return _growth(around)
@@ -363,12 +654,20 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
 
 def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
-    text = around.wide
-    if not (_has(cues.CHINA, text) or _has(cues.RUSSIA, text) or _has(cues.PAIR, text)):
+    if _has(cues.RUSSIA_WIDE, around.sentence):
         return None
+    clause = re.split(r"[,;，；]|\band\b", around.prefix)[-1]
+    if cues.WORLD_TRADE.search(clause):
+        return None  # "the proportion of Russian foreign trade carried out in yuan"
+    ours = [m.end() for m in cues.CURRENCY.finditer(around.before)]
+    others = [m.end() for m in cues.OTHER_CURRENCY.finditer(around.before)]
+    if others and max(others) > max(ours, default=-1):
+        return None  # "the euro's share was about 30 %"
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
+    if not hits:
+        return None  # the currency words straddle the figure ("ruble 5.8% share")
     kind = max(hits)[1] if around.prefix and any(h[0] for h in hits) else hits[0][1]
     sentence = around.sentence
     if kind == "ruble" and cues.RU_EXPORTS.search(sentence):
@@ -380,18 +679,29 @@ def _settlement(around: Around) -> tuple[str, str] | None:
 
 
 def _share(around: Around) -> tuple[str, str] | None:
-    """Whose trade the share is of: the nearest "Russia's trade" / "China's trade"."""
+    """Whose trade the share is of: "of China's" right after it, else the nearest
+    "Russia's trade" / "China's trade"; earlier in the sentence only when it names one."""
+    if cues.OTHER_CURRENCY.search(around.before):
+        return None  # "the share of the US dollar and the euro in settlements"
+    elliptic = cues.OF_ECONOMY.search(around.after)
+    if elliptic is not None:
+        return _share_of("RUS" if elliptic.group("who").lower() == "russia" else "CHN")
     for text, last in ((around.before, True), (around.after, False), (around.prefix, True)):
         hits = [
             (m.start(), economy)
             for pattern, economy in ((cues.OF_RUSSIA_TRADE, "RUS"), (cues.OF_CHINA_TRADE, "CHN"))
             for m in pattern.finditer(text)
         ]
+        if text is around.prefix and len({h[1] for h in hits}) > 1:
+            return None  # both named before it, neither next to it: the whole is ambiguous
         if hits:
-            economy = max(hits)[1] if last else min(hits)[1]
-            name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
-            return f"trade_share_{name}_trade", economy
+            return _share_of(max(hits)[1] if last else min(hits)[1])
     return None
+
+
+def _share_of(economy: str) -> tuple[str, str]:
+    name = "cn_in_ru" if economy == "RUS" else "ru_in_cn"
+    return f"trade_share_{name}_trade", economy
 
 
 def _growth(around: Around) -> tuple[str, str] | None:
@@ -400,57 +710,184 @@ def _growth(around: Around) -> tuple[str, str] | None:
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
+    if _in_sentence(cues.YUAN_TERMS, around):
+        return None  # growth of yuan values; the tables' growth is of dollar values
     return f"{base[0]}_yoy", base[1]
+
+
+ROUTES = (
+    ("pos2", cues.POS2),
+    ("far_east", cues.FAR_EAST),
+    ("pos", cues.POS),
+    ("all", cues.ALL_ROUTES),
+)
+
+
+def _route(around: Around) -> str | None:
+    """The pipeline a gas figure is about: the only one the sentence names, else the one in
+    the figure's own stretch ("10 bcm via the Far Eastern route"); 'all' for Gazprom's total
+    deliveries, 'ambiguous' when several are named and none next to the figure. A sentence
+    naming none that refers back ("Its planned capacity …") takes the one route named in the
+    two sentences before."""
+    mentions = _route_mentions(around.sentence)
+    kinds = {kind for _, _, kind in mentions}
+    if (
+        not kinds
+        and _has(cues.PIPELINE_BACK, around.sentence)
+        and not _has(cues.CHINA, around.sentence)
+    ):
+        before = {kind for _, _, kind in _route_mentions(around.context)}
+        return before.pop() if len(before) == 1 and "all" not in before else None
+    if len(kinds) <= 1:
+        return kinds.pop() if kinds else None
+    at = len(around.prefix)
+    clause = len(re.split(r"[,;]|\band\b", around.after)[0])
+    after = [
+        k
+        for s, _, k in mentions
+        if at < s <= at + len(around.sentence) - at and s - at <= clause + 20
+    ]
+    own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
+    if after:
+        return after[0]
+    return own[-1] if own else "ambiguous"
+
+
+@lru_cache(maxsize=256)
+def _route_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The routes a text names (where, and which), a longer name winning an overlap."""
+    mentions: list[tuple[int, int, str]] = []
+    for kind, pattern in ROUTES:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in mentions):
+                mentions.append((m.start(), m.end(), kind))
+    return tuple(mentions)
+
+
+def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
+    """A figure about one pipeline; 'no' when it is about all routes or an unclear one."""
+    text = around.sentence
+    route = _route(around)
+    if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
+        return "no"
+    if route == "pos2":
+        return "gas_pos2_capacity", "CHN-RUS"
+    if route == "far_east":
+        return "gas_far_eastern_route_capacity", "CHN-RUS"
+    if route == "pos":
+        capacity = unit == "bcm/yr" or _near(cues.CAPACITY, around) is not None
+        return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
+    return None
 
 
 def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     text, wide = around.sentence, around.wide
-    if cues.POS2.search(text):
-        return "gas_pos2_capacity", "CHN-RUS"
-    if cues.FAR_EAST.search(text):
-        return "gas_far_eastern_route_capacity", "CHN-RUS"
-    if _has(cues.POS, text) or (_has(cues.POS, around.context) and not _has(cues.CHINA, text)):
-        capacity = unit == "bcm/yr" or cues.CAPACITY.search(text)
-        return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
+    pipeline = _pipeline(unit, around)
+    if pipeline is not None:
+        return None if isinstance(pipeline, str) else pipeline
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
+    if _foreign(around) or _has(cues.DAILY, text):
+        return None  # "China's LNG imports from Qatar", "daily exports hit 62.4 mcm"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
     if not cues.IMPORTED.search(text):
         return None
+    # a sentence naming Russia is about Russia's gas unless it says from Russia, and
+    # Russia's gas to China by every route, or in tonnes, is no series of the tables
+    russian = _has(cues.RUSSIA, text)
+    from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
-        return "gas_cn_imports_total_mass", "CHN"
+        return None if russian else ("gas_cn_imports_total_mass", "CHN")
     route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
     if not route:
-        return "gas_cn_imports_total", "CHN"
-    suffix = "_from_ru" if cues.FROM_RUSSIA.search(text) else ""
-    return f"gas_cn_{route}_imports{suffix}", "CHN"
+        return None if russian else ("gas_cn_imports_total", "CHN")
+    if russian and not from_russia:
+        return None
+    return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
+
+
+def _own_period(
+    quantity: Quantity,
+    sentence: str,
+    found: list[periods.Found],
+    previous: int,
+    following: int,
+) -> Period | None:
+    """The period written in the figure's own stretch: after it in the same clause first
+    ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    after = [
+        f
+        for f in dated
+        if quantity.end <= f.start < following
+        and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
+    ]
+    if after:
+        return after[0].period
+    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
+    return before[-1].period if before else None
 
 
 def _period(
     quantity: Quantity,
+    sentence: str,
     found: list[periods.Found],
-    previous: int,
-    following: int,
+    span: tuple[int, int, int, int],
     carried: Period | None,
-) -> Period | None:
-    """The period written next to the figure; else the nearest in the sentence; else carried.
+) -> tuple[Period | None, str]:
+    """The period written next to the figure ('own'); else one leading the sentence before its first
+    figure, or trailing it after its last one with no comparison between ("exports were $110bn
+    and imports $129bn in 2023", not "$244.8bn, compared with $240.1bn in 2023"); else none
+    when the sentence's periods belong to its other figures or need a date not given; else
+    "now" or the period carried from the sentences before.
 
-    "On Monday" dates a release or an event, never the period a figure covers.
+    "On Monday" dates a release or an event, never the period a figure covers. Also says
+    where the period was found: own, lead, trail, now, carried (or '' for none).
     """
+    previous, following, first, last = span
+    own = _own_period(quantity, sentence, found, previous, following)
+    if own is not None:
+        return _known(own), "own"
     dated = [f for f in found if f.period.relation not in ("now", "on")]
-    after = [f for f in dated if quantity.end <= f.start < following]
-    if after:
-        return after[0].period
-    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
-    if before:
-        return before[-1].period
+    lead = [f for f in dated if f.end <= first]
+    if lead:
+        return _known(lead[-1].period), "lead"
+    trail = [
+        f
+        for f in dated
+        if f.start >= last and not cues.COMPARED.search(sentence[quantity.end : f.start])
+    ]
+    if trail:
+        return _known(trail[0].period), "trail"
     if dated:
-        return min(
-            dated, key=lambda f: min(abs(f.start - quantity.end), abs(quantity.start - f.end))
-        ).period
+        return None, ""
     now = [f for f in found if f.period.relation == "now"]
-    return now[0].period if now else carried
+    if now:
+        return now[0].period, "now"
+    return carried, "carried"
+
+
+def _goal_period(
+    quantity: Quantity,
+    sentence: str,
+    found: list[periods.Found],
+    span: tuple[int, int, int, int],
+    period: Period | None,
+    where: str,
+) -> Period | None:
+    """A goal's period: a deadline ("by 2024") of its own or leading the sentence, or a
+    period written after it in its clause; not when the goal was set ("in May 2003, a task
+    was set to bring trade to $20 billion in three to four years")."""
+    if period is not None and period.relation == "by" and where in ("own", "lead"):
+        return period
+    _, following, _, _ = span
+    after = _own_period(quantity, sentence, found, quantity.end, following)
+    return _known(after) if after is not None else None
+
+
+def _known(period: Period) -> Period | None:
+    return None if period.relation == "unresolved" else period
 
 
 def _qualifier(quantity: Quantity, around: Around) -> str:
@@ -464,11 +901,14 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     ):
         if pattern.search(before):
             return name
-    return "exact"
+    return "about" if quantity.rough else "exact"
 
 
-def _status(indicator: str, around: Around, period: Period | None) -> str:
-    stretch = around.before + " " + around.after.split(",")[0]
+def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:
+    """Planned, forecast, target or reported: the words in the figure's own clause (up to
+    the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
+    split = r"[,;]" if last else r"[,;]|\b(?:and|while|but|which)\b"
+    stretch = around.before + " " + re.split(split, around.after)[0]
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
         return "planned" if planned else "reported"

@@ -5,6 +5,7 @@ Relative phrases resolve against the publication date; without one they stay unr
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,13 +54,48 @@ YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 COUNT = "|".join(COUNTS) + r"|\d{1,2}"
+RU_MONTHS = {  # stems of the Russian month names, in any case
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
+        # a comparison base ("up 26 % from last year", "on the same period of 2022") is no
+        # period of the figure: matched first so that its year is taken by nothing else
+        (
+            "base",
+            rf"\b(?:from|compared (?:with|to)|than|over|on|versus|vs\.?|against)"
+            rf" (?:(?:the )?same period (?:of |in )?)?(?:{WHEN}|a year (?:earlier|ago|before)"
+            r"|the previous year|the year before)",
+        ),
+        ("base", r"\b(?:the )?same period (?:of |in )?(?:last year|a year (?:earlier|ago))"),
+        ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
         ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
-        ("span", rf"\b(?:jan|january)\w*\s*[-–]\s*({MONTH})\w*\.? ({YEAR})"),
+        (
+            "span",
+            rf"\b({MONTH})\w*\.?\s*(?:[-–—]|to|and|through|till|until)\s*({MONTH})\w*\.?"
+            rf"(?:,? (?:of )?({WHEN}))?",
+        ),
+        ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
+        ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*[-–至]\s*(\d{{1,2}})\s*月"),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*(\d{{1,2}})\s*[个個]月"),
+        ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
+        ("lastmonth", rf"\b(?:last|in) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),
@@ -76,6 +112,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this", r"\b(?:this year|the current year|в этом году)"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
         ("year", rf"\b({YEAR})\b"),
+        ("year", rf"(?<!\d)({YEAR})(?=\s*年)"),
     )
 )
 
@@ -104,6 +141,10 @@ class Found:
     period: Period
 
 
+# a period phrase that needs a publication date not given ("in August", "last year")
+UNRESOLVED = Period("", date.min, date.min, (), "unresolved")
+
+
 def _months(year: int, first: int, last: int, label: str) -> Period:
     return Period(label, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
 
@@ -117,6 +158,54 @@ def _year(word: str, published: date | None) -> int | None:
     return published.year - 1 if lowered == "last year" else published.year
 
 
+def _from_january(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'The first ten months of 2023', '2023年1-10月' (without a year: the latest before
+    publication)."""
+    if kind == "months_zh":
+        groups = (groups[1], groups[0] or "")
+    return _between(1, _count(groups[0]), groups[1], published)
+
+
+def _span(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'January–October 2023', 'from January to June', 'в январе—июле 2022 года'."""
+    return _between(_month(groups[0]), _month(groups[1]), groups[2], published)
+
+
+def _between(first: int, last: int, when: str | None, published: date | None) -> Period | None:
+    if not 1 <= first <= last <= 12:
+        return None
+    year = _year(when, published) if when else _latest(last, published)
+    if year is None:
+        return None
+    if first == 1 and last == 12:
+        return _annual(year)
+    if first == last:
+        return _months(year, first, last, f"{year}-{first:02d}")
+    label = f"{calendar.month_abbr[first]}–{calendar.month_abbr[last]} {year}"
+    return _months(year, first, last, label)
+
+
+def _month_before(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'Last April', 'in August': the latest such month before the publication month."""
+    month = _month(groups[0])
+    if published is None or month == published.month:
+        return None
+    year = published.year if month < published.month else published.year - 1
+    return _months(year, month, month, f"{year}-{month:02d}")
+
+
+def _month(word: str) -> int:
+    lowered = word.lower().rstrip(".")
+    return MONTHS.get(lowered) or next(n for stem, n in RU_MONTHS.items() if lowered == stem)
+
+
+def _latest(last: int, published: date | None) -> int | None:
+    """'In January–October' with no year: the latest such span ended before publication."""
+    if published is None:
+        return None
+    return published.year if published.month > last else published.year - 1
+
+
 def _annual(year: int) -> Period:
     return Period(str(year), date(year, 1, 1), date(year, 12, 31))
 
@@ -126,16 +215,30 @@ def _count(word: str) -> int:
 
 
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
-    """The period a matched phrase names, or None when it needs a date that is not given."""
-    if kind in ("months", "span"):
-        year = _year(groups[1], published)
-        last = _count(groups[0]) if kind == "months" else MONTHS[groups[0].lower()]
-        if year is None or not 1 <= last <= 12:
-            return None
-        label = f"Jan–{calendar.month_abbr[last]} {year}" if last > 1 else f"{year}-01"
-        return _months(year, 1, last, label) if last < 12 else _annual(year)
-    if kind in ("half", "quarter"):
+    """The period a matched phrase names, or None when it needs a date that is not given
+    (a comparison base and "since the beginning of the year" never name one)."""
+    if kind in ("base", "ytd"):
+        return None
+    if kind in ("months", "months_zh"):
+        return _from_january(kind, groups, published)
+    if kind in ("half", "quarter", "quarter_zh"):
         return _part(kind, groups, published)
+    if kind in ("since", "by", "byend"):
+        return _until(kind, groups, published)
+    simple: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+        "span": _span,
+        "lastmonth": _month_before,
+        "years": _years,
+        "month": _calendar,
+        "day": _calendar,
+    }
+    if kind in simple:
+        return simple[kind](groups, published)
+    return _relative(kind, groups, published)
+
+
+def _until(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'Since 2018' (each full year to publication), 'by 2024', 'by the end of the year'."""
     if kind == "since":
         first = int(groups[0])
         if published is None or first >= published.year:
@@ -144,16 +247,10 @@ def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Perio
         return Period(f"{first}–{years[-1]}", date(first, 1, 1), date(years[-1], 12, 31), years)
     if kind == "by":
         return Period(groups[0], date(int(groups[0]), 1, 1), date(int(groups[0]), 12, 31), (), "by")
-    if kind == "byend":
-        return None if published is None else _with(_annual(published.year), "by")
-    if kind == "years":
-        return _years(groups)
-    if kind in ("month", "day"):
-        return _calendar(groups)
-    return _relative(kind, groups, published)
+    return None if published is None else _with(_annual(published.year), "by")
 
 
-def _calendar(groups: tuple[str, ...]) -> Period | None:
+def _calendar(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
     """'December 2019' (a month) or 'December 2, 2019' (a day)."""
     month = MONTHS[groups[0].lower()]
     if len(groups) == 2:
@@ -182,6 +279,8 @@ def _with(period: Period, relation: str) -> Period:
 
 
 def _part(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
+    if kind == "quarter_zh":  # "2020年第一季度"
+        kind, groups = "quarter", (str("一二三四".find(groups[1]) + 1 or groups[1]), groups[0])
     first, second = groups
     number_first = first.isdigit() and len(first) == 4
     which, when = (second, first) if number_first else (first, second)
@@ -194,7 +293,7 @@ def _part(kind: str, groups: tuple[str, ...], published: date | None) -> Period 
     return _months(year, (index - 1) * size + 1, index * size, label)
 
 
-def _years(groups: tuple[str, ...]) -> Period | None:
+def _years(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
     first = int(groups[0])
     last = int(groups[1]) if len(groups[1]) == 4 else first // 100 * 100 + int(groups[1])
     if not 0 < last - first <= 10:
@@ -218,6 +317,23 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
     return _with(now, "now")
 
 
+EARLIEST = date(1900, 1, 1)
+
+
+def date_problem(published: date | None, today: date | None = None) -> str:
+    """Why a publication date is refused (one line), or '' when it is in the sane range:
+    from 1900 to a year after today (a date far off would turn 'since 1980' into centuries)."""
+    if published is None:
+        return ""
+    latest = (today or date.today()) + timedelta(days=366)
+    if EARLIEST <= published <= latest:
+        return ""
+    return (
+        f"publication date {published.isoformat()} is outside {EARLIEST.isoformat()}"
+        f" to {latest.isoformat()}"
+    )
+
+
 def find(sentence: str, published: date | None) -> list[Found]:
     """Every period phrase in a sentence, earlier patterns winning where two overlap."""
     taken: list[tuple[int, int]] = []
@@ -228,6 +344,8 @@ def find(sentence: str, published: date | None) -> list[Found]:
                 continue
             period = resolve(kind, match.groups(), published)
             taken.append(match.span())
+            if period is None and kind not in ("base", "now", "weekday"):
+                period = UNRESOLVED
             if period is not None:
                 found.append(Found(match.start(), match.end(), period))
     return sorted(found, key=lambda f: f.start)

@@ -1,7 +1,10 @@
 """Quantities in text: a number with its scale and unit ("$64.2bn", "24-25%", "38 bcm a year").
 
 Numbers without a unit this project holds (years, days, kilometres, degrees, people) are not
-quantities here, so they never become claims.
+quantities here, so they never become claims. A scale word binds to its own number only:
+"700 million cubic metres" is 0.7 bcm, "1,5 трлн юаней" 1,500 billion yuan, "2401亿美元"
+240.1 billion dollars. Fractions and multiples written in words ("two thirds of", "half of",
+"ten times") are quantities too, stated roughly.
 
 quantulum3 (0.10) was tried on the project's own quotes and dropped: it read "$64.2bn" as
 "dollar bit newton", "56.83 billion U.S. dollars" as atomic mass units, split "$89,21 млрд"
@@ -12,18 +15,25 @@ on the first call. One regular expression over the project's few units does bett
 import re
 from dataclasses import dataclass
 
-from dashboard.schema.verdict import parse_number, scale
+from dashboard.schema.verdict import parse_number
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-CURRENCY = r"US\s?\$|\$|USD\s?|¥|RMB\s?|CNY\s?"
-SCALE = r"trillions?|tn|trn|billions?|bln|bn|b(?=\W)|millions?|mln|mn|млрд|миллиард\w*|трлн|亿"
+SPACE = "[ \u00a0\u202f]"
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{SPACE}\d{{3}}(?!\d))+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+)
+CURRENCY = r"US\s?\$\s?|\$\s?|USD\s?|¥|RMB\s?|CNY\s?"
+SCALE = (
+    r"trillions?|tn|trln|trn|billions?|bln|bn|b(?!\w)|millions?|mln|mn|thousands?|млрд\.?"
+    r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
+)
 UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|美元|USD"
-    r"|yuan|renminbi|RMB|CNY"
-    r"|percent|per cent|pct|%|процент\w*"
-    r"|cubic met(?:er|re)s?|cu\.? m|кубометр\w*|куб\. м"
+    r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
+    r"|percent|per cent|pct|pc\b|%|процент\w*"
+    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
-    r"|times"
+    r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
 QUANTITY = re.compile(
@@ -32,7 +42,68 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
-RANGE_START = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+RANGE_START = re.compile(
+    r"(?:between|from)(?: (?:an?|the))?(?: (?:initial|earlier|previous|original|planned))?\s*$",
+    re.IGNORECASE,
+)
+
+SCALES = (  # the start of a scale word, and what it multiplies by
+    ("thousand", 1e3),
+    ("тыс", 1e3),
+    ("million", 1e6),
+    ("миллион", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("млн", 1e6),
+    ("billion", 1e9),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("миллиард", 1e9),
+    ("млрд", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("trln", 1e12),
+    ("трлн", 1e12),
+    ("万亿", 1e12),
+    ("萬億", 1e12),
+    ("亿", 1e8),
+    ("億", 1e8),
+    ("万", 1e4),
+    ("萬", 1e4),
+)
+FRACTIONS = {
+    "half": 50.0,
+    "a third": 33.3,
+    "one third": 33.3,
+    "two thirds": 66.7,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+}
+MULTIPLES = {
+    "one and a half": 1.5,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "eleven": 11.0,
+    "twelve": 12.0,
+}
+WORDS = re.compile(
+    r"(?<!first )(?<!second )(?<!\w)(?P<fraction>(?:a |one )?half|(?:a|one) third|two[- ]thirds"
+    r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
+    r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
+    r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
+    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,60 +113,98 @@ class Quantity:
     start: int
     end: int
     text: str
-    unit: str  # USD bn, CNY bn, percent, bcm, bcm/yr, Mt, ratio
+    unit: str  # USD bn, CNY bn, RUB bn, percent, bcm, bcm/yr, Mt, ratio
     value: float
     low: float | None = None
     high: float | None = None
+    step: float = 0.0  # the unit of the last digit written, in the project's unit
+    rough: bool = False  # written in words ("two thirds"): never more precise than "about"
 
 
 def to_float(text: str) -> float:
-    """1,234,567 / 1,000 / 89,21 / 1.46 as a float."""
+    """1,234,567 / 1,000 / 1 687 / 89,21 / 1.46 as a float."""
+    text = re.sub(SPACE, "", text)
     return float(text.replace(",", "")) if text.count(",") > 1 else parse_number(text)
+
+
+def decimals(text: str) -> int:
+    """How many decimals a number is written with (a comma before three digits groups them)."""
+    text = re.sub(SPACE, "", text)
+    if "." in text:
+        return len(text.rpartition(".")[2])
+    head, sep, tail = text.rpartition(",")
+    return len(tail) if sep and text.count(",") == 1 and len(tail) != 3 else 0
+
+
+def multiplier(scale_word: str) -> float:
+    """What a scale word multiplies by (1 without one)."""
+    word = scale_word.lower().rstrip(".")
+    if not word:
+        return 1.0
+    return next(value for start, value in SCALES if word.startswith(start))
 
 
 def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | None:
     """The project unit a written unit stands for, or None when it is none of them."""
     unit = unit.lower().replace(" ", "").replace(".", "")
     cur = currency.strip().lower()
-    if unit in ("percent", "pct", "%") or unit.startswith("процент"):
+    if unit in ("percent", "pct", "pc", "%") or unit.startswith("процент"):
         return "percent"
-    if unit == "times":
+    if unit in ("times", "fold", "-fold", "раз", "раза", "倍"):
         return "ratio"
-    if unit in ("yuan", "renminbi", "rmb", "cny") or cur in ("¥", "rmb", "cny"):
-        return "CNY bn" if scale_word else None
+    chinese = unit in ("yuan", "renminbi", "rmb", "cny", "元") or unit.startswith("юан")
+    if chinese or cur in ("¥", "rmb", "cny"):
+        return "CNY bn"
+    if unit.startswith(("rouble", "ruble", "рубл", "₽")):
+        return "RUB bn"
     if cur or unit in ("usdollars", "dollars", "usd", "美元") or "доллар" in unit:
-        return "USD bn" if scale_word else None
-    if unit == "bcm" or (scale_word and ("cubic" in unit or "куб" in unit or unit == "cum")):
+        return "USD bn"
+    cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米")
+    if unit == "bcm" or (scale_word and cubic):
         return "bcm/yr" if per_year else "bcm"
-    if scale_word.lower().startswith("million") and unit in ("tonnes", "tons", "mt", "metrictons"):
+    if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн"):
         return "Mt"
     return None
 
 
 def factor(scale_word: str, unit: str) -> float:
-    """From the written scale to the unit's (billions for money and gas)."""
-    if unit not in ("USD bn", "CNY bn"):
+    """From the written scale to the unit's (billions for money and gas, millions for tonnes)."""
+    if unit in ("percent", "ratio"):
         return 1.0
-    word = scale_word.lower()
-    if word in ("млрд",) or word.startswith("миллиард") or word == "亿":
-        return 0.1 if word == "亿" else 1.0
-    if word == "трлн":
-        return 1000.0
-    return scale(word, "USD bn") if word.startswith(("trillion", "million")) else _short(word)
-
-
-def _short(word: str) -> float:
-    return {"tn": 1000.0, "trn": 1000.0, "mln": 0.001, "mn": 0.001}.get(word, 1.0)
+    if unit == "Mt":
+        return multiplier(scale_word) / 1e6
+    return multiplier(scale_word) / 1e9
 
 
 def find(text: str) -> list[Quantity]:
-    """Every quantity in a text with a unit the project holds."""
+    """Every quantity in a text with a unit the project holds, in reading order."""
     found = []
     for match in QUANTITY.finditer(text):
         quantity = _quantity(text, match)
         if quantity is not None:
             found.extend(quantity)
-    return found
+    taken = [(q.start, q.end) for q in found]
+    for match in WORDS.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append(_words(match))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _words(match: re.Match[str]) -> Quantity:
+    fraction = match.group("fraction") or match.group("growth")
+    start, end = match.span("fraction" if match.group("fraction") else "growth")
+    if not fraction:
+        start, end = match.span()
+    text = match.string[start:end]
+    if fraction:
+        key = fraction.lower().replace("-", " ")
+        key = "half" if key.endswith("half") else key
+        return Quantity(start, end, text, "percent", FRACTIONS[key], rough=True)
+    if match.group("verb"):
+        value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
+        return Quantity(start, end, text, "ratio", value, rough=True)
+    value = MULTIPLES[match.group("multiple").lower()]
+    return Quantity(start, end, text, "ratio", value, rough=True)
 
 
 def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
@@ -105,28 +214,33 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
         return None
     if unit == "percent" and g["num"] and _is_year_like(g["num"]) and not g["num2"]:
         return None
-    f = factor(g["scale"], unit)
+    f = factor(g["scale"] if g["unit"].lower() not in ("bcm",) else "billion", unit)
+    first = to_float(g["num"]) * f
+    if unit in ("USD bn", "CNY bn", "RUB bn") and not g["scale"] and first < 0.1:
+        return None  # "$12,600 per capita": money the project holds is in billions
     start, end = match.span()
     while text[end - 1] in ". ":
         end -= 1
-    first = to_float(g["num"]) * f
+    last = g["num2"] or g["num"]
+    step = _step(last, f)
     if not g["num2"]:
-        return [Quantity(start, end, text[start:end], unit, first)]
+        return [Quantity(start, end, text[start:end], unit, first, step=step)]
     second = to_float(g["num2"]) * f
-    if (
-        g["dash"].lower() == "to"
-        and RANGE_START.search(text[:start])
-        and "from" in text[max(0, start - 6) : start].lower()
-    ):
+    begun = RANGE_START.search(text[:start])
+    if g["dash"].lower() == "to" and begun and begun.group().lower().startswith("from"):
         split = match.start("num2")
         return [
-            Quantity(start, match.end("num"), g["num"], unit, first),
-            Quantity(split, end, text[split:end], unit, second),
+            Quantity(start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f)),
+            Quantity(split, end, text[split:end], unit, second, step=step),
         ]
     if g["dash"].lower() == "and" and not RANGE_START.search(text[:start]):
         return None
     low, high = min(first, second), max(first, second)
-    return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high)]
+    return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
+
+
+def _step(number: str, f: float) -> float:
+    return 10.0 ** -decimals(number) * f
 
 
 def _is_year_like(number: str) -> bool:

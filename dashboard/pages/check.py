@@ -1,18 +1,26 @@
 """Check a claim: paste text, see each China–Russia figure in it judged against the record.
 
 The same engine as `python -m dashboard.check`; this page only validates input and draws.
+Every number of the text is listed: checked (verdict), found but not checked (why), or not a
+China–Russia figure. The result downloads as CSV or JSON. A short text gets a link that
+carries it in the URL fragment: the browser never sends a fragment in a request, the page's
+script reads it and posts it to this server only, as a pasted text is.
 """
 
 import math
 import re
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash.dcc.express import send_string
 
 from dashboard import citations, widgets
-from dashboard.check.engine import check
+from dashboard.check.engine import CHECKED, NOT_CHECKED, account
+from dashboard.check.export import render
+from dashboard.check.periods import date_problem
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, UNITS
 
 dash.register_page(
@@ -24,6 +32,7 @@ dash.register_page(
 )
 
 MAX_CHARS = 20_000
+SHARE_CHARS = 1_500  # longer texts get no link (a URL that long is unwieldy)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 COLOURS = {  # background, with the verdict also written out (never colour alone)
     "consistent": "#cfe8d5",
@@ -51,7 +60,9 @@ def layout(**_query: object) -> html.Div:
                 "Paste a sentence or a whole article. Every figure about China–Russia trade, "
                 "trade shares, ruble/yuan settlement, GDP or gas is found and checked against "
                 "the published tables with the project's verdict rule. Click a highlighted "
-                "figure for the official figure, its citation and the chart it sits on.",
+                "figure for the official figure, its citation and the chart it sits on. Every "
+                "number in the text is listed below it: checked, found but not checked (and "
+                "why), or not a China–Russia figure.",
                 className="text-body-secondary",
             ),
             html.Label("Text", htmlFor="check-text", className="form-label"),
@@ -97,7 +108,20 @@ def layout(**_query: object) -> html.Div:
                 style={"whiteSpace": "pre-wrap", "lineHeight": "1.9"},
             ),
             html.Div(id="check-detail", **_polite()),
+            html.Div(
+                [
+                    widgets.button("Download CSV", "check-csv"),
+                    widgets.button("Download JSON", "check-json"),
+                    html.Span(id="check-share", className="ms-2"),
+                ],
+                id="check-exports",
+                className="d-flex flex-wrap gap-2 align-items-center mb-3",
+                hidden=True,
+            ),
+            html.Div(id="check-list"),
             dcc.Store(id="check-rows"),
+            dcc.Download(id="check-download"),
+            dcc.Location(id="check-location", refresh=False),
         ]
     )
 
@@ -118,9 +142,31 @@ def validate(text: object, when: object) -> tuple[str, date | None, str]:
     if not isinstance(when, str) or not DATE.fullmatch(when):
         return "", None, "The date must be YYYY-MM-DD."
     try:
-        return text, date.fromisoformat(when), ""
+        published = date.fromisoformat(when)
     except ValueError:
         return "", None, "The date must be YYYY-MM-DD."
+    problem = date_problem(published)
+    if problem:
+        return "", None, f"The {problem}."
+    return text, published, ""
+
+
+# a link opened with "#text=…&date=…" fills the form and checks it (the fragment stays here)
+clientside_callback(
+    """function (hash, clicks) {
+        const none = window.dash_clientside.no_update;
+        if (!hash || hash.length < 2) { return [none, none, none]; }
+        const params = new URLSearchParams(hash.slice(1));
+        const text = params.get("text");
+        if (!text) { return [none, none, none]; }
+        return [text, params.get("date") || "", (clicks || 0) + 1];
+    }""",
+    Output("check-text", "value"),
+    Output("check-date", "value"),
+    Output("check-submit", "n_clicks"),
+    Input("check-location", "hash"),
+    State("check-submit", "n_clicks"),
+)
 
 
 @callback(
@@ -128,30 +174,112 @@ def validate(text: object, when: object) -> tuple[str, date | None, str]:
     Output("check-message", "children"),
     Output("check-rows", "data"),
     Output("check-detail", "children", allow_duplicate=True),
+    Output("check-list", "children"),
+    Output("check-exports", "hidden"),
+    Output("check-share", "children"),
     Input("check-submit", "n_clicks"),
     State("check-text", "value"),
     State("check-date", "value"),
     prevent_initial_call="initial_duplicate",
 )
-def run(_clicks: object, text: object, when: object) -> tuple[Any, Any, Any, Any]:
-    """Check the text and highlight each figure found."""
+def run(_clicks: object, text: object, when: object) -> tuple[Any, ...]:
+    """Check the text, highlight each number and list them all."""
     body, published, error = validate(text, when)
     if error:
-        return [], html.Div(error, className="alert alert-warning py-2"), None, []
+        warning = html.Div(error, className="alert alert-warning py-2")
+        return [], warning, None, [], [], True, []
     rows = checked(body, published)
-    found = len({(r["start"], r["end"]) for r in rows})
+    found = len({(r["start"], r["end"]) for r in rows if r["indicator"]})
     message = (
         f"{found} figure{'s' if found != 1 else ''} found. Click one for the official figure."
-        if rows
+        if found
         else "No China–Russia figure found in this text."
     )
-    asked = {"text": body, "date": published.isoformat() if published else ""}
-    return highlight(body, rows), html.P(message, className="mb-0"), asked, []
+    day = published.isoformat() if published else ""
+    asked = {"text": body, "date": day}
+    return (
+        highlight(body, rows),
+        html.P(message, className="mb-0"),
+        asked,
+        [],
+        listing(rows),
+        False,
+        share_link(body, day),
+    )
 
 
 def checked(body: str, published: date | None) -> list[dict[str, Any]]:
-    """The engine's rows for a text, JSON-safe."""
-    return [_clean(row) for row in check(body, published)]
+    """The engine's rows for a text (every number), JSON-safe."""
+    return [_clean(row) for row in account(body, published)]
+
+
+def share_link(body: str, day: str) -> Any:
+    """A link carrying a short text in its fragment, never in its path or query."""
+    if len(body) > SHARE_CHARS:
+        return html.Small(
+            f"No link for texts over {SHARE_CHARS:,} characters: download the result instead.",
+            className="text-body-secondary",
+        )
+    fragment = urlencode({"text": body, "date": day})
+    return html.A("Link to this check", href=f"/check#{fragment}", id="check-share-link")
+
+
+@callback(
+    Output("check-download", "data"),
+    Input("check-csv", "n_clicks"),
+    Input("check-json", "n_clicks"),
+    State("check-rows", "data"),
+    prevent_initial_call=True,
+)
+def download(_csv: object, _json: object, asked: object) -> Any:
+    """The result as CSV or JSON (the text is checked again: nothing sent back is trusted)."""
+    if not isinstance(asked, dict):
+        return dash.no_update
+    body, published, error = validate(asked.get("text"), asked.get("date"))
+    if error:
+        return dash.no_update
+    form = "json" if ctx.triggered_id == "check-json" else "csv"
+    media = "application/json" if form == "json" else "text/csv"
+    text = render(account(body, published), form)
+    return dict(send_string(text, f"china-russia-check.{form}", type=media))
+
+
+OUTCOME_STYLE = {  # the figures found but not checked dotted, other numbers left plain
+    NOT_CHECKED: {"borderBottom": "2px dotted #6c757d"},
+}
+
+
+def listing(rows: list[dict[str, Any]]) -> Any:
+    """Every number of the text, what became of it and why."""
+    if not rows:
+        return html.P("No number in this text.", className="text-body-secondary")
+    head = html.Thead(
+        html.Tr([html.Th(t, scope="col") for t in ("Number", "Outcome", "Figure", "Why")])
+    )
+    body = html.Tbody([_listed(row) for row in rows])
+    counts = {o: sum(r["outcome"] == o for r in rows) for o in (CHECKED, NOT_CHECKED)}
+    other = len(rows) - sum(counts.values())
+    return html.Details(
+        [
+            html.Summary(
+                f"Every number in the text: {counts[CHECKED]} checked, {counts[NOT_CHECKED]} "
+                f"found but not checked, {other} not a China–Russia figure"
+            ),
+            widgets.table([head, body], "mt-2 small", id="check-numbers"),
+        ],
+        open=True,
+        className="mb-3",
+    )
+
+
+def _listed(row: dict[str, Any]) -> html.Tr:
+    outcome = row["outcome"]
+    if row["verdict"] and outcome == CHECKED:
+        outcome = f"{outcome}: {row['verdict']}"
+    figure = " · ".join(p for p in (row["indicator"], row["economy"], row["period"]) if p)
+    return html.Tr(
+        [html.Td(row["text"]), html.Td(outcome), html.Td(figure), html.Td(row["reason"])]
+    )
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -160,16 +288,29 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def highlight(text: str, rows: list[dict[str, Any]]) -> list[Any]:
-    """The text with each figure marked by its verdict ('since 2018' claims share a mark)."""
+    """The text with each figure marked by its verdict ('since 2018' claims share a mark);
+    the figures found but not checked underlined, with why on hover."""
     spans: dict[tuple[int, int], list[int]] = {}
     for index, row in enumerate(rows):
-        spans.setdefault((row["start"], row["end"]), []).append(index)
+        if row["indicator"] or row["outcome"] == NOT_CHECKED:
+            spans.setdefault((row["start"], row["end"]), []).append(index)
     children: list[Any] = []
     cursor = 0
     for (start, end), indexes in sorted(spans.items()):
         if start < cursor:
             continue
         children.append(text[cursor:start])
+        cursor = end
+        first = rows[indexes[0]]
+        if not first["indicator"]:
+            children.append(
+                html.Span(
+                    text[start:end],
+                    title=f"found, not checked: {first['reason']}",
+                    style=OUTCOME_STYLE[NOT_CHECKED],
+                )
+            )
+            continue
         verdicts = sorted({rows[i]["verdict"] for i in indexes})
         children.append(
             html.Button(
@@ -181,7 +322,6 @@ def highlight(text: str, rows: list[dict[str, Any]]) -> list[Any]:
                 title=f"{rows[indexes[0]]['indicator']}: {', '.join(verdicts)}",
             )
         )
-        cursor = end
     children.append(text[cursor:])
     return children
 

@@ -41,3 +41,46 @@ def test_check_page_refuses_junk_without_error(page: Page, base_url: str) -> Non
     page.click("#check-submit")
     expect(page.locator("#check-message")).to_contain_text("Paste some text")
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_every_number_is_listed_and_the_result_downloads(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/check")
+    page.fill("#check-text", TEXT)
+    page.fill("#check-date", "2024-01-15")
+    page.click("#check-submit")
+    numbers = page.locator("#check-numbers tbody tr")
+    expect(numbers).to_have_count(4)  # 2020, the two figures, 1.4
+    expect(numbers.nth(0)).to_contain_text("a year or date")
+    expect(numbers.nth(2)).to_contain_text("checked: consistent")
+    expect(numbers.nth(3)).to_contain_text("not a China–Russia figure")
+    with page.expect_download() as done:
+        page.click("#check-csv")
+    path = done.value.path()
+    assert path is not None
+    content = open(path, encoding="utf-8").read()
+    assert content.startswith("quote,start,end,") and "$240.11 billion" in content
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_shared_link_checks_its_text_without_sending_it_elsewhere(
+    page: Page, base_url: str
+) -> None:
+    requests: list[tuple[str, str]] = []
+    page.on("request", lambda r: requests.append((r.url, r.post_data or "")))
+    page.goto(base_url + "/check")
+    page.fill("#check-text", TEXT)
+    page.fill("#check-date", "2024-01-15")
+    page.click("#check-submit")
+    expect(page.locator("#check-output button")).to_have_count(2)  # this text was checked
+    link = page.locator("#check-share-link")
+    href = link.get_attribute("href")
+    assert href is not None and href.startswith("/check#text=")
+    requests.clear()
+    page.goto("about:blank")
+    page.goto(base_url + href)
+    expect(page.locator("#check-output button")).to_have_count(2)
+    expect(page.locator("#check-date")).to_have_value("2024-01-15")
+    assert all(url.startswith(base_url) or url == "about:blank" for url, _ in requests)
+    assert not any("240.11" in url for url, _ in requests)  # never in a URL sent
+    assert any("240.11" in body for url, body in requests if url.startswith(base_url))
+    assert page.errors == []  # type: ignore[attr-defined]

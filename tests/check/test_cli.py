@@ -48,11 +48,34 @@ def test_json_and_text(article: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert len(lines) == 2 and "-> consistent" in lines[0]
 
 
-def test_no_figure_still_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_figure_still_exits_zero_and_lists_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "none.txt"
     path.write_text("China has 1.4 billion people.", encoding="utf-8")
     assert main([str(path)]) == 0
-    assert capsys.readouterr().out.strip() == ",".join(COLUMNS)
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["text"], r["outcome"], r["indicator"], r["verdict"]) for r in rows] == [
+        ("1.4", "not a China–Russia figure", "", "")
+    ]
+
+
+def test_every_number_is_accounted_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "Russia's total foreign trade reached $681 billion in 2023, and trade with China was "
+        "$240 billion. Apple sold 230 million phones.",
+        encoding="utf-8",
+    )
+    assert main(["--format", "json", str(path)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["text"], r["outcome"]) for r in rows] == [
+        ("$681 billion", "found, not checked"),
+        ("2023", "not a China–Russia figure"),
+        ("$240 billion", "checked"),
+        ("230", "not a China–Russia figure"),
+    ]
+    assert "trade with the world" in rows[0]["reason"]
 
 
 @pytest.mark.parametrize(
@@ -64,6 +87,8 @@ def test_no_figure_still_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixtur
         (["--date", "2024-13-01", "{file}"], TEXT, "bad date"),
         (["--date", "yesterday", "{file}"], TEXT, "bad date"),
         (["--date", "20240115", "{file}"], TEXT, "bad date"),
+        (["--date", "9999-12-31", "{file}"], TEXT, "9999-12-31 is outside 1900-01-01"),
+        (["--date", "1899-12-31", "{file}"], TEXT, "1899-12-31 is outside 1900-01-01"),
         (["{dir}"], None, "cannot read"),
     ],
 )

@@ -25,6 +25,8 @@ page = sys.modules[next(p["module"] for p in dash.page_registry.values() if p["p
         ("trade", "not a date", "YYYY-MM-DD"),
         ("trade", 20240101, "YYYY-MM-DD"),
         ("trade", ["2024-01-01"], "YYYY-MM-DD"),
+        ("trade", "9999-12-31", "9999-12-31 is outside 1900-01-01"),
+        ("trade", "0001-01-01", "0001-01-01 is outside"),
     ],
 )
 def test_validate_refuses_junk(text: Any, when: Any, error: str) -> None:
@@ -56,6 +58,9 @@ def _run_body(text: Any, when: Any) -> dict[str, Any]:
         {"id": "check-message", "property": "children"},
         {"id": "check-rows", "property": "data"},
         {"id": "check-detail", "property": "children", "allow_duplicate": True},
+        {"id": "check-list", "property": "children"},
+        {"id": "check-exports", "property": "hidden"},
+        {"id": "check-share", "property": "children"},
     ]
     return {
         "output": _key("..check-output"),
@@ -91,6 +96,47 @@ def test_the_callback_checks_real_text() -> None:
     asked = payload["check-rows"]["data"]
     assert asked == {"text": "China–Russia trade hit $240.11 billion in 2023.", "date": ""}
     assert "consistent" in json.dumps(payload["check-output"])
+    listed = json.dumps(payload["check-list"], ensure_ascii=False)
+    assert "1 checked, 0 found but not checked, 1 not a China–Russia figure" in listed
+    link = payload["check-share"]["children"]["props"]["href"]
+    assert link.startswith("/check#text=China%E2%80%93Russia+trade+hit")
+
+
+def test_every_number_is_listed_with_its_outcome() -> None:
+    text = (
+        "Russia's total foreign trade reached $681 billion in 2023, and trade with China was "
+        "$240 billion. Apple sold 230 million phones."
+    )
+    payload = _post(_run_body(text, "2024-06-01")).get_json()["response"]
+    listed = json.dumps(payload["check-list"], ensure_ascii=False)
+    for shown in ("$681 billion", "trade with the world", "$240 billion", "checked: consistent"):
+        assert shown in listed
+    assert "found, not checked" in json.dumps(payload["check-output"], ensure_ascii=False)
+
+
+def test_a_long_text_gets_no_link() -> None:
+    text = "China–Russia trade hit $240.11 billion in 2023. " * 40
+    payload = _post(_run_body(text, "")).get_json()["response"]
+    assert "No link for texts over" in json.dumps(payload["check-share"])
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_the_download_is_checked_again_on_the_server(form: str) -> None:
+    text = "China–Russia trade hit $240.11 billion in 2023. It has 5 parts."
+    body = {
+        "output": "check-download.data",
+        "outputs": {"id": "check-download", "property": "data"},
+        "inputs": [
+            {"id": "check-csv", "property": "n_clicks", "value": 1 if form == "csv" else None},
+            {"id": "check-json", "property": "n_clicks", "value": 1 if form == "json" else None},
+        ],
+        "state": [{"id": "check-rows", "property": "data", "value": {"text": text, "date": ""}}],
+        "changedPropIds": [f"check-{form}.n_clicks"],
+    }
+    sent = _post(body).get_json()["response"]["check-download"]["data"]
+    assert sent["filename"] == f"china-russia-check.{form}"
+    content = sent["content"]
+    assert "$240.11 billion" in content and "not a China–Russia figure" in content
 
 
 def test_the_detail_is_checked_again_on_the_server() -> None:
