@@ -22,7 +22,7 @@ from flask import Blueprint, Flask, Response, request
 from dashboard import catalog, data
 from dashboard.downloads import as_csv
 from dashboard.schema import paths, published
-from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, SOURCES, Field
+from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, PARTNERS, PRODUCTS, SOURCES, Field
 from dashboard.schema.vocabulary import ECONOMIES, KINDS
 
 PREFIX = "/api/v1"
@@ -331,6 +331,33 @@ def get_sources() -> Response:
     )
 
 
+def get_products() -> Response:
+    _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
+    return send(
+        snap,
+        lambda: as_csv(table_rows(snap.tables, "products", published.CITED_PRODUCT)),
+        "text/csv",
+        f"{FILE_PREFIX}-products.csv",
+    )
+
+
+def get_partners() -> Response:
+    _only(request.args.to_dict(flat=False), ())
+    snap = snapshot()
+    return send(
+        snap,
+        lambda: as_csv(table_rows(snap.tables, "partners", published.CITED_PARTNER)),
+        "text/csv",
+        f"{FILE_PREFIX}-partners.csv",
+    )
+
+
+def table_rows(tables: data.Tables, name: str, row: dict[str, str]) -> pd.DataFrame:
+    """The products or partners table of one snapshot, each row with its source's citation."""
+    return data.cited_table(getattr(tables, name), tables.sources, row)
+
+
 def get_openapi() -> Response:
     _only(request.args.to_dict(flat=False), ())
     filename = f"{FILE_PREFIX}-openapi.json"
@@ -384,9 +411,33 @@ ROUTES = (
         row="Claim",
     ),
     Route("/sources.csv", get_sources, "text/csv", "Every source.", row="Source"),
+    Route(
+        "/products.csv",
+        get_products,
+        "text/csv",
+        "Russia–China trade by HS product (CEPII BACI, 2017–2023, both directions; chapters "
+        "complete, headings of at least US$ 5 m, 6-digit rows of chapter 27), values in "
+        "thousand US$, with its source's citation and caveats on every row.",
+        row="Product",
+    ),
+    Route(
+        "/partners.csv",
+        get_partners,
+        "text/csv",
+        "China's and Russia's trade with Central Asia, Mongolia and India (IMF DOTS to 2020; "
+        "IMF IMTS latest-year top-15 exports, where a partner outside the top 15 has no row: "
+        "absent, not zero), US$ bn, with its source's citation on every row.",
+        row="Partner",
+    ),
     Route("/openapi.json", get_openapi, "application/json", "This description (OpenAPI 3.1)."),
 )
-ROWS = {"Observation": OBSERVATION_COLUMNS, "Claim": CLAIM_COLUMNS, "Source": SOURCE_COLUMNS}
+ROWS = {
+    "Observation": OBSERVATION_COLUMNS,
+    "Claim": CLAIM_COLUMNS,
+    "Source": SOURCE_COLUMNS,
+    "Product": published.CITED_PRODUCT,
+    "Partner": published.CITED_PARTNER,
+}
 
 
 def openapi() -> dict[str, Any]:
@@ -463,7 +514,8 @@ FIELD_TYPES = {"string": "string", "date": "string", "number": "number", "intege
 
 def _row_schema(columns: dict[str, str]) -> dict[str, Any]:
     """A table row: every column, in order, with its description."""
-    fields = {f.name: f for t in (OBSERVATIONS, CLAIMS_CHECK, SOURCES) for f in t.fields}
+    tables = (OBSERVATIONS, CLAIMS_CHECK, SOURCES, PRODUCTS, PARTNERS)
+    fields = {f.name: f for t in tables for f in t.fields}
     properties = {
         name: {"type": _json_type(fields.get(name)), "description": description}
         for name, description in columns.items()

@@ -9,6 +9,7 @@ from dashboard import (  # noqa: F401
     api,
     callbacks,
     cards,
+    changes,
     citations,
     downloads,
     embed,
@@ -43,6 +44,7 @@ def download_bundle() -> Response:
 
 server.add_url_rule(f"/download/{downloads.BUNDLE_NAME}", view_func=download_bundle)
 server.add_url_rule("/embed/<page_id>/<chart_id>", view_func=embed.embed)
+server.add_url_rule("/changes.atom", view_func=changes.feed)
 
 
 def layout() -> html.Div:

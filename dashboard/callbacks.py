@@ -20,7 +20,7 @@ from dash import (
 from dash.dcc.express import send_string
 
 from dashboard import cards, citations, data, downloads, guards, memo, view
-from dashboard.charts import encoding
+from dashboard.charts import encoding, transforms
 from dashboard.charts.registry import PAGES_BY_ID, Chart
 
 
@@ -149,8 +149,15 @@ def chart_download(key: object, stored: object, everything: bool = False) -> dic
     span = f"{shown.start}-{shown.end}"
     if everything:
         rows, span = memo.drawable(chart), "all"
+    if shown.transform == transforms.LEVEL:
+        text = downloads.chart_csv(rows)
+    else:
+        drawing = memo.transformed(chart, shown.transform, shown.base)
+        label = transforms.label(shown.transform, shown.base)
+        text = downloads.transformed_csv(rows, drawing, label)
+        span += f"-{shown.transform}" + (f"-{shown.base}" if shown.transform == "index" else "")
     name = f"china-russia-{chart.page}-{chart.chart_id}-{span}.csv"
-    return dict(send_string(downloads.chart_csv(rows), name, type="text/csv"))
+    return dict(send_string(text, name, type="text/csv"))
 
 
 @callback(

@@ -9,7 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import citations, data, widgets
-from dashboard.charts import encoding
+from dashboard.charts import encoding, transforms
 from dashboard.charts.plotting import Event
 from dashboard.charts.registry import Chart
 from dashboard.view import View
@@ -61,6 +61,46 @@ def page_controls(page: str, bounds: tuple[int, int], view: View, events: bool) 
             html.Div(switches, className="controls-switches"),
         ],
         className="page-controls mb-3",
+    )
+
+
+def transform_controls(
+    page: str, bounds: tuple[int, int], view: View, offered: Sequence[str]
+) -> html.Fieldset:
+    """The transforms as radio buttons, and an index's base year (shown for the index); a
+    change loads the page at its new address (assets/grapher.js `applyTransform`). Drawn with
+    the first chart (not put in later with the other controls): the page never shifts."""
+    return html.Fieldset(
+        [
+            html.Legend("Show", className="form-label small mb-0"),
+            dcc.RadioItems(
+                options=[{"label": transforms.LABELS[t], "value": t} for t in offered],
+                value=view.transform,
+                id=f"{page}-transform",
+                className="transform-options",
+                inputClassName="form-check-input me-1",
+                labelClassName="me-3",
+                inline=True,
+            ),
+            html.Span(
+                [
+                    html.Label("= 100 in", htmlFor=f"{page}-base", className="small me-1"),
+                    dcc.Input(
+                        id=f"{page}-base",
+                        type="number",
+                        min=bounds[0],
+                        max=bounds[1],
+                        step=1,
+                        value=view.base,
+                        debounce=True,
+                        className="base-year",
+                    ),
+                ],
+                className="" if view.transform == "index" else "d-none",
+            ),
+            dcc.Store(id=f"{page}-reload"),
+        ],
+        className="controls-transform",
     )
 
 
@@ -166,7 +206,7 @@ def chart_card(
     return html.Section(
         [
             html.H2(chart.title, className="h5 mb-1"),
-            html.P(chart.description, className="text-body-secondary small mb-2"),
+            html.P(export["subtitle"], className="text-body-secondary small mb-2"),
             widgets.tabs(
                 key,
                 [

@@ -21,6 +21,8 @@ class Tables:
     indicators: pd.DataFrame
     events: pd.DataFrame
     claims_check: pd.DataFrame
+    products: pd.DataFrame
+    partners: pd.DataFrame
     points: pd.DataFrame
 
 
@@ -85,6 +87,16 @@ def join_points(
     points["x"] = _midpoints(points)
     points["x_year"] = points["x"].dt.year.astype("int64")  # the year a point is drawn in
     return _with_series(points, sources)
+
+
+def cited_table(frame: pd.DataFrame, sources: pd.DataFrame, row: dict[str, str]) -> pd.DataFrame:
+    """Rows of the products or partners table with their source's citation (the layout
+    `row`: published.CITED_PRODUCT or CITED_PARTNER)."""
+    columns = published.TABLE_CITATION_COLUMNS
+    cited = sources[["source_id", *columns]].rename(columns=columns)
+    joined = frame.merge(cited, on="source_id", how="left", validate="many_to_one")
+    out: pd.DataFrame = joined[list(row)]
+    return out
 
 
 def _of_inputs(ids: str, lookup: dict[str, str]) -> str:

@@ -1,12 +1,14 @@
 """Cited CSV downloads and the full data bundle."""
 
 import io
+import math
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard import data
+from dashboard.charts.plotting import Drawing
 from dashboard.schema import paths, published
 from dashboard.schema.vocabulary import FORMULA_STARTS
 
@@ -28,6 +30,31 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 def chart_csv(points: pd.DataFrame) -> str:
     """Exactly the rows a chart shows, as cited rows."""
     return as_csv(data.cited_rows(points.sort_values(["indicator", "period_start", "obs_id"])))
+
+
+def transformed_csv(points: pd.DataFrame, drawing: Drawing, transform: str) -> str:
+    """The rows a chart shows in a transform, as cited rows: each transformed point is the
+    row of the last observation it stands for, with the transform named (`transform`), the
+    transformed `value` and `unit`, and the level it came from (`value_level`; empty for a
+    total of months, whose observations `input_obs_ids` lists)."""
+    cited = data.cited_rows(points).set_index("obs_id", drop=False)
+    rows = []
+    for track in drawing.tracks:
+        for n, inputs in enumerate(track.inputs):
+            if inputs[-1] not in cited.index:
+                continue
+            row = cited.loc[inputs[-1]].to_dict()
+            level = row["value"] if len(inputs) == 1 else math.nan
+            row |= {"value": track.y[n], "value_level": level, "unit": track.units[n]}
+            row |= {"value_low": math.nan, "value_high": math.nan, "transform": transform}
+            if len(inputs) > 1:
+                row |= {"period": track.periods[n], "input_obs_ids": ";".join(inputs)}
+            rows.append(row)
+    columns = list(cited.columns)
+    at = columns.index("value") + 1
+    columns[at:at] = ["transform", "value_level"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return as_csv(frame.sort_values(["indicator", "series", "period", "obs_id"]))
 
 
 def as_csv(frame: pd.DataFrame) -> str:

@@ -16,7 +16,7 @@ from dashboard import cards, memo, view
 from dashboard.charts import encoding
 from dashboard.charts.plotting import Event
 from dashboard.charts.registry import CHARTS, PAGES_BY_ID
-from dashboard.layouts import LICENCE
+from dashboard.layouts import LICENCE, subtitle
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -46,17 +46,19 @@ def embed(page_id: str, chart_id: str) -> flask.Response:
     page = PAGES_BY_ID[page_id]
     points = memo.page_points(page)
     every = memo.drawable(chart)
-    asked = view.from_query(flask.request.args, memo.year_bounds(points), set(points["series_id"]))
+    ids, offered = set(points["series_id"]), memo.offer(page).transforms
+    asked = view.from_query(flask.request.args, memo.year_bounds(points), ids, offered)
     shown = tuple(asked.on(set(every["series_id"])))
     start, end = asked.start, asked.end
-    spec = memo.render(page, chart, start, end, shown, asked.events, asked.log)
+    how, base = asked.transform, asked.base
+    spec = memo.render(page, chart, start, end, shown, asked.events, asked.log, how, base)
     rows = memo.visible(every, start, end, shown)
     marked = memo.marked_events(page, chart, start, end, shown) if asked.events else []
     root = flask.request.host_url.rstrip("/")
     query = asked.query(set(points["series_id"]))
     body = PAGE.format(
         title=escape(chart.title),
-        subtitle=escape(chart.description),
+        subtitle=escape(subtitle(chart, asked)),
         figure=to_json_plotly(spec).replace("</", "<\\/"),
         sources=escape(encoding.source_line(rows) or encoding.EMPTY_MESSAGE),
         key=key(every, rows, marked),

@@ -31,6 +31,7 @@ class Offer:
     bounds: tuple[int, int]
     charts: tuple[str, ...]
     series: tuple[frozenset[str], ...]
+    transforms: tuple[str, ...] = ("level",)
 
 
 def years(value: object, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -61,6 +62,20 @@ def switch(value: object) -> tuple[str, ...]:
     if value == ["on"]:
         return ("on",)
     raise Refused()
+
+
+def transform(value: object, offered: tuple[str, ...]) -> str:
+    """A transform the page offers."""
+    if not isinstance(value, str) or value not in offered:
+        raise Refused()
+    return value
+
+
+def base_year(value: object, bounds: tuple[int, int]) -> int:
+    """An index's base year, inside the page's range."""
+    if type(value) is not int or not bounds[0] <= value <= bounds[1]:
+        raise Refused()
+    return value
 
 
 def drawn_charts(outputs: object, offer: Offer) -> list[int]:

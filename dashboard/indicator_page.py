@@ -67,6 +67,14 @@ def register_page_for(page: Page) -> Callable[..., html.Div]:
         prevent_initial_call=True,
     )
     dash.clientside_callback(
+        ClientsideFunction("grapher", "applyTransform"),
+        Output(f"{page.page}-reload", "data"),
+        Input(f"{page.page}-transform", "value"),
+        Input(f"{page.page}-base", "value"),
+        State(stored, "data"),
+        prevent_initial_call=True,
+    )
+    dash.clientside_callback(
         ClientsideFunction("grapher", "collectSeries"),
         Output(stored, "data", allow_duplicate=True),
         Input(series, "value"),

@@ -2,6 +2,7 @@
 callback needed for the first view), and what a redraw replaces in it."""
 
 import re
+from dataclasses import replace
 from datetime import date
 from html import escape as html_escape
 from typing import Any
@@ -11,7 +12,7 @@ from dash import dcc, html
 
 from dashboard import cards, memo
 from dashboard.cache import per_build
-from dashboard.charts import encoding, plotting
+from dashboard.charts import encoding, plotting, transforms
 from dashboard.charts.registry import PAGES_BY_ID, Chart, Page
 from dashboard.schema import paths, published
 from dashboard.view import View, from_query
@@ -24,9 +25,10 @@ def page_layout(page: Page, query: dict[str, object]) -> html.Div:
     """A page restored from its query string (defaults for anything malformed), its charts
     drawn in place."""
     points = memo.page_points(page)
-    view = from_query(query, memo.year_bounds(points), set(points["series_id"]))
+    offered = memo.offer(page).transforms
+    view = from_query(query, memo.year_bounds(points), set(points["series_id"]), offered)
     if not page.event_topics:
-        view = View(view.start, view.end, False, view.log, view.shown)
+        view = replace(view, events=False)
     root = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
     claim = query.get("claim")
     claim = claim if isinstance(claim, str) and CLAIM_ID.fullmatch(claim) else ""
@@ -44,8 +46,10 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
     for number, chart in enumerate(page.charts):
         every = memo.drawable(chart)
         shown = tuple(view.on(offer.series[number]))
-        figure = memo.render(page, chart, view.start, view.end, shown, view.events, view.log)
+        figure = render(page, chart, view, shown)
         rows = memo.visible(every, view.start, view.end, shown)
+        if view.transform != transforms.LEVEL:  # claims stay levels: not drawn, not cited
+            rows = rows[rows["kind"] != "article_claim"]
         if claim in set(rows["obs_id"]):
             figure = encoding.highlighted(figure, rows[rows["obs_id"] == claim].iloc[0])
         card = cards.chart_card(
@@ -53,13 +57,14 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
             every,
             view,
             figure,
-            export_meta(chart, rows, root, query),
-            notes(page, chart, view.start, view.end, shown, view.events),
+            export_meta(chart, rows, root, query, view),
+            notes(page, chart, view, shown),
             first=number == 0,
         )
         sections.append(card)
     events = bool(page.event_topics)
     controls = cards.page_controls(page.page, offer.bounds, view, events)
+    shown_as = cards.transform_controls(page.page, offer.bounds, view, offer.transforms)
     return html.Div(
         [
             html.H1(page.name, className="h3 mt-3"),
@@ -68,6 +73,7 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
                 cards.later(f"{page.page}/controls", [controls]),
                 className="controls-slot" + (" with-events" if events else ""),
             ),
+            shown_as,
             sections[0],
             *cards.later(f"{page.page}/cards", sections[1:]),
             dcc.Store(id=f"{page.page}-url"),
@@ -77,21 +83,39 @@ def view_layout(page: Page, view: View, root: str, claim: str) -> html.Div:
     )
 
 
+def render(page: Page, chart: Chart, view: View, shown: tuple[str, ...]) -> dict[str, Any]:
+    """One chart's figure in a view."""
+    return memo.render(
+        page, chart, view.start, view.end, shown, view.events, view.log, view.transform, view.base
+    )
+
+
+def subtitle(chart: Chart, view: View) -> str:
+    """A chart's description, and the transform it is shown in (claims stay levels)."""
+    if view.transform == transforms.LEVEL:
+        return chart.description
+    shown_as = transforms.label(view.transform, view.base)
+    return f"{chart.description} Shown as: {shown_as} (article claims are levels: not drawn)."
+
+
 def citation_year() -> str:
     """The year a citation gives: that of the published build's last update."""
     updated = published.load(paths.TIDY).descriptor.get("last_updated")
     return str(updated or date.today().isoformat())[:4]
 
 
-def export_meta(chart: Chart, rows: Any, root: str, query: str) -> dict[str, Any]:
+def export_meta(chart: Chart, rows: Any, root: str, query: str, view: View) -> dict[str, Any]:
     """What an exported image and a citation carry: title, subtitle, source line, licence,
-    the page's address, a ready-made citation in text and BibTeX, and an embed snippet."""
+    the page's address, a ready-made citation in text and BibTeX, and an embed snippet; each
+    names the transform shown."""
     page = PAGES_BY_ID[chart.page]
     page_url = f"{root}{page.path}?{query}"
     embed_url = f"{root}/embed/{chart.page}/{chart.chart_id}?{query}"
     sources = encoding.source_line(rows) or "Sources: none in the selected years."
     today = date.today().isoformat()
     title, year = chart.title, citation_year()
+    if view.transform != transforms.LEVEL:
+        title = f"{title} ({transforms.label(view.transform, view.base)})"
     citation = (
         f"{cards.PROJECT} ({year}). {title} [chart]. {sources} {page_url} "
         f"(accessed {today}). Licence: {LICENCE}."
@@ -109,7 +133,7 @@ def export_meta(chart: Chart, rows: Any, root: str, query: str) -> dict[str, Any
     )
     return {
         "title": title,
-        "subtitle": chart.description,
+        "subtitle": subtitle(chart, view),
         "sources": sources,
         "licence": LICENCE,
         "citation": citation,
@@ -130,17 +154,16 @@ def update_charts(page: Page, view: View) -> tuple[list[Any], list[Any], list[An
     figures, rows, lines = [], [], []
     for chart, offered in zip(page.charts, offer.series, strict=True):
         shown = tuple(view.on(offered))
-        figures.append(memo.render(page, chart, view.start, view.end, shown, view.events, view.log))
+        figures.append(render(page, chart, view, shown))
         rows.append(view.rows(offered))
-        lines.append(notes(page, chart, view.start, view.end, shown, view.events))
+        lines.append(notes(page, chart, view, shown))
     return figures, rows, lines
 
 
-def notes(
-    page: Page, chart: Chart, start: int, end: int, series: tuple[str, ...], events: bool
-) -> list[Any]:
-    """The source line of a chart's visible points and, when events are on, the events it
-    marks (numbered as on the chart)."""
-    picked = memo.prepared(chart).select(start, end, series)
-    marked = memo.marked_events(page, chart, start, end, series) if events else None
+def notes(page: Page, chart: Chart, view: View, series: tuple[str, ...]) -> list[Any]:
+    """The source line of a chart's drawn points (in the view's transform) and, when events
+    are on, the events it marks (numbered as on the chart)."""
+    start, end = view.start, view.end
+    picked = memo.transformed(chart, view.transform, view.base).select(start, end, series)
+    marked = memo.marked_events(page, chart, start, end, series) if view.events else None
     return cards.chart_notes(plotting.source_line(picked) or encoding.EMPTY_MESSAGE, marked)

@@ -1,13 +1,14 @@
 """What each chart and page draws from, memoised per build of the tables: the points a chart
 can draw, prepared tracks, figures, the years and series a page offers, its events."""
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
 
 from dashboard import data, guards
 from dashboard.cache import per_build
-from dashboard.charts import plotting
+from dashboard.charts import plotting, transforms
 from dashboard.charts.encoding import Spec
 from dashboard.charts.registry import Chart, Page
 
@@ -34,10 +35,53 @@ def page_points(page: Page) -> pd.DataFrame:
 
 @per_build(size=32)
 def offer(page: Page) -> guards.Offer:
-    """The years and series ids a page offers, for checking its callbacks' inputs."""
+    """The years, series ids and transforms a page offers, for checking its callbacks'
+    inputs."""
     ids = tuple(frozenset(drawable(chart)["series_id"]) for chart in page.charts)
     charts = tuple(c.chart_id for c in page.charts)
-    return guards.Offer(year_bounds(page_points(page)), charts, ids)
+    return guards.Offer(year_bounds(page_points(page)), charts, ids, page_transforms(page))
+
+
+POPULATION = re.compile(r"population")
+PERSONS = {"persons": 1.0, "million persons": 1e6, "people": 1.0, "million people": 1e6}
+
+
+@per_build(size=1)
+def population() -> plotting.People:
+    """Persons by economy and year in the current tables (see `people`)."""
+    return people(data.load().points)
+
+
+def people(points: pd.DataFrame) -> plotting.People:
+    """Persons by economy and year, from the official annual series of an indicator named
+    population in a unit of persons (none when the points hold none)."""
+    rows = points[
+        points["indicator"].str.fullmatch(POPULATION.pattern)
+        & points["unit"].isin(list(PERSONS))
+        & (points["kind"] == "official_series")
+        & points["period"].str.fullmatch(r"\d{4}")
+    ].sort_values(["economy", "period", "source_id"])
+    found: dict[str, dict[int, float]] = {}
+    for row in rows.itertuples():
+        found.setdefault(str(row.economy), {}).setdefault(
+            int(str(row.period)), float(str(row.value)) * PERSONS[str(row.unit)]
+        )
+    return found
+
+
+def page_transforms(page: Page) -> tuple[str, ...]:
+    """The transforms a page offers: level, change and index always; per person where a
+    population and a unit to divide exist; annual and rolling totals where points are
+    monthly."""
+    points = page_points(page)
+    offered = list(transforms.ALWAYS)
+    persons = population()
+    dividable = points[points["unit"].isin(list(transforms.PER_PERSON))]
+    if persons and dividable["economy"].isin(list(persons)).any():
+        offered.append("per_capita")
+    if points["period"].str.fullmatch(transforms.MONTH.pattern).any():
+        offered.extend(transforms.MONTHLY)
+    return tuple(offered)
 
 
 def year_bounds(points: pd.DataFrame) -> tuple[int, int]:
@@ -61,6 +105,12 @@ def prepared(chart: Chart) -> plotting.Drawing:
     return plotting.prepare(drawable(chart))
 
 
+@per_build(size=128)
+def transformed(chart: Chart, how: str, base: int) -> plotting.Drawing:
+    """A chart's tracks in a transform (the level: `prepared`)."""
+    return plotting.transformed(prepared(chart), how, base, population())
+
+
 @per_build(size=256)
 def render(
     page: Page,
@@ -70,9 +120,11 @@ def render(
     series: tuple[str, ...],
     events: bool,
     log: bool,
+    how: str = transforms.LEVEL,
+    base: int = 0,
 ) -> Spec:
     """One chart's figure in one view; colours from every series of the chart."""
-    picked = prepared(chart).select(start, end, series)
+    picked = transformed(chart, how, base).select(start, end, series)
     marked = page_events(page, start, end) if events else None
     return plotting.spec(picked, marked, log_scale=log)
 

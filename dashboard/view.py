@@ -1,4 +1,5 @@
-"""The one view of an indicator page: its years, event marks, log scale and the series shown.
+"""The one view of an indicator page: its years, event marks, log scale, the series shown and
+the transform (with an index's base year).
 
 Read from the URL's query string leniently (anything malformed falls back to the default;
 nothing from it is ever echoed except parsed integers and known series ids) or from the
@@ -14,6 +15,8 @@ from dashboard import guards
 from dashboard.guards import Offer, Refused
 
 MAX_QUERY_VALUE = 2000
+LEVEL = "level"
+DEFAULT_BASE = 2015  # an index's base year unless the URL names one (clamped to the years)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class View:
     events: bool
     log: bool
     shown: frozenset[str]
+    transform: str = LEVEL
+    base: int = DEFAULT_BASE
 
     def query(self, series_ids: Collection[str]) -> str:
         """The query string (without '?') that restores the view."""
@@ -35,23 +40,35 @@ class View:
             parts.append("log=1")
         if self.shown != frozenset(series_ids):
             parts.append("series=" + ",".join(sorted(self.shown)))
+        if self.transform != LEVEL:
+            parts.append(f"transform={self.transform}")
+        if self.transform == "index":
+            parts.append(f"base={self.base}")
         return "&".join(parts)
 
     def store(self, offer: Offer) -> dict[str, Any]:
-        """The page store: {"years", "events", "log", "shown"}, `shown` mapping each chart id
-        to the series ids shown on it."""
+        """The page store: {"years", "events", "log", "shown", "transform", "base"}, `shown`
+        mapping each chart id to the series ids shown on it."""
         pairs = zip(offer.charts, offer.series, strict=True)
         return {
             "years": [self.start, self.end],
             "events": ["on"] if self.events else [],
             "log": ["on"] if self.log else [],
             "shown": {chart: self.on(ids) for chart, ids in pairs},
+            "transform": self.transform,
+            "base": self.base,
         }
 
     def rows(self, offered: Collection[str]) -> dict[str, Any]:
         """A chart's rows store, which its table and download read: the years and the
-        chart's own series among those shown."""
-        return {"start": self.start, "end": self.end, "series": self.on(offered)}
+        chart's own series among those shown, and the transform."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "series": self.on(offered),
+            "transform": self.transform,
+            "base": self.base,
+        }
 
     def on(self, offered: Collection[str]) -> list[str]:
         """The offered series ids the view shows, sorted."""
@@ -59,7 +76,10 @@ class View:
 
 
 def from_query(
-    query: Mapping[str, object], bounds: tuple[int, int], series_ids: Collection[str]
+    query: Mapping[str, object],
+    bounds: tuple[int, int],
+    series_ids: Collection[str],
+    transforms: Collection[str] = (LEVEL,),
 ) -> View:
     """The view a query string asks for, or the default for each part it gets wrong."""
     low, high = bounds
@@ -68,7 +88,10 @@ def from_query(
     if start > end:
         start, end = low, high
     events, log = query.get("events") == "1", query.get("log") == "1"
-    return View(start, end, events, log, _series(query, series_ids))
+    asked = query.get("transform")
+    transform = asked if isinstance(asked, str) and asked in transforms else LEVEL
+    base = _year(query.get("base"), low, high, min(max(DEFAULT_BASE, low), high))
+    return View(start, end, events, log, _series(query, series_ids), transform, base)
 
 
 def _year(text: object, low: int, high: int, default: int) -> int:
@@ -87,7 +110,8 @@ def _series(query: Mapping[str, object], series_ids: Collection[str]) -> frozens
 
 def from_store(offer: Offer, stored: object) -> View:
     """The view in a page store, checked against what the page offers."""
-    if not isinstance(stored, dict) or set(stored) != {"years", "events", "log", "shown"}:
+    keys = {"years", "events", "log", "shown", "transform", "base"}
+    if not isinstance(stored, dict) or set(stored) != keys:
         raise Refused()
     shown = stored["shown"]
     if not isinstance(shown, dict) or set(shown) != set(offer.charts):
@@ -96,13 +120,18 @@ def from_store(offer: Offer, stored: object) -> View:
     pairs = zip(offer.charts, offer.series, strict=True)
     series = frozenset(s for chart, ids in pairs for s in guards.series(shown[chart], ids))
     events, log = bool(guards.switch(stored["events"])), bool(guards.switch(stored["log"]))
-    return View(start, end, events, log, series)
+    transform = guards.transform(stored["transform"], offer.transforms)
+    base = guards.base_year(stored["base"], offer.bounds)
+    return View(start, end, events, log, series, transform, base)
 
 
 def from_rows(offer: Offer, index: int, stored: object) -> View:
     """The view in a chart's rows store (its series only), checked against the page's offer."""
-    if not isinstance(stored, dict) or set(stored) != {"start", "end", "series"}:
+    keys = {"start", "end", "series", "transform", "base"}
+    if not isinstance(stored, dict) or set(stored) != keys:
         raise Refused()
     start, end = guards.years([stored["start"], stored["end"]], offer.bounds)
     shown = guards.series(stored["series"], offer.series[index])
-    return View(start, end, False, False, frozenset(shown))
+    transform = guards.transform(stored["transform"], offer.transforms)
+    base = guards.base_year(stored["base"], offer.bounds)
+    return View(start, end, False, False, frozenset(shown), transform, base)

@@ -112,6 +112,24 @@
         return Object.assign({}, view, {years: years, events: events || [], log: log || []});
     }
 
+    /* A transform (or an index's base year) chosen: the page loads at its address with it,
+       so that its charts, citations, images and downloads all name it (dashboard/view.py
+       reads it from the query string). */
+    function applyTransform(transform, base, view) {
+        const year = Number(base);
+        const sameBase = !Number.isInteger(year) || year === view.base;
+        if (transform === view.transform && (transform !== "index" || sameBase)) {
+            return window.dash_clientside.no_update;
+        }
+        const query = new URLSearchParams(window.location.search);
+        query.delete("transform");
+        query.delete("base");
+        if (transform !== "level") { query.set("transform", transform); }
+        if (transform === "index") { query.set("base", String(sameBase ? view.base : year)); }
+        window.location.search = query.toString();
+        return window.dash_clientside.no_update;
+    }
+
     /* A page's view: the series shown on each chart, from its series lists (a list put in
        with its card holds what the store has). */
     function collectSeries(values, view) {
@@ -342,6 +360,7 @@
             followAddress: followAddress,
             collectSeries: collectSeries,
             collectControls: collectControls,
+            applyTransform: applyTransform,
             openTab: openTab,
             chooseTab: chooseTab,
             closePanel: closePanel,

@@ -5,15 +5,15 @@ by bisection and slicing, without pandas on the request path."""
 import math
 import textwrap
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import encoding
+from dashboard.charts import encoding, transforms
 from dashboard.charts.encoding import HOVER, Spec
 from dashboard.charts.registry import Chart
 
@@ -53,6 +53,9 @@ class Track:
     units: list[str]
     annual: list[bool]
     sources: list[str]  # the name the source line gives each point's source
+    periods: list[str]
+    economy: str
+    inputs: list[tuple[str, ...]]  # the observations each point stands for
 
 
 Picked = list[tuple[Track, Positions]]
@@ -131,7 +134,85 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         units=[str(u) for u in series["unit"]],
         annual=series["annual"].tolist(),
         sources=[str(s) for s in series[encoding.source_name_column(str(series["kind"].iloc[0]))]],
+        periods=[str(p) for p in series["period"]],
+        economy=str(series["economy"].iloc[0]),
+        inputs=[(str(obs),) for obs in series["obs_id"]],
     )
+
+
+People = Mapping[str, Mapping[int, float]]  # economy -> year -> persons
+
+
+def transformed(drawing: Drawing, how: str, base: int, people: People) -> Drawing:
+    """The drawing in a transform (transforms.LABELS): each series' points transformed,
+    those without a value in it left out; claims stay levels, so they are left out."""
+    if how == transforms.LEVEL:
+        return drawing
+    tracks = (_transformed(track, how, base, people) for track in drawing.tracks)
+    return Drawing(tuple(t for t in tracks if t is not None and t.y), {})
+
+
+def _transformed(track: Track, how: str, base: int, people: People) -> Track | None:
+    if track.kind == "article_claim":
+        return None
+    if how in transforms.MONTHLY:
+        combine = transforms.annual_totals if how == "annual" else transforms.rolling_12m
+        return _combined(track, combine(track.periods, track.y), how)
+    if how == "pct_change":
+        values = transforms.pct_change(track.periods, track.y)
+    elif how == "index":
+        values = transforms.index(track.years, track.y, base)
+    else:
+        unit = track.units[0] if track.units else ""
+        values = transforms.per_capita(track.years, track.y, unit, people.get(track.economy, {}))
+    kept = [n for n, value in enumerate(values) if not math.isnan(value)]
+    units = [transforms.unit(how, track.units[n], base) for n in kept]
+    custom = [
+        [*track.custom[n][:3], f"{_shown(values[n])} {unit} (level: {track.custom[n][3]})"]
+        + track.custom[n][4:]
+        for n, unit in zip(kept, units, strict=True)
+    ]
+    fields = _keep(track, kept) | {"y": [values[n] for n in kept], "units": units}
+    return replace(track, **fields, custom=custom)
+
+
+def _keep(track: Track, kept: list[int]) -> dict[str, Any]:
+    fields = ("years", "x", "symbols", "verdicts", "annual", "sources", "periods", "inputs")
+    return {name: [getattr(track, name)[n] for n in kept] for name in fields} | {
+        "ranged": [False] * len(kept),
+        "plus": [0.0] * len(kept),
+        "minus": [0.0] * len(kept),
+    }
+
+
+def _combined(track: Track, totals: list[tuple[str, float, list[int]]], how: str) -> Track | None:
+    if not totals:
+        return None
+    last = [positions[-1] for _, _, positions in totals]
+    fields = _keep(track, last)
+    annual = how == "annual"
+    periods = [period if annual else f"12 months to {period}" for period, _, _ in totals]
+    unit = track.units[last[0]]
+    fields |= {
+        "y": [total for _, total, _ in totals],
+        "x": [
+            f"{p}-07-02" if annual else track.x[n]
+            for (p, _, _), n in zip(totals, last, strict=True)
+        ],
+        "annual": [annual] * len(totals),
+        "periods": periods,
+        "units": [unit] * len(totals),
+        "inputs": [tuple(track.inputs[n][0] for n in ps) for _, _, ps in totals],
+        "custom": [
+            ["", *track.custom[n][1:2], period, f"{_shown(total)} {unit}", *track.custom[n][4:]]
+            for (_, total, _), n, period in zip(totals, last, periods, strict=True)
+        ],
+    }
+    return replace(track, **fields)
+
+
+def _shown(value: float) -> str:
+    return f"{value:,.1f}" if abs(value) < 1000 else f"{value:,.0f}"
 
 
 def spec(picked: Picked, events: Sequence[Event] | None = None, log_scale: bool = False) -> Spec:

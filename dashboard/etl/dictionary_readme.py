@@ -44,6 +44,9 @@ CHANGES = """\
   compared with (`official_obs_id`), and the reporter a claim names.
 * `datapackage.json` records each file's SHA-256 (`hash`) and a `build` id; the folder is
   replaced as a whole, so a reader never mixes two builds.
+* `changes.csv` lists what each build added, revised (old → new value) or removed against
+  the tables it replaced, with the build id and date (described in `datapackage.json`; shown
+  at /changes and in the feed /changes.atom).
 """
 
 

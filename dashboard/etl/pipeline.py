@@ -11,7 +11,9 @@ from dashboard.etl.rawfiles import read_csv, read_origin
 from dashboard.etl.steps import Context, Source, StepOutput
 from dashboard.etl.validate import (
     validate_links,
+    validate_partners,
     validate_plausible,
+    validate_products,
     validate_spreadsheet_safe,
     validate_table,
 )
@@ -20,6 +22,8 @@ from dashboard.schema.tables import (
     EVENTS,
     INDICATORS,
     OBSERVATIONS,
+    PARTNERS,
+    PRODUCTS,
     RAW_INDICATORS,
     SOURCES,
     TABLES,
@@ -66,6 +70,8 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
         "indicators": _tidy(INDICATORS, fed_by(indicators, observations)),
         "events": _tidy(EVENTS, _concat([s.events for s in steps]), sort=("date", "event_id")),
     }
+    tables["products"] = _tidy(PRODUCTS, _concat([s.products for s in steps], PRODUCTS))
+    tables["partners"] = _tidy(PARTNERS, _concat([s.partners for s in steps], PARTNERS))
     claims = _concat([s.claims for s in steps])
     checked = check_claims(claims, tables["observations"], tables["sources"])
     tables["claims_check"] = _tidy(CLAIMS_CHECK, checked)
@@ -74,6 +80,8 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
         validate_spreadsheet_safe(table, tables[table.name])
     validate_links(tables)
     validate_plausible(tables["observations"], tables["indicators"])
+    validate_products(tables["products"])
+    validate_partners(tables["partners"])
     return tables
 
 
@@ -100,9 +108,11 @@ def run_step(source: Source, raw: Path, context: Context) -> StepOutput:
     return source.build(folder, context)
 
 
-def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+def _concat(parts: list[pd.DataFrame], table: Table | None = None) -> pd.DataFrame:
     present = [p for p in parts if not p.empty]
-    return pd.concat(present, ignore_index=True) if present else pd.DataFrame()
+    if present:
+        return pd.concat(present, ignore_index=True)
+    return pd.DataFrame(columns=table.columns if table else None)
 
 
 def _tidy(table: Table, frame: pd.DataFrame, sort: tuple[str, ...] = ()) -> pd.DataFrame:

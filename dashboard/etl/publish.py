@@ -4,13 +4,14 @@ one swap of the whole folder (see swap.py), so that no reader ever sees two buil
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.etl import dictionary_readme, swap
+from dashboard.etl import changes, dictionary_readme, swap
 from dashboard.schema.published import PACKAGE_FILE, README_FILE, sha256
-from dashboard.schema.tables import TABLES, Table
+from dashboard.schema.tables import CHANGES, TABLES, Table
 
 PACKAGE = {
     "name": "china-russia-figures",
@@ -35,22 +36,26 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def build_id(out: Mapping[str, bytes]) -> str:
+    """A digest of every table (not the change history), so equal data gives an equal id."""
+    return hashlib.sha256("".join(sha256(out[t.path]) for t in TABLES).encode()).hexdigest()[:16]
+
+
 def descriptor(tables: Mapping[str, pd.DataFrame], out: Mapping[str, bytes]) -> dict[str, object]:
     """datapackage.json: Frictionless keys, each file's hash, sources, and last_updated from
-    the sources' dates. `build` is a digest of every file, so equal data gives an equal id."""
-    digest = hashlib.sha256("".join(sha256(out[t.path]) for t in TABLES).encode())
+    the sources' dates; `build` is build_id."""
     sources = tables["sources"]
     official = sources[sources["kind"].isin(["official_series", "official_statement"])]
     dates = [d for d in official["date_published"] if d]
     return {
         **PACKAGE,
-        "build": digest.hexdigest()[:16],
+        "build": build_id(out),
         "last_updated": max(dates) if dates else "",
         "sources": [
             {"title": f"{r.producer}: {r.title}", "path": r.url_main}
             for r in sources[sources["kind"] == "official_series"].itertuples()
         ],
-        "resources": [_resource(table, out[table.path]) for table in TABLES],
+        "resources": [_resource(table, out[table.path]) for table in (*TABLES, CHANGES)],
         "readme": {"path": README_FILE, "hash": sha256(out[README_FILE])},
     }
 
@@ -65,7 +70,8 @@ def _resource(table: Table, data: bytes) -> dict[str, object]:
         "primaryKey": list(table.primary_key),
         "missingValues": [""],
     }
-    if any(f.name == "source_id" for f in table.fields) and table.name != "sources":
+    cites = any(f.name == "source_id" for f in table.fields)
+    if cites and table.name not in ("sources", "changes"):  # changes name removed sources too
         schema["foreignKeys"] = [
             {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}
         ]
@@ -83,15 +89,24 @@ def _resource(table: Table, data: bytes) -> dict[str, object]:
     }
 
 
-def files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
-    """Every output file, by name: the tables, the README and datapackage.json."""
+def files(
+    tables: Mapping[str, pd.DataFrame], history: pd.DataFrame | None = None
+) -> dict[str, bytes]:
+    """Every output file, by name: the tables, the change history (none when not given), the
+    README and datapackage.json."""
     out = {table.path: csv_bytes(tables[table.name]) for table in TABLES}
+    out[CHANGES.path] = csv_bytes(changes.empty() if history is None else history)
     out[README_FILE] = dictionary_readme.render(tables).encode("utf-8")
     text = json.dumps(descriptor(tables, out), indent=2, ensure_ascii=False) + "\n"
     out[PACKAGE_FILE] = text.encode("utf-8")
     return out
 
 
-def publish(folder: Path, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Replace the published folder with these tables, in one swap."""
-    swap.replace_folder(folder, files(tables))
+def publish(folder: Path, tables: Mapping[str, pd.DataFrame], day: str = "") -> None:
+    """Replace the published folder with these tables, in one swap, with what they change
+    against the tables published there appended to its change history (dated `day`, today
+    when not given)."""
+    build = build_id({t.path: csv_bytes(tables[t.name]) for t in TABLES})
+    when = day or date.today().isoformat()
+    history = changes.recorded(folder, tables["observations"], build, when)
+    swap.replace_folder(folder, files(tables, history))

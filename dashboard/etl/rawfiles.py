@@ -290,3 +290,12 @@ def caveated(row: dict[str, str], caveats: list[str]) -> dict[str, str]:
     said = "Caveats: " + " ".join(c.rstrip(".") + "." for c in caveats)
     note = " ".join(p for p in (row.get("note", ""), said) if p)
     return {"note": note, "citation_full": f"{row['citation_full']} {said}"}
+
+
+def noted_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
+    """origin_sources with the origin's trust tier and caveats carried into each note."""
+    caveats = " ".join(str(c) for c in origin.get("caveats", []))
+    return [
+        s | {"note": f"Trust tier: {s['tier'] or 'not stated'}. {caveats}".strip()}
+        for s in origin_sources(origin)
+    ]

@@ -36,12 +36,15 @@ def _empty() -> pd.DataFrame:
 @dataclass
 class StepOutput:
     """What a source contributes to the tidy tables (claims: the articles' claims, checked
-    against the official figures once every step has run)."""
+    against the official figures once every step has run; products and partners: rows of
+    the tables of those names)."""
 
     observations: pd.DataFrame
     sources: pd.DataFrame
     events: pd.DataFrame = field(default_factory=_empty)
     claims: pd.DataFrame = field(default_factory=_empty)
+    products: pd.DataFrame = field(default_factory=_empty)
+    partners: pd.DataFrame = field(default_factory=_empty)
 
 
 class Source(Protocol):

@@ -46,7 +46,7 @@ def validate_links(tables: Mapping[str, pd.DataFrame]) -> None:
     sources = set(tables["sources"]["source_id"])
     obs = tables["observations"]
     units = dict(zip(tables["indicators"]["indicator"], tables["indicators"]["unit"], strict=True))
-    for name in ("observations", "events", "claims_check"):
+    for name in ("observations", "events", "claims_check", "products", "partners"):
         orphans = set(tables[name]["source_id"]) - sources
         if orphans:
             raise BuildError(f"table {name} cites unknown source ids: {sorted(orphans)}")
@@ -121,3 +121,44 @@ def _check_moves(rows: pd.DataFrame, factor: float, name: str) -> None:
                 f"implausible move in {name}: {years[i - 1]} {a:g} -> {years[i]} {b:g} "
                 f"({move:.3g}×, more than {factor:g}×)"
             )
+
+
+PARTNER_MAX_USD_BN = 1000.0  # more than any bilateral flow of these economies: a unit slip
+
+
+def validate_products(products: pd.DataFrame) -> None:
+    """Values are non-negative, and the listed headings (and chapter 27's 6-digit rows) of a
+    chapter sum to no more than the chapter's total (a rounding margin of 0.01 k$)."""
+    negative = products[(products["value_kusd"] < 0) | (products["weight_t"] < 0)]
+    if len(negative):
+        row = negative.iloc[0]
+        raise BuildError(
+            f"products: negative value or weight for {row['direction']} {row['year']} "
+            f"{row['level']} {row['code']}"
+        )
+    key = ["year", "direction", "chapter"]
+    chapters = products[products["level"] == "chapter"].set_index(key)["value_kusd"]
+    for level in ("heading", "hs6"):
+        listed = products[products["level"] == level]
+        sums = listed.groupby(key, as_index=False).agg(value_kusd=("value_kusd", "sum"))
+        for found in sums.to_dict("records"):
+            year, direction, chapter, total = (found[k] for k in (*key, "value_kusd"))
+            whole = chapters.get((year, direction, chapter))
+            if whole is None or total > whole + 0.01:
+                raise BuildError(
+                    f"products: {level} rows of chapter {chapter} ({direction} {year}) sum to "
+                    f"{total:.3f} k$, more than the chapter's "
+                    f"{'missing total' if whole is None else f'{whole:.3f} k$'}"
+                )
+
+
+def validate_partners(partners: pd.DataFrame) -> None:
+    """Values are non-negative and below any believable bilateral flow (a unit slip)."""
+    wrong = partners[(partners["value"] < 0) | (partners["value"] > PARTNER_MAX_USD_BN)]
+    if len(wrong):
+        row = wrong.iloc[0]
+        raise BuildError(
+            f"partners: implausible value {row['value']:g} USD bn for {row['reporter']} "
+            f"{row['flow']} {row['partner']} {row['period']} (source {row['source_id']}): "
+            f"outside 0..{PARTNER_MAX_USD_BN:g}"
+        )

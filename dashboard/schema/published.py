@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.schema.tables import OBSERVATIONS, SOURCES, TABLES, Table
+from dashboard.schema.tables import OBSERVATIONS, PARTNERS, PRODUCTS, SOURCES, TABLES, Table
 
 PACKAGE_FILE = "datapackage.json"
 README_FILE = "README.md"
@@ -62,6 +62,31 @@ CITED_ROW: dict[str, str] = {
     "input_source_urls": "For derived rows: the link of each input's source, ' | '-separated, "
     "in the order of input_source_ids (empty where a source has none).",
 }
+# The products and partners tables, cited the same way: every column of the table, then its
+# source's citation (the note carries the source's trust tier and caveats).
+TABLE_CITATION_COLUMNS = {  # sources.csv column -> cited row column
+    "attribution_short": "source_short",
+    "citation_full": "source_citation",
+    "url_main": "source_url",
+    "date_accessed": "source_date_accessed",
+    "license_name": "source_license",
+    "note": "source_caveats",
+}
+
+
+def cited_table_row(table: Table) -> dict[str, str]:
+    """The cited row of the products or partners table: its columns, then the citation."""
+    return {
+        **{f.name: f.description for f in table.fields},
+        **{
+            name: "Of the row's source: " + SOURCES.field(column).description
+            for column, name in TABLE_CITATION_COLUMNS.items()
+        },
+    }
+
+
+CITED_PRODUCT = cited_table_row(PRODUCTS)
+CITED_PARTNER = cited_table_row(PARTNERS)
 CITED_FILE = "observations_cited.csv"  # every observation as a cited row, in the bundle
 
 

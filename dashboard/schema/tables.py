@@ -367,7 +367,96 @@ CLAIMS_CHECK = Table(
     ("claim_id",),
 )
 
-TABLES = (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK)
+PRODUCTS = Table(
+    "products",
+    "Russia–China trade by product",
+    "CEPII BACI trade between China and Russia by HS product, both directions, 2017–2023: "
+    "every HS chapter (complete), the headings of at least US$ 5 m in a year and direction "
+    "(smaller headings are omitted; chapter total minus its listed headings is their sum), "
+    "and the 6-digit products of chapter 27 (mineral fuels). BACI reconciles the exporter's "
+    "and the importer's reports, so its totals differ from either customs.",
+    (
+        Field("year", INT, "Calendar year."),
+        Field("direction", S, "Exporter→importer: CHN→RUS or RUS→CHN.", enum=v.DIRECTIONS),
+        Field(
+            "level",
+            S,
+            "chapter (HS 2 digits), heading (HS 4 digits) or hs6 (6 digits, chapter 27 only).",
+            enum=v.PRODUCT_LEVELS,
+        ),
+        Field("code", S, "HS code (2, 4 or 6 digits, zero-padded)."),
+        Field(
+            "name",
+            S,
+            "Product name (OEC / Atlas HS2012); empty where none is known.",
+            required=False,
+        ),
+        Field("chapter", S, "The HS chapter the code belongs to (2 digits)."),
+        Field("section", S, "HS section name of the chapter (OEC)."),
+        Field("value_kusd", N, "Trade value in thousands of current US dollars (FOB)."),
+        Field(
+            "weight_t",
+            N,
+            "Quantity in metric tons; empty where a summed 6-digit row had no quantity.",
+            required=False,
+        ),
+        Field("source_id", S, "The source this row cites (sources.csv)."),
+    ),
+    ("year", "direction", "level", "code"),
+)
+
+PARTNERS = Table(
+    "partners",
+    "China's and Russia's trade with Central Asia, Mongolia and India",
+    "Goods trade of a reporter with a partner, as the reporter declares it: IMF Direction of "
+    "Trade (annual, to 2020) and the IMF IMTS latest-year top-15 snapshot (a partner outside "
+    "a reporter's top 15 has no row: absent, not zero).",
+    (
+        Field("reporter", S, "Declaring economy (ISO 3166 alpha-3).", enum=v.PARTNER_ECONOMIES),
+        Field("partner", S, "Partner economy (ISO 3166 alpha-3).", enum=v.PARTNER_ECONOMIES),
+        Field("flow", S, "exports (FOB) or imports (CIF) of the reporter.", enum=v.FLOWS),
+        Field("period", S, "The year, or 'latest' where the source gives no year per partner."),
+        Field("year", INT, "The calendar year; empty for 'latest'.", required=False),
+        Field("value", N, "Value in billions of current US dollars (USD bn)."),
+        Field(
+            "rank",
+            INT,
+            "The partner's rank among the reporter's top 15, where given.",
+            required=False,
+        ),
+        Field("source_id", S, "The source this row cites (sources.csv)."),
+        Field("note", S, "What the source row says.", required=False),
+    ),
+    ("reporter", "partner", "flow", "period", "source_id"),
+)
+
+TABLES = (OBSERVATIONS, SOURCES, INDICATORS, EVENTS, CLAIMS_CHECK, PRODUCTS, PARTNERS)
+
+CHANGE_KINDS = ("added", "revised", "removed")
+CHANGES = Table(
+    "changes",
+    "What each build changed",
+    "The observations each build added, revised (value, low or high changed) or removed, "
+    "compared with the tables it replaced; appended by every build that changed something "
+    "(a rebuild without change adds nothing), oldest builds dropped beyond a bound. Written "
+    "at publishing, outside the build's digest.",
+    (
+        Field("build", S, "The build that made the change (datapackage.json `build`)."),
+        Field("date", D, "The day the build was published."),
+        Field("change", S, "added, revised or removed.", enum=CHANGE_KINDS),
+        Field("obs_id", S, "The observation (for a removed one, its last id)."),
+        Field("indicator", S, "Indicator id."),
+        Field("economy", S, "Economy or pair."),
+        Field("reporter", S, "Reporting side, where one is.", required=False),
+        Field("series", S, "The series the point belongs to."),
+        Field("period", S, "The period of the point."),
+        Field("unit", S, "Unit of both values."),
+        Field("old_value", N, "The value before (empty when added).", required=False),
+        Field("new_value", N, "The value after (empty when removed).", required=False),
+        Field("source_id", S, "The source of the value after (before, when removed)."),
+    ),
+    ("build", "change", "obs_id"),
+)
 
 
 # -- raw snapshot files (datasets/raw/<folder>/<file>): the shared ones; each source module ----

@@ -12,6 +12,10 @@ FAMILIES = ("trade_volume", "trade_shares", "settlement", "gdp", "gas")
 FREQUENCIES = ("annual", "quarterly", "monthly", "irregular")
 EVENT_CATEGORIES = ("trade", "energy", "finance", "diplomacy", "security")
 DATE_PRECISIONS = ("day", "month", "year")
+DIRECTIONS = ("CHN→RUS", "RUS→CHN")
+PRODUCT_LEVELS = ("chapter", "heading", "hs6")
+FLOWS = ("exports", "imports")
+PARTNER_ECONOMIES = ("CHN", "RUS", "KAZ", "KGZ", "TJK", "TKM", "UZB", "MNG", "IND")
 VERDICTS = (
     "consistent",
     "approximate",
@@ -38,6 +42,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 ECONOMY_LABELS = {"CHN": "China", "RUS": "Russia", "CHN-RUS": "China–Russia"}
 REPORTER_LABELS = {"CHN": "China-reported", "RUS": "Russia-reported", "": ""}
+PARTNER_LABELS = {
+    "CHN": "China",
+    "RUS": "Russia",
+    "KAZ": "Kazakhstan",
+    "KGZ": "Kyrgyzstan",
+    "TJK": "Tajikistan",
+    "TKM": "Turkmenistan",
+    "UZB": "Uzbekistan",
+    "MNG": "Mongolia",
+    "IND": "India",
+}
 
 TIERS = {
     "producer_dataset": "the producer's own dataset (a statistics office's or agency's data file)",

@@ -12,7 +12,7 @@ import pytest
 from dashboard import api, data
 from dashboard.app import server
 from dashboard.schema import paths, published
-from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, SOURCES
+from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, PARTNERS, PRODUCTS, SOURCES
 from dashboard.schema.vocabulary import FORMULA_STARTS
 
 PUBLISHED = published.load(paths.TIDY)
@@ -178,6 +178,8 @@ ROUTES = [
     ("/api/v1/indicators/gdp.json", "inline", "china-russia-figures-gdp.json"),
     ("/api/v1/claims.csv", "attachment", "china-russia-figures-claims.csv"),
     ("/api/v1/sources.csv", "attachment", "china-russia-figures-sources.csv"),
+    ("/api/v1/products.csv", "attachment", "china-russia-figures-products.csv"),
+    ("/api/v1/partners.csv", "attachment", "china-russia-figures-partners.csv"),
     ("/api/v1/openapi.json", "inline", "china-russia-figures-openapi.json"),
 ]
 
@@ -224,9 +226,29 @@ def test_sources_csv_is_the_published_table(client):
     pd.testing.assert_frame_equal(served, _published("sources"))
 
 
+@pytest.mark.parametrize(
+    ("name", "table", "row"),
+    [
+        ("products", PRODUCTS, published.CITED_PRODUCT),
+        ("partners", PARTNERS, published.CITED_PARTNER),
+    ],
+)
+def test_products_and_partners_csv_are_the_published_rows_each_cited(client, name, table, row):
+    served = _served(client.get(f"/api/v1/{name}.csv").data)
+    assert list(served.columns) == list(row)
+    pd.testing.assert_frame_equal(served[table.columns], _published(name))
+    sources = _published("sources").set_index("source_id")
+    for cited in served.to_dict("records"):
+        source = sources.loc[cited["source_id"]]
+        assert cited["source_citation"] == source["citation_full"] != ""
+        assert cited["source_caveats"] == source["note"]
+        assert cited["source_caveats"].startswith("Trust tier: ")
+
+
 def test_no_served_cell_would_run_as_a_formula(client):
     urls = [f"/api/v1/indicators/{i}.csv" for i in INDICATORS]
-    for url in [*urls, "/api/v1/claims.csv", "/api/v1/sources.csv"]:
+    tables = ["claims", "sources", "products", "partners"]
+    for url in [*urls, *[f"/api/v1/{t}.csv" for t in tables]]:
         for row in csv.reader(io.StringIO(client.get(url).get_data(as_text=True))):
             for cell in row:
                 assert not cell.startswith(FORMULA_STARTS[1:]) or _number(cell), (url, cell)
@@ -267,7 +289,7 @@ def test_openapi_lists_every_route_and_column(client):
         if rule.rule.startswith(api.PREFIX + "/") and rule.endpoint != "api.unknown"
     }
     assert served == set(document["paths"])
-    assert len(served) == 6
+    assert len(served) == 8
     for path, item in document["paths"].items():
         operation = item["get"]
         assert {"200", "304", "400"} <= set(operation["responses"])
@@ -279,6 +301,8 @@ def test_openapi_lists_every_route_and_column(client):
     assert list(schemas["Observation"]["properties"]) == list(api.OBSERVATION_COLUMNS)
     assert list(schemas["Claim"]["properties"]) == list(api.CLAIM_COLUMNS)
     assert list(schemas["Source"]["properties"]) == SOURCES.columns
+    assert list(schemas["Product"]["properties"]) == list(published.CITED_PRODUCT)
+    assert list(schemas["Partner"]["properties"]) == list(published.CITED_PARTNER)
     assert all(p["description"] for p in schemas["Observation"]["properties"].values())
     json.dumps(document, allow_nan=False)
 

@@ -32,6 +32,8 @@ def client():
         "/settlement",
         "/gdp",
         "/gas",
+        "/products",
+        "/partners",
         "/sources",
         "/about",
         "/no-such-page",
@@ -150,7 +152,8 @@ def test_chart_download_sends_exactly_the_rows_shown_with_sources():
     points = memo.chart_points(data.load().points, chart)
     series = sorted(set(points["series_id"]))[:1]
     sent = callbacks.chart_download(
-        {"page": "trade", "chart": "turnover"}, {"start": 2005, "end": 2015, "series": series}
+        {"page": "trade", "chart": "turnover"},
+        {"start": 2005, "end": 2015, "series": series, "transform": "level", "base": 2015},
     )
     assert sent is not None and sent["filename"].endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(sent["content"])))

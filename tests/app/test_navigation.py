@@ -16,6 +16,8 @@ NAV_PAGES = [  # the site's pages today, in their order (a new page may come bet
     ("/settlement", "Ruble/yuan settlement"),
     ("/gdp", "GDP"),
     ("/gas", "Gas"),
+    ("/products", "Products"),
+    ("/partners", "Partners"),
     ("/sources", "Sources"),
     ("/about", "About the data"),
     ("/check", "Check a claim"),

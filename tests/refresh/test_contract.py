@@ -17,7 +17,7 @@ from dashboard.etl.sources import ALL, REFRESHABLE
 from dashboard.etl.steps import Context, Refreshable
 from dashboard.etl.validate import validate_plausible
 from dashboard.schema import paths
-from dashboard.schema.tables import OBSERVATIONS, SOURCES
+from dashboard.schema.tables import OBSERVATIONS, PARTNERS, PRODUCTS, SOURCES
 from tests.refresh.replays import REPLAYS
 
 BY_NAME = {s.NAME: s for s in ALL}
@@ -41,9 +41,18 @@ def test_names_and_folders_are_unique_and_only_api_sources_go_unshipped():
 def test_builds_offline_from_its_raw_folder(name, context):
     out = BY_NAME[name].build(paths.RAW / BY_NAME[name].FOLDER, context)
     obs = out.observations
-    assert len(obs) and list(obs.columns) == OBSERVATIONS.columns
+    assert list(obs.columns) == OBSERVATIONS.columns
+    assert len(obs) + len(out.products) + len(out.partners)  # rows of some table
     assert list(out.sources.columns) == SOURCES.columns
-    assert set(obs["source_id"]) <= set(out.sources["source_id"])
+    for rows, table in ((out.products, PRODUCTS), (out.partners, PARTNERS)):
+        assert rows.empty or list(rows.columns) == table.columns
+        assert rows.empty or not rows.duplicated(list(table.primary_key)).any()
+    cited = {
+        *obs["source_id"],
+        *out.products.get("source_id", []),
+        *out.partners.get("source_id", []),
+    }
+    assert cited <= set(out.sources["source_id"])
     assert set(obs["indicator"]) <= set(context.indicators["indicator"])
     assert (obs["unit"] == obs["indicator"].map(context.units)).all()
     assert not obs.duplicated(KEY).any()

@@ -88,6 +88,8 @@ FIXED: dict[str, Value] = {  # what the page sends for these ids
     "check-rows": {"text": SENTENCE, "date": ""},
     "cite-chosen": None,
     "cite-clicked": None,
+    "products-direction": "RUS→CHN",
+    "products-year": 2023,
 }
 BY_PROPERTY: dict[str, Value] = {
     "pathname": "/trade",
@@ -106,12 +108,19 @@ def good_value(slot: dict[str, str]) -> Value:
         return FIXED[key]
     if key.endswith(("-events", "-log")):
         return []
+    if key.endswith("-transform"):
+        return "level"
+    if key.endswith("-base"):
+        return memo.offer(PAGES_BY_ID[key.removesuffix("-base")]).bounds[0]
     if key.endswith("-years"):
         return list(memo.offer(PAGES_BY_ID[key.removesuffix("-years")]).bounds)
     if key.endswith("-view"):  # the whole range, every series of every chart, switches off
         offer = memo.offer(PAGES_BY_ID[key.removesuffix("-view")])
         shown = {chart: sorted(ids) for chart, ids in zip(offer.charts, offer.series, strict=True)}
-        return {"years": list(offer.bounds), "events": [], "log": [], "shown": shown}
+        return {"years": list(offer.bounds), "events": [], "log": [], "shown": shown} | {
+            "transform": "level",
+            "base": offer.bounds[0],
+        }
     if '"tab-view"' in key:  # the Table tab opened on the whole range
         return lambda i: {"tab": "table", "rows": _rows(i)}
     if prop == "data":
@@ -121,7 +130,10 @@ def good_value(slot: dict[str, str]) -> Value:
 
 def _rows(key: dict[str, str]) -> dict[str, Any]:
     """What a chart's rows store holds for the whole range and every series."""
-    return {"start": _bounds(key)[0], "end": _bounds(key)[1], "series": _offered(key)}
+    start, end = _bounds(key)
+    return {"start": start, "end": end, "series": _offered(key), "transform": "level"} | {
+        "base": start
+    }
 
 
 def _bounds(key: dict[str, str]) -> tuple[int, int]:

@@ -27,7 +27,15 @@ STATEMENT_SOURCES = "statements/sources.csv"
 WEO = "imf_weo/weo_2025oct_chn_rus.csv"
 POPULATION = "wb_wdi_macro/sp.pop.totl.csv"
 PANEL = "ei_2025/panel_gas_oil.csv"
-REHASHED = ("wb_wdi", "imf_dots", "articles", "statements", "imf_weo", "wb_wdi_macro", "ei_2025")
+REHASHED = (
+    *("wb_wdi", "imf_dots", "articles", "statements", "imf_weo", "wb_wdi_macro", "ei_2025"),
+    *("baci_products", "imf_dots_partners", "imf_imts_top15"),
+)
+HS2 = "baci_products/baci_hs2.csv"
+HS4 = "baci_products/baci_hs4_5musd.csv"
+PARTNER_DOTS = "imf_dots_partners/dots_partners.csv"
+TOP15 = "imf_imts_top15/imts_exports_top15.csv"
+CRUDE_2017 = {"year": "2017", "exporter": "643", "hs4": "2709"}
 
 
 @pytest.fixture(scope="module")
@@ -489,6 +497,74 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         True,
         STATEMENT_SOURCES,
         "field 'tier': 'trusted' is not one of",
+    "BACI file cut mid-line, checksum updated": (
+        raw_bytes(HS4, lambda d: d[: d.index(b"2017,643,156,2709,") + 22]),
+        True,
+        HS4,
+        "ends in the middle of a line",
+    ),
+    "BACI value changed, checksum not updated": (
+        raw_bytes(
+            HS2, lambda d: d.replace(b"2017,643,156,27,27238827.369", b"2017,643,156,27,9", 1)
+        ),
+        False,
+        HS2,
+        "differs from",
+    ),
+    "BACI value NaN": (where(HS4, CRUDE_2017, "value_kusd", "NaN"), True, HS4, "not a number"),
+    "BACI heading given twice": (
+        lambda raw: raw_bytes(HS4, lambda d: d + d.splitlines(keepends=True)[1])(raw),
+        True,
+        HS4,
+        "duplicate key (year, exporter, importer, hs4) = 2017 / 156 / 643 / 0303",
+    ),
+    "BACI negative value": (
+        where(HS4, CRUDE_2017, "value_kusd", "-1"),
+        True,
+        "",
+        "products: negative value or weight for RUS→CHN 2017 heading 2709",
+    ),
+    "BACI headings above their chapter": (
+        where(HS4, CRUDE_2017, "value_kusd", "99999999999"),
+        True,
+        "",
+        "products: heading rows of chapter 27 (RUS→CHN 2017) sum to",
+    ),
+    "BACI chapter without a name": (
+        where(HS2, {"year": "2017", "hs2": "01"}, "hs2", "00"),
+        True,
+        HS2,
+        "chapter 00 not in hs_names.csv",
+    ),
+    "BACI code of the wrong length": (
+        where(HS4, CRUDE_2017, "hs4", "270"),
+        True,
+        HS4,
+        "not a 4-digit HS code: '270'",
+    ),
+    "DOTS partner value NaN": (
+        set_cell(PARTNER_DOTS, 73, "value_usd_millions", "nan"),
+        True,
+        PARTNER_DOTS,
+        "not a number",
+    ),
+    "DOTS partner unknown": (
+        set_cell(PARTNER_DOTS, 73, "partner", "Kyrgyzstan"),
+        True,
+        PARTNER_DOTS,
+        "unknown partner 'Kyrgyzstan'",
+    ),
+    "DOTS partner value in dollars, not millions": (
+        set_cell(PARTNER_DOTS, 73, "value_usd_millions", "865923000000"),
+        True,
+        "",
+        "partners: implausible value 8.65923e+08 USD bn for CHN exports KGZ 2005",
+    ),
+    "IMTS partner outside the top 15 given a value": (
+        where(TOP15, {"reporter": "KGZ", "partner": "CHN"}, "exports_fob_usd", "0"),
+        True,
+        TOP15,
+        "in_top15 disagrees with rank/value",
     ),
     "raw file replaced by a link": (
         lambda raw: _link(raw / "ei_2024" / "china_gas_imports.csv"),

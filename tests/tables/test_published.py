@@ -16,6 +16,7 @@ import pytest
 from dashboard import data, downloads
 from dashboard.etl.publish import files, publish
 from dashboard.schema import paths, published
+from dashboard.schema.tables import CHANGES
 
 
 @pytest.fixture
@@ -96,7 +97,9 @@ def test_failed_publish_leaves_the_folder_as_it_was(tidy, tables, monkeypatch):
 
 
 def test_shipped_tables_are_the_published_build(tables):
-    assert published.load(paths.TIDY).files == files(tables)
+    shipped = published.load(paths.TIDY)
+    history = published.parse_table(CHANGES, shipped.files[CHANGES.path])
+    assert shipped.files == files(tables, history)
 
 
 def test_every_claim_keeps_its_verdict_in_the_app(tables):

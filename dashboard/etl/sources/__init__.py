@@ -3,12 +3,15 @@ API sources fetch, parse and refresh. `ALL` is the one list the build and the re
 
 from dashboard.etl.sources import (
     articles,
+    baci,
     bp,
     comtrade,
     ei,
     ei_panel,
     imf,
+    imf_partners,
     imf_weo,
+    imts_top15,
     statements,
     wb_macro,
     worldbank,
@@ -26,6 +29,9 @@ ALL: tuple[Source, ...] = (
     bp,
     statements,
     articles,
+    baci,
+    imf_partners,
+    imts_top15,
 )
 """Every source (the build sorts its tables, so the order changes nothing but the refresh's
 order of work)."""
