@@ -497,6 +497,7 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         True,
         STATEMENT_SOURCES,
         "field 'tier': 'trusted' is not one of",
+    ),
     "BACI file cut mid-line, checksum updated": (
         raw_bytes(HS4, lambda d: d[: d.index(b"2017,643,156,2709,") + 22]),
         True,
