@@ -22,6 +22,7 @@ from flask import Blueprint, Flask, Response, request
 from dashboard import catalog, data
 from dashboard.downloads import as_csv
 from dashboard.schema import paths, published
+from dashboard.schema.periods import FREQUENCIES
 from dashboard.schema.tables import CLAIMS_CHECK, OBSERVATIONS, PARTNERS, PRODUCTS, SOURCES, Field
 from dashboard.schema.vocabulary import ECONOMIES, KINDS
 
@@ -76,6 +77,13 @@ FILTERS = (
         ("CHN", "RUS", REPORTER_NONE),
     ),
     Param("kind", "Kind of source; comma-separated for several.", KINDS),
+    Param(
+        "frequency",
+        "What a row's period is: annual (a calendar year), monthly (YYYY-MM), quarterly, "
+        "year_to_date or incomplete_year (part of a year, never a full year) or irregular; "
+        "comma-separated for several.",
+        FREQUENCIES,
+    ),
     Param("start", "Rows whose period ends on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     Param("end", "Rows whose period starts on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
 )
@@ -90,6 +98,7 @@ class Filters:
     kinds: frozenset[str]
     start: str
     end: str
+    frequencies: frozenset[str] = frozenset()
 
 
 def parse_filters(args: dict[str, list[str]]) -> Filters:
@@ -102,7 +111,12 @@ def parse_filters(args: dict[str, list[str]]) -> Filters:
         raise ApiError(400, "start must not be after end")
     reporters = {"" if r == REPORTER_NONE else r for r in choices["reporter"]}
     return Filters(
-        frozenset(choices["economy"]), frozenset(reporters), frozenset(choices["kind"]), start, end
+        frozenset(choices["economy"]),
+        frozenset(reporters),
+        frozenset(choices["kind"]),
+        start,
+        end,
+        frozenset(choices["frequency"]),
     )
 
 
@@ -150,6 +164,7 @@ def filtered(points: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         ("economy", filters.economies),
         ("reporter", filters.reporters),
         ("kind", filters.kinds),
+        ("frequency", filters.frequencies),
     ):
         if allowed:
             keep &= points[column].isin(allowed)

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import citations, data, widgets
+from dashboard import citations, customs_gap, data, widgets
 from dashboard.charts import encoding, transforms
 from dashboard.charts.plotting import Event
 from dashboard.charts.registry import Chart
@@ -391,4 +391,55 @@ def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> h
         dcc.Link(indicator, href=f"/data/{indicator}", className="me-2")
         for indicator in chart.indicators
     ]
-    return html.Div([html.Ul(items, className="sources-list"), html.P(["Data pages: ", *pages])])
+    return html.Div(
+        [
+            html.Ul(items, className="sources-list"),
+            customs_gaps(points),
+            html.P(["Data pages: ", *pages]),
+        ]
+    )
+
+
+FLOW_NAMES = {
+    "trade_total": "total",
+    "trade_cn_exports_to_ru": "China → Russia",
+    "trade_cn_imports_from_ru": "Russia → China",
+}
+
+
+def customs_gaps(points: pd.DataFrame) -> html.Div | None:
+    """Where a chart draws both, the sums of 12 months (UN Comtrade) beside China customs'
+    stated annual totals, year by year, with the difference in percent."""
+    gaps = customs_gap.differences(points)
+    if gaps.empty:
+        return None
+    header = html.Tr(
+        [html.Th(t) for t in ("Year", "Flow", "Sum of 12 months", "Customs", "Difference")]
+    )
+    body = [
+        html.Tr(
+            [
+                html.Td(g["period"]),
+                html.Td(FLOW_NAMES[g["indicator"]]),
+                html.Td(f"{g['sum_of_months']:.2f}"),
+                html.Td(f"{g['customs']:.2f}", title=g["customs_source_id"]),
+                html.Td(f"{g['gap_pct']:+.2f} %"),
+            ]
+        )
+        for g in data.records(gaps)
+    ]
+    return html.Div(
+        [
+            html.H6("Monthly sums against China customs' annual totals (US$ bn)"),
+            html.P(
+                "UN Comtrade's China-reported months summed by calendar year, beside the "
+                "China customs totals stated officially; a test holds every difference "
+                f"within {customs_gap.TOLERANCE_PCT} %.",
+                className="small",
+            ),
+            html.Table(
+                [html.Thead(header), html.Tbody(body)],
+                className="table table-sm data-grid customs-gaps",
+            ),
+        ]
+    )

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.cache import per_build
-from dashboard.schema import paths, published
+from dashboard.schema import paths, periods, published
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, worst_tier
 
 
@@ -147,6 +147,7 @@ def _with_series(points: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     bases = points.apply(basis, axis=1, result_type="expand")
     points["basis_sources"] = bases[2]
+    frequency_words = points["frequency"].map(lambda f: periods.LABELS.get(f, ""))
     key = (
         points["indicator"]
         + "~"
@@ -159,11 +160,14 @@ def _with_series(points: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         + points["status"]
         + "~"
         + bases[0]
+        + "~"
+        + frequency_words
     )
     points["series_id"] = key.map(lambda k: "s" + hashlib.sha1(k.encode()).hexdigest()[:7])
+    words = zip(points["reporter"], bases[1], points["status"], frequency_words, strict=True)
     labels = [
-        ", ".join(p for p in (REPORTER_LABELS[r], b, STATUS_LABELS[s]) if p)
-        for r, b, s in zip(points["reporter"], bases[1], points["status"], strict=True)
+        ", ".join(p for p in (REPORTER_LABELS[r], b, STATUS_LABELS[s], f) if p)
+        for r, b, s, f in words
     ]
     points["series_basis"] = labels
     points["economy_label"] = points["economy"].map(ECONOMY_LABELS)

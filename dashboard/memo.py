@@ -24,6 +24,8 @@ def chart_points(points: pd.DataFrame, chart: Chart) -> pd.DataFrame:
     mask = points["indicator"].isin(chart.indicators)
     if chart.economies:
         mask &= points["economy"].isin(chart.economies)
+    if chart.frequencies:
+        mask &= points["frequency"].isin(chart.frequencies)
     return points[mask]
 
 

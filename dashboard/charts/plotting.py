@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from dashboard.charts import encoding, transforms
 from dashboard.charts.encoding import HOVER, Spec
 from dashboard.charts.registry import Chart
+from dashboard.schema.periods import PART_OF_A_YEAR
 
 Positions = Sequence[int]
 
@@ -56,6 +57,7 @@ class Track:
     periods: list[str]
     economy: str
     inputs: list[tuple[str, ...]]  # the observations each point stands for
+    joined: bool = True  # False for parts of years: points, never a line as if complete
 
 
 Picked = list[tuple[Track, Positions]]
@@ -102,6 +104,7 @@ def prepare(every: pd.DataFrame) -> Drawing:
     frame = frame.assign(
         _order=frame["series_id"].map(order),
         x_year=every["x_year"],
+        frequency=every["frequency"],
         annual=every["period"].str.fullmatch(r"\d{4}"),
     ).sort_values(["_order", "x"])
     colors = encoding.series_colors(every)
@@ -137,6 +140,7 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         periods=[str(p) for p in series["period"]],
         economy=str(series["economy"].iloc[0]),
         inputs=[(str(obs),) for obs in series["obs_id"]],
+        joined=not series["frequency"].isin(PART_OF_A_YEAR).any(),
     )
 
 
@@ -445,16 +449,16 @@ def _traces(track: Track, positions: Positions) -> list[Spec]:
         ]
     trace = base | _points(track, positions) | {"uid": track.series_id}
     color = track.color
-    if track.kind == "official_series" and track.projected:
+    if track.kind == "official_series" and track.joined and track.projected:
         line = {"color": color, "width": 2, "dash": "dash"}
         marker = {"size": 7, "color": color, "symbol": "circle-open"}
         return [trace | {"mode": "lines+markers", "line": line, "marker": marker}]
-    if track.kind == "official_series":
+    if track.kind == "official_series" and track.joined:
         line = {"color": color, "width": 2}
         return [
             trace | {"mode": "lines+markers", "line": line, "marker": {"size": 5, "color": color}}
         ]
-    if track.kind == "derived":
+    if track.kind == "derived" and track.joined:
         dash = "dot" if "mixed-source" in track.name else "dash"
         line = {"color": color, "width": 2, "dash": dash}
         marker = {"size": 6, "color": color, "symbol": "square"}

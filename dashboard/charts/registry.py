@@ -15,6 +15,13 @@ class Chart:
     indicators: tuple[str, ...]
     description: str
     economies: tuple[str, ...] = ()  # empty: every economy
+    frequencies: tuple[str, ...] = ()  # empty: every frequency (observations.csv `frequency`)
+
+
+# a year, part of a year and stated periods: what a chart of years draws (months have charts
+# of their own, so that a month is never a point of a line of years)
+NOT_MONTHLY = ("annual", "quarterly", "year_to_date", "incomplete_year", "irregular")
+MONTHLY = ("monthly",)
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,11 @@ PAGES = (
                 "turnover",
                 "China–Russia trade turnover",
                 ("trade_total",),
-                "Exports plus imports: IMF DOTS by reporter (to 2020), China customs "
-                "totals stated officially (to 2025), Russian statements, and the articles' "
-                "claims.",
+                "Exports plus imports: IMF DOTS by reporter (to 2020), sums of 12 months of UN "
+                "Comtrade's China-reported monthly data (2017–2024), China customs totals "
+                "stated officially (to 2025; parts of a year apart), Russian statements, and "
+                "the articles' claims.",
+                frequencies=NOT_MONTHLY,
             ),
             Chart(
                 "trade",
@@ -54,6 +63,31 @@ PAGES = (
                 "Flows by reporter",
                 ("trade_cn_exports_to_ru", "trade_cn_imports_from_ru"),
                 "Each direction as China reports it and as Russia reports it.",
+                frequencies=NOT_MONTHLY,
+            ),
+            Chart(
+                "trade",
+                "monthly",
+                "Monthly trade, China-reported",
+                ("trade_total", "trade_cn_exports_to_ru", "trade_cn_imports_from_ru"),
+                "UN Comtrade monthly records of China's imports from Russia (via a third-party "
+                "copy) and China's exports to Russia as summed by that third party; the total "
+                "is their sum. January and February move with the Lunar New Year.",
+                frequencies=MONTHLY,
+            ),
+            Chart(
+                "trade",
+                "rolling",
+                "Trade over the last 12 months",
+                ("trade_total_12m",),
+                "Sum of the 12 months ending with the month shown (China-reported monthly data).",
+            ),
+            Chart(
+                "trade",
+                "yoy",
+                "Monthly trade against the same month a year earlier",
+                ("trade_total_yoy_pct",),
+                "Percent change of the month's total on the same month of the previous year.",
             ),
             Chart(
                 "trade",
@@ -224,6 +258,31 @@ PAGES = (
                 ("gas_cn_consumption", "gas_cn_production", "gas_ru_production"),
                 "China's consumption and production and Russia's production, billion cubic "
                 "metres (Energy Institute 2025, to 2024).",
+            ),
+            Chart(
+                "gas",
+                "from-russia-monthly",
+                "China's monthly imports from Russia: LNG, pipeline gas and crude oil (value)",
+                (
+                    "gas_cn_lng_imports_from_ru_value",
+                    "gas_cn_pipeline_imports_from_ru_value",
+                    "oil_cn_crude_imports_from_ru_value",
+                ),
+                "US$ billions, China customs via Wind/CREA; months with no published figure "
+                "are gaps, not zeros.",
+                frequencies=MONTHLY,
+            ),
+            Chart(
+                "gas",
+                "from-russia-monthly-mass",
+                "China's monthly imports from Russia: LNG, pipeline gas and crude oil (tonnes)",
+                (
+                    "gas_cn_lng_imports_from_ru_mass",
+                    "gas_cn_pipeline_imports_from_ru_mass",
+                    "oil_cn_crude_imports_from_ru_mass",
+                ),
+                "Million tonnes; pipeline-gas volumes were published only from 2019-12 to 2021-12.",
+                frequencies=MONTHLY,
             ),
             Chart(
                 "gas",

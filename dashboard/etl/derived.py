@@ -4,15 +4,16 @@ Sums and differences are exact in decimal (at the precision of their inputs); ra
 percents are rounded to RATIO_DECIMALS decimals.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from dashboard.etl import frames
-from dashboard.etl.sources import bp, ei, imf
+from dashboard.etl.sources import bp, comtrade_monthly, ei, gacc_fossil, imf
 from dashboard.etl.steps import StepOutput
-from dashboard.schema import ids
+from dashboard.schema import ids, periods
 from dashboard.schema.vocabulary import worst_tier
 
 PRODUCER = "China–Russia Figures (this project)"
@@ -75,7 +76,27 @@ POS_SHARE = Method(
     "China's total natural gas imports in the year × 100. The review volumes are standardised "
     "to 40 MJ/m3; Gazprom's are not.",
 )
-METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE)
+SUM_MONTHS = Method(
+    "derived-sum-of-months",
+    "Sum of 12 months",
+    "value = the sum of the 12 monthly values of a calendar year, same series. Where fewer "
+    "than 12 months are published the sum is a part of the year: its period names the first "
+    "and last month (YYYY-MM/YYYY-MM, frequency year_to_date or irregular), never the year.",
+)
+ROLLING = Method(
+    "derived-rolling-12-months",
+    "12-month rolling sum",
+    "value = the sum of the 12 consecutive monthly values ending with the month named; no "
+    "value where one of the 12 is missing.",
+)
+YOY = Method(
+    "derived-year-on-year",
+    "Change on the same month a year earlier",
+    "value = (month − same month of the previous year) / same month of the previous year × "
+    "100, same series.",
+)
+METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE, SUM_MONTHS, ROLLING, YOY)
+MONTHLY_SOURCES = (comtrade_monthly.IMPORTS_ID, comtrade_monthly.EXPORTS_ID, gacc_fossil.SOURCE_ID)
 
 Op = Callable[[float, float], float]
 
@@ -83,10 +104,16 @@ Op = Callable[[float, float], float]
 def run(obs: pd.DataFrame) -> StepOutput:
     """Every derived series; later ones may build on earlier ones."""
     sums = pd.concat([_trade_sums(obs), _world_sums(obs), _bp_import_sum(obs)])
+    monthly_total = _monthly_trade_total(obs)
+    months = pd.concat([obs, monthly_total], ignore_index=True)
+    from_months = pd.concat(
+        [monthly_total, _sums_of_months(months), _rolling(monthly_total), _yoy(monthly_total)]
+    )
     base = pd.concat([obs, sums], ignore_index=True)
     derived = pd.concat(
         [
             sums,
+            from_months,
             _mirror_gaps(base),
             _same_reporter_shares(base),
             _mixed_source_shares(base),
@@ -402,3 +429,141 @@ def _pos_shares(obs: pd.DataFrame) -> pd.DataFrame:
             ),
         ]
     )
+
+
+def _monthly_trade_total(obs: pd.DataFrame) -> pd.DataFrame:
+    """China-reported monthly exports + imports (UN Comtrade monthly), month by month."""
+    exports = _from(obs, "trade_cn_exports_to_ru", comtrade_monthly.EXPORTS_ID, reporter="CHN")
+    imports = _from(obs, "trade_cn_imports_from_ru", comtrade_monthly.IMPORTS_ID, reporter="CHN")
+    return _combine(
+        exports,
+        imports,
+        _add,
+        SUM,
+        indicator="trade_total",
+        economy="CHN-RUS",
+        reporter="CHN",
+        unit="USD bn",
+    )
+
+
+def _monthly_series(obs: pd.DataFrame) -> pd.DataFrame:
+    """Monthly rows of the monthly sources (and rows derived only from them), each tagged with
+    its series key (`_key`: indicator, economy, reporter, and source or inputs)."""
+    monthly = obs[obs["frequency"] == "monthly"]
+    origin = monthly["input_source_ids"].where(monthly["kind"] == "derived", monthly["source_id"])
+    ours = origin.map(lambda o: set(str(o).split(";")) <= set(MONTHLY_SOURCES))
+    monthly = monthly[ours]
+    key = monthly["indicator"] + "|" + monthly["economy"] + "|" + monthly["reporter"]
+    return monthly.assign(_key=key + "|" + origin[ours])
+
+
+def _sums_of_months(obs: pd.DataFrame) -> pd.DataFrame:
+    """One row per series and calendar year: the sum of its 12 months, or, where fewer are
+    published, the sum of those months marked as the part of the year it is."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in frames.rows_of(_monthly_series(obs)):
+        groups.setdefault((row["_key"], row["period"][:4]), []).append(row)
+    rows = []
+    for (_, year), group in sorted(groups.items()):
+        if len(group) == 1:
+            continue  # the sum of one month is that month
+        group.sort(key=lambda r: str(r["period"]))
+        first, last = str(group[0]["period"]), str(group[-1]["period"])
+        if len(group) == 12:
+            period: dict[str, Any] = frames.year_period(int(year))
+            note = "sum of 12 months"
+        else:
+            contiguous = first.endswith("-01") and last == f"{year}-{len(group):02d}"
+            period = periods.months_span(first, last) | {
+                "frequency": "year_to_date" if contiguous else "incomplete_year"
+            }
+            months = ", ".join(str(r["period"])[5:] for r in group)
+            note = (
+                f"part of {year} only: {len(group)} of 12 months published (months {months}); "
+                "not a full year"
+            )
+        rows.append(_from_inputs(group, SUM_MONTHS, period, note))
+    return frames.observations(rows)
+
+
+def _rolling(monthly_total: pd.DataFrame) -> pd.DataFrame:
+    """12-month rolling sums of the monthly trade total, dated by their last month."""
+    months = sorted(frames.rows_of(monthly_total), key=lambda r: str(r["period"]))
+    order = [int(r["period"][:4]) * 12 + int(r["period"][5:7]) for r in months]
+    rows = []
+    for end in range(11, len(months)):
+        if order[end] - order[end - 11] != 11:
+            continue
+        last = str(months[end]["period"])
+        period = periods.month(int(last[:4]), int(last[5:]))
+        window = months[end - 11 : end + 1]
+        rows.append(_from_inputs(window, ROLLING, period, "", indicator="trade_total_12m"))
+    return frames.observations(rows)
+
+
+def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
+    """Each month's trade total against the same month a year earlier, in percent."""
+    by_period = {str(r["period"]): r for r in frames.rows_of(monthly_total)}
+    rows = []
+    for period, row in sorted(by_period.items()):
+        before = by_period.get(f"{int(period[:4]) - 1}{period[4:]}")
+        if before is None:
+            continue
+        fields = periods.month(int(period[:4]), int(period[5:]))
+        value = _gap_percent(row["value"], before["value"])
+        rows.append(
+            _from_inputs(
+                [before, row],
+                YOY,
+                fields,
+                "",
+                indicator="trade_total_yoy_pct",
+                unit="percent",
+                value=value,
+            )
+        )
+    return frames.observations(rows)
+
+
+def _from_inputs(
+    inputs: list[dict[str, Any]],
+    method: Method,
+    period: Mapping[str, Any],
+    note: str,
+    **fields: Any,
+) -> dict[str, Any]:
+    """A derived row made from several rows of one series, naming every input; its value is
+    their exact decimal sum unless `fields` give one."""
+    first = inputs[0]
+    origins: set[str] = set()
+    for each in inputs:
+        inner = str(each["input_source_ids"]).split(";")
+        origins |= set(inner) if each["kind"] == "derived" else {str(each["source_id"])}
+    total = sum((frames.decimal(r["value"]) for r in inputs), start=frames.decimal(0))
+    row = {
+        "indicator": first["indicator"],
+        "economy": first["economy"],
+        "reporter": first["reporter"],
+        "unit": first["unit"],
+        **period,
+        "value": float(total),
+        "qualifier": "exact",
+        "status": "reported",
+        "kind": "derived",
+        "source_id": method.source_id,
+        "method": method.processing,
+        "input_obs_ids": ";".join(str(r["obs_id"]) for r in inputs),
+        "input_source_ids": ";".join(sorted(origins)),
+        "note": note,
+        **fields,
+    }
+    row["obs_id"] = ids.obs_id(
+        row["indicator"],
+        row["economy"],
+        row["reporter"],
+        row["period"],
+        row["source_id"],
+        row["input_obs_ids"],
+    )
+    return row

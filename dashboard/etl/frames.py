@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.schema import ids
+from dashboard.schema import ids, periods
+from dashboard.schema.periods import frequency
 from dashboard.schema.tables import OBSERVATIONS, SOURCES
 
 NUMBERS = [f.name for f in OBSERVATIONS.fields if f.type == "number"]
@@ -67,6 +68,23 @@ def annual(
     }
 
 
+def monthly(
+    indicator: str,
+    economy: str,
+    reporter: str,
+    year: int,
+    month: int,
+    value: float,
+    unit: str,
+    source_id: str,
+    note: str = "",
+) -> dict[str, Any]:
+    """One value of a monthly official series (period YYYY-MM), in observation layout."""
+    return annual(indicator, economy, reporter, year, value, unit, source_id, note) | (
+        periods.month(year, month)
+    )
+
+
 def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A frame in observation layout: absent text is '', absent numbers NaN, absent years
     NA; a row without obs_id gets the id of its key fields."""
@@ -74,6 +92,14 @@ def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     for column in OBSERVATIONS.columns:
         if column not in frame.columns:
             frame[column] = float("nan") if column in NUMBERS or column == "year" else ""
+    if "frequency" not in frame.columns:
+        frame["frequency"] = ""
+    given = frame["frequency"].fillna("").astype(str)
+    read = [
+        f or frequency(str(s), str(e))
+        for f, s, e in zip(given, frame["period_start"], frame["period_end"], strict=True)
+    ]
+    frame["frequency"] = pd.Series(read, index=frame.index, dtype=object)
     frame["year"] = pd.array(
         [_calendar_year(r) for r in rows_of(frame)] if len(frame) else [], dtype="Int64"
     )

@@ -292,10 +292,14 @@ def caveated(row: dict[str, str], caveats: list[str]) -> dict[str, str]:
     return {"note": note, "citation_full": f"{row['citation_full']} {said}"}
 
 
-def noted_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
-    """origin_sources with the origin's trust tier and caveats carried into each note."""
+def caveated_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
+    """origin_sources with the folder's trust tier (a file's own wins) and caveats carried into
+    each source's note and full citation, so every citation of the folder says them."""
     caveats = " ".join(str(c) for c in origin.get("caveats", []))
-    return [
-        s | {"note": f"Trust tier: {s['tier'] or 'not stated'}. {caveats}".strip()}
-        for s in origin_sources(origin)
-    ]
+    rows = []
+    for entry, row in zip(origin["files"], origin_sources(origin), strict=True):
+        said = f"Trust tier: {row['tier'].replace('_', ' ')}. {caveats}".strip()
+        title = row.get("title", "")
+        cited = str(entry.get("citation_full") or origin.get("citation_full", ""))
+        rows.append(row | {"note": said, "citation_full": f"{cited} File: {title}. {said}"})
+    return rows

@@ -3,13 +3,15 @@ so that (indicator, series, period) is unique and a pivot by series works per in
 
 A series is the economy (where the indicator has several), the reporter, the basis (the
 source's short name for an official series; "official statements"; "claims of" the author;
-the inputs' names for a derived value) and the status (target, planned). Where several
+the inputs' names for a derived value), the status (target, planned) and the frequency where
+it is not a year or irregular (monthly, part of a year, quarterly). Where several
 statements, claims or derived values of one series give the same period, each source is a
 series of its own (the short names of the sources added, their ids where that is not enough).
 """
 
 import pandas as pd
 
+from dashboard.schema.periods import LABELS
 from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
 
 STATUS_LABELS = {"target": "target", "planned": "planned (announced)", "reported": ""}
@@ -36,10 +38,14 @@ def named(observations: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
 
     obs = observations
     several = obs.groupby("indicator")["economy"].transform("nunique") > 1
-    words = [
-        ", ".join(p for p in (REPORTER_LABELS[r], b, STATUS_LABELS[s]) if p)
-        for r, b, s in zip(obs["reporter"], obs.apply(basis, axis=1), obs["status"], strict=True)
-    ]
+    labels = zip(
+        obs["reporter"].map(REPORTER_LABELS),
+        obs.apply(basis, axis=1),
+        obs["status"].map(STATUS_LABELS),
+        obs["frequency"].map(lambda f: LABELS.get(f, "")),
+        strict=True,
+    )
+    words = [", ".join(p for p in parts if p) for parts in labels]
     series = pd.Series(words, index=obs.index, dtype=str)
     series = series.where(~several, obs["economy"].map(ECONOMY_LABELS) + " · " + series)
     inputs = obs["input_source_ids"].where(obs["kind"] == "derived", obs["source_id"])

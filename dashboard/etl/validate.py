@@ -99,26 +99,31 @@ def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> 
                     f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
                     f"{bounds.low:g}..{bounds.high:g}"
                 )
-    series = observations[
-        (observations["kind"] == "official_series") & observations["year"].notna()
-    ]
+    official = observations[observations["kind"] == "official_series"]
     keys = ["indicator", "economy", "reporter", "source_id"]
-    for key, rows in series.groupby(keys, sort=True):
-        factor = plausible[str(key[0])].max_factor
-        if factor is not None:
-            _check_moves(rows.sort_values("year"), factor, " ".join(map(str, key)))
+    for frequency in ("annual", "monthly"):
+        series = official[official["frequency"] == frequency]
+        for key, rows in series.groupby(keys, sort=True):
+            bounds = plausible[str(key[0])]
+            factor = bounds.max_factor if frequency == "annual" else bounds.max_month_factor
+            if factor is not None:
+                _check_moves(rows.sort_values("period_start"), factor, " ".join(map(str, key)))
 
 
 def _check_moves(rows: pd.DataFrame, factor: float, name: str) -> None:
-    years, values = rows["year"].astype(int).tolist(), rows["value"].tolist()
+    """Consecutive periods (years, or months) move by at most `factor` up or down."""
+    starts = [(int(s[:4]), int(s[5:7])) for s in rows["period_start"]]
+    step = 12 if rows["frequency"].iloc[0] == "annual" else 1
+    order = [y * 12 + m - 1 for y, m in starts]
+    periods, values = rows["period"].tolist(), rows["value"].tolist()
     for i in range(1, len(rows)):
         a, b = values[i - 1], values[i]
-        if years[i] != years[i - 1] + 1 or a <= 0 or b <= 0:
+        if order[i] != order[i - 1] + step or a <= 0 or b <= 0:
             continue
         move = max(b / a, a / b)
         if move > factor:
             raise BuildError(
-                f"implausible move in {name}: {years[i - 1]} {a:g} -> {years[i]} {b:g} "
+                f"implausible move in {name}: {periods[i - 1]} {a:g} -> {periods[i]} {b:g} "
                 f"({move:.3g}×, more than {factor:g}×)"
             )
 

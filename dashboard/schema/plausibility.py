@@ -2,7 +2,8 @@
 read from the indicator table (columns plausible_min, plausible_max, max_period_factor).
 
 A value outside its range, or an official series whose value moves by more than its factor
-(up or down) from one year to the next within the same series, stops the build.
+(up or down) from one year to the next, or from one month to the next (max_month_factor),
+within the same series, stops the build.
 """
 
 import math
@@ -19,6 +20,7 @@ class Plausible:
     low: float
     high: float
     max_factor: float | None = None  # None where the period-on-period test does not apply
+    max_month_factor: float | None = None  # the same test between consecutive months
 
     def admits(self, value: float) -> bool:
         """Whether a value lies in the range."""
@@ -31,7 +33,12 @@ def by_indicator(indicators: pd.DataFrame) -> Mapping[str, Plausible]:
         str(row["indicator"]): Plausible(
             float(row["plausible_min"]),
             float(row["plausible_max"]),
-            None if math.isnan(row["max_period_factor"]) else float(row["max_period_factor"]),
+            _factor(row["max_period_factor"]),
+            _factor(row.get("max_month_factor", math.nan)),
         )
         for row in indicators.to_dict("records")
     }
+
+
+def _factor(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from dashboard.schema import vocabulary as v
+from dashboard.schema.periods import FREQUENCIES
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,15 @@ OBSERVATIONS = Table(
         ),
         Field("period_start", D, "First day of the period (ISO 8601)."),
         Field("period_end", D, "Last day of the period (ISO 8601)."),
+        Field(
+            "frequency",
+            S,
+            "What the period is, read from its first and last day: annual (a calendar year), "
+            "quarterly, monthly (a calendar month, period YYYY-MM), year_to_date (January to "
+            "a month's end, fewer than 12 months: never a full year), incomplete_year (a sum of "
+            "the months published in a year, some missing) or irregular.",
+            enum=FREQUENCIES,
+        ),
         Field(
             "value",
             N,
@@ -236,8 +246,9 @@ INDICATOR_FIELDS = (
     Field(
         "frequency",
         S,
-        "annual where every figure covers one calendar year; irregular where sources state "
-        "figures for periods of their own (months, half-years, stated capacities).",
+        "annual where every figure covers one calendar year; monthly where the sources give "
+        "calendar months (annual sums are derived from them); irregular where sources state "
+        "figures for periods of their own (half-years, stated capacities).",
         enum=v.FREQUENCIES,
     ),
     Field(
@@ -253,6 +264,13 @@ INDICATOR_FIELDS = (
         "The largest believable move of an official series from one period to the next, as a "
         "factor up or down (5 for trade and GDP: more is a unit slip or a bad digit; 25 for "
         "gas imports, which grow from near zero); empty where the test does not apply.",
+        required=False,
+    ),
+    Field(
+        "max_month_factor",
+        N,
+        "The same test for monthly rows (period YYYY-MM), from one month to the next: months "
+        "move more than years (Lunar New Year, start-ups); empty where it does not apply.",
         required=False,
     ),
 )

@@ -90,7 +90,7 @@ def test_indicator_json_has_the_same_rows_as_the_csv(client, indicator):
     numbers = csv_rows["value"].astype(float)
     assert rows["value"].tolist() == numbers.tolist()
     years = [None if y == "" else int(y) for y in csv_rows["year"]]
-    assert rows["year"].tolist() == years
+    assert [r["year"] for r in document["rows"]] == years  # null where not a calendar year
     assert all(rows["source_citation"].str.len() > 0)
 
 
@@ -117,6 +117,11 @@ def test_filters_keep_exactly_the_matching_rows(client):
     outside = every[(every["period_end"] < "2015-01-01") | (every["period_start"] > "2019-06-30")]
     assert len(window) + len(outside) == len(every)
     assert _rows(client, "start=2999").empty
+    months = _rows(client, "frequency=monthly")
+    assert set(months["period"].str.len()) == {7} and len(months) >= 96
+    years = _rows(client, "frequency=annual,year_to_date")
+    assert set(years["frequency"]) == {"annual", "year_to_date"}
+    assert len(months) + len(years) <= len(every)
 
 
 HOSTILE = "<script>alert(1)</script>=cmd|' /C calc'!A0"
@@ -130,6 +135,7 @@ HOSTILE = "<script>alert(1)</script>=cmd|' /C calc'!A0"
         ("economy=", "economy must be among"),
         ("reporter=chn", "reporter must be among"),
         ("kind=claims", "kind must be among"),
+        ("frequency=yearly", "frequency must be among"),
         ("start=2020-13", "start is not a valid date"),
         ("end=2021-02-30", "end is not a valid date"),
         (f"start={HOSTILE}", "start must be a date"),
@@ -295,7 +301,15 @@ def test_openapi_lists_every_route_and_column(client):
         assert {"200", "304", "400"} <= set(operation["responses"])
         names = [p["name"] for p in operation["parameters"]]
         if "{indicator}" in path:
-            assert names == ["indicator", "economy", "reporter", "kind", "start", "end"]
+            assert names == [
+                "indicator",
+                "economy",
+                "reporter",
+                "kind",
+                "frequency",
+                "start",
+                "end",
+            ]
             assert "404" in operation["responses"]
     schemas = document["components"]["schemas"]
     assert list(schemas["Observation"]["properties"]) == list(api.OBSERVATION_COLUMNS)

@@ -1,6 +1,7 @@
 """Every point of every figure carries its source; kinds of source look different."""
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -8,7 +9,7 @@ import pytest
 
 from dashboard import cards, citations, data, memo
 from dashboard.charts import encoding, plotting
-from dashboard.charts.registry import CHARTS, PAGES_BY_ID
+from dashboard.charts.registry import CHARTS, MONTHLY, NOT_MONTHLY, PAGES_BY_ID, Chart
 
 CHART_KEYS = sorted(CHARTS)
 
@@ -366,3 +367,31 @@ def test_the_value_axis_margin_fits_its_widest_tick_label(tables):
     assert margin([-245.0, 120.0]) > hundreds  # "−300" is wider
     assert margin([0.2, 0.5]) > plotting.MIN_VALUE_MARGIN  # ticks with a decimal
     assert margin([-5.0, 50.0], log_scale=True) == margin([50.0, 50.0], log_scale=True)
+
+
+def test_months_and_parts_of_years_never_join_a_line_of_years(tables):
+    for key, chart in CHARTS.items():
+        frequencies = set(memo.chart_points(tables.points, chart)["frequency"])
+        if chart.frequencies == MONTHLY:
+            assert frequencies == {"monthly"}, key
+        elif key[0] == "trade" and key[1] in {"turnover", "flows"}:
+            assert "monthly" not in frequencies, key
+    sums = Chart("gas", "t", "LNG from Russia by year", ("gas_cn_lng_imports_from_ru_mass",), "")
+    sums = replace(sums, frequencies=NOT_MONTHLY)
+    points = memo.chart_points(tables.points, sums)
+    figure = plotting.chart_figure(points, sums)
+    frequency = points.set_index("obs_id")["frequency"]
+    kinds = [(t, {frequency[c[0]] for c in t.customdata}) for t in figure.data]
+    parts = [t for t, f in kinds if f <= {"incomplete_year", "year_to_date"}]
+    whole = [t for t, f in kinds if f == {"annual"}]
+    assert parts and all(t.mode == "markers" for t in parts)  # never a line as if complete
+    assert whole and all(t.mode == "lines+markers" for t in whole)
+
+
+def test_months_and_years_share_one_date_axis(tables):
+    chart = CHARTS[("trade", "monthly")]
+    points = memo.chart_points(tables.points, chart)
+    figure = plotting.chart_figure(points, chart)
+    assert figure.layout.xaxis.type == "date"
+    xs = sorted(x for t in figure.data if t.uid != "events" for x in t.x)
+    assert xs[0].startswith("2017-01-") and xs[-1].startswith("2024-12-")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
-from dashboard.etl.rawfiles import noted_sources, read_csv, read_origin, records, source_of
+from dashboard.etl.rawfiles import caveated_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.steps import Context, StepOutput
 from dashboard.schema.tables import INT, PRODUCTS, Field, N, S, raw_table, text_fields
 
@@ -72,7 +72,7 @@ def build(folder: Path, context: Context) -> StepOutput:
     rows = [row for level in LEVELS for row in _rows(folder, origin, level, named)]
     return StepOutput(
         frames.observations([]),
-        frames.sources(noted_sources(origin)),
+        frames.sources(caveated_sources(origin)),
         products=pd.DataFrame(rows, columns=PRODUCTS.columns),
     )
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
-from dashboard.etl.rawfiles import noted_sources, read_csv, read_origin, records, source_of
+from dashboard.etl.rawfiles import caveated_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.sources.imf import RAW_IMF_DOTS, REPORTERS
 from dashboard.etl.steps import Context, StepOutput
 from dashboard.schema.tables import PARTNERS
@@ -62,6 +62,6 @@ def build(folder: Path, context: Context) -> StepOutput:
         )
     return StepOutput(
         frames.observations([]),
-        frames.sources(noted_sources(origin)),
+        frames.sources(caveated_sources(origin)),
         partners=pd.DataFrame(rows, columns=PARTNERS.columns),
     )

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.etl import frames
 from dashboard.etl.errors import InputError
-from dashboard.etl.rawfiles import noted_sources, read_csv, read_origin, records, source_of
+from dashboard.etl.rawfiles import caveated_sources, read_csv, read_origin, records, source_of
 from dashboard.etl.steps import Context, StepOutput
 from dashboard.schema import vocabulary as v
 from dashboard.schema.tables import INT, PARTNERS, Field, N, raw_table, text_fields
@@ -70,6 +70,6 @@ def build(folder: Path, context: Context) -> StepOutput:
         )
     return StepOutput(
         frames.observations([]),
-        frames.sources(noted_sources(origin)),
+        frames.sources(caveated_sources(origin)),
         partners=pd.DataFrame(rows, columns=PARTNERS.columns),
     )
