@@ -162,9 +162,13 @@ def test_bad_transforms_fall_back_in_urls_and_are_refused_in_callbacks():
 
 
 def test_a_chart_offers_change_and_index_and_no_monthly_without_months():
-    page = PAGES_BY_ID["trade"]
+    page = PAGES_BY_ID["gdp"]
     assert memo.offer(page).transforms[:3] == ("level", "pct_change", "index")
     assert "annual" not in memo.offer(page).transforms
+
+
+def test_a_page_with_months_offers_annual_and_rolling_totals():
+    assert {"annual", "rolling_12m"} <= set(memo.offer(PAGES_BY_ID["trade"]).transforms)
 
 
 def test_chart_csv_in_a_transform_names_it_and_keeps_the_level():
