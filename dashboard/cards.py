@@ -421,6 +421,8 @@ def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> h
                     f"Published {s['date_published'] or 'n.d.'}; accessed "
                     f"{s['date_accessed'] or '—'}; licence: {s['license_name'] or 'not stated'}."
                 ),
+                html.Br(),
+                html.Small(f"Trust tier: {encoding.tier_text(s['tier'], s['cites'])}."),
                 html.Br() if s["processing"] else None,
                 html.Small(f"What was done: {s['processing']}") if s["processing"] else None,
             ]

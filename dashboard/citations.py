@@ -36,6 +36,9 @@ def citation_details(
             [
                 *_entry("Kind", encoding.KIND_LABELS[point["kind"]]),
                 *_claim_entries(claim),
+                *_entry(
+                    "Trust tier", encoding.tier_text(point["source_tier"], point["source_cites"])
+                ),
                 *_entry("Citation", point["source_citation"]),
                 *_entry("Link", link(point["source_url"], _host(point["source_url"]))),
                 *_entry("Published", point["source_date_published"] or "not stated"),

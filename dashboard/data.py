@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.cache import per_build
 from dashboard.schema import paths, periods, published
-from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS
+from dashboard.schema.vocabulary import ECONOMY_LABELS, REPORTER_LABELS, worst_tier
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,11 @@ def join_points(
     for column, name in published.INPUT_CITATION_COLUMNS.items():
         lookup = dict(zip(sources["source_id"], sources[column], strict=True))
         points[name] = [_of_inputs(ids, lookup) for ids in points["input_source_ids"]]
+    tiers = dict(zip(sources["source_id"], sources["tier"], strict=True))
+    points["source_tier"] = [
+        worst_tier(tiers[i] for i in ids.split(";")) if ids else tier
+        for ids, tier in zip(points["input_source_ids"], points["source_tier"], strict=True)
+    ]
     points["last_updated"] = _last_updated(points, sources)
     points["x"] = _midpoints(points)
     points["x_year"] = points["x"].dt.year.astype("int64")  # the year a point is drawn in

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard.cache import per_build
+from dashboard.schema.vocabulary import TIERS
 
 KIND_LABELS = {
     "official_series": "official series",
@@ -81,6 +82,8 @@ COLUMNS = [
     "source_short",
     "source_title",
     "source_producer",
+    "source_tier",
+    "source_cites",
     "verdict",
     "reason",
 ]
@@ -160,6 +163,18 @@ def _distinct_parts(titles: list[str]) -> dict[str, str]:
     return {t: s[:1].upper() + s[1:] for t, s in short.items()}
 
 
+def tier_words(tier: str) -> str:
+    """A source's trust tier in words, for hover lines: 'tier: third party copy'."""
+    return "tier: " + tier.replace("_", " ") if tier else "tier not stated"
+
+
+def tier_text(tier: str, cites: str = "") -> str:
+    """A tier with its meaning, and who reports whose figure: for citations and source lists."""
+    meaning = TIERS.get(tier, "")
+    text = f"{tier.replace('_', ' ')}: {meaning}" if meaning else "not stated"
+    return f"{text} ({cites})" if cites else text
+
+
 def series_names(points: pd.DataFrame, labels: dict[str, str]) -> pd.Series:
     """The legend name of each point's series."""
     return points["series_id"].map(labels)
@@ -184,7 +199,7 @@ def hover_frame(points: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     derived = points["kind"] == "derived"
     frame["source_line"] = (points["source_short"] + " — " + points["source_title"]).where(
         ~derived, points["basis_sources"] + " — derived by this project: " + points["source_title"]
-    )
+    ) + points["source_tier"].map(lambda t: f" ({tier_words(t)})")
     frame["kind_label"] = points["kind"].map(KIND_LABELS)
     frame["detail_text"] = [
         _detail(v, r, n)

@@ -41,6 +41,7 @@ class Track:
     name: str
     color: str
     hollow: bool
+    projected: bool  # every point a projection (tier): dashed, open markers
     years: list[int]
     x: list[str]
     y: list[float]
@@ -123,6 +124,7 @@ def _track(series_id: str, series: pd.DataFrame, color: str) -> Track:
         name=str(series["series_name"].iloc[0]),
         color=color,
         hollow=bool(series["status"].iloc[0] != "reported"),
+        projected=bool((series["source_tier"] == "projection").all()),
         years=[int(y) for y in series["x_year"]],
         x=series["x_text"].tolist(),
         y=series["value"].tolist(),
@@ -286,7 +288,10 @@ def value_margin(picked: Picked, log_scale: bool) -> int:
     ]
     if not ends:
         return MIN_VALUE_MARGIN
-    width = max(_tick_width(max(ends)), _tick_width(min(ends)))
+    top = max(ends)
+    if log_scale and top > 0 and top >= 10 ** math.ceil(math.log10(top)) / 2:
+        top = 10 ** math.ceil(math.log10(top))  # a log axis padded past its top decade labels it
+    width = max(_tick_width(top), _tick_width(min(ends)))
     if max(abs(end) for end in ends) < 10 or (log_scale and min(ends) < 1):
         width += MARK_PX + DIGIT_PX  # ticks with a decimal
     return max(MIN_VALUE_MARGIN, math.ceil(AXIS_PX + width))
@@ -444,6 +449,10 @@ def _traces(track: Track, positions: Positions) -> list[Spec]:
         ]
     trace = base | _points(track, positions) | {"uid": track.series_id}
     color = track.color
+    if track.kind == "official_series" and track.joined and track.projected:
+        line = {"color": color, "width": 2, "dash": "dash"}
+        marker = {"size": 7, "color": color, "symbol": "circle-open"}
+        return [trace | {"mode": "lines+markers", "line": line, "marker": marker}]
     if track.kind == "official_series" and track.joined:
         line = {"color": color, "width": 2}
         return [

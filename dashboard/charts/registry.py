@@ -174,10 +174,39 @@ PAGES = (
         "gdp",
         "/gdp",
         "GDP",
-        "GDP in current US dollars (World Bank WDI) and how many times larger China's "
-        "economy is than Russia's.",
+        "GDP in current US dollars, per person and in real growth, from the World Bank (WDI) "
+        "and the IMF (World Economic Outlook, October 2025) side by side, and how many times "
+        "larger China's economy is than Russia's. IMF figures from 2025 on are projections: "
+        "dashed lines with open markers, never used to judge a claim.",
         (
-            Chart("gdp", "levels", "GDP, current US$", ("gdp",), "World Bank WDI and claims."),
+            Chart(
+                "gdp",
+                "levels",
+                "GDP, current US$",
+                ("gdp",),
+                "World Bank WDI, IMF WEO (projections dashed) and claims.",
+            ),
+            Chart(
+                "gdp",
+                "per-capita",
+                "GDP per capita, current US$",
+                ("gdp_per_capita_usd",),
+                "World Bank WDI and IMF WEO (projections dashed).",
+            ),
+            Chart(
+                "gdp",
+                "per-capita-ppp",
+                "GDP per capita at purchasing power parity",
+                ("gdp_per_capita_ppp",),
+                "Current international dollars, World Bank WDI.",
+            ),
+            Chart(
+                "gdp",
+                "growth",
+                "Real GDP growth",
+                ("gdp_real_growth",),
+                "Percent a year: World Bank WDI and IMF WEO (projections dashed).",
+            ),
             Chart(
                 "gdp",
                 "ratio",
@@ -193,8 +222,9 @@ PAGES = (
         "/gas",
         "Gas",
         "Power of Siberia capacity and deliveries (Gazprom, via official statements), "
-        "announced expansions shown as planned, and China's gas imports (Energy Institute "
-        "and BP reviews, standardised to 40 MJ/m3).",
+        "announced expansions shown as planned, China's gas imports, and China's consumption "
+        "and production beside Russia's production (Energy Institute and BP reviews, "
+        "standardised to 40 MJ/m3).",
         (
             Chart(
                 "gas",
@@ -220,6 +250,14 @@ PAGES = (
                     "gas_cn_lng_imports_from_ru",
                 ),
                 "Billion cubic metres.",
+            ),
+            Chart(
+                "gas",
+                "supply",
+                "Natural gas consumption and production",
+                ("gas_cn_consumption", "gas_cn_production", "gas_ru_production"),
+                "China's consumption and production and Russia's production, billion cubic "
+                "metres (Energy Institute 2025, to 2024).",
             ),
             Chart(
                 "gas",

@@ -19,7 +19,9 @@ from dashboard.check import match
 from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
 from dashboard.check.periods import date_problem
+from dashboard.schema import official as official_rule
 from dashboard.schema.verdict import Figure, difference_pct, judge
+from dashboard.schema.vocabulary import worst_tier
 
 COLUMNS = (
     "quote",
@@ -50,6 +52,7 @@ COLUMNS = (
     "official_kind",
     "official_obs_id",
     "official_source_id",
+    "official_tier",
     "official_citation",
     "official_url",
     "difference_pct",
@@ -304,7 +307,9 @@ def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
     base = claim.indicator.removesuffix("_yoy")
     rows = [r for r in tables.by_indicator.get(base, ()) if r["economy"] == claim.economy]
     status = claim.status
-    chosen = match.choose(rows, claim.indicator, claim.reporter, claim.period, status)
+    chosen = match.choose(
+        rows, claim.indicator, claim.reporter, claim.period, status, tables.sources
+    )
     official = chosen.official
     if official is not None and claim.indicator.endswith("_yoy"):
         official = _growth(rows, official)
@@ -348,6 +353,11 @@ def _official_columns(official: Row, tables: Record) -> dict[str, Any]:
         "official_kind": official["kind"],
         "official_obs_id": official["obs_id"],
         "official_source_id": official["source_id"],
+        "official_tier": worst_tier(
+            t
+            for r in official.get("_inputs") or (official,)
+            if (t := official_rule.tier(r, tables.sources))
+        ),
         "chart": _chart(str(official["indicator"]), str(official["period_start"])),
     }
     inputs = official.get("_inputs")

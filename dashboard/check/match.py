@@ -60,19 +60,26 @@ def reporters(indicator: str, stated: str) -> tuple[tuple[str, ...], str]:
 
 
 def choose(
-    rows: Sequence[Row], indicator: str, stated: str, period: Period | None, status: str
+    rows: Sequence[Row],
+    indicator: str,
+    stated: str,
+    period: Period | None,
+    status: str,
+    sources: Mapping[str, Row] | None = None,
 ) -> Match:
-    """The official observation for a claim (rows: the observations of its indicator)."""
+    """The official observation for a claim (rows: the observations of its indicator;
+    sources: sources.csv by id, for the tiers)."""
+    cited = sources or {}
     if indicator.endswith("_capacity"):
         end = period.end.isoformat() if period is not None else "9999-12-31"
-        return Match(official.choose(rows, None, "0001-01-01", end, status))
+        return Match(official.choose(rows, None, "0001-01-01", end, status, sources=cited))
     if period is None:
         return Match(None)
     order, basis = reporters(indicator, stated)
     for reporter in order:
-        best = _best(rows, reporter, period)
+        best = _best(rows, reporter, period, cited)
         if best is not None:
-            other = _other(rows, reporter, period) if reporter in FLOW_REPORTERS else None
+            other = _other(rows, reporter, period, cited) if reporter in FLOW_REPORTERS else None
             if reporter != order[0]:
                 basis = f"{_label(reporter)} (no {_label(order[0])} figure for the period)"
             return Match(best, other, basis)
@@ -83,13 +90,18 @@ def _label(reporter: str) -> str:
     return {"CHN": "China-reported", "RUS": "Russia-reported"}.get(reporter, "mixed-source")
 
 
-def _other(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
+def _other(
+    rows: Sequence[Row], reporter: str, period: Period, sources: Mapping[str, Row]
+) -> Row | None:
     other = "RUS" if reporter == "CHN" else "CHN"
-    return _best(rows, other, period)
+    return _best(rows, other, period, sources)
 
 
-def _best(rows: Sequence[Row], reporter: str, period: Period) -> Row | None:
-    return official.choose(rows, reporter, period.start.isoformat(), period.end.isoformat())
+def _best(
+    rows: Sequence[Row], reporter: str, period: Period, sources: Mapping[str, Row]
+) -> Row | None:
+    start, end = period.start.isoformat(), period.end.isoformat()
+    return official.choose(rows, reporter, start, end, sources=sources)
 
 
 def previous_year(rows: Sequence[Row], row: Row) -> Row | None:

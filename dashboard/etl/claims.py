@@ -1,6 +1,7 @@
 """Check every article claim against the official figure it should be compared with."""
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -16,9 +17,11 @@ def check_claims(
 ) -> pd.DataFrame:
     """One row per claim: the official value chosen, the difference and the verdict."""
     quotes = sources.set_index("source_id")
+    cited = {str(r["source_id"]): r for r in frames.rows_of(sources)}
     rows = []
     for _, claim in claims.iterrows():
-        official = select_official(claim, observations)
+        own_url = str(cited[claim["source_id"]]["url_main"])
+        official = select_official(claim, observations, cited, own_url)
         claimed = Figure(
             claim["value"],
             claim["qualifier"],
@@ -47,6 +50,7 @@ def check_claims(
                 "unit": claim["unit"],
                 "status": claim["status"],
                 **_official_fields(official, figure, claimed, claim["status"] == "target"),
+                "official_tier": "" if official is None else rule.tier(official, cited),
                 "verdict": verdict,
                 "reason": reason,
             }
@@ -84,9 +88,12 @@ def _official_fields(
     }
 
 
-def select_official(claim: pd.Series, observations: pd.DataFrame) -> Row | None:
+def select_official(
+    claim: pd.Series, observations: pd.DataFrame, sources: Mapping[str, Row], own_url: str
+) -> Row | None:
     """The official observation a claim is compared with (dashboard/schema/official.py), of
-    the kind the claim names, and of its reporter and resting on its source, where given."""
+    the kind the claim names, and of its reporter and resting on its source, where given;
+    never one from the claim's own page (own_url)."""
     same = observations[
         (observations["indicator"] == claim["indicator"])
         & (observations["economy"] == claim["economy"])
@@ -99,4 +106,6 @@ def select_official(claim: pd.Series, observations: pd.DataFrame) -> Row | None:
         claim["status"],
         kinds=(claim["compare_kind"],),
         pinned=claim["compare_with"],
+        sources=sources,
+        own_url=own_url,
     )

@@ -14,6 +14,7 @@ from dashboard.etl import frames
 from dashboard.etl.sources import bp, comtrade_monthly, ei, gacc_fossil, imf
 from dashboard.etl.steps import StepOutput
 from dashboard.schema import ids, periods
+from dashboard.schema.vocabulary import worst_tier
 
 PRODUCER = "China–Russia Figures (this project)"
 IMF = imf.SOURCE_ID
@@ -137,6 +138,19 @@ def run(obs: pd.DataFrame) -> StepOutput:
         for m in METHODS
     )
     return StepOutput(frames.observations(frames.rows_of(derived)), sources)
+
+
+def with_tiers(sources: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """The sources with each derivation method's tier: the worst tier of every input its
+    rows rest on (a derived figure is as trusted as its weakest input)."""
+    tiers = dict(zip(sources["source_id"], sources["tier"], strict=True))
+    made = observations[observations["kind"] == "derived"]
+    inputs: dict[str, set[str]] = {}
+    for source_id, names in zip(made["source_id"], made["input_source_ids"], strict=True):
+        inputs.setdefault(source_id, set()).update(names.split(";"))
+    for _ in range(len(inputs)):  # a method may rest on another's rows
+        tiers |= {m: worst_tier(t for i in ns if (t := tiers.get(i))) for m, ns in inputs.items()}
+    return sources.assign(tier=sources["source_id"].map(tiers).fillna(""))
 
 
 def _select(obs: pd.DataFrame, **match: str) -> pd.DataFrame:

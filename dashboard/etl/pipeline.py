@@ -62,6 +62,7 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     steps.append(computed)
     observations = pd.concat([read, computed.observations], ignore_index=True)
     cited = pd.concat([s.sources for s in steps], ignore_index=True)
+    cited = derived.with_tiers(cited, observations)
     observations["series"] = series.named(observations, cited)
     tables = {
         "observations": _tidy(OBSERVATIONS, observations, sort=OBSERVATION_ORDER),

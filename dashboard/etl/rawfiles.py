@@ -270,11 +270,26 @@ def source_of(origin: dict[str, Any], folder: Path, filename: str, expected: set
 
 
 def origin_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
-    """One source row per file of an official-series origin (file fields override)."""
+    """One source row per file of an official-series origin (file fields override): its
+    `trust_tier` is the source's tier, its `caveats` end the note and the citation."""
     license_ = origin.get("license") or {}
     base = {k: v for k, v in origin.items() if isinstance(v, str)}
     base |= {"license_name": license_.get("name", ""), "license_url": license_.get("url", "")}
-    return [base | {k: v for k, v in e.items() if isinstance(v, str)} for e in origin["files"]]
+    rows = []
+    for entry in origin["files"]:
+        row = base | {k: v for k, v in entry.items() if isinstance(v, str)}
+        row["tier"] = row.pop("trust_tier", "")
+        rows.append(row | caveated(row, origin.get("caveats", [])))
+    return rows
+
+
+def caveated(row: dict[str, str], caveats: list[str]) -> dict[str, str]:
+    """A source's note and citation with its caveats appended (the citation carries them)."""
+    if not caveats:
+        return {}
+    said = "Caveats: " + " ".join(c.rstrip(".") + "." for c in caveats)
+    note = " ".join(p for p in (row.get("note", ""), said) if p)
+    return {"note": note, "citation_full": f"{row['citation_full']} {said}"}
 
 
 def caveated_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
@@ -283,14 +298,8 @@ def caveated_sources(origin: dict[str, Any]) -> list[dict[str, str]]:
     caveats = " ".join(str(c) for c in origin.get("caveats", []))
     rows = []
     for entry, row in zip(origin["files"], origin_sources(origin), strict=True):
-        tier = str(entry.get("trust_tier") or origin.get("trust_tier", ""))
-        said = f"Trust tier: {tier.replace('_', ' ')}. {caveats}".strip()
+        said = f"Trust tier: {row['tier'].replace('_', ' ')}. {caveats}".strip()
         title = row.get("title", "")
-        rows.append(
-            row
-            | {
-                "note": said,
-                "citation_full": f"{row['citation_full']} File: {title}. {said}",
-            }
-        )
+        cited = str(entry.get("citation_full") or origin.get("citation_full", ""))
+        rows.append(row | {"note": said, "citation_full": f"{cited} File: {title}. {said}"})
     return rows

@@ -166,6 +166,7 @@ def sources(cited: pd.DataFrame) -> html.Div:
                 html.Br(),
                 html.Small(
                     [
+                        f"Trust tier: {encoding.tier_text(s['tier'], s['cites'])} · ",
                         "Licence: ",
                         _licence(s),
                         f" · published {s['date_published'] or 'n.d.'}",

@@ -38,6 +38,8 @@ CITATION_COLUMNS = {  # sources.csv column -> cited row column
     "license_name": "source_license",
     "quote": "source_quote",
     "locator": "source_locator",
+    "tier": "source_tier",
+    "cites": "source_cites",
 }
 INPUT_CITATION_COLUMNS = {  # sources.csv column -> cited row column, one per input source
     "citation_full": "input_source_citations",
@@ -50,7 +52,10 @@ CITED_ROW: dict[str, str] = {
     **{
         name: "Of the row's source: " + SOURCES.field(column).description
         for column, name in CITATION_COLUMNS.items()
+        if name != "source_tier"
     },
+    "source_tier": "How far the row can be trusted (sources.csv tier): its source's tier; for "
+    "a derived row, the worst tier of its inputs' sources.",
     "verdict": "For article claims: the verdict against the official figure (claims.csv).",
     "input_source_citations": "For derived rows: the full citation of each input's source, "
     "' | '-separated, in the order of input_source_ids.",

@@ -122,8 +122,7 @@ OBSERVATIONS = Table(
         Field(
             "unit",
             S,
-            "Unit: USD bn (billions of current US dollars), percent, ratio, bcm "
-            "(billion cubic metres), bcm/yr, Mt (million tonnes).",
+            "Unit: " + ", ".join(f"{u} ({d})" for u, d in v.UNITS.items()) + ".",
             enum=tuple(v.UNITS),
         ),
         Field(
@@ -215,6 +214,20 @@ SOURCES = Table(
         Field("processing", S, "What the project did to the figures.", required=False),
         Field("retrieved_from", S, "Where the project's copy came from.", required=False),
         Field("note", S, "Caveats.", required=False),
+        Field(
+            "tier",
+            S,
+            "How far the source can be trusted, best first: "
+            + "; ".join(f"{k} = {d}" for k, d in v.TIERS.items())
+            + ". A derived source takes the worst tier of its inputs.",
+            enum=tuple(v.TIERS),
+        ),
+        Field(
+            "cites",
+            S,
+            "Where the source reports another's figure, in words: 'reported by X, citing Y'.",
+            required=False,
+        ),
     ),
     ("source_id",),
 )
@@ -350,6 +363,15 @@ CLAIMS_CHECK = Table(
             required=False,
         ),
         Field("official_source_id", S, "Its source.", required=False),
+        Field(
+            "official_tier",
+            S,
+            "The tier of the official figure (of its source; of its weakest input when "
+            "derived): the best tier the record has for the period decides, a projection "
+            "never does.",
+            required=False,
+            enum=("", *v.TIERS),
+        ),
         Field("difference_pct", N, "(claimed − official) / official × 100.", required=False),
         Field(
             "verdict_gap_pct",

@@ -1,5 +1,7 @@
 """Controlled vocabularies and units shared by every table."""
 
+from collections.abc import Iterable
+
 KINDS = ("official_series", "official_statement", "article_claim", "derived")
 SOURCE_KINDS = ("official_series", "official_statement", "article", "derived")
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "range")
@@ -31,6 +33,8 @@ UNITS = {
     "bcm": "billion cubic metres",
     "bcm/yr": "billion cubic metres per year",
     "Mt": "million tonnes",
+    "intl $": "current international dollars (purchasing power parity)",
+    "million people": "millions of people",
 }
 
 # a text cell starting with one of these would run as a formula in a spreadsheet
@@ -49,3 +53,22 @@ PARTNER_LABELS = {
     "MNG": "Mongolia",
     "IND": "India",
 }
+
+TIERS = {
+    "producer_dataset": "the producer's own dataset (a statistics office's or agency's data file)",
+    "producer_release": "the producer's own release (a customs or ministry press page)",
+    "news_agency_official": "an official figure reported by a news agency on its own page",
+    "reprint": "a reprint: a page re-publishing another outlet's report of an official figure",
+    "third_party_copy": "official data copied unchanged by a third party (a mirror or cache)",
+    "research": "a research dataset built from official data (reconciled or estimated)",
+    "processed": "official data processed by a third party (sums, conversions, shares)",
+    "projection": "an estimate or projection, not an observed figure",
+    "article_claim": "a figure claimed in an article",
+}
+"""Trust tiers of a source, best first, each with its one-line meaning."""
+
+
+def worst_tier(tiers: Iterable[str]) -> str:
+    """The least trusted of some tiers (a derived figure is as trusted as its weakest input)."""
+    order = list(TIERS)
+    return max(tiers, key=order.index, default="")

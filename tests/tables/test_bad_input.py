@@ -23,6 +23,14 @@ DOTS = "imf_dots/dots_china_russia.csv"
 CLAIMS = "articles/claims.csv"
 PASSAGES = "articles/passages.csv"
 VALUES = "statements/values.csv"
+STATEMENT_SOURCES = "statements/sources.csv"
+WEO = "imf_weo/weo_2025oct_chn_rus.csv"
+POPULATION = "wb_wdi_macro/sp.pop.totl.csv"
+PANEL = "ei_2025/panel_gas_oil.csv"
+REHASHED = (
+    *("wb_wdi", "imf_dots", "articles", "statements", "imf_weo", "wb_wdi_macro", "ei_2025"),
+    *("baci_products", "imf_dots_partners", "imf_imts_top15"),
+)
 HS2 = "baci_products/baci_hs2.csv"
 HS4 = "baci_products/baci_hs4_5musd.csv"
 PARTNER_DOTS = "imf_dots_partners/dots_partners.csv"
@@ -116,7 +124,25 @@ def _cut(data: bytes) -> bytes:
     return data[:end]
 
 
+def _cut_halfway(data: bytes) -> bytes:
+    """The file cut a few bytes into a line half way through."""
+    return data[: data.index(b"\n", len(data) // 2) + 5]
+
+
+def _doubled(data: bytes) -> bytes:
+    """The file with its last row given twice."""
+    return data + data.splitlines(keepends=True)[-1]
+
+
+def _untiered(record: dict[str, Any]) -> None:
+    """An origin.json without its trust tier (top level and file)."""
+    record.pop("trust_tier")
+    record["files"][0].pop("trust_tier")
+
+
 RUS_2005 = {"Country Code": "RUS", "Year": "2005"}
+WEO_RUS_2010 = {"COUNTRY.ID": "RUS", "Ano": "2010"}
+CHN_GAS_2020 = {"iso3": "CHN", "year": "2020", "variable": "gasprod_bcm"}
 # name: (edit, rehash after the edit, file named in the error, expected text)
 CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
     "file cut mid-line, checksum not updated": (raw_bytes(GDP, _cut), False, GDP, "SHA-256"),
@@ -377,6 +403,101 @@ CASES: dict[str, tuple[Callable[[Path], None], bool, str, str]] = {
         "bp_2019/origin.json",
         "key(s) given twice: kind",
     ),
+    "IMF WEO cut mid-line, checksum not updated": (
+        raw_bytes(WEO, _cut_halfway),
+        False,
+        WEO,
+        "SHA-256",
+    ),
+    "IMF WEO cut mid-line, checksum updated": (
+        raw_bytes(WEO, _cut_halfway),
+        True,
+        WEO,
+        "ends in the middle of a line",
+    ),
+    "IMF WEO GDP a thousand times too large": (
+        where(WEO, WEO_RUS_2010, "gdp", "1524917000000000.0"),
+        True,
+        "",
+        "implausible value 1.52492e+06 USD bn for gdp RUS 2010 (source imf-weo-2025-10)",
+    ),
+    "IMF WEO growth of 95 %": (
+        where(WEO, WEO_RUS_2010, "growth_pct", "95"),
+        True,
+        "",
+        "implausible value 95 percent for gdp_real_growth",
+    ),
+    "IMF WEO NaN": (where(WEO, WEO_RUS_2010, "gdp_per_capita", "NaN"), True, WEO, "'NaN'"),
+    "IMF WEO year given twice": (raw_bytes(WEO, _doubled), True, WEO, "duplicate key"),
+    "IMF WEO without the first projection year": (
+        origin("imf_weo", lambda o: o.pop("projection_from")),
+        False,
+        "imf_weo/origin.json",
+        "no whole-number projection_from",
+    ),
+    "WDI population a thousand times too large": (
+        where(POPULATION, RUS_2005, "Value", "143518814000"),
+        True,
+        "",
+        "implausible value 143519 million people for population RUS 2005",
+    ),
+    "WDI population cut mid-line": (
+        raw_bytes(POPULATION, _cut_halfway),
+        False,
+        POPULATION,
+        "SHA-256",
+    ),
+    "WDI population NaN": (where(POPULATION, RUS_2005, "Value", "NaN"), True, POPULATION, "NaN"),
+    "WDI population year given twice": (
+        raw_bytes(POPULATION, _doubled),
+        True,
+        POPULATION,
+        "duplicate key (Country Code, Year)",
+    ),
+    "WDI macro series feeding an indicator in another unit": (
+        origin("wb_wdi_macro", lambda o: o["files"][0].update(indicator="gas_cn_production")),
+        False,
+        "wb_wdi_macro/origin.json",
+        "indicator 'gas_cn_production' is not one in one of",
+    ),
+    "EI gas production jumps fiftyfold": (
+        where(PANEL, CHN_GAS_2020, "value", "9700"),
+        True,
+        "",
+        "implausible value 9700 bcm for gas_cn_production",
+    ),
+    "EI panel negative production": (
+        where(PANEL, CHN_GAS_2020, "value", "-194"),
+        True,
+        "",
+        "implausible value -194 bcm for gas_cn_production",
+    ),
+    "EI panel cut mid-line": (raw_bytes(PANEL, _cut_halfway), True, PANEL, "middle of a line"),
+    "EI panel NaN": (where(PANEL, CHN_GAS_2020, "value", "NaN"), True, PANEL, "'NaN'"),
+    "EI panel row given twice": (
+        raw_bytes(PANEL, _doubled),
+        True,
+        PANEL,
+        "duplicate key (iso3, year, variable)",
+    ),
+    "EI panel variable unknown": (
+        where(PANEL, CHN_GAS_2020, "variable", "gasprod_tcf"),
+        True,
+        PANEL,
+        "field 'variable': 'gasprod_tcf' is not one of",
+    ),
+    "source without a tier": (
+        origin("ei_2025", lambda o: _untiered(o)),
+        False,
+        "",
+        "table sources is invalid: column tier",
+    ),
+    "statement tier outside the vocabulary": (
+        set_cell(STATEMENT_SOURCES, 2, "tier", "trusted"),
+        True,
+        STATEMENT_SOURCES,
+        "field 'tier': 'trusted' is not one of",
+    ),
     "BACI file cut mid-line, checksum updated": (
         raw_bytes(HS4, lambda d: d[: d.index(b"2017,643,156,2709,") + 22]),
         True,
@@ -486,15 +607,7 @@ def test_bad_input_is_named_and_changes_nothing(good, tmp_path, capsys, case):
         (raw / "ei_2024" / "extra.csv").write_bytes(b"a,b\n")
     edit(raw)
     if rehash:
-        for folder in (
-            "wb_wdi",
-            "imf_dots",
-            "articles",
-            "statements",
-            "baci_products",
-            "imf_dots_partners",
-            "imf_imts_top15",
-        ):
+        for folder in REHASHED:
             main(["rehash", str(raw / folder)])
     capsys.readouterr()
     assert main(["build", "--raw", str(raw), "--out", str(tidy)]) == 1

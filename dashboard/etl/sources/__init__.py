@@ -8,21 +8,27 @@ from dashboard.etl.sources import (
     comtrade,
     comtrade_monthly,
     ei,
+    ei_panel,
     gacc_fossil,
     imf,
     imf_partners,
+    imf_weo,
     imts_top15,
     statements,
+    wb_macro,
     worldbank,
 )
 from dashboard.etl.steps import Refreshable, Source
 
 ALL: tuple[Source, ...] = (
     worldbank,
+    wb_macro,
     comtrade,
     comtrade_monthly,
     imf,
+    imf_weo,
     ei,
+    ei_panel,
     bp,
     gacc_fossil,
     statements,

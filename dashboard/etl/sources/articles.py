@@ -109,6 +109,7 @@ def read_passages(folder: Path, origin: Mapping[str, Any]) -> pd.DataFrame:
                 "retrieved_from": origin["retrieved_from"],
                 "processing": origin["processing"],
                 "document_id": passage["article_id"],
+                "tier": "article_claim",
             }
         )
     return frames.sources(rows)

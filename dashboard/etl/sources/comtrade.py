@@ -65,6 +65,7 @@ FLOWS = {
 }
 ORIGIN = {
     "kind": "official_series",
+    "trust_tier": "producer_dataset",
     "producer": "United Nations Statistics Division",
     "title": "UN Comtrade Database",
     "url_main": "https://comtradeplus.un.org/",

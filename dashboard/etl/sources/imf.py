@@ -160,6 +160,7 @@ def refresh(
     retrieved = now()
     origin |= {
         "title": "International Trade in Goods by partner country (IMTS, formerly DOTS)",
+        "trust_tier": "producer_dataset",
         "date_published": retrieved[:10],
         "date_accessed": retrieved[:10],
         "citation_full": "International Monetary Fund, International Trade in Goods (by partner "

@@ -1,7 +1,11 @@
 """Official figures that exist only as statements in public pages (STATEMENTS.md).
 
 Raw layout: datasets/raw/statements/{sources,values,events}.csv (RAW_STATEMENT_SOURCES,
-RAW_STATEMENT_VALUES, RAW_EVENTS), transcribed by hand; `python -m dashboard.etl rehash
+RAW_STATEMENT_VALUES, RAW_EVENTS), transcribed by hand; each page's trust tier is a column of
+sources.csv (producer_release: the producer's own page; news_agency_official: an outlet's own
+page naming the producer and no intermediary, RT, Sputnik and TASS pages included; reprint: a
+page re-publishing another outlet's report, e.g. Sputnik on urdupoint.com, TASS on
+finomenov.ru; processed: a figure the intermediary computed); `python -m dashboard.etl rehash
 statements` records their new checksums after an edit.
 """
 
@@ -14,6 +18,7 @@ from dashboard.etl.rawfiles import read_csv, read_origin
 from dashboard.etl.stated import check_figures, read_events
 from dashboard.etl.steps import Context, StepOutput
 from dashboard.schema.tables import STATED, D, Field, S, raw_table, text_fields
+from dashboard.schema.vocabulary import TIERS
 
 FOLDER = "statements"
 NAME = "statements"
@@ -26,6 +31,7 @@ RAW_STATEMENT_SOURCES = raw_table(
         Field("date_published", D, "date_published"),
         *text_fields("url_main", "quote"),
         *text_fields("language", "attribution", "note", required=False),
+        Field("tier", S, "tier (datasets/raw/NEW-SOURCES.md says why)", enum=tuple(TIERS)),
     ),
     ("source_id",),
 )
@@ -64,4 +70,16 @@ def _source(row: dict[str, Any], origin: Mapping[str, Any]) -> dict[str, Any]:
         "locator": "quoted sentence",
         "retrieved_from": origin["retrieved_from"],
         "processing": origin["processing"],
+        "cites": cites(row["tier"], row["producer"], row["attribution"]),
     }
+
+
+CITING_VERBS = {"reprint": "reprinted by", "processed": "computed by"}
+
+
+def cites(tier: str, producer: str, attribution: str) -> str:
+    """'reported by X, citing Y' where a page reports another's figure ('' where it names
+    no one)."""
+    if not attribution:
+        return ""
+    return f"{CITING_VERBS.get(tier, 'reported by')} {producer}, citing {attribution}"

@@ -47,11 +47,17 @@ RAW_WB_WDI = raw_table(
 
 def build(folder: Path, context: Context) -> StepOutput:
     """Each series file named in origin.json, as the indicator its entry names."""
+    return read_series(folder, context, SCALE)
+
+
+def read_series(folder: Path, context: Context, scale: Mapping[str, int]) -> StepOutput:
+    """Each series file of a folder in the WDI layout, as the indicator its origin.json entry
+    names (scale: the power of ten from upstream's figure to each unit the folder may feed)."""
     origin = read_origin(folder)
     units = context.units
     rows = []
     for entry in origin["files"]:
-        indicator, reported, source_id = feeds(entry, folder / ORIGIN, units)
+        indicator, reported, source_id = feeds(entry, folder / ORIGIN, units, scale)
         path = folder / entry["path"]
         table = read_csv(path, RAW_WB_WDI)
         check_known(table, "Country Code", set(COUNTRIES.split(";")), path, "country code")
@@ -66,7 +72,7 @@ def build(folder: Path, context: Context) -> StepOutput:
                     economy,
                     economy if reported else "",
                     int(year),
-                    frames.scaled(value, SCALE[unit]),
+                    frames.scaled(value, scale[unit]),
                     unit,
                     source_id,
                 )
@@ -74,15 +80,18 @@ def build(folder: Path, context: Context) -> StepOutput:
     return StepOutput(frames.observations(rows), frames.sources(origin_sources(origin)))
 
 
-def feeds(entry: dict[str, Any], origin: Path, units: Mapping[str, str]) -> tuple[str, bool, str]:
+def feeds(
+    entry: dict[str, Any], origin: Path, units: Mapping[str, str], scale: Mapping[str, int] = SCALE
+) -> tuple[str, bool, str]:
     """The indicator a series file feeds, whether the economy is its own reporter, and the
     file's source id (wb-wdi- and its code), as its origin.json entry records them."""
     code, indicator = str(entry.get("indicator_code", "")), str(entry.get("indicator", ""))
     if not re.fullmatch(r"[A-Z][A-Z0-9.]+", code):
         raise InputError(origin, f"{entry['path']}: no WDI indicator_code", field="indicator_code")
-    if units.get(indicator) not in SCALE:
-        known = sorted(i for i, u in units.items() if u in SCALE)
-        message = f"{entry['path']}: indicator {indicator!r} is not one in US$ ({known})"
+    if units.get(indicator) not in scale:
+        known = sorted(i for i, u in units.items() if u in scale)
+        what = "US$" if scale is SCALE else f"one of {sorted(scale)}"
+        message = f"{entry['path']}: indicator {indicator!r} is not one in {what} ({known})"
         raise InputError(origin, message, field="indicator")
     if entry.get("reporter", "") not in ("", "economy"):
         raise InputError(
@@ -225,6 +234,7 @@ def refresh(
         "date_published": max(stamps),
         "date_accessed": retrieved[:10],
         "retrieved_from": f"World Bank Indicators API v2 ({base_url()}), fetched by make refresh",
+        "trust_tier": "producer_dataset",
         "citation_full": "World Bank, World Development Indicators "
         f"(API, last updated {max(stamps)}).",
     }
