@@ -1,6 +1,7 @@
 """HAND-MADE upstream responses, in the documented wire shapes, filled with the values of the
 project's own shipped snapshot (datasets/raw), so no number in them is invented."""
 
+import json
 from typing import Any
 
 import pandas as pd
@@ -136,3 +137,16 @@ def comtrade_envelope(reporter: str, years: list[int]) -> dict[str, Any]:
         for _, r in rows.iterrows()
     ]
     return {"elapsedTime": "0.01 secs", "count": len(data), "data": data, "error": ""}
+
+
+MONTHLY_FIXTURE = "HANDMADE_preview-C-M-HS_reporter156_partner643_2025.json"
+
+
+def comtrade_monthly_envelope(months: list[str]) -> dict[str, Any]:
+    """The HAND-MADE monthly preview envelope (tests/fixtures/comtrade), its records of the
+    months asked. Its values are China's 2024 months of the shipped comtrade_monthly copy,
+    relabelled 2025: a format test, not 2025 data."""
+    path = paths.REPO_ROOT / "tests" / "fixtures" / "comtrade" / MONTHLY_FIXTURE
+    envelope: dict[str, Any] = json.loads(path.read_text())
+    data = [r for r in envelope["data"] if r["period"] in months]
+    return envelope | {"count": len(data), "data": data}

@@ -13,6 +13,7 @@ from tests.refresh.conftest import Reply, Upstream
 WB_PREFIX = "/country/CHN;RUS;WLD/indicator/"
 IMF_PATH = "/data/dataflow/IMF.STA/IMTS/"
 COMTRADE_PATH = "/preview/C/A/HS"
+COMTRADE_MONTHLY_PATH = "/preview/C/M/HS"
 PER_PAGE = 70  # the hand-made pages split each indicator over three pages
 
 
@@ -54,8 +55,25 @@ def serve_comtrade(upstream: Upstream) -> None:
     upstream.serve(COMTRADE_PATH, route)
 
 
+def serve_comtrade_monthly(
+    upstream: Upstream, change: Callable[[dict[str, Any]], None] | None = None
+) -> None:
+    """The HAND-MADE monthly envelope (tests/fixtures/comtrade/HANDMADE_*), the records of the
+    months asked, each changed by `change(record)` first."""
+
+    def route(query: dict[str, str]) -> Reply:
+        envelope = handmade.comtrade_monthly_envelope(query["period"].split(","))
+        for record in envelope["data"]:
+            if change:
+                change(record)
+        return Reply(envelope)
+
+    upstream.serve(COMTRADE_MONTHLY_PATH, route)
+
+
 REPLAYS: dict[str, Callable[[Upstream], None]] = {
     "worldbank": serve_worldbank,
     "imf": serve_imf,
     "comtrade": serve_comtrade,
+    "comtrade_api_monthly": serve_comtrade_monthly,
 }
