@@ -268,6 +268,8 @@ def listing(rows: list[dict[str, Any]]) -> Any:
             html.Div(
                 widgets.table([head, body], "mt-2 small", id="check-numbers"),
                 className="table-responsive",
+                tabIndex=0,
+                **widgets.attributes({"role": "region", "aria-label": "Every number in the text"}),
             ),
         ],
         open=True,
