@@ -265,7 +265,12 @@ def listing(rows: list[dict[str, Any]]) -> Any:
                 f"Every number in the text: {counts[CHECKED]} checked, {counts[NOT_CHECKED]} "
                 f"found but not checked, {other} not a China–Russia figure"
             ),
-            widgets.table([head, body], "mt-2 small", id="check-numbers"),
+            html.Div(
+                widgets.table([head, body], "mt-2 small", id="check-numbers"),
+                className="table-responsive",
+                tabIndex=0,
+                **widgets.attributes({"role": "region", "aria-label": "Every number in the text"}),
+            ),
         ],
         open=True,
         className="mb-3",
