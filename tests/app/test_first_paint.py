@@ -86,3 +86,15 @@ def test_a_page_of_charts_has_a_skip_link_to_its_first_download_panel(client):
     assert f'<a class="skip-link" href="#{first}-downloads">' in html
     assert html.index("Skip to content") < html.index(f"#{first}-downloads") < html.index("<nav")
     assert "-downloads" not in client.get("/about").get_data(as_text=True).split("<nav")[0]
+
+
+def test_the_transform_control_and_the_transform_shown_come_with_the_drawing(client):
+    offered = memo.offer(PAGES_BY_ID["trade"]).transforms
+    level = first_paint(client.get("/trade").get_data(as_text=True))
+    index = first_paint(client.get("/trade?transform=index&base=2015").get_data(as_text=True))
+    for paint in (level, index):  # every transform offered, one of them checked
+        assert paint.count('type="radio"') == len(offered) and paint.count(" checked") == 1
+        assert '<fieldset class="controls-transform">' in paint
+    assert 'value="2015"' in index and 'value="2015"' not in level  # the base year
+    assert "Shown as: Index" in index and "Shown as:" not in level
+    assert index.split('class="first-paint ')[1] != level.split('class="first-paint ')[1]
