@@ -3,13 +3,16 @@
 (function () {
     "use strict";
 
-    /* Dash's checklists are marked as listboxes whose options (the checkboxes' labels) have a
-       selected state: an interactive control inside another. The checkboxes say it all. */
-    function plainCheckboxes(root) {
-        root.querySelectorAll(".dash-checklist[role=listbox]").forEach((list) => {
+    /* Dash's checklists and radio items are marked as (unnamed) listboxes whose options (the
+       inputs' labels) have a selected state: an interactive control inside another. The
+       checkboxes and radio buttons, named by their labels and grouped by the fieldset and
+       legend around them, say it all. */
+    const CHOICES = ".dash-checklist, .dash-radioitems";
+    function plainChoices(root) {
+        root.querySelectorAll(":is(" + CHOICES + ")[role=listbox]").forEach((list) => {
             list.removeAttribute("role");
         });
-        root.querySelectorAll(".dash-checklist label[role=option]").forEach((label) => {
+        root.querySelectorAll(":is(" + CHOICES + ") label[role=option]").forEach((label) => {
             label.removeAttribute("role");
             label.removeAttribute("aria-selected");
         });
@@ -49,7 +52,7 @@
     let pending = false;
     function tidy() {
         pending = false;
-        plainCheckboxes(document);
+        plainChoices(document);
         nameYearBoxes(document);
         quietToolbars(document);
         reachableScrolling(document);

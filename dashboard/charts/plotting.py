@@ -294,6 +294,10 @@ def value_margin(picked: Picked, log_scale: bool) -> int:
     width = max(_tick_width(top), _tick_width(min(ends)))
     if max(abs(end) for end in ends) < 10 or (log_scale and min(ends) < 1):
         width += MARK_PX + DIGIT_PX  # ticks with a decimal
+    if log_scale and min(ends) < 1:
+        # a log axis labels the decade at or below its lowest value: 0.001 has three decimals
+        decimals = -math.floor(math.log10(min(ends)))
+        width = max(width, MARK_PX + DIGIT_PX * (1 + decimals))
     return max(MIN_VALUE_MARGIN, math.ceil(AXIS_PX + width))
 
 
@@ -308,7 +312,7 @@ def _tick_width(value: float) -> float:
     return DIGIT_PX * digits + MARK_PX * text.count(",")
 
 
-LABEL_WIDTH = 24  # characters a direct label's line may have
+LABEL_WIDTH = 24  # characters a direct label's line has (more for a long name)
 LABEL_LINES = 3
 LABEL_CHAR_PX = 6  # about one character of the labels' 10 px font
 LABEL_GAP = 0.09  # the height of a label, as a share of the value axis (about 30 of 340 px)
@@ -349,11 +353,14 @@ def _scaled(value: float, log_scale: bool) -> float | None:
 
 
 def _lines(name: str) -> list[str]:
-    lines = textwrap.wrap(name, LABEL_WIDTH)
-    if len(lines) <= LABEL_LINES:
-        return lines
-    rest = textwrap.shorten(" ".join(lines[LABEL_LINES - 1 :]), LABEL_WIDTH, placeholder="…")
-    return [*lines[: LABEL_LINES - 1], rest]
+    """A label's lines: wrapped at LABEL_WIDTH characters, or wider where the name would take
+    more than LABEL_LINES lines (a name is never cut: images and embeds carry it whole)."""
+    width = LABEL_WIDTH
+    lines = textwrap.wrap(name, width)
+    while len(lines) > LABEL_LINES:
+        width += 1
+        lines = textwrap.wrap(name, width)
+    return lines
 
 
 def _label(lines: list[str], color: str, y: float) -> Spec:

@@ -359,6 +359,24 @@ def test_lines_are_labelled_at_their_end_where_the_labels_fit(tables):
     )
 
 
+def test_a_long_name_is_labelled_whole_on_three_lines(tables):
+    chart = CHARTS[("trade", "turnover")]
+    every = memo.chart_points(tables.points, chart)
+    spec = plotting.spec(
+        plotting.prepare(every).select(2000, 2025, sorted(set(every["series_id"])))
+    )
+    names = {t["name"] for t in spec["data"]}
+    texts = [a["text"].split("</span> ", 1)[1] for a in _direct_labels(spec)]
+    long = [t for t in texts if len(t) > plotting.LABEL_WIDTH * plotting.LABEL_LINES]
+    assert long  # "China-reported, UN Comtrade (China-reported), via S. Nakib (derived)"
+    for text in texts:
+        lines = text.split("<br>")
+        assert len(lines) <= plotting.LABEL_LINES and " ".join(lines) in names  # never cut
+    assert spec["layout"]["margin"]["r"] >= 24 + plotting.LABEL_CHAR_PX * max(
+        len(line) for text in long for line in text.split("<br>")
+    )
+
+
 def test_labels_that_would_overlap_are_left_out_and_markers_get_none(tables):
     flows = CHARTS[("trade", "flows")]
     every = memo.chart_points(tables.points, flows)
@@ -396,6 +414,9 @@ def test_the_value_axis_margin_fits_its_widest_tick_label(tables):
     assert margin([-245.0, 120.0]) > hundreds  # "−300" is wider
     assert margin([0.2, 0.5]) > plotting.MIN_VALUE_MARGIN  # ticks with a decimal
     assert margin([-5.0, 50.0], log_scale=True) == margin([50.0, 50.0], log_scale=True)
+    thousandths = margin([0.0011, 6.5], log_scale=True)  # labels 0.001: three decimals
+    assert thousandths > margin([0.2, 6.5], log_scale=True)
+    assert thousandths >= plotting.AXIS_PX + 4 * plotting.DIGIT_PX + plotting.MARK_PX
 
 
 def test_months_and_parts_of_years_never_join_a_line_of_years(tables):
