@@ -6,11 +6,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.loopback import base_url
 
 __all__ = ["base_url"]
+
+# A build's first Table tab or citation is answered by a cold memo (the published tables joined to
+# their citations): seconds on a loaded two-core machine, past playwright's 5 s default.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
