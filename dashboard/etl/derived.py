@@ -11,7 +11,15 @@ from typing import Any
 import pandas as pd
 
 from dashboard.etl import frames
-from dashboard.etl.sources import bp, comtrade_monthly, ei, gacc_fossil, imf
+from dashboard.etl.sources import (
+    bp,
+    comtrade_api_monthly,
+    comtrade_monthly,
+    ei,
+    gacc_fossil,
+    imf,
+    imf_imts_monthly,
+)
 from dashboard.etl.steps import StepOutput
 from dashboard.schema import ids, periods
 from dashboard.schema.vocabulary import worst_tier
@@ -96,7 +104,13 @@ YOY = Method(
     "100, same series.",
 )
 METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE, SUM_MONTHS, ROLLING, YOY)
-MONTHLY_SOURCES = (comtrade_monthly.IMPORTS_ID, comtrade_monthly.EXPORTS_ID, gacc_fossil.SOURCE_ID)
+MONTHLY_SOURCES = (
+    comtrade_monthly.IMPORTS_ID,
+    comtrade_monthly.EXPORTS_ID,
+    gacc_fossil.SOURCE_ID,
+    comtrade_api_monthly.SOURCE_ID,  # fetched by make refresh only
+    imf_imts_monthly.SOURCE_ID,  # likewise
+)
 
 Op = Callable[[float, float], float]
 

@@ -1,4 +1,5 @@
-"""IMF trade by partner: DOTS extract shipped, IMTS (SDMX 3.0 API) on refresh.
+"""IMF trade by partner: DOTS extract shipped, IMTS (SDMX 3.0 API) on refresh; the readers
+of the API's two data formats (SDMX-JSON 2.0, SDMX-ML 3.0 structure-specific XML).
 
 Raw layout: datasets/raw/imf_dots/dots_china_russia.csv (schema RAW_IMF_DOTS), China and
 Russia as reporters, exports FOB and imports CIF with each other and the world, US$ millions.
@@ -6,6 +7,7 @@ Russia as reporters, exports FOB and imports CIF with each other and the world, 
 
 import os
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -107,6 +109,30 @@ def observations(message: Any, url: str) -> Iterator[tuple[dict[str, str], str, 
         raise SourceError(
             url, f"upstream format changed: not an SDMX-JSON data message ({error!r})"
         ) from None
+
+
+def xml_observations(root: ET.Element, url: str) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
+    """(series attributes, observation attributes) of every observation of an SDMX-ML 3.0
+    StructureSpecificData message (the series key and TIME_PERIOD, OBS_VALUE are attributes;
+    an element's namespace is ignored, as the structure-specific format puts none on them)."""
+    if _local(root.tag) != "StructureSpecificData":
+        raise SourceError(
+            url, f"upstream format changed: root element {_local(root.tag)[:40]!r}, not data"
+        )
+    sets = [e for e in root if _local(e.tag) == "DataSet"]
+    if not sets:
+        raise SourceError(url, "upstream format changed: no DataSet in the data message")
+    for dataset in sets:
+        for series in dataset:
+            if _local(series.tag) != "Series":
+                continue
+            for obs in series:
+                if _local(obs.tag) == "Obs":
+                    yield dict(series.attrib), dict(obs.attrib)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
 def parse(message: Any, url: str) -> pd.DataFrame:
