@@ -3,11 +3,12 @@ row per point added, revised or removed (schema.tables.CHANGES), appended to the
 in the published folder."""
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.etl.frames import rows_of
 from dashboard.schema.published import parse_table
 from dashboard.schema.tables import CHANGES, OBSERVATIONS
 
@@ -35,8 +36,8 @@ def previous(folder: Path) -> tuple[pd.DataFrame | None, pd.DataFrame]:
 def diff(old: pd.DataFrame, new: pd.DataFrame, build: str, day: str) -> pd.DataFrame:
     """One row per point whose values differ between `old` and `new`, keyed by indicator,
     economy, reporter, series and period; in the key's order."""
-    before = {tuple(row[k] for k in KEY): row for row in old.to_dict("records")}
-    after = {tuple(row[k] for k in KEY): row for row in new.to_dict("records")}
+    before = {tuple(row[k] for k in KEY): row for row in rows_of(old)}
+    after = {tuple(row[k] for k in KEY): row for row in rows_of(new)}
     rows = []
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
@@ -61,7 +62,7 @@ def diff(old: pd.DataFrame, new: pd.DataFrame, build: str, day: str) -> pd.DataF
     return pd.DataFrame(rows, columns=CHANGES.columns) if rows else empty()
 
 
-def _same(was: Mapping[Hashable, object], now: Mapping[Hashable, object]) -> bool:
+def _same(was: Mapping[str, object], now: Mapping[str, object]) -> bool:
     return all(_equal(was[c], now[c]) for c in COMPARED)
 
 

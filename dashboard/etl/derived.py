@@ -199,7 +199,7 @@ def _combine(
     else:
         pairs = a.merge(b, how="cross", suffixes=("_a", "_b"))
     rows = []
-    for _, pair in pairs.iterrows():
+    for pair in frames.rows_of(pairs):
         inputs = f"{pair['obs_id_a']};{pair['obs_id_b']}"
         row = {c: pair[c] if c in on else pair[f"{c}_b"] for c in PERIOD}
         row |= {
@@ -225,7 +225,7 @@ def _combine(
     return frames.observations(rows)
 
 
-def _origins(pair: pd.Series, side: str) -> set[str]:
+def _origins(pair: Mapping[str, Any], side: str) -> set[str]:
     """The sources an input rests on: its own, or for a derived input, those of its inputs."""
     if pair[f"kind{side}"] == "derived":
         return set(str(pair[f"input_source_ids{side}"]).split(";"))

@@ -123,8 +123,18 @@ def sources(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 
 def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as dicts keyed by column name."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """The rows of a frame as dicts keyed by column name, with Python scalars (as
+    `to_dict("records")` gives them, column by column, which is many times faster)."""
+    names = [str(c) for c in frame.columns]
+    columns = [_python_values(frame.iloc[:, n]) for n in range(len(names))]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _python_values(column: pd.Series) -> list[Any]:
+    """A column's cells as Python objects (a text column's missing cells stay pd.NA)."""
+    if isinstance(column.dtype, pd.StringDtype):  # its tolist() boxes cell by cell
+        return list(column.to_numpy(dtype=object))
+    return column.tolist()
 
 
 def _calendar_year(row: Mapping[str, Any]) -> int | None:

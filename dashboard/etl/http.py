@@ -7,6 +7,8 @@ shared by all requests of a refresh stops the next request once it has passed. B
 larger than MAX_BODY_BYTES are refused.
 """
 
+from __future__ import annotations
+
 import email.utils
 import json
 import re
@@ -14,11 +16,10 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-from urllib3.exceptions import HTTPError as Urllib3Error
-from urllib3.exceptions import ReadTimeoutError
+if TYPE_CHECKING:  # imported where a request is made: `make data` never needs them
+    import requests
 
 USER_AGENT = "china-russia-figures-refresh/0.2 (python-requests; offline-first dashboard)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -58,6 +59,8 @@ class Client:
 
 def session(retries: int = 3, backoff: float = 1.0) -> Client:
     """GET with retries on 429 and 5xx and on read timeouts; connection errors fail at once."""
+    import requests
+
     client = requests.Session()
     client.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
     return Client(client, retries, backoff)
@@ -164,6 +167,10 @@ def _get(
     headers: dict[str, str],
     timeout: float,
 ) -> tuple[requests.Response, bytes]:
+    import requests
+    from urllib3.exceptions import HTTPError as Urllib3Error
+    from urllib3.exceptions import ReadTimeoutError
+
     try:
         response = client.get(url, params=params, headers=headers, timeout=timeout, stream=True)
         return response, _body(response, time.monotonic() + timeout)

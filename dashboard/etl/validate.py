@@ -1,12 +1,12 @@
 """Validate the tidy tables before anything is written: schema, keys, links, plausibility."""
 
-import math
 from collections.abc import Mapping
 
 import pandas as pd
 import pandera.errors
 
 from dashboard.etl.errors import BuildError
+from dashboard.etl.frames import rows_of
 from dashboard.schema import ids
 from dashboard.schema.plausibility import by_indicator
 from dashboard.schema.tables import Table, pandera_schema
@@ -32,9 +32,10 @@ def validate_spreadsheet_safe(table: Table, frame: pd.DataFrame) -> None:
     for field in table.fields:
         if field.type != "string":
             continue
-        risky = frame[frame[field.name].str.startswith(FORMULA_STARTS)]
-        if len(risky):
-            value = risky.iloc[0][field.name]
+        column = frame[field.name]
+        risky = column.str.startswith(FORMULA_STARTS)
+        if risky.any():
+            value = column[risky].iloc[0]
             raise BuildError(
                 f"table {table.name}, column {field.name}: {value!r} would run as "
                 "a spreadsheet formula"
@@ -90,15 +91,21 @@ def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> 
     unknown = set(observations["indicator"]) - set(plausible)
     if unknown:
         raise BuildError(f"indicators missing from indicators.csv: {sorted(unknown)}")
-    for row in observations.to_dict("records"):
+    values = observations[["value", "value_low", "value_high"]].astype("float64")
+    low = observations["indicator"].map(lambda i: plausible[i].low)
+    high = observations["indicator"].map(lambda i: plausible[i].high)
+    outside = values.notna() & ~(values.ge(low, axis=0) & values.le(high, axis=0))
+    flags = outside.to_numpy()
+    if flags.any():  # the first such row, and its first such value
+        position, column = divmod(int(flags.argmax()), flags.shape[1])
+        row = rows_of(observations.iloc[[position]])[0]
+        value = float(values.to_numpy()[position, column])
         bounds = plausible[str(row["indicator"])]
-        for value in (row["value"], row["value_low"], row["value_high"]):
-            if not math.isnan(value) and not bounds.admits(value):
-                raise BuildError(
-                    f"implausible value {value:g} {row['unit']} for {row['indicator']} "
-                    f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
-                    f"{bounds.low:g}..{bounds.high:g}"
-                )
+        raise BuildError(
+            f"implausible value {value:g} {row['unit']} for {row['indicator']} "
+            f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
+            f"{bounds.low:g}..{bounds.high:g}"
+        )
     official = observations[observations["kind"] == "official_series"]
     keys = ["indicator", "economy", "reporter", "source_id"]
     for frequency in ("annual", "monthly"):
@@ -146,7 +153,7 @@ def validate_products(products: pd.DataFrame) -> None:
     for level in ("heading", "hs6"):
         listed = products[products["level"] == level]
         sums = listed.groupby(key, as_index=False).agg(value_kusd=("value_kusd", "sum"))
-        for found in sums.to_dict("records"):
+        for found in rows_of(sums):
             year, direction, chapter, total = (found[k] for k in (*key, "value_kusd"))
             whole = chapters.get((year, direction, chapter))
             if whole is None or total > whole + 0.01:
