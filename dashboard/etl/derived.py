@@ -151,7 +151,7 @@ def run(obs: pd.DataFrame) -> StepOutput:
         }
         for m in METHODS
     )
-    return StepOutput(frames.observations(frames.rows_of(derived)), sources)
+    return StepOutput(derived, sources)
 
 
 def with_tiers(sources: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:

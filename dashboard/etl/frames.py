@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -11,6 +12,7 @@ from dashboard.schema.periods import frequency
 from dashboard.schema.tables import OBSERVATIONS, SOURCES
 
 NUMBERS = [f.name for f in OBSERVATIONS.fields if f.type == "number"]
+_frequency = cache(frequency)  # a few hundred distinct periods among thousands of rows
 
 
 SIGNIFICANT_DIGITS = 15  # what a spreadsheet shows of a double: the sources' precision
@@ -94,15 +96,13 @@ def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             frame[column] = float("nan") if column in NUMBERS or column == "year" else ""
     if "frequency" not in frame.columns:
         frame["frequency"] = ""
-    given = frame["frequency"].fillna("").astype(str)
-    read = [
-        f or frequency(str(s), str(e))
-        for f, s, e in zip(given, frame["period_start"], frame["period_end"], strict=True)
-    ]
+    given = frame["frequency"].fillna("").astype(str).tolist()
+    starts = frame["period_start"].astype(str).tolist()
+    ends = frame["period_end"].astype(str).tolist()
+    read = [f or _frequency(s, e) for f, s, e in zip(given, starts, ends, strict=True)]
     frame["frequency"] = pd.Series(read, index=frame.index, dtype=object)
-    frame["year"] = pd.array(
-        [_calendar_year(r) for r in rows_of(frame)] if len(frame) else [], dtype="Int64"
-    )
+    years = zip(starts, ends, frame["period"].tolist(), strict=True)
+    frame["year"] = pd.array([_calendar_year(*y) for y in years], dtype="Int64")
     if len(frame):
         missing = frame["obs_id"].fillna("") == ""
         keyed = [
@@ -137,10 +137,9 @@ def _python_values(column: pd.Series) -> list[Any]:
     return column.tolist()
 
 
-def _calendar_year(row: Mapping[str, Any]) -> int | None:
+def _calendar_year(start: str, end: str, period: object) -> int | None:
     """The year of a row whose period is exactly one calendar year, else None."""
-    start, end = str(row["period_start"]), str(row["period_end"])
     year = start[:4]
-    if start == f"{year}-01-01" and end == f"{year}-12-31" and row["period"] == year:
+    if start == f"{year}-01-01" and end == f"{year}-12-31" and period == year:
         return int(year)
     return None
