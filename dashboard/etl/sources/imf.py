@@ -183,29 +183,42 @@ def refresh(
     if frame.empty:
         raise SourceError(final_url, "empty result: no China–Russia observations")
     origin = read_origin(folder)
-    retrieved = now()
     origin |= {
         "title": "International Trade in Goods by partner country (IMTS, formerly DOTS)",
         "trust_tier": "producer_dataset",
-        "date_published": retrieved[:10],
-        "date_accessed": retrieved[:10],
-        "citation_full": "International Monetary Fund, International Trade in Goods (by partner "
-        f"country) (IMTS), SDMX 3.0 API, retrieved {retrieved[:10]}.",
         "processing": "China and Russia as reporters, exports FOB and imports CIF with each other "
         "and the world; values converted from US dollars to US$ millions, then by the build to "
         "US$ billions.",
+    }
+    origin |= fetched(
+        now(),
+        final_url,
+        (FILENAME, SOURCE_ID),
+        "International Trade in Goods (by partner country) (IMTS)",
+    )
+    raw = RawFile(
+        FILENAME, frame, ["reporter", "indicator", "partner"], "year", "value_usd_millions"
+    )
+    return Snapshot(NAME, [raw], origin)
+
+
+def fetched(retrieved: str, url: str, file: tuple[str, str], dataset: str) -> dict[str, Any]:
+    """The origin fields of a snapshot fetched from the IMF API (`file`: its path and source
+    id; `dataset`: the words the citation gives the data before the API)."""
+    path, source_id = file
+    return {
+        "date_published": retrieved[:10],
+        "date_accessed": retrieved[:10],
+        "citation_full": f"International Monetary Fund, {dataset}, SDMX 3.0 API, retrieved "
+        f"{retrieved[:10]}.",
         "retrieved_from": f"IMF SDMX 3.0 API ({base_url()}), fetched by make refresh",
         "files": [
             {
-                "path": FILENAME,
-                "source_id": SOURCE_ID,
-                "request_url": final_url,
+                "path": path,
+                "source_id": source_id,
+                "request_url": url,
                 "retrieved_at": retrieved,
                 "upstream_last_updated": "not given in the data message",
             }
         ],
     }
-    raw = RawFile(
-        FILENAME, frame, ["reporter", "indicator", "partner"], "year", "value_usd_millions"
-    )
-    return Snapshot(NAME, [raw], origin)

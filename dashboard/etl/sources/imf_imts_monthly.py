@@ -179,23 +179,12 @@ def refresh(
     if frame.empty:
         raise SourceError(final_url, "empty result: no China–Russia monthly observations")
     previous = read_origin(folder) if folder.is_dir() else {}
-    origin = {**previous, **ORIGIN}
-    origin |= {
-        "date_published": retrieved[:10],
-        "date_accessed": retrieved[:10],
-        "citation_full": "International Monetary Fund, International Trade in Goods (by partner "
-        "country) (IMTS), monthly, China and Russia with each other, SDMX 3.0 API, retrieved "
-        f"{retrieved[:10]}.",
-        "retrieved_from": f"IMF SDMX 3.0 API ({imf.base_url()}), fetched by make refresh",
-        "files": [
-            {
-                "path": FILENAME,
-                "source_id": SOURCE_ID,
-                "request_url": final_url,
-                "retrieved_at": retrieved,
-                "upstream_last_updated": "not given in the data message",
-            }
-        ],
-    }
+    origin = {**previous, **ORIGIN} | imf.fetched(
+        retrieved,
+        final_url,
+        (FILENAME, SOURCE_ID),
+        "International Trade in Goods (by partner country) (IMTS), monthly, China and Russia "
+        "with each other",
+    )
     raw = RawFile(FILENAME, frame, ["reporter", "indicator", "partner"], "period", "value_usd")
     return Snapshot(NAME, [raw], origin)
