@@ -4,6 +4,8 @@ the HAND-MADE monthly reply (tests/fixtures/imf-imts/HANDMADE_*: the recorded la
 the shipped 2024 Comtrade months relabelled 2025), and every refusal leaving datasets/ as it
 was."""
 
+import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +13,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.etl.http import SourceError
-from dashboard.etl.rawfiles import read_origin
+from dashboard.etl import swap
+from dashboard.etl.errors import InputError
+from dashboard.etl.http import Deadline, SourceError, session
+from dashboard.etl.pipeline import read_indicators
+from dashboard.etl.rawfiles import file_record, read_origin
 from dashboard.etl.sources import imf, imf_imts_monthly
+from dashboard.etl.steps import Context
+from dashboard.schema import paths
 from tests.refresh.conftest import Reply
 from tests.refresh.replays import IMTS_MONTHLY_PATH, serve_imts_monthly
 from tests.refresh.test_faults import build, datasets, run
@@ -167,3 +174,57 @@ def test_the_fetched_months_are_summed_and_a_part_year_is_marked(monkeypatch, up
     assert sums.loc["CHN", "period"] == "2025" and sums.loc["CHN", "frequency"] == "annual"
     assert sums.loc["RUS", "period"] == "2025-01/2025-06"
     assert sums.loc["RUS", "frequency"] == "year_to_date"
+
+
+@pytest.fixture
+def fetched(upstream, monkeypatch, tmp_path) -> Path:
+    """A folder holding the snapshot a good refresh writes (not swapped into datasets)."""
+    serve_imts_monthly(upstream)
+    monkeypatch.setenv(imf_imts_monthly.ENV, upstream.url)
+    client = session(retries=0, backoff=0)
+    snapshot = imf_imts_monthly.refresh(
+        tmp_path / "old", client, 5.0, Deadline(60.0), lambda _: None, "2025-12"
+    )
+    folder = tmp_path / imf_imts_monthly.FOLDER
+    folder.mkdir()
+    swap.write_files(folder, snapshot.contents())
+    return folder
+
+
+def _edit(folder: Path, change: Callable[[str], str], rehash: bool = True) -> Path:
+    path = folder / imf_imts_monthly.FILENAME
+    path.write_text(change(path.read_text()))
+    if rehash:
+        origin = json.loads((folder / "origin.json").read_text())
+        origin["files"][0] |= file_record(path.read_bytes())
+        (folder / "origin.json").write_text(json.dumps(origin))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "rehash", "message"),
+    [
+        (lambda t: t.replace("9884656298", "9884656299", 1), False, "SHA-256"),
+        (lambda t: t[: len(t) // 2], True, "ends in the middle of a line"),
+        (lambda t: t.replace("9884656298.0", "NaN", 1), True, "line 19, field 'value_usd'"),
+        (lambda t: t + t.splitlines()[1] + "\n", True, "duplicate key"),
+        (lambda t: t.replace("2025-06", "2025-6", 1), True, "period '2025-6' is not YYYY-MM"),
+        (lambda t: t.replace(",RUS,2025-06", ",CHN,2025-06", 1), True, "unknown partner 'CHN'"),
+    ],
+    ids=["checksum", "truncated", "NaN", "duplicate", "period", "partner"],
+)
+def test_the_build_refuses_a_bad_snapshot_naming_file_and_row(fetched, change, rehash, message):
+    path = _edit(fetched, change, rehash)
+    indicators = read_indicators(paths.RAW)
+    with pytest.raises(InputError, match=re.escape(message)) as refused:
+        imf_imts_monthly.build(fetched, Context(indicators))
+    assert str(path) in str(refused.value)
+
+
+def test_the_snapshot_builds_to_the_fixture_values(fetched):
+    obs = imf_imts_monthly.build(fetched, Context(read_indicators(paths.RAW))).observations
+    june = obs[(obs["reporter"] == "CHN") & (obs["period"] == "2025-06")]
+    assert dict(zip(june["indicator"], june["value"], strict=True)) == {
+        "trade_cn_exports_to_ru": 9.884656298,  # 9884656298 US$ in the fixture
+        "trade_cn_imports_from_ru": 10.50039716,  # 10500397160 US$
+    }
