@@ -21,7 +21,7 @@ from dashboard.etl.rawfiles import file_record, read_origin
 from dashboard.etl.sources import imf, imf_imts_monthly
 from dashboard.etl.steps import Context
 from dashboard.schema import paths
-from tests.refresh.conftest import Reply
+from tests.refresh.conftest import Reply, Upstream
 from tests.refresh.replays import IMTS_MONTHLY_PATH, serve_imts_monthly
 from tests.refresh.test_faults import build, datasets, run
 
@@ -177,7 +177,7 @@ def test_the_fetched_months_are_summed_and_a_part_year_is_marked(monkeypatch, up
 
 
 @pytest.fixture
-def fetched(upstream, monkeypatch, tmp_path) -> Path:
+def fetched(upstream: Upstream, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A folder holding the snapshot a good refresh writes (not swapped into datasets)."""
     serve_imts_monthly(upstream)
     monkeypatch.setenv(imf_imts_monthly.ENV, upstream.url)
