@@ -23,7 +23,7 @@ from dashboard.etl.steps import Context
 from dashboard.schema import paths
 from tests.refresh.conftest import Reply, Upstream
 from tests.refresh.replays import IMTS_MONTHLY_PATH, serve_imts_monthly
-from tests.refresh.test_faults import build, datasets, run
+from tests.refresh.test_faults import build, datasets, refused, run
 
 SOURCE = "imf_imts_monthly"
 RECORDED = (
@@ -96,13 +96,7 @@ def test_good_reply_adds_both_reporters_months_after_2024(monkeypatch, upstream,
 
 def _refused(monkeypatch, upstream, raw, capsys, change: Callable[[str], str]) -> str:
     serve_imts_monthly(upstream, change)
-    before = datasets(raw)
-    assert run(monkeypatch, upstream, raw, SOURCE) == 1
-    out: str = capsys.readouterr().out
-    assert f"{SOURCE} failed" in out
-    assert datasets(raw) == before
-    assert not (raw / SOURCE).exists()
-    return out
+    return refused(monkeypatch, upstream, raw, capsys, SOURCE)
 
 
 JUNE_EXPORTS = 'OBS_VALUE="9884656298" DERIVATION_TYPE="M" TIME_PERIOD="2025-M06"'
