@@ -28,9 +28,12 @@ def previous(folder: Path) -> tuple[pd.DataFrame | None, pd.DataFrame]:
     observations = folder / OBSERVATIONS.path
     if not observations.is_file():
         return None, empty()
-    old = parse_table(OBSERVATIONS, observations.read_bytes())
+    return parse_table(OBSERVATIONS, observations.read_bytes()), _history(folder)
+
+
+def _history(folder: Path) -> pd.DataFrame:
     history = folder / CHANGES.path
-    return old, parse_table(CHANGES, history.read_bytes()) if history.is_file() else empty()
+    return parse_table(CHANGES, history.read_bytes()) if history.is_file() else empty()
 
 
 def diff(old: pd.DataFrame, new: pd.DataFrame, build: str, day: str) -> pd.DataFrame:
@@ -84,9 +87,15 @@ def appended(history: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     return kept.reset_index(drop=True)
 
 
-def recorded(folder: Path, observations: pd.DataFrame, build: str, day: str) -> pd.DataFrame:
-    """The history to publish with `observations`: what the folder holds, plus what this
-    build changes against the observations published there (nothing for a first build)."""
+def recorded(
+    folder: Path, observations: pd.DataFrame, build: str, day: str, data: bytes = b""
+) -> pd.DataFrame:
+    """The history to publish with `observations` (`data`: their CSV, when made): what the
+    folder holds, plus what this build changes against the observations published there
+    (nothing for a first build, nor where the published file has the same bytes)."""
+    published = folder / OBSERVATIONS.path
+    if data and published.is_file() and published.read_bytes() == data:
+        return appended(_history(folder), empty())
     old, history = previous(folder)
     if old is None:
         return history

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.etl import changes, dictionary_readme, swap
 from dashboard.schema.published import PACKAGE_FILE, README_FILE, sha256
-from dashboard.schema.tables import CHANGES, TABLES, Table
+from dashboard.schema.tables import CHANGES, OBSERVATIONS, TABLES, Table
 
 PACKAGE = {
     "name": "china-russia-figures",
@@ -115,5 +115,7 @@ def publish(folder: Path, tables: Mapping[str, pd.DataFrame], day: str = "") -> 
     when not given)."""
     written = table_files(tables)
     when = day or date.today().isoformat()
-    history = changes.recorded(folder, tables["observations"], build_id(written), when)
+    history = changes.recorded(
+        folder, tables["observations"], build_id(written), when, written[OBSERVATIONS.path]
+    )
     swap.replace_folder(folder, files(tables, history, written))
