@@ -54,6 +54,8 @@ OTHER_CURRENCY = _re(r"\beuros?\b|dollars?\b|美元|欧元|евро|доллар
 RUSSIA_WIDE = _re(
     r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
+    r"|third countries|other countries|(?:with the exception of|excluding|except(?: for)?) china"
+    r"|третьими странами|third-country"
 )
 OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
@@ -63,6 +65,11 @@ TRADE = _re(
     r"|shipments|deliveries to russia"
 )
 GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
+# a province, region or city: its GDP is none of the countries'
+SUBNATIONAL = _re(
+    r"\bprovinc|\bregion(?:al)?\b|\bcity\b|guangdong|shanghai|провинци|регион|\bгород|гуандун"
+    r"|省|市"
+)
 PPP = _re(r"\bppp\b|purchasing[- ]power|\bппс\b|паритет")
 BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
@@ -105,7 +112,9 @@ OF_ECONOMY = _re(
     r"|overall|external|international|trade))"
 )
 ALL_ROUTES = _re(
-    r"total (?:gas )?(?:deliveries|supplies|exports)|all routes|overall (?:gas )?"
+    r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
+    r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?"
+    r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
 
@@ -118,7 +127,10 @@ EXPORTS_CN = _re(
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
     r"|imports of chinese (?:goods|products)"
-    r"|импорт\w* (?:россии )?из китая"
+    r"|импорт\w* (?:россии )?из китая|китайск\w* экспорт\w*|экспорт\w* в россию"
+    r"|(?:китай|кнр)\s+(?:[\w-]+\s+){0,4}?в\s+(?:россию|рф)\b|自中[国國](?:进口|進口)"
+    r"|(?:поставк\w*|экспорт\w*) со стороны (?:пекина|китая|кнр)"
+    r"|(?:китай|пекин|кнр) (?:поставил\w*|продал\w*|экспортировал\w*|нарастил\w*|ввез\w*)"
 )
 IMPORTS_CN = _re(
     r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
@@ -129,6 +141,11 @@ IMPORTS_CN = _re(
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
+    r"|российск\w* экспорт\w*|экспорт\w* в китай|(?:росси[яи]|рф)\s+(?:[\w-]+\s+){0,4}?в\s+"
+    r"(?:китай|кнр)\b|(?:поставк\w*|ввоз\w*) из (?:россии|рф)|импорт\w* российск\w*"
+    r"|импорт\w* (?:[\w-]+\s+){0,2}?в (?:китай|кнр)\b|(?:поставк\w*|экспорт\w*) со стороны"
+    r" (?:москвы|россии|рф)|(?:росси[яи]|москва|рф) (?:поставил\w*|продал\w*|экспортировал\w*"
+    r"|нарастил\w*|ввезл\w*)|對華出口|自俄(?:罗斯|羅斯)?進口"
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
@@ -158,11 +175,14 @@ CURRENCY = _re(
     r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
-RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
+RU_IMPORTS = _re(
+    r"chinese imports|imports from china|russian imports|chinese exports|exports from china"
+    r"|exports to russia"
+)
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比"
 )
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
@@ -183,7 +203,8 @@ GROWTH = _re(
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
     r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
-    r"|сократил\w*|снизил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|рост\w*|прирост\w*|увеличени\w*"
+    r"|сокращени\w*|уменьшил\w*|подскочил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(
@@ -194,22 +215,26 @@ GROWN_BY = _re(
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
     r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
-    r"|сократил\w*|снизил\w*)\b|下降|减少|減少"
+    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*)\b"
+    r"|下降|减少|減少"
 )
 
 POS2 = _re(
-    r"power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
+    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
 FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?|the figure|the volume)\b"
+    r"|supplies|flows?|the figure|the volume|that|this)\b"
 )
-POS = _re(r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
+POS = _re(
+    r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线"
+    r"|西伯利亚力量|西伯利亞力量"
+)
 CAPACITY = _re(r"capacity|design|мощност")
-GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
+GAS = _re(r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米")
 LNG = _re(r"\blng\b|liquefied")
 PIPELINE = _re(r"pipeline|piped")
 FROM_RUSSIA = _re(
@@ -252,7 +277,9 @@ LESS_THAN = _re(
 )
 BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
-    r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
+    r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
+    r"|(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|прибавил\w*"
+    r"|подскочил\w*)\s+(?:[\w-]+\s+){0,3}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan
 ABOVE_PLAN = _re(
@@ -260,8 +287,18 @@ ABOVE_PLAN = _re(
     r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
 )
 # words between a figure and a period that give the period to another figure
-OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
-COMPARED = _re(r"compared|against|versus|\bvs\b|\bthan\b|\bup from|\bdown from")
+_COMPARED = (
+    r"compared|against|versus|\bvs\b|\bthan\b|\bafter\b|\bчем\b|по сравнению|\bпротив\b"
+    r"|\bкогда\b|相比|(?<![同环環])比|较|較"
+)
+OTHER_CLAUSE = _re(rf";|\bwhile\b|\bwhereas\b|\bbut\b|{_COMPARED}")
+COMPARED = _re(rf"{_COMPARED}|\bup from|\bdown from")
+# "compared with just 2 %", "up from $190 billion": the same measure as the figure before it
+COMPARED_TO = _re(
+    r"(?:compared (?:with|to)|against|versus|\bvs\.?|up from|down from|than|по сравнению с"
+    r"|против|чем|相比|比)\s*(?:just |only |a mere |about |around |roughly |some |всего |лишь )?"
+    r"(?:us\s?\$|\$)?$"
+)
 
 CHN_REPORTER = _re(
     r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "

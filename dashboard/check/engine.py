@@ -63,6 +63,9 @@ COLUMNS = (
 )
 DERIVED_SOURCE = "derived-at-check"
 GDP_MEASURE_RATIO = 2.5
+SCALE_RATIO = 100.0  # a level this many times off the official one: its scale word is wrong
+LEVEL_UNITS = ("USD bn", "bcm", "bcm/yr", "Mt")
+STANDING = ("gas_pos_capacity",)  # a built pipeline's capacity: checked without a date
 CHECKED = "checked"
 NOT_CHECKED = "found, not checked"
 NOT_OURS = "not a China–Russia figure"
@@ -215,9 +218,14 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
             "a yuan figure: the tables hold US-dollar series only, so it is not compared"
         )
         return row
-    if claim.period is None and not claim.indicator.endswith("_capacity"):
+    if claim.period is None and not claim.indicator.startswith(STANDING):
         row["verdict"] = "unverified"
-        row["reason"] = "no period stated (a publication date resolves 'last year', 'this year')"
+        row["reason"] = (
+            "no date stated: the capacity of a route not built yet is a plan that changed over"
+            " time, so which one is meant is not resolved (a publication date resolves it)"
+            if claim.indicator.endswith("_capacity")
+            else "no period stated (a publication date resolves 'last year', 'this year')"
+        )
         return row
     official, basis = _official(claim, tables)
     target = claim.status in ("target", "forecast")
@@ -226,6 +234,12 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
         claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
     )
     verdict, reason = judge(claimed, figure, target=target)
+    if figure is not None and _off_scale(claim, figure):
+        return {
+            "verdict": "unverified",
+            "reason": f"{claim.value / figure.value:.3g} times the official figure: a scale word"
+            " (million, billion) misprinted or misread, not compared",
+        }
     if figure is not None and _another_measure(claim, figure):
         return {
             "verdict": "unverified",
@@ -246,6 +260,13 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _off_scale(claim: Claim, official: Figure) -> bool:
+    """A level a hundred times or more off the official one ("$175 mln" of bilateral trade)."""
+    if claim.unit not in LEVEL_UNITS or official.value <= 0 or claim.value <= 0:
+        return False
+    return not 1 / SCALE_RATIO < claim.value / official.value < SCALE_RATIO
 
 
 def _another_measure(claim: Claim, official: Figure) -> bool:

@@ -207,6 +207,7 @@ def _sentence_claims(
     wide = sentence + " " + context
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
+    last: tuple[str, str, str] | None = None  # the indicator, economy and unit of the last claim
     for i, quantity in enumerate(figures):
         previous = figures[i - 1].end if i else 0
         following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
@@ -233,6 +234,8 @@ def _sentence_claims(
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
         indicator = _growth(around) if multiple else classify(quantity, around)
+        if last is not None and last[2] == quantity.unit and cues.COMPARED_TO.search(around.before):
+            indicator = last[:2]  # "28 % of …, compared with just 2 % in 2013": the same measure
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -244,10 +247,13 @@ def _sentence_claims(
         period, where = _period(quantity, sentence, found, span, carried)
         if multiple and period is not None and (period.years or not period.annual):
             period = None  # "doubled since 2018" is no growth over one year
-        state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
+        state = (
+            name.startswith(STATE_INDICATORS) or name.endswith("_capacity")
+        ) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
+        last = (name, economy, quantity.unit)
         if status in ("target", "forecast"):
             period = _goal_period(quantity, sentence, found, span, period, where)
         yield Claim(
@@ -397,6 +403,11 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
     return _has(pattern, around.sentence)
 
 
+# a comma between a figure and a period after it, when one comes just before it: the period
+# after belongs to the next clause ("2015年贸易额为680亿美元,2024年达2448亿美元")
+CLAUSE_BREAK = re.compile(r"[,;，；、]")
+# a period written right before its figure, as Chinese does ("2015年的730亿美元")
+TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\s*")
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
 GAS_UNITS = ("bcm", "bcm/yr", "Mt")
 REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
@@ -551,6 +562,8 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     stretch = around.before + " " + around.after.split(",")[0]
     if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
         return None  # the tables hold GDP at market exchange rates
+    if _in_sentence(cues.SUBNATIONAL, around):
+        return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
     if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
         china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
@@ -741,7 +754,7 @@ def _route(around: Around) -> str | None:
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
     at = len(around.prefix)
-    clause = len(re.split(r"[,;]|\band\b", around.after)[0])
+    clause = len(re.split(r"[,;(（]|\band\b", around.after)[0])
     after = [
         k
         for s, _, k in mentions
@@ -817,15 +830,18 @@ def _own_period(
     """The period written in the figure's own stretch: after it in the same clause first
     ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
+    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
     after = [
         f
         for f in dated
         if quantity.end <= f.start < following
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
+        and not (before and CLAUSE_BREAK.search(sentence[quantity.end : f.start]))
     ]
+    if before and TOUCHING.fullmatch(sentence[before[-1].end : quantity.start]):
+        return before[-1].period  # "从2015年的730亿美元增至2017年的860亿美元"
     if after:
         return after[0].period
-    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
     return before[-1].period if before else None
 
 

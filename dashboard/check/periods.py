@@ -46,9 +46,22 @@ COUNTS = {
     "одиннадцати": 11,
     "девяти": 9,
     "шести": 6,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+ZH_COUNT = r"\d{1,2}|十一|[二两三四五六七八九十]"
 
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
@@ -69,6 +82,9 @@ RU_MONTHS = {  # stems of the Russian month names, in any case
     "декабр": 12,
 }
 RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
+# a whole Russian month word ("июне", "мая"), never a word that only starts like one
+RU_MONTH_WORD = "|".join(rf"{stem}\w*" for stem in RU_MONTHS if stem != "ма") + r"|ма[йяе]\b"
+RU_YEAR = rf"({YEAR})\s*(?:года|году|год|г\.?)"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -78,10 +94,30 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "base",
             rf"\b(?:from|compared (?:with|to)|than|over|on|versus|vs\.?|against)"
-            rf" (?:(?:the )?same period (?:of |in )?)?(?:{WHEN}|a year (?:earlier|ago|before)"
+            rf" (?:(?:the )?same period (?:of |in )?)?(?:the )?(?:{WHEN}|a year (?:earlier|ago|before)"
             r"|the previous year|the year before)",
         ),
-        ("base", r"\b(?:the )?same period (?:of |in )?(?:last year|a year (?:earlier|ago))"),
+        (
+            "base",
+            rf"\b(?:the )?same (?:period|time|months?) (?:of |in |a year )?(?:the )?"
+            rf"(?:last year|a year (?:earlier|ago)|the previous year|{YEAR})",
+        ),
+        (
+            "base",
+            rf"(?:по сравнению с|против|относительно|\bчем|\bк)\s+(?:аналогичн\w+ период\w*\s+)?"
+            rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})",
+        ),
+        ("base", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        # "as of January 2016": a date, not the period an annual figure covers
+        (
+            "asof",
+            rf"\b(?:as of|as at|на)\s+(?:the end of |конец )?(?:{MONTH}|{RU_MONTH_WORD})\w*\.?,?"
+            rf" {YEAR}",
+        ),
+        (
+            "ytdmonth",
+            rf"\bby (mid-|the middle of |early |the end of |end-)?({MONTH})\.?,? ({YEAR})\b",
+        ),
         ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
         ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
@@ -92,8 +128,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
-        ("months_zh", rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*[-–至]\s*(\d{{1,2}})\s*月"),
-        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*(\d{{1,2}})\s*[个個]月"),
+        (
+            "months_zh",
+            rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*月?\s*(?:份)?\s*[-–至到]\s*({ZH_COUNT})\s*月",
+        ),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*({ZH_COUNT})\s*[个個]月"),
+        ("threequarters_zh", rf"(?:({YEAR})\s*年\s*)?前三季度"),
+        ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
+        ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
+        ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
+        ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
+        ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
         ("lastmonth", rf"\b(?:last|in) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
@@ -217,8 +262,10 @@ def _count(word: str) -> int:
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given
     (a comparison base and "since the beginning of the year" never name one)."""
-    if kind in ("base", "ytd"):
+    if kind in ("base", "ytd", "asof"):
         return None
+    if kind in LOCAL:
+        return LOCAL[kind](groups, published)
     if kind in ("months", "months_zh"):
         return _from_january(kind, groups, published)
     if kind in ("half", "quarter", "quarter_zh"):
@@ -235,6 +282,85 @@ def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Perio
     if kind in simple:
         return simple[kind](groups, published)
     return _relative(kind, groups, published)
+
+
+def _ytd_month(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'By mid-December 2018': from January to that month's end (its 15th for 'mid-')."""
+    year, month = int(groups[2]), MONTHS[groups[1].lower()]
+    end = _months(year, month, month, "").end
+    mid = (groups[0] or "").lower().startswith(("mid", "the middle"))
+    end = end.replace(day=15) if mid else end
+    label = f"{calendar.month_abbr[1]}–{'mid-' if mid else ''}{calendar.month_abbr[month]} {year}"
+    return Period(label, date(year, 1, 1), end)
+
+
+def _ru_month(word: str) -> int:
+    lowered = word.lower()
+    return next(
+        n
+        for stem, n in sorted(RU_MONTHS.items(), key=lambda i: -len(i[0]))
+        if lowered.startswith(stem)
+    )
+
+
+def _month_ru(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'В июне 2024 года'."""
+    year, month = int(groups[1]), _ru_month(groups[0])
+    return _months(year, month, month, f"{year}-{month:02d}")
+
+
+def _last_month_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В июне': the latest June before the publication month."""
+    return _month_before((calendar.month_name[_ru_month(groups[0])],), published)
+
+
+def _latest_part(index: int, size: int, published: date | None) -> int | None:
+    """The year of the latest such half or quarter ended before publication."""
+    if published is None:
+        return None
+    return published.year if published.month > index * size else published.year - 1
+
+
+def _part_of(
+    groups: tuple[str, ...], published: date | None, index: int, size: int
+) -> Period | None:
+    """A half or quarter; without a year, the latest one ended before publication."""
+    year = int(groups[1]) if groups[1] else _latest_part(index, size, published)
+    if year is None:
+        return None
+    label = f"{year}-H{index}" if size == 6 else f"{year}-Q{index}"
+    return _months(year, (index - 1) * size + 1, index * size, label)
+
+
+def _half_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2024年上半年' (the first half), '下半年' (the second)."""
+    return _part_of((groups[1], groups[0] or ""), published, 1 if groups[1] == "上" else 2, 6)
+
+
+def _half_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В первом полугодии 2024 года'."""
+    return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 6)
+
+
+def _quarter_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В первом квартале 2024 года'."""
+    return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 3)
+
+
+def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2023年前三季度': January to September."""
+    return _between(1, 9, groups[0] or None, published)
+
+
+LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "ytdmonth": _ytd_month,
+    "month_ru": _month_ru,
+    "lastmonth_ru": _last_month_ru,
+    "half_zh": _half_zh,
+    "half_ru": _half_ru,
+    "quarter_ru": _quarter_ru,
+    "threequarters_zh": _three_quarters_zh,
+}
 
 
 def _until(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
