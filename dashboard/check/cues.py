@@ -220,7 +220,8 @@ DOWN = _re(
 )
 
 POS2 = _re(
-    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
+    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"
+    r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
 FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")

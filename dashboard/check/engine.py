@@ -210,23 +210,9 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     row: dict[str, Any] = {}
     if claim.unit == "date":
         return _date_check(claim, tables)
-    if claim.doubt:
-        return {"verdict": "unverified", "reason": claim.doubt}
-    if claim.unit == "CNY bn":
-        row["verdict"] = "unverified"
-        row["reason"] = (
-            "a yuan figure: the tables hold US-dollar series only, so it is not compared"
-        )
-        return row
-    if claim.period is None and not claim.indicator.startswith(STANDING):
-        row["verdict"] = "unverified"
-        row["reason"] = (
-            "no date stated: the capacity of a route not built yet is a plan that changed over"
-            " time, so which one is meant is not resolved (a publication date resolves it)"
-            if claim.indicator.endswith("_capacity")
-            else "no period stated (a publication date resolves 'last year', 'this year')"
-        )
-        return row
+    unresolved = _unresolved(claim)
+    if unresolved:
+        return {"verdict": "unverified", "reason": unresolved}
     official, basis = _official(claim, tables)
     target = claim.status in ("target", "forecast")
     figure = None if official is None else _figure(official)
@@ -260,6 +246,22 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _unresolved(claim: Claim) -> str:
+    """Why a claim cannot be compared before any official figure is looked up, or ''."""
+    if claim.doubt:
+        return claim.doubt
+    if claim.unit == "CNY bn":
+        return "a yuan figure: the tables hold US-dollar series only, so it is not compared"
+    if claim.period is not None or claim.indicator.startswith(STANDING):
+        return ""
+    if claim.indicator.endswith("_capacity"):
+        return (
+            "no date stated: the capacity of a route not built yet is a plan that changed over"
+            " time, so which one is meant is not resolved (a publication date resolves it)"
+        )
+    return "no period stated (a publication date resolves 'last year', 'this year')"
 
 
 def _off_scale(claim: Claim, official: Figure) -> bool:

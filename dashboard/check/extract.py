@@ -234,8 +234,7 @@ def _sentence_claims(
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
         indicator = _growth(around) if multiple else classify(quantity, around)
-        if last is not None and last[2] == quantity.unit and cues.COMPARED_TO.search(around.before):
-            indicator = last[:2]  # "28 % of …, compared with just 2 % in 2013": the same measure
+        indicator = _compared(last, quantity, around) or indicator
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -275,6 +274,16 @@ def _sentence_claims(
             precision=quantity.step,
             doubt=_doubt(name, around),
         )
+
+
+def _compared(
+    last: tuple[str, str, str] | None, quantity: Quantity, around: Around
+) -> tuple[str, str] | None:
+    """'28 % of …, compared with just 2 % in 2013': the same measure as the figure before it
+    (the last claim of the sentence: indicator, economy, unit), when the units agree."""
+    if last is None or last[2] != quantity.unit or not cues.COMPARED_TO.search(around.before):
+        return None
+    return last[0], last[1]
 
 
 def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:

@@ -94,8 +94,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "base",
             rf"\b(?:from|compared (?:with|to)|than|over|on|versus|vs\.?|against)"
-            rf" (?:(?:the )?same period (?:of |in )?)?(?:the )?(?:{WHEN}|a year (?:earlier|ago|before)"
-            r"|the previous year|the year before)",
+            rf" (?:(?:the )?same period (?:of |in )?)?(?:the )?(?:{WHEN}"
+            r"|a year (?:earlier|ago|before)|the previous year|the year before)",
         ),
         (
             "base",
