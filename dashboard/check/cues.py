@@ -152,8 +152,8 @@ TOTAL = _re(
     r"|bilateral trade|trade between|trade volume|volume of trade"
     r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли"
 )
-EXPORTED = _re(r"\bexported\b|\bsold\b")
-IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
+EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
+IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),
@@ -185,15 +185,20 @@ SHARE = _re(
     r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比"
 )
 OF_RUSSIA_TRADE = _re(
-    r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
+    r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
     r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
     r"|俄罗斯(?:对外|外)贸"
 )
 OF_CHINA_TRADE = _re(
-    r"china(?:'s|’s)? (?:total |foreign |international |overall |external )*(?:trade|commerce)"
+    r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
+    r"(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
     r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
+)
+# "China is Russia's largest trading partner, accounting for 29 %": a share of Russia's trade
+PARTNER_OF = _re(
+    r"(?P<who>russia|china)(?:'s|’s|ʼs)(?: [\w-]+){0,2}? (?:trade|trading|commercial) partner"
 )
 OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
 
@@ -202,7 +207,7 @@ GROWTH = _re(
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
-    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
+    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|вырос\w*|увеличил\w*"
     r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|рост\w*|прирост\w*|увеличени\w*"
     r"|сокращени\w*|уменьшил\w*|подскочил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
 )

@@ -39,6 +39,8 @@ ABBREVIATIONS = (
     "i.e.",
     "approx.",
 )
+# apostrophes written with other characters ("Chinaʼs"), read as one; the length is kept
+APOSTROPHES = str.maketrans({"ʼ": "’", "′": "’", "`": "’"})
 MAX_SENTENCE = 800
 MAX_YEARS = 12  # "since 1980": checked year by year only over a span this long
 MAX_CLAIMS = 500  # per text: the figures after these are listed, not checked
@@ -137,14 +139,16 @@ def scan(
     """
     claims: list[Claim] = []
     skipped: list[Skipped] = []
-    spans = sentences(text)
+    plain = text.translate(APOSTROPHES)
+    spans = sentences(plain)
     carried: Period | None = None
     for index, (start, end) in enumerate(spans):
-        sentence = text[start:end]
-        context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
+        sentence = plain[start:end]
+        quote = text[start:end].strip()
+        context = " ".join(plain[s:e] for s, e in spans[max(0, index - 2) : index])
         found_here, here, last = _read(sentence, context, carried, published)
         for claim in found_here:
-            moved = replace(claim, start=claim.start + start, end=claim.end + start)
+            moved = replace(claim, start=claim.start + start, end=claim.end + start, quote=quote)
             if limit is not None and len(claims) >= limit:
                 skipped.append(_skip(moved, f"over the limit of {limit} figures checked per text"))
                 continue
@@ -153,7 +157,10 @@ def scan(
                 skipped.append(expanded)
             else:
                 claims.extend(expanded[: None if limit is None else limit - len(claims)])
-        skipped.extend(replace(k, start=k.start + start, end=k.end + start) for k in here)
+        skipped.extend(
+            replace(k, start=k.start + start, end=k.end + start, quote=quote if k.quote else "")
+            for k in here
+        )
         carried = last or carried
     return claims, sorted(skipped, key=lambda k: k.start)
 
@@ -227,7 +234,7 @@ def _sentence_claims(
             reason = "a difference from a contract or plan, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
-        if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+        if cues.BY_AMOUNT.search(around.before) and quantity.unit not in ("percent", "ratio"):
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
@@ -545,6 +552,14 @@ def _foreign(around: Around) -> bool:
     return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
 
 
+def _foreign_country(around: Around) -> bool:
+    """Another country (not the world) named in the figure's own clause."""
+    if not _has(cues.OTHER_COUNTRY, around.sentence):
+        return False
+    clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
+    return bool(cues.OTHER_COUNTRY.search(clause + " " + around.after.split(",")[0]))
+
+
 def _money(around: Around) -> tuple[str, str] | None:
     blocker = _near(cues.BLOCKER, around)
     trade = _near(cues.TRADE, around)
@@ -654,6 +669,8 @@ def _percent(around: Around) -> tuple[str, str] | None:
     clause = re.split(r"[,;]", around.after)[0]
     for text in (around.before + " " + clause, around.sentence):
         found = _percent_in(text, around)
+        if found is not None and found[0].startswith("trade_share"):
+            return None if _foreign_country(around) else found  # a share of world trade
         if found is not None:
             return found if found[0].startswith("gas") or not _foreign(around) else None
     return None
@@ -686,6 +703,10 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     if others and max(others) > max(ours, default=-1):
         return None  # "the euro's share was about 30 %"
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
+    clause = re.split(r"[,;，；]", around.after)[0]
+    later = cues.CURRENCY.search(clause)
+    if later and not cues.CURRENCY.search(around.before):
+        hits = []  # "80 % of settlements with China use rubles and renminbi": its own words
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
     if not hits:
@@ -718,6 +739,9 @@ def _share(around: Around) -> tuple[str, str] | None:
             return None  # both named before it, neither next to it: the whole is ambiguous
         if hits:
             return _share_of(max(hits)[1] if last else min(hits)[1])
+    partner = cues.PARTNER_OF.search(around.prefix)
+    if partner is not None:  # "China is Russia's key trade partner, accounting for 29 %"
+        return _share_of("RUS" if partner.group("who").lower() == "russia" else "CHN")
     return None
 
 
@@ -908,7 +932,8 @@ def _goal_period(
         return period
     _, following, _, _ = span
     after = _own_period(quantity, sentence, found, quantity.end, following)
-    return _known(after) if after is not None else None
+    known = _known(after) if after is not None else None
+    return None if known is None else periods.whole_year(known)
 
 
 def _known(period: Period) -> Period | None:

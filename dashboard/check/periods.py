@@ -127,6 +127,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:,? (?:of )?({WHEN}))?",
         ),
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
+        ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
         (
             "months_zh",
@@ -170,7 +171,7 @@ class Period:
     start: date
     end: date
     years: tuple[int, ...] = ()  # "since 2018": each full year, checked one by one
-    relation: str = ""  # "by" deadlines, "now" for "already/today", "on" for "on Monday"
+    relation: str = ""  # "by" deadlines, "now" (already, today), "on" (on Monday), "this" (year)
 
     @property
     def annual(self) -> bool:
@@ -427,6 +428,21 @@ def _years(groups: tuple[str, ...], _published: date | None = None) -> Period | 
     return Period(f"{first}-{last}", date(first, 1, 1), date(last, 12, 31))
 
 
+def _this_year(published: date) -> Period | None:
+    """'This year': January to the last full month before publication (the data a page can
+    report), marked 'this' so that a goal for this year can take the whole year."""
+    last = published.month - 1
+    if last == 0:
+        return None
+    label = f"{published.year} (to {calendar.month_abbr[last]})"
+    return _with(_months(published.year, 1, last, label), "this")
+
+
+def whole_year(period: Period) -> Period:
+    """'This year' of a goal or forecast: the whole year."""
+    return _annual(period.start.year) if period.relation == "this" else period
+
+
 def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     if kind == "year":
         return _annual(int(groups[0]))
@@ -437,7 +453,7 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
     if kind == "weekday":
         return _weekday(groups[0], published)
     if kind == "this":
-        return _months(published.year, 1, published.month, f"{published.year} (to {published:%b})")
+        return _this_year(published)
     month = published.month
     now = _months(published.year, month, month, f"{published.year}-{month:02d}")
     return _with(now, "now")
