@@ -62,7 +62,7 @@ OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мирово�
 TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
     r"|импорт|出口|进口|貿易|進口"
-    r"|shipments|deliveries to russia"
+    r"|shipments|deliveries to russia|товаров|поставк\w*|ввез\w*|ввозе?"
 )
 GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
 # a province, region or city: its GDP is none of the countries'
@@ -127,7 +127,8 @@ EXPORTS_CN = _re(
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
     r"|imports of chinese (?:goods|products)"
-    r"|импорт\w* (?:россии )?из китая|китайск\w* экспорт\w*|экспорт\w* в россию"
+    r"|импорт\w* (?:россии |рф )?из (?:китая|кнр)|китайск\w* экспорт\w*"
+    r"|экспорт\w* (?:китая |кнр )?в (?:россию|рф)"
     r"|(?:китай|кнр)\s+(?:[\w-]+\s+){0,4}?в\s+(?:россию|рф)\b|自中[国國](?:进口|進口)"
     r"|(?:поставк\w*|экспорт\w*) со стороны (?:пекина|китая|кнр)"
     r"|(?:китай|пекин|кнр) (?:поставил\w*|продал\w*|экспортировал\w*|нарастил\w*|ввез\w*)"
@@ -141,7 +142,8 @@ IMPORTS_CN = _re(
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
-    r"|российск\w* экспорт\w*|экспорт\w* в китай|(?:росси[яи]|рф)\s+(?:[\w-]+\s+){0,4}?в\s+"
+    r"|российск\w* экспорт\w*|экспорт\w* (?:россии |рф )?в (?:китай|кнр)|импорт\w* (?:китая |кнр )?"
+    r"из (?:россии|рф)|(?:росси[яи]|рф)\s+(?:[\w-]+\s+){0,4}?в\s+"
     r"(?:китай|кнр)\b|(?:поставк\w*|ввоз\w*) из (?:россии|рф)|импорт\w* российск\w*"
     r"|импорт\w* (?:[\w-]+\s+){0,2}?в (?:китай|кнр)\b|(?:поставк\w*|экспорт\w*) со стороны"
     r" (?:москвы|россии|рф)|(?:росси[яи]|москва|рф) (?:поставил\w*|продал\w*|экспортировал\w*"

@@ -705,7 +705,8 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
     clause = re.split(r"[,;，；]", around.after)[0]
     later = cues.CURRENCY.search(clause)
-    if later and not cues.CURRENCY.search(around.before):
+    own = re.split(r"[,;，；]|\band\b", around.before)[-1]
+    if later and not cues.CURRENCY.search(own):
         hits = []  # "80 % of settlements with China use rubles and renminbi": its own words
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]

@@ -36,7 +36,7 @@ UNIT = (
     r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
-PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)\s*(?:达到?|為|为|約|约)?\s*$")
+PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
@@ -222,7 +222,7 @@ def _words(match: re.Match[str]) -> Quantity:
 def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
     g = {k: v or "" for k, v in match.groupdict().items()}
     yearly = bool(g["year"]) or bool(
-        PER_YEAR_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        PER_YEAR_BEFORE.search(text, max(0, match.start() - 36), match.start())
     )
     unit = unit_of(g["currency"], g["scale"], g["unit"], yearly)
     if unit is None:
