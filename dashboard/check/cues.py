@@ -48,6 +48,15 @@ PARTNER_FLOW = _re(
 CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# a level written in yuan, and one written in dollars
+YUAN_VALUE = _re(
+    r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
+    r"|(?:rmb|cny|¥)\s*\d"
+)
+DOLLAR_VALUE = _re(
+    r"\$\s?\d|\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:u\.?s\.? )?"
+    r"(?:dollars|долл|美元)"
+)
 # a currency other than the ruble and the yuan: "the euro's share was 30 %"
 OTHER_CURRENCY = _re(r"\beuros?\b|dollars?\b|美元|欧元|евро|доллар")
 # currency shares of Russia as a whole (its exchange, its reserves), not of its trade with China

@@ -241,11 +241,21 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     notes = [reason, basis]
     if official is not None and official.get("_inputs"):
         notes.append("the official growth is derived now from two official totals")
+    if official is not None and _summed(official):
+        notes.append(
+            f"the official total is the sum of {_summed(official)} monthly figures, derived now"
+        )
     if claim.status == "planned" and official is not None:
         notes.append("compared with the announced (planned) figure")
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _summed(official: Row) -> int:
+    """How many monthly figures an official total (or a growth's current total) sums."""
+    inputs = official.get("_inputs") or (official,)
+    return len(inputs[0].get("_months") or ())
 
 
 def _unresolved(claim: Claim) -> str:

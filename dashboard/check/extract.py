@@ -751,13 +751,22 @@ def _share_of(economy: str) -> tuple[str, str]:
     return f"trade_share_{name}_trade", economy
 
 
+@lru_cache(maxsize=256)
+def _yuan_first(sentence: str) -> bool:
+    """The sentence states its level in yuan first ("grew 2.7 % to 1.28 trillion yuan ($180
+    billion)"): its growth rates are of yuan values."""
+    yuan = cues.YUAN_VALUE.search(sentence)
+    dollar = cues.DOLLAR_VALUE.search(sentence)
+    return yuan is not None and (dollar is None or yuan.start() < dollar.start())
+
+
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
     unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
-    if _in_sentence(cues.YUAN_TERMS, around):
+    if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
     return f"{base[0]}_yoy", base[1]
 
@@ -973,7 +982,8 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
 def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
     if not indicator.endswith("_yoy"):
         return quantity.value
-    down = cues.DOWN.search(around.before[-40:] + " " + around.after[:25])
+    clause = re.split(r"[,;，；]", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
+    down = cues.DOWN.search(clause + " " + around.after[:25])
     return -quantity.value if down else quantity.value
 
 

@@ -139,6 +139,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
+        ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
         ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
         ("lastmonth", rf"\b(?:last|in) ({MONTH})\b(?!\.?,? ?\d)"),
@@ -353,7 +354,16 @@ def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Perio
     return _between(1, 9, groups[0] or None, published)
 
 
+def _month_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2023年5月' (a month), '5月当月' (the latest May before publication)."""
+    month = int(groups[1])
+    if groups[0]:
+        return _months(int(groups[0]), month, month, f"{groups[0]}-{month:02d}")
+    return _month_before((calendar.month_name[month],), published)
+
+
 LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
     "month_ru": _month_ru,
     "lastmonth_ru": _last_month_ru,
