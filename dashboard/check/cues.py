@@ -71,12 +71,15 @@ OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мирово�
 TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
     r"|импорт|出口|进口|貿易|進口"
-    r"|shipments|deliveries to russia|товаров|поставк\w*|ввез\w*|ввозе?"
+    r"|shipments|deliveries to russia|торгов\w* оборот|товаров|поставк\w*|ввез\w*|ввозе?"
 )
-GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
+GDP = _re(
+    r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"|produced goods and services"
+)
 # a province, region or city: its GDP is none of the countries'
 SUBNATIONAL = _re(
-    r"\bprovinc|\bregion(?:al)?\b|\bcity\b|guangdong|shanghai|провинци|регион|\bгород|гуандун"
+    r"\bprovinc|\bregion(?:al)?\b|\bcity\b|guangdong|shanghai|провинци|регион|\bгород|гуань?дун"
     r"|省|市"
 )
 PPP = _re(r"\bppp\b|purchasing[- ]power|\bппс\b|паритет")
@@ -151,6 +154,7 @@ IMPORTS_CN = _re(
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
+    r"|(?:shipments|supplies|deliveries|exports|sales) of russian (?:goods|products)"
     r"|российск\w* экспорт\w*|экспорт\w* (?:россии |рф )?в (?:китай|кнр)|импорт\w* (?:китая |кнр )?"
     r"из (?:россии|рф)|(?:росси[яи]|рф)\s+(?:[\w-]+\s+){0,4}?в\s+"
     r"(?:китай|кнр)\b|(?:поставк\w*|ввоз\w*) из (?:россии|рф)|импорт\w* российск\w*"
@@ -161,7 +165,7 @@ IMPORTS_CN = _re(
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
     r"|bilateral trade|trade between|trade volume|volume of trade"
-    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли"
+    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|торгов\w* оборот"
 )
 EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
 IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")

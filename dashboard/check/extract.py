@@ -586,7 +586,8 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     stretch = around.before + " " + around.after.split(",")[0]
     if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
         return None  # the tables hold GDP at market exchange rates
-    if _in_sentence(cues.SUBNATIONAL, around):
+    clause = re.split(r"[;，；]|,(?!\d)", around.prefix)[-1]
+    if cues.SUBNATIONAL.search(around.before + " " + clause):
         return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
     if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
@@ -695,7 +696,7 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
     if _has(cues.RUSSIA_WIDE, around.sentence):
         return None
-    clause = re.split(r"[,;，；]|\band\b", around.prefix)[-1]
+    clause = re.split(r"[;，；]|,(?!\d)|\band\b", around.prefix)[-1]
     if cues.WORLD_TRADE.search(clause):
         return None  # "the proportion of Russian foreign trade carried out in yuan"
     ours = [m.end() for m in cues.CURRENCY.finditer(around.before)]
@@ -703,9 +704,9 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     if others and max(others) > max(ours, default=-1):
         return None  # "the euro's share was about 30 %"
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
-    clause = re.split(r"[,;，；]", around.after)[0]
+    clause = re.split(r"[;，；]|,(?!\d)", around.after)[0]
     later = cues.CURRENCY.search(clause)
-    own = re.split(r"[,;，；]|\band\b", around.before)[-1]
+    own = re.split(r"[;，；]|,(?!\d)|\band\b", around.before)[-1]
     if later and not cues.CURRENCY.search(own):
         hits = []  # "80 % of settlements with China use rubles and renminbi": its own words
     if not hits:
@@ -982,7 +983,7 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
 def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
     if not indicator.endswith("_yoy"):
         return quantity.value
-    clause = re.split(r"[,;，；]", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
+    clause = re.split(r"[;，；]|,(?!\d)", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
     down = cues.DOWN.search(clause + " " + around.after[:25])
     return -quantity.value if down else quantity.value
 

@@ -104,8 +104,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "base",
-            rf"(?:по сравнению с|против|относительно|\bчем|\bк)\s+(?:аналогичн\w+ период\w*\s+)?"
-            rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})",
+            rf"(?:по сравнению с|против|относительно|\bчем)\s+(?:аналогичн\w+ период\w*\s+)?"
+            rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
+            r"|\bк прошлому году",
         ),
         ("base", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
         # "as of January 2016": a date, not the period an annual figure covers
@@ -150,6 +151,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quarter", rf"\bQ([1-4]) ({YEAR})"),
         ("since", rf"\bsince ({YEAR})"),
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
+        ("by", rf"(?:\bк|\bдо)\s+(?:концу\s+|конца\s+)?({YEAR})\s*(?:году|года|г\.?)"),
+        ("by", rf"(?:到|至)\s*({YEAR})\s*年(?:底|前|末)?"),
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),

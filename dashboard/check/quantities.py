@@ -25,7 +25,7 @@ NUMBER = (
 CURRENCY = r"US\s?\$\s?|\$\s?|USD\s?|¥|RMB\s?|CNY\s?"
 SCALE = (
     r"trillions?|tn|trln|trn|billions?|bln|bn|b(?!\w)|millions?|mln|mn|thousands?|млрд\.?"
-    r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
+    r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|美元|USD"
@@ -37,6 +37,15 @@ UNIT = (
 )
 PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
+MONEY = ("USD bn", "CNY bn", "RUB bn")
+# what may follow a bare scale word that ends its phrase
+BARE_END = re.compile(
+    r"\s*(?:[,.;:)!?，。；）]|$|(?:by|in|to|and|from|annually|a year|per year|за|к|до|в|по|и|с)\b)",
+    re.IGNORECASE,
+)
+DOLLAR_TERMS = re.compile(
+    r"(?:in dollar terms|in dollars|в долларах|в долларовом выражении)[^.]{0,20}$", re.IGNORECASE
+)
 QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
@@ -63,6 +72,7 @@ SCALES = (  # the start of a scale word, and what it multiplies by
     ("миллиард", 1e9),
     ("млрд", 1e9),
     ("trillion", 1e12),
+    ("триллион", 1e12),
     ("tn", 1e12),
     ("trn", 1e12),
     ("trln", 1e12),
@@ -189,12 +199,16 @@ def factor(scale_word: str, unit: str) -> float:
 
 
 def find(text: str) -> list[Quantity]:
-    """Every quantity in a text with a unit the project holds, in reading order."""
-    found = []
+    """Every quantity in a text with a unit the project holds, in reading order. A scale
+    word with no unit ("… $100 billion by 2015 and 200 billion by 2020") takes the currency
+    of the money figure before it in the text, or dollars after "in dollar terms"."""
+    found: list[Quantity] = []
+    money = ""
     for match in QUANTITY.finditer(text):
-        quantity = _quantity(text, match)
+        quantity = _quantity(text, match, money)
         if quantity is not None:
             found.extend(quantity)
+            money = next((q.unit for q in quantity if q.unit in MONEY), money)
     taken = [(q.start, q.end) for q in found]
     for match in WORDS.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -219,12 +233,12 @@ def _words(match: re.Match[str]) -> Quantity:
     return Quantity(start, end, text, "ratio", value, rough=True)
 
 
-def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
+def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity] | None:
     g = {k: v or "" for k, v in match.groupdict().items()}
     yearly = bool(g["year"]) or bool(
         PER_YEAR_BEFORE.search(text, max(0, match.start() - 36), match.start())
     )
-    unit = unit_of(g["currency"], g["scale"], g["unit"], yearly)
+    unit = unit_of(g["currency"], g["scale"], g["unit"], yearly) or _carried(text, match, money)
     if unit is None:
         return None
     if unit == "percent" and g["num"] and _is_year_like(g["num"]) and not g["num2"]:
@@ -255,6 +269,18 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
         return None
     low, high = min(first, second), max(first, second)
     return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
+
+
+def _carried(text: str, match: re.Match[str], money: str) -> str | None:
+    """The currency of a bare scale word that ends its phrase ("200 billion by 2020"): dollars
+    after "in dollar terms", else the money unit written before it; None otherwise."""
+    if not match.group("scale") or match.group("unit") or match.group("currency"):
+        return None
+    if not BARE_END.match(text, match.end()):
+        return None  # "1.4 billion people": a noun follows
+    if DOLLAR_TERMS.search(text, max(0, match.start() - 30), match.start()):
+        return "USD bn"
+    return money or None
 
 
 def _step(number: str, f: float, russian: bool = False) -> float:
