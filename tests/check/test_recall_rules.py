@@ -227,3 +227,68 @@ def test_a_province_gdp_is_none_of_the_countries() -> None:
 def test_a_planned_route_without_a_date_is_not_checked() -> None:
     (row,) = check("Power of Siberia 2 will carry 50 bcm of gas a year to China.", None)
     assert row["outcome"] != "checked"
+
+
+def test_a_part_of_a_year_is_checked_against_its_months() -> None:
+    (row,) = check("China–Russia trade reached $196.5 billion in January–October 2023.", D)
+    assert row["outcome"] == "checked"
+    assert "sum of 10 monthly figures" in row["reason"]
+
+
+def test_chinese_months_and_days() -> None:
+    assert labels("5月当月,中俄贸易额", date(2023, 6, 8)) == ["2023-05"]
+    assert labels("2023年5月", D) == ["2023-05"]
+    assert labels("6月7日,海关总署发布数据", D) == []
+
+
+def test_growth_stated_beside_a_yuan_level_is_in_yuan() -> None:
+    assert all(
+        not c.indicator.endswith("_yoy")
+        for c in claims(
+            "In 2023 China–Russia trade grew by 2% to 1.5 trillion yuan ($210 billion)."
+        )
+    )
+
+
+def test_a_russian_fall_word_early_in_the_clause() -> None:
+    (claim,) = claims("Экспорт Китая в Россию в 2023 году: снижение по итогам года составило 5,5%.")
+    assert claim.value == pytest.approx(-5.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "China and Russia aimed at $100 billion of trade by 2015 and 200 billion by 2020.",
+            200.0,
+            "2020",
+        ),
+        (
+            "Россия и Китай хотят довести товарооборот до 200 миллиардов долларов к 2024 году.",
+            200.0,
+            "2024",
+        ),
+    ],
+)
+def test_a_bare_scale_word_takes_the_currency_before_it(
+    text: str, value: float, label: str
+) -> None:
+    claim = claims(text)[-1]
+    assert (claim.value, claim.unit, claim.status) == (value, "USD bn", "target")
+    assert claim.period is not None and claim.period.label == label
+
+
+def test_a_bare_scale_word_before_a_noun_is_no_money() -> None:
+    assert [
+        c.text
+        for c in claims("China–Russia trade hit $240 billion in 2023 for 1.4 billion people.")
+    ] == ["$240 billion"]
+
+
+def test_russian_trillions_and_a_provinces_gdp() -> None:
+    first, *rest = claims(
+        "ВВП России за 2018 год составил 1,64 триллиона долларов, что выше ВВП китайской "
+        "провинции Гуандун, где он равен 1,47 триллиона долларов."
+    )
+    assert (first.indicator, first.economy, first.value) == ("gdp", "RUS", 1640.0)
+    assert not rest
