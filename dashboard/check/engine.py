@@ -73,6 +73,7 @@ JUDGED = ("consistent", "approximate", "inconsistent", "target-met", "target-mis
 MAX_ROWS = 1500  # per text, every number listed: beyond, one row says how many more
 NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+Looked = dict[tuple[Any, ...], tuple[Row | None, str]]
 REPORTER_NAMES = {"CHN": "China", "RUS": "Russia", "": ""}
 
 
@@ -137,7 +138,8 @@ def _claims(
         raise ValueError(problem)
     tables = record()
     claims, skipped = scan(text, published, limit)
-    return [_row(claim, tables) for claim in claims], skipped
+    looked: Looked = {}  # one lookup per distinct claim key in a request
+    return [_row(claim, tables, looked) for claim in claims], skipped
 
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
@@ -179,7 +181,7 @@ def _other_row(start: int, end: int, text: str, reason: str, related: bool) -> d
     return row
 
 
-def _row(claim: Claim, tables: Record) -> dict[str, Any]:
+def _row(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
     row: dict[str, Any] = {
         "quote": claim.quote,
         "start": claim.start,
@@ -200,12 +202,12 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         "attribution": claim.attribution,
     }
     row.update(_blank())
-    row.update(_judged(claim, tables))
+    row.update(_judged(claim, tables, looked))
     row["outcome"] = CHECKED if row["verdict"] in JUDGED else NOT_CHECKED
     return row
 
 
-def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
+def _judged(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
     """The verdict columns of one claim."""
     row: dict[str, Any] = {}
     if claim.unit == "date":
@@ -213,7 +215,7 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     unresolved = _unresolved(claim)
     if unresolved:
         return {"verdict": "unverified", "reason": unresolved}
-    official, basis = _official(claim, tables)
+    official, basis = _looked_up(claim, tables, looked)
     target = claim.status in ("target", "forecast")
     figure = None if official is None else _figure(official)
     claimed = Figure(
@@ -256,6 +258,14 @@ def _summed(official: Row) -> int:
     """How many monthly figures an official total (or a growth's current total) sums."""
     inputs = official.get("_inputs") or (official,)
     return len(inputs[0].get("_months") or ())
+
+
+def _looked_up(claim: Claim, tables: Record, looked: Looked) -> tuple[Row | None, str]:
+    """The official row of a claim, looked up once per request for claims alike."""
+    key = (claim.indicator, claim.economy, claim.reporter, claim.period, claim.status)
+    if key not in looked:
+        looked[key] = _official(claim, tables)
+    return looked[key]
 
 
 def _unresolved(claim: Claim) -> str:

@@ -103,12 +103,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:last year|a year (?:earlier|ago)|the previous year|{YEAR})",
         ),
         (
-            "base",
+            "base_ru",
             rf"(?:по сравнению с|против|относительно|\bчем)\s+(?:аналогичн\w+ период\w*\s+)?"
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году",
         ),
-        ("base", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",
@@ -267,7 +267,7 @@ def _count(word: str) -> int:
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given
     (a comparison base and "since the beginning of the year" never name one)."""
-    if kind in ("base", "ytd", "asof"):
+    if kind.startswith("base") or kind in ("ytd", "asof"):
         return None
     if kind in LOCAL:
         return LOCAL[kind](groups, published)
@@ -489,17 +489,24 @@ def date_problem(published: date | None, today: date | None = None) -> str:
     )
 
 
+CJK = re.compile("[年月季]")
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
 def find(sentence: str, published: date | None) -> list[Found]:
     """Every period phrase in a sentence, earlier patterns winning where two overlap."""
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
+    script = {"_zh": CJK.search(sentence), "_ru": CYRILLIC.search(sentence)}
     for kind, pattern in PATTERNS:
+        if not script.get(kind[-3:], True):
+            continue  # a Russian or Chinese phrase in a sentence without that script
         for match in pattern.finditer(sentence):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             period = resolve(kind, match.groups(), published)
             taken.append(match.span())
-            if period is None and kind not in ("base", "now", "weekday"):
+            if period is None and not kind.startswith(("base", "now", "weekday")):
                 period = UNRESOLVED
             if period is not None:
                 found.append(Found(match.start(), match.end(), period))
