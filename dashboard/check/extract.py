@@ -234,7 +234,7 @@ def _sentence_claims(
             reason = "a difference from a contract or plan, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
-        if cues.BY_AMOUNT.search(around.before) and quantity.unit not in ("percent", "ratio"):
+        if cues.BY_AMOUNT.search(around.before[-60:]) and quantity.unit not in ("percent", "ratio"):
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
@@ -288,7 +288,7 @@ def _compared(
 ) -> tuple[str, str] | None:
     """'28 % of …, compared with just 2 % in 2013': the same measure as the figure before it
     (the last claim of the sentence: indicator, economy, unit), when the units agree."""
-    if last is None or last[2] != quantity.unit or not cues.COMPARED_TO.search(around.before):
+    if last is None or last[2] != quantity.unit or not cues.COMPARED_TO.search(around.before[-40:]):
         return None
     return last[0], last[1]
 
