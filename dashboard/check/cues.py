@@ -125,7 +125,7 @@ OF_ECONOMY = _re(
 )
 ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
-    r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?"
+    r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
     r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
@@ -229,7 +229,7 @@ GROWTH = _re(
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(
     r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
-    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,40}?(?:\bby |\bв )?(?:about |almost "
+    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(
@@ -244,14 +244,17 @@ POS2 = _re(
     r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
-FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
+FAR_EAST = _re(
+    r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"
+    r"|遠東路線|дальневосточн\w* маршрут"
+)
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
     r"|supplies|flows?|the figure|the volume|that|this)\b"
 )
 POS = _re(
-    r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线"
+    r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
     r"|西伯利亚力量|西伯利亞力量"
 )
 CAPACITY = _re(r"capacity|design|мощност")
@@ -348,6 +351,7 @@ STARTED = _re(
     r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
+    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
 )
 GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
 FULL_CAPACITY = _re(

@@ -678,7 +678,7 @@ def _percent(around: Around) -> tuple[str, str] | None:
 
 
 def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
-    if _has(cues.OF_CHINA_GAS_IMPORTS, text):
+    if _has(cues.OF_CHINA_GAS_IMPORTS, text) and _has(cues.SHARE, text):
         kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
         pos = _has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
@@ -763,6 +763,7 @@ def _yuan_first(sentence: str) -> bool:
 
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
+    gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
     unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":

@@ -140,6 +140,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
+        ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
         ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
@@ -365,7 +366,13 @@ def _month_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
     return _month_before((calendar.month_name[month],), published)
 
 
+def _day_zh(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
+    """'2019年12月1日'."""
+    return _day(int(groups[1]), int(groups[2]), int(groups[0]))
+
+
 LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
     "month_ru": _month_ru,

@@ -292,3 +292,44 @@ def test_russian_trillions_and_a_provinces_gdp() -> None:
     )
     assert (first.indicator, first.economy, first.value) == ("gdp", "RUS", 1640.0)
     assert not rest
+
+
+def test_chinese_start_date_and_day() -> None:
+    (claim,) = claims("“西伯利亚力量”管道对华供气始于2019年12月。")
+    assert (claim.indicator, claim.period and claim.period.label) == (
+        "gas_pos_start_date",
+        "2019-12",
+    )
+    assert labels("2019年12月1日", D) == ["2019-12-01"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will supply China with 10 billion cubic metres of gas a year from Sakhalin.",
+        "经远东线路每年对华供应100亿立方米天然气。",
+    ],
+)
+def test_far_eastern_route_names(text: str) -> None:
+    assert claims(text)[0].indicator == "gas_far_eastern_route_capacity"
+
+
+def test_growth_of_deliveries_along_a_route_named_before() -> None:
+    *_, claim = claims(
+        "Gas deliveries via the Power of Siberia reached 22.7 bcm in 2023.\n"
+        "In 2023 deliveries along this route rose by 50 percent year-on-year."
+    )
+    assert (claim.indicator, claim.value) == ("gas_pos_flow_yoy", 50.0)
+
+
+def test_growth_of_chinas_gas_imports_is_no_share() -> None:
+    (claim, _) = claims("China's total gas imports in 2023 rose by 10% year-on-year, to 160 bcm.")
+    assert claim.indicator == "gas_cn_imports_total_yoy"
+
+
+def test_a_cumulative_volume_is_no_years_flow() -> None:
+    assert all(
+        r["outcome"] != "checked"
+        for r in check("中俄东线天然气管道自2019年12月投产以来,已累计输送天然气超100亿立方米。", D)
+        if r["unit"] == "bcm"
+    )
