@@ -146,7 +146,8 @@ EXPORTS_CN = _re(
     r"|(?:китай|пекин|кнр) (?:поставил\w*|продал\w*|экспортировал\w*|нарастил\w*|ввез\w*)"
 )
 IMPORTS_CN = _re(
-    r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
+    r"(?:russia|russian|moscow)(?:'s|’s)? (?:commodity |goods |merchandise )?exports"
+    r"|exports? (?:from russia )?to china"
     r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
     r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
     r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
@@ -225,6 +226,7 @@ GROWTH = _re(
     r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|вырос\w*|увеличил\w*"
     r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|рост\w*|прирост\w*|увеличени\w*"
     r"|сокращени\w*|уменьшил\w*|подскочил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+    r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(

@@ -299,7 +299,7 @@ def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
     if quantity.unit != "ratio":
         return None
     verb = quantity.text.lower() in ("doubled", "tripled")
-    if not verb and not cues.GROWN_BY.search(around.before[-50:]):
+    if not verb and not cues.GROWN_BY.search(around.before[-80:]):
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
@@ -801,9 +801,7 @@ def _route(around: Around) -> str | None:
     at = len(around.prefix)
     clause = len(re.split(r"[,;(（]|\band\b", around.after)[0])
     after = [
-        k
-        for s, _, k in mentions
-        if at < s <= at + len(around.sentence) - at and s - at <= clause + 20
+        k for s, _, k in mentions if at < s <= at + len(around.sentence) - at and s - at <= clause
     ]
     own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
     if after:

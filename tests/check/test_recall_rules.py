@@ -333,3 +333,21 @@ def test_a_cumulative_volume_is_no_years_flow() -> None:
         for r in check("中俄东线天然气管道自2019年12月投产以来,已累计输送天然气超100亿立方米。", D)
         if r["unit"] == "bcm"
     )
+
+
+def test_a_growth_verb_left_out_after_a_dash() -> None:
+    *_, claim = claims(
+        "In 2023 China's exports to Russia rose by 47% to $111 billion, imports from Russia — "
+        "by 13% to $129 billion."
+    )
+    assert claim.indicator == "trade_cn_imports_from_ru"
+    growth = claims("Импорт из России в Китай в 2023 году — на 13% (до $129 млрд).")[0]
+    assert (growth.indicator, growth.value) == ("trade_cn_imports_from_ru_yoy", 13.0)
+
+
+def test_a_route_after_the_clause_is_not_the_figures() -> None:
+    (claim,) = claims(
+        "Gas exports via Power of Siberia grew by 35% y-o-y in H1 2024, with total deliveries "
+        "for the year expected at 30 bcm."
+    )
+    assert (claim.indicator, claim.value) == ("gas_pos_flow_yoy", 35.0)
