@@ -111,7 +111,10 @@ PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
 )
 # the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
-PRODUCT_AFTER = _re(rf"^\s*(?:worth )?(?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b")
+PRODUCT_AFTER = _re(
+    r"^\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
+    rf"(?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
 PRODUCT_BEFORE = _re(
     rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
     rf"{_PRODUCT}\b"
@@ -318,7 +321,10 @@ _COMPARED = (
     r"|\bкогда\b|相比|(?<![同环環])比|较|較"
 )
 OTHER_CLAUSE = _re(rf";|\bwhile\b|\bwhereas\b|\bbut\b|{_COMPARED}")
-COMPARED = _re(rf"{_COMPARED}|\bup from|\bdown from")
+# a reporting clause between a figure and a later period separates them
+COMPARED = _re(
+    rf"{_COMPARED}|\bup from|\bdown from|\battribut\w*|\breported\b|\bsaid\b|according to"
+)
 # "compared with just 2 %", "up from $190 billion": the same measure as the figure before it
 COMPARED_TO = _re(
     r"(?:compared (?:with|to)|against|versus|\bvs\.?|up from|down from|than|по сравнению с"

@@ -144,7 +144,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
         ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
-        ("lastmonth", rf"\b(?:last|in) ({MONTH})\b(?!\.?,? ?\d)"),
+        ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),

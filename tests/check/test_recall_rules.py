@@ -351,3 +351,17 @@ def test_a_route_after_the_clause_is_not_the_figures() -> None:
         "for the year expected at 30 bcm."
     )
     assert (claim.indicator, claim.value) == ("gas_pos_flow_yoy", 35.0)
+
+
+def test_a_products_fall_and_a_reporting_clause() -> None:
+    found = claims(
+        "China's exports to Russia dropped by 9.9% year-on-year, a report said, attributing "
+        "it to a 46% fall in vehicle exports between January and November 2025."
+    )
+    assert [c.text for c in found] == ["9.9%"]
+    assert found[0].period is None
+
+
+def test_for_a_month() -> None:
+    (claim,) = claims("China–Russia trade for September added up to $21.1 billion.", D)
+    assert claim.period is not None and claim.period.label == "2023-09"
