@@ -308,7 +308,8 @@ BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
     r"|(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|прибавил\w*"
-    r"|подскочил\w*)\s+(?:[\w-]+\s+){0,3}?на\s*(?:более чем |почти |около )?\$?$"
+    r"|подскочил\w*|рост\w*|прирост\w*|снижени\w*|падени\w*|сокращени\w*|увеличени\w*)"
+    r"\s+(?:[\w-]+\s+){0,5}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan
 ABOVE_PLAN = _re(

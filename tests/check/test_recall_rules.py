@@ -365,3 +365,14 @@ def test_a_products_fall_and_a_reporting_clause() -> None:
 def test_for_a_month() -> None:
     (claim,) = claims("China–Russia trade for September added up to $21.1 billion.", D)
     assert claim.period is not None and claim.period.label == "2023-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2023 году товарооборот России и Китая вырос на 50 млрд долларов.",
+        "В 2023 году рост товарооборота России и Китая на 50 млрд долларов стал рекордным.",
+    ],
+)
+def test_a_russian_change_by_an_amount_is_no_level(text: str) -> None:
+    assert not claims(text)
