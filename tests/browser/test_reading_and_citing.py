@@ -133,14 +133,14 @@ def test_a_point_url_opens_its_chart_with_its_citation(page, base_url):
     page.locator("#levels").get_by_role("tab", name="Table").click()
     cell = page.locator("#levels button.cell-button").last
     expect(cell).to_be_visible(timeout=15000)
-    obs = re.search(r'"obs":"(o[0-9a-f]{10})"', cell.get_attribute("id") or "")
+    obs = re.fullmatch(r"o[0-9a-f]{10}", cell.get_attribute("data-obs") or "")
     assert obs
-    _chart(page, f"{base_url}/gdp?point={obs.group(1)}#levels")
+    _chart(page, f"{base_url}/gdp?point={obs.group(0)}#levels")
     panel = page.get_by_role("dialog", name="Citation")
     expect(panel).to_be_visible()
-    expect(panel).to_contain_text(f"Observation id: {obs.group(1)}")
+    expect(panel).to_contain_text(f"Observation id: {obs.group(0)}")
     expect(panel.locator(".point-link")).to_have_attribute(
-        "href", f"/gdp?point={obs.group(1)}#levels"
+        "href", f"/gdp?point={obs.group(0)}#levels"
     )
     _chart(page, f"{base_url}/gdp?point=<script>alert(1)</script>")  # refused, quietly
     expect(page.locator("#citation-panel")).to_be_hidden()
