@@ -212,7 +212,8 @@ def test_the_table_is_a_period_by_series_grid_rounded_for_reading(tables):
     chart = CHARTS[("gdp", "levels")]
     points = memo.chart_points(tables.points, chart)
     grid = cards.data_table(points, encoding.series_labels(points))
-    assert isinstance(grid, dcc.Markdown) and grid.dangerously_allow_html  # one component
+    assert isinstance(grid, dcc.Markdown)  # one component, its HTML written by the server
+    assert grid.to_plotly_json()["props"]["dangerously_allow_html"] is True
     table = grid.children
     assert "(USD bn)" in table
     for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
