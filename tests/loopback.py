@@ -20,8 +20,11 @@ from dashboard.schema import paths
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """The dashboard served by werkzeug on a free loopback port."""
+    """The dashboard served by werkzeug on a free loopback port, warmed as servers start."""
+    from dashboard import layouts
     from dashboard.app import app
+
+    layouts.warm()
 
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
