@@ -255,7 +255,6 @@ def test_goods_rates_and_markets_get_no_verdict(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian LNG exports to China reached 8 million tonnes in 2023.",
         "Russia is China's top supplier, with 22.7 bcm of its 72.2 bcm of pipeline imports.",
     ],
 )
