@@ -1,7 +1,7 @@
-/* plotly.js arrives by an async <script> (see shell.py), compiled off the main thread while the
-   page renders. Until it has run, window.Plotly is a promise-like placeholder: dcc.Graph waits on
-   `Promise.resolve(window.Plotly)` before it draws, so it waits for the bundle instead of fetching
-   its own. */
+/* plotly.js arrives by an async <script> that assets/start-dash-renderer.js puts in once this has run (it is
+   downloading from the start, see shell.py). Until it has run, window.Plotly is a promise-like
+   placeholder: dcc.Graph waits on `Promise.resolve(window.Plotly)` before it draws, so it waits
+   for the bundle instead of fetching its own; if the bundle fails to load, the wait fails. */
 (function () {
     "use strict";
     if (window.Plotly) { return; }
@@ -20,5 +20,9 @@
             arrived();
         }
     });
-    window.addEventListener("load", () => failed(new Error("plotly.js did not load")));
+    document.addEventListener("error", (event) => {
+        if (/\/plotly-basic-[^/]*$/.test(event.target.src || "")) {
+            failed(new Error("plotly.js did not load"));
+        }
+    }, true);
 }());
