@@ -47,7 +47,7 @@ class Shell(Dash):
     the others once the first frame is painted."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[no-untyped-call]
+        super().__init__(*args, **kwargs)
         # inline (its comment left out), hashed in the CSP as Dash's own renderer script is
         self.renderer = START.read_text(encoding="utf-8").split("*/", 1)[1].strip()
 
