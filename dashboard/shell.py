@@ -9,9 +9,8 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 The first frame waits only on the page's HTML and stylesheets: Dash's scripts are listed in a
 type the browser does not run, and Dash's renderer script (assets/start-dash-renderer.js,
 inline) asks for them, the page's layout and its callbacks once the stylesheets are there, and
-runs them once that frame is painted. plotly.js loads `async` and, by V8's compile hint at the
-top of the bundle, compiles off the main thread while Dash renders the page
-(assets/plotly-pending.js makes dcc.Graph wait for it).
+runs them once that frame is painted. plotly.js it starts at once, `async`: by V8's compile hint
+at the top of the bundle it compiles off the main thread, and dcc.Graph waits for it.
 
 The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);

@@ -1,11 +1,14 @@
 /* Inlined by shell.py as Dash's renderer script, at the end of the page: it runs once the
    stylesheets have arrived (as every inline script does), so nothing else is fetched or
    compiled while the page's first frame, with the server's drawing of the first chart
-   (first_paint.py), waits for them. It then asks for the page's layout and callbacks
-   (Dash's renderer finds them in the preload cache) and for Dash's scripts, listed as scripts
-   of a type the browser does not run; once the first frame is painted, they run in their
-   order and Dash's renderer starts. plotly.js (data-async) runs whenever it has arrived, once
-   plotly-pending.js is there to catch it. A hidden tab starts at once (it paints no frame). */
+   (first_paint.py), waits for them. It then asks for plotly.js (async: compiled off the main
+   thread by V8's compile hint at the top of the bundle, run whenever it has arrived), the
+   page's layout and callbacks (Dash's renderer finds them in the preload cache) and Dash's
+   scripts, listed as scripts of a type the browser does not run; once the first frame is
+   painted, those run in their order and Dash's renderer starts. Until plotly.js has run,
+   window.Plotly is a promise-like placeholder: dcc.Graph waits on `Promise.resolve(
+   window.Plotly)` before it draws, so it waits for the bundle instead of fetching its own (if
+   the bundle fails to load, the wait fails). A hidden tab starts at once (it paints no frame). */
 (function () {
     "use strict";
     const listed = Array.from(document.querySelectorAll('script[type="text/x-dash-deferred"]'));
@@ -16,7 +19,6 @@
         link.href = href;
         link.as = as;
         if (as === "fetch") { link.crossOrigin = "anonymous"; }
-        if (href === plotly?.getAttribute("src")) { link.fetchPriority = "high"; }
         document.head.appendChild(link);
     };
     const add = (listing, async) => {
@@ -26,16 +28,32 @@
         document.body.appendChild(script);
         return script;
     };
+    const awaitPlotly = () => {
+        let arrived;
+        let failed;
+        const ready = new Promise((resolve, reject) => { arrived = resolve; failed = reject; });
+        Object.defineProperty(window, "Plotly", {
+            configurable: true,
+            enumerable: true,
+            get: () => ({then: (resolve, reject) => ready.then(resolve, reject)}),
+            set: (bundle) => {
+                Object.defineProperty(window, "Plotly", {
+                    value: bundle, writable: true, configurable: true, enumerable: true
+                });
+                arrived();
+            }
+        });
+        const script = add(plotly, true);
+        script.fetchPriority = "high";
+        script.addEventListener("error", () => failed(new Error("plotly.js did not load")));
+    };
     const start = () => {
         const scripts = listed.filter((l) => l !== plotly).map((l) => add(l, false));
-        const pending = scripts.find((script) => /\/plotly-pending\.js/.test(script.src));
-        if (plotly && pending) {
-            pending.addEventListener("load", () => { add(plotly, true).fetchPriority = "high"; });
-        }
         scripts.pop().addEventListener("load", () => { window.renderer = new DashRenderer(); });
     };
+    if (plotly && !window.Plotly) { awaitPlotly(); }
     ["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"));
-    listed.forEach((listing) => preload(listing.getAttribute("src"), "script"));
+    listed.filter((l) => l !== plotly).forEach((l) => preload(l.getAttribute("src"), "script"));
     if (document.visibilityState === "hidden") {
         start();
     } else {
