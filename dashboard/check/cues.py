@@ -48,21 +48,40 @@ PARTNER_FLOW = _re(
 CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# a level written in yuan, and one written in dollars
+YUAN_VALUE = _re(
+    r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
+    r"|(?:rmb|cny|¥)\s*\d"
+)
+DOLLAR_VALUE = _re(
+    r"\$\s?\d|\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:u\.?s\.? )?"
+    r"(?:dollars|долл|美元)"
+)
 # a currency other than the ruble and the yuan: "the euro's share was 30 %"
 OTHER_CURRENCY = _re(r"\beuros?\b|dollars?\b|美元|欧元|евро|доллар")
 # currency shares of Russia as a whole (its exchange, its reserves), not of its trade with China
 RUSSIA_WIDE = _re(
     r"\bexchange\b|moex|reserves|deposits|\bloans?\b|\bbonds?\b|forex|\bfx\b|savings"
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
+    r"|third countries|other countries|(?:with the exception of|excluding|except(?: for)?) china"
+    r"|третьими странами|third-country"
 )
 OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
 TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
     r"|импорт|出口|进口|貿易|進口"
-    r"|shipments|deliveries to russia"
+    r"|shipments|deliveries to russia|торгов\w* оборот|товаров|поставк\w*|ввез\w*|ввозе?"
 )
-GDP = _re(r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值")
+GDP = _re(
+    r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"|produced goods and services"
+)
+# a province, region or city: its GDP is none of the countries'
+SUBNATIONAL = _re(
+    r"\bprovinc|\bregion(?:al)?\b|\bcity\b|guangdong|shanghai|провинци|регион|\bгород|гуань?дун"
+    r"|省|市"
+)
 PPP = _re(r"\bppp\b|purchasing[- ]power|\bппс\b|паритет")
 BLOCKER = _re(
     r"invest|loan|\bdeal\b|contract|budget|reserves|debt|\bfund|net worth|valued|credit|swap"
@@ -92,7 +111,10 @@ PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
 )
 # the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
-PRODUCT_AFTER = _re(rf"^\s*(?:worth )?(?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b")
+PRODUCT_AFTER = _re(
+    r"^\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
+    rf"(?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
 PRODUCT_BEFORE = _re(
     rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
     rf"{_PRODUCT}\b"
@@ -105,7 +127,9 @@ OF_ECONOMY = _re(
     r"|overall|external|international|trade))"
 )
 ALL_ROUTES = _re(
-    r"total (?:gas )?(?:deliveries|supplies|exports)|all routes|overall (?:gas )?"
+    r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
+    r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
+    r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
 
@@ -118,10 +142,15 @@ EXPORTS_CN = _re(
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
     r"|imports of chinese (?:goods|products)"
-    r"|импорт\w* (?:россии )?из китая"
+    r"|импорт\w* (?:россии |рф )?из (?:китая|кнр)|китайск\w* экспорт\w*"
+    r"|экспорт\w* (?:китая |кнр )?в (?:россию|рф)"
+    r"|(?:китай|кнр)\s+(?:[\w-]+\s+){0,4}?в\s+(?:россию|рф)\b|自中[国國](?:进口|進口)"
+    r"|(?:поставк\w*|экспорт\w*) со стороны (?:пекина|китая|кнр)"
+    r"|(?:китай|пекин|кнр) (?:поставил\w*|продал\w*|экспортировал\w*|нарастил\w*|ввез\w*)"
 )
 IMPORTS_CN = _re(
-    r"(?:russia|russian|moscow)(?:'s|’s)? exports|exports? (?:from russia )?to china"
+    r"(?:russia|russian|moscow)(?:'s|’s)? (?:commodity |goods |merchandise )?exports"
+    r"|exports? (?:from russia )?to china"
     r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
     r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
     r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
@@ -129,14 +158,21 @@ IMPORTS_CN = _re(
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
+    r"|(?:shipments|supplies|deliveries|exports|sales) of russian (?:goods|products)"
+    r"|российск\w* экспорт\w*|экспорт\w* (?:россии |рф )?в (?:китай|кнр)|импорт\w* (?:китая |кнр )?"
+    r"из (?:россии|рф)|(?:росси[яи]|рф)\s+(?:[\w-]+\s+){0,4}?в\s+"
+    r"(?:китай|кнр)\b|(?:поставк\w*|ввоз\w*) из (?:россии|рф)|импорт\w* российск\w*"
+    r"|импорт\w* (?:[\w-]+\s+){0,2}?в (?:китай|кнр)\b|(?:поставк\w*|экспорт\w*) со стороны"
+    r" (?:москвы|россии|рф)|(?:росси[яи]|москва|рф) (?:поставил\w*|продал\w*|экспортировал\w*"
+    r"|нарастил\w*|ввезл\w*)|對華出口|自俄(?:罗斯|羅斯)?進口"
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
     r"|bilateral trade|trade between|trade volume|volume of trade"
-    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли"
+    r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|торгов\w* оборот"
 )
-EXPORTED = _re(r"\bexported\b|\bsold\b")
-IMPORTED_VERB = _re(r"\bimported\b|\bbought\b")
+EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
+IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),
@@ -158,22 +194,30 @@ CURRENCY = _re(
     r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
-RU_IMPORTS = _re(r"chinese imports|imports from china|russian imports")
+RU_IMPORTS = _re(
+    r"chinese imports|imports from china|russian imports|chinese exports|exports from china"
+    r"|exports to russia"
+)
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比"
 )
 OF_RUSSIA_TRADE = _re(
-    r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external )*"
+    r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
     r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
     r"|俄罗斯(?:对外|外)贸"
 )
 OF_CHINA_TRADE = _re(
-    r"china(?:'s|’s)? (?:total |foreign |international |overall |external )*(?:trade|commerce)"
+    r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
+    r"(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
     r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
+)
+# "China is Russia's largest trading partner, accounting for 29 %": a share of Russia's trade
+PARTNER_OF = _re(
+    r"(?P<who>russia|china)(?:'s|’s|ʼs)(?: [\w-]+){0,2}? (?:trade|trading|commercial) partner"
 )
 OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
 
@@ -182,34 +226,44 @@ GROWTH = _re(
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
     r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
     r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
-    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|annual terms|вырос\w*|увеличил\w*"
-    r"|сократил\w*|снизил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|вырос\w*|увеличил\w*"
+    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|рост\w*|прирост\w*|увеличени\w*"
+    r"|сокращени\w*|уменьшил\w*|подскочил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+    r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(
     r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
-    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,40}?(?:\bby |\bв )?(?:about |almost "
+    r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(
     r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
     r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
-    r"|сократил\w*|снизил\w*)\b|下降|减少|減少"
+    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*)\b"
+    r"|下降|减少|減少"
 )
 
 POS2 = _re(
-    r"power of siberia[- ]?2|сил\w* сибири[ —–-]*2|power of siberia two|western route"
+    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"
+    r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
-FAR_EAST = _re(r"far[- ]eastern (?:route|corridor)|far east route")
+FAR_EAST = _re(
+    r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"
+    r"|遠東路線|дальневосточн\w* маршрут"
+)
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?|the figure|the volume)\b"
+    r"|supplies|flows?|the figure|the volume|that|this)\b"
 )
-POS = _re(r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线")
+POS = _re(
+    r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
+    r"|西伯利亚力量|西伯利亞力量"
+)
 CAPACITY = _re(r"capacity|design|мощност")
-GAS = _re(r"\bgas\b|\blng\b|газ|天然气")
+GAS = _re(r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米")
 LNG = _re(r"\blng\b|liquefied")
 PIPELINE = _re(r"pipeline|piped")
 FROM_RUSSIA = _re(
@@ -252,7 +306,10 @@ LESS_THAN = _re(
 )
 BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
-    r"|just under|less than)?\s*(?:us\s?\$|\$)?$|\bна\s*$"
+    r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
+    r"|(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|прибавил\w*"
+    r"|подскочил\w*|рост\w*|прирост\w*|снижени\w*|падени\w*|сокращени\w*|увеличени\w*)"
+    r"\s+(?:[\w-]+\s+){0,5}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan
 ABOVE_PLAN = _re(
@@ -260,8 +317,21 @@ ABOVE_PLAN = _re(
     r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
 )
 # words between a figure and a period that give the period to another figure
-OTHER_CLAUSE = _re(r";|\bwhile\b|\bwhereas\b|\bbut\b|compared|against|versus|\bvs\b|\bthan\b")
-COMPARED = _re(r"compared|against|versus|\bvs\b|\bthan\b|\bup from|\bdown from")
+_COMPARED = (
+    r"compared|against|versus|\bvs\b|\bthan\b|\bafter\b|\bчем\b|по сравнению|\bпротив\b"
+    r"|\bкогда\b|相比|(?<![同环環])比|较|較"
+)
+OTHER_CLAUSE = _re(rf";|\bwhile\b|\bwhereas\b|\bbut\b|{_COMPARED}")
+# a reporting clause between a figure and a later period separates them
+COMPARED = _re(
+    rf"{_COMPARED}|\bup from|\bdown from|\battribut\w*|\breported\b|\bsaid\b|according to"
+)
+# "compared with just 2 %", "up from $190 billion": the same measure as the figure before it
+COMPARED_TO = _re(
+    r"(?:compared (?:with|to)|against|versus|\bvs\.?|up from|down from|than|по сравнению с"
+    r"|против|чем|相比|比)\s*(?:just |only |a mere |about |around |roughly |some |всего |лишь )?"
+    r"(?:us\s?\$|\$)?$"
+)
 
 CHN_REPORTER = _re(
     r"china(?:'s|’s)? (?:general administration of )?customs|chinese (?:general administration "
@@ -290,6 +360,7 @@ STARTED = _re(
     r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
+    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
 )
 GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
 FULL_CAPACITY = _re(

@@ -63,6 +63,9 @@ COLUMNS = (
 )
 DERIVED_SOURCE = "derived-at-check"
 GDP_MEASURE_RATIO = 2.5
+SCALE_RATIO = 100.0  # a level this many times off the official one: its scale word is wrong
+LEVEL_UNITS = ("USD bn", "bcm", "bcm/yr", "Mt")
+STANDING = ("gas_pos_capacity",)  # a built pipeline's capacity: checked without a date
 CHECKED = "checked"
 NOT_CHECKED = "found, not checked"
 NOT_OURS = "not a China–Russia figure"
@@ -70,6 +73,7 @@ JUDGED = ("consistent", "approximate", "inconsistent", "target-met", "target-mis
 MAX_ROWS = 1500  # per text, every number listed: beyond, one row says how many more
 NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
+Looked = dict[tuple[Any, ...], tuple[Row | None, str]]
 REPORTER_NAMES = {"CHN": "China", "RUS": "Russia", "": ""}
 
 
@@ -134,7 +138,8 @@ def _claims(
         raise ValueError(problem)
     tables = record()
     claims, skipped = scan(text, published, limit)
-    return [_row(claim, tables) for claim in claims], skipped
+    looked: Looked = {}  # one lookup per distinct claim key in a request
+    return [_row(claim, tables, looked) for claim in claims], skipped
 
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
@@ -176,7 +181,7 @@ def _other_row(start: int, end: int, text: str, reason: str, related: bool) -> d
     return row
 
 
-def _row(claim: Claim, tables: Record) -> dict[str, Any]:
+def _row(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
     row: dict[str, Any] = {
         "quote": claim.quote,
         "start": claim.start,
@@ -197,35 +202,32 @@ def _row(claim: Claim, tables: Record) -> dict[str, Any]:
         "attribution": claim.attribution,
     }
     row.update(_blank())
-    row.update(_judged(claim, tables))
+    row.update(_judged(claim, tables, looked))
     row["outcome"] = CHECKED if row["verdict"] in JUDGED else NOT_CHECKED
     return row
 
 
-def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
+def _judged(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
     """The verdict columns of one claim."""
     row: dict[str, Any] = {}
     if claim.unit == "date":
         return _date_check(claim, tables)
-    if claim.doubt:
-        return {"verdict": "unverified", "reason": claim.doubt}
-    if claim.unit == "CNY bn":
-        row["verdict"] = "unverified"
-        row["reason"] = (
-            "a yuan figure: the tables hold US-dollar series only, so it is not compared"
-        )
-        return row
-    if claim.period is None and not claim.indicator.endswith("_capacity"):
-        row["verdict"] = "unverified"
-        row["reason"] = "no period stated (a publication date resolves 'last year', 'this year')"
-        return row
-    official, basis = _official(claim, tables)
+    unresolved = _unresolved(claim)
+    if unresolved:
+        return {"verdict": "unverified", "reason": unresolved}
+    official, basis = _looked_up(claim, tables, looked)
     target = claim.status in ("target", "forecast")
     figure = None if official is None else _figure(official)
     claimed = Figure(
         claim.value, claim.qualifier, _nan(claim.low), _nan(claim.high), claim.precision
     )
     verdict, reason = judge(claimed, figure, target=target)
+    if figure is not None and _off_scale(claim, figure):
+        return {
+            "verdict": "unverified",
+            "reason": f"{claim.value / figure.value:.3g} times the official figure: a scale word"
+            " (million, billion) misprinted or misread, not compared",
+        }
     if figure is not None and _another_measure(claim, figure):
         return {
             "verdict": "unverified",
@@ -241,11 +243,52 @@ def _judged(claim: Claim, tables: Record) -> dict[str, Any]:
     notes = [reason, basis]
     if official is not None and official.get("_inputs"):
         notes.append("the official growth is derived now from two official totals")
+    if official is not None and _summed(official):
+        notes.append(
+            f"the official total is the sum of {_summed(official)} monthly figures, derived now"
+        )
     if claim.status == "planned" and official is not None:
         notes.append("compared with the announced (planned) figure")
     row["verdict"] = verdict
     row["reason"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _summed(official: Row) -> int:
+    """How many monthly figures an official total (or a growth's current total) sums."""
+    inputs = official.get("_inputs") or (official,)
+    return len(inputs[0].get("_months") or ())
+
+
+def _looked_up(claim: Claim, tables: Record, looked: Looked) -> tuple[Row | None, str]:
+    """The official row of a claim, looked up once per request for claims alike."""
+    key = (claim.indicator, claim.economy, claim.reporter, claim.period, claim.status)
+    if key not in looked:
+        looked[key] = _official(claim, tables)
+    return looked[key]
+
+
+def _unresolved(claim: Claim) -> str:
+    """Why a claim cannot be compared before any official figure is looked up, or ''."""
+    if claim.doubt:
+        return claim.doubt
+    if claim.unit == "CNY bn":
+        return "a yuan figure: the tables hold US-dollar series only, so it is not compared"
+    if claim.period is not None or claim.indicator.startswith(STANDING):
+        return ""
+    if claim.indicator.endswith("_capacity"):
+        return (
+            "no date stated: the capacity of a route not built yet is a plan that changed over"
+            " time, so which one is meant is not resolved (a publication date resolves it)"
+        )
+    return "no period stated (a publication date resolves 'last year', 'this year')"
+
+
+def _off_scale(claim: Claim, official: Figure) -> bool:
+    """A level a hundred times or more off the official one ("$175 mln" of bilateral trade)."""
+    if claim.unit not in LEVEL_UNITS or official.value <= 0 or claim.value <= 0:
+        return False
+    return not 1 / SCALE_RATIO < claim.value / official.value < SCALE_RATIO
 
 
 def _another_measure(claim: Claim, official: Figure) -> bool:

@@ -39,6 +39,8 @@ ABBREVIATIONS = (
     "i.e.",
     "approx.",
 )
+# apostrophes written with other characters ("Chinaʼs"), read as one; the length is kept
+APOSTROPHES = str.maketrans({"ʼ": "’", "′": "’", "`": "’"})
 MAX_SENTENCE = 800
 MAX_YEARS = 12  # "since 1980": checked year by year only over a span this long
 MAX_CLAIMS = 500  # per text: the figures after these are listed, not checked
@@ -137,14 +139,16 @@ def scan(
     """
     claims: list[Claim] = []
     skipped: list[Skipped] = []
-    spans = sentences(text)
+    plain = text.translate(APOSTROPHES)
+    spans = sentences(plain)
     carried: Period | None = None
     for index, (start, end) in enumerate(spans):
-        sentence = text[start:end]
-        context = " ".join(text[s:e] for s, e in spans[max(0, index - 2) : index])
+        sentence = plain[start:end]
+        quote = text[start:end].strip()
+        context = " ".join(plain[s:e] for s, e in spans[max(0, index - 2) : index])
         found_here, here, last = _read(sentence, context, carried, published)
         for claim in found_here:
-            moved = replace(claim, start=claim.start + start, end=claim.end + start)
+            moved = replace(claim, start=claim.start + start, end=claim.end + start, quote=quote)
             if limit is not None and len(claims) >= limit:
                 skipped.append(_skip(moved, f"over the limit of {limit} figures checked per text"))
                 continue
@@ -153,7 +157,10 @@ def scan(
                 skipped.append(expanded)
             else:
                 claims.extend(expanded[: None if limit is None else limit - len(claims)])
-        skipped.extend(replace(k, start=k.start + start, end=k.end + start) for k in here)
+        skipped.extend(
+            replace(k, start=k.start + start, end=k.end + start, quote=quote if k.quote else "")
+            for k in here
+        )
         carried = last or carried
     return claims, sorted(skipped, key=lambda k: k.start)
 
@@ -207,6 +214,7 @@ def _sentence_claims(
     wide = sentence + " " + context
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
+    last: tuple[str, str, str] | None = None  # the indicator, economy and unit of the last claim
     for i, quantity in enumerate(figures):
         previous = figures[i - 1].end if i else 0
         following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
@@ -226,13 +234,14 @@ def _sentence_claims(
             reason = "a difference from a contract or plan, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
-        if cues.BY_AMOUNT.search(around.before) and quantity.unit != "percent":
+        if cues.BY_AMOUNT.search(around.before[-60:]) and quantity.unit not in ("percent", "ratio"):
             reason = "a change by an amount, not a level the tables hold"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue  # "increase supplies by 2 bcm": a change, not a level
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
         indicator = _growth(around) if multiple else classify(quantity, around)
+        indicator = _compared(last, quantity, around) or indicator
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -244,10 +253,13 @@ def _sentence_claims(
         period, where = _period(quantity, sentence, found, span, carried)
         if multiple and period is not None and (period.years or not period.annual):
             period = None  # "doubled since 2018" is no growth over one year
-        state = name.startswith(STATE_INDICATORS) and not name.endswith("_yoy")
+        state = (
+            name.startswith(STATE_INDICATORS) or name.endswith("_capacity")
+        ) and not name.endswith("_yoy")
         if period is None and published is not None and state:
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
+        last = (name, economy, quantity.unit)
         if status in ("target", "forecast"):
             period = _goal_period(quantity, sentence, found, span, period, where)
         yield Claim(
@@ -271,13 +283,23 @@ def _sentence_claims(
         )
 
 
+def _compared(
+    last: tuple[str, str, str] | None, quantity: Quantity, around: Around
+) -> tuple[str, str] | None:
+    """'28 % of …, compared with just 2 % in 2013': the same measure as the figure before it
+    (the last claim of the sentence: indicator, economy, unit), when the units agree."""
+    if last is None or last[2] != quantity.unit or not cues.COMPARED_TO.search(around.before[-40:]):
+        return None
+    return last[0], last[1]
+
+
 def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
     """'Rose 1.5 times', 'boosted 1.5-fold', 'doubled', 'вырос в 1,5 раза': growth of
     (x − 1) × 100 %, stated roughly."""
     if quantity.unit != "ratio":
         return None
     verb = quantity.text.lower() in ("doubled", "tripled")
-    if not verb and not cues.GROWN_BY.search(around.before[-50:]):
+    if not verb and not cues.GROWN_BY.search(around.before[-80:]):
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
@@ -397,6 +419,11 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
     return _has(pattern, around.sentence)
 
 
+# a comma between a figure and a period after it, when one comes just before it: the period
+# after belongs to the next clause ("2015年贸易额为680亿美元,2024年达2448亿美元")
+CLAUSE_BREAK = re.compile(r"[,;，；、]")
+# a period written right before its figure, as Chinese does ("2015年的730亿美元")
+TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\s*")
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
 GAS_UNITS = ("bcm", "bcm/yr", "Mt")
 REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
@@ -525,6 +552,14 @@ def _foreign(around: Around) -> bool:
     return bool(cues.OTHER_COUNTRY.search(stretch) or cues.OTHER_SCOPE.search(stretch))
 
 
+def _foreign_country(around: Around) -> bool:
+    """Another country (not the world) named in the figure's own clause."""
+    if not _has(cues.OTHER_COUNTRY, around.sentence):
+        return False
+    clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
+    return bool(cues.OTHER_COUNTRY.search(clause + " " + around.after.split(",")[0]))
+
+
 def _money(around: Around) -> tuple[str, str] | None:
     blocker = _near(cues.BLOCKER, around)
     trade = _near(cues.TRADE, around)
@@ -551,6 +586,9 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     stretch = around.before + " " + around.after.split(",")[0]
     if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
         return None  # the tables hold GDP at market exchange rates
+    clause = re.split(r"[;，；]|,(?!\d)", around.prefix)[-1]
+    if cues.SUBNATIONAL.search(around.before + " " + clause):
+        return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
     if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
         china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
@@ -632,13 +670,15 @@ def _percent(around: Around) -> tuple[str, str] | None:
     clause = re.split(r"[,;]", around.after)[0]
     for text in (around.before + " " + clause, around.sentence):
         found = _percent_in(text, around)
+        if found is not None and found[0].startswith("trade_share"):
+            return None if _foreign_country(around) else found  # a share of world trade
         if found is not None:
             return found if found[0].startswith("gas") or not _foreign(around) else None
     return None
 
 
 def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
-    if _has(cues.OF_CHINA_GAS_IMPORTS, text):
+    if _has(cues.OF_CHINA_GAS_IMPORTS, text) and _has(cues.SHARE, text):
         kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
         pos = _has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
@@ -656,7 +696,7 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
     if _has(cues.RUSSIA_WIDE, around.sentence):
         return None
-    clause = re.split(r"[,;，；]|\band\b", around.prefix)[-1]
+    clause = re.split(r"[;，；]|,(?!\d)|\band\b", around.prefix)[-1]
     if cues.WORLD_TRADE.search(clause):
         return None  # "the proportion of Russian foreign trade carried out in yuan"
     ours = [m.end() for m in cues.CURRENCY.finditer(around.before)]
@@ -664,6 +704,11 @@ def _settlement(around: Around) -> tuple[str, str] | None:
     if others and max(others) > max(ours, default=-1):
         return None  # "the euro's share was about 30 %"
     hits = [(m.start(), m.lastgroup) for m in cues.CURRENCY.finditer(around.prefix)]
+    clause = re.split(r"[;，；]|,(?!\d)", around.after)[0]
+    later = cues.CURRENCY.search(clause)
+    own = re.split(r"[;，；]|,(?!\d)|\band\b", around.before)[-1]
+    if later and not cues.CURRENCY.search(own):
+        hits = []  # "80 % of settlements with China use rubles and renminbi": its own words
     if not hits:
         hits = [(0, m.lastgroup) for m in cues.CURRENCY.finditer(around.after)][:1]
     if not hits:
@@ -696,6 +741,9 @@ def _share(around: Around) -> tuple[str, str] | None:
             return None  # both named before it, neither next to it: the whole is ambiguous
         if hits:
             return _share_of(max(hits)[1] if last else min(hits)[1])
+    partner = cues.PARTNER_OF.search(around.prefix)
+    if partner is not None:  # "China is Russia's key trade partner, accounting for 29 %"
+        return _share_of("RUS" if partner.group("who").lower() == "russia" else "CHN")
     return None
 
 
@@ -704,13 +752,23 @@ def _share_of(economy: str) -> tuple[str, str]:
     return f"trade_share_{name}_trade", economy
 
 
+@lru_cache(maxsize=256)
+def _yuan_first(sentence: str) -> bool:
+    """The sentence states its level in yuan first ("grew 2.7 % to 1.28 trillion yuan ($180
+    billion)"): its growth rates are of yuan values."""
+    yuan = cues.YUAN_VALUE.search(sentence)
+    dollar = cues.DOLLAR_VALUE.search(sentence)
+    return yuan is not None and (dollar is None or yuan.start() < dollar.start())
+
+
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
+    gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
     unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
-    if _in_sentence(cues.YUAN_TERMS, around):
+    if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
     return f"{base[0]}_yoy", base[1]
 
@@ -741,11 +799,9 @@ def _route(around: Around) -> str | None:
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
     at = len(around.prefix)
-    clause = len(re.split(r"[,;]|\band\b", around.after)[0])
+    clause = len(re.split(r"[,;(（]|\band\b", around.after)[0])
     after = [
-        k
-        for s, _, k in mentions
-        if at < s <= at + len(around.sentence) - at and s - at <= clause + 20
+        k for s, _, k in mentions if at < s <= at + len(around.sentence) - at and s - at <= clause
     ]
     own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
     if after:
@@ -817,15 +873,18 @@ def _own_period(
     """The period written in the figure's own stretch: after it in the same clause first
     ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
+    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
     after = [
         f
         for f in dated
         if quantity.end <= f.start < following
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
+        and not (before and CLAUSE_BREAK.search(sentence[quantity.end : f.start]))
     ]
+    if before and TOUCHING.fullmatch(sentence[before[-1].end : quantity.start]):
+        return before[-1].period  # "从2015年的730亿美元增至2017年的860亿美元"
     if after:
         return after[0].period
-    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
     return before[-1].period if before else None
 
 
@@ -883,7 +942,8 @@ def _goal_period(
         return period
     _, following, _, _ = span
     after = _own_period(quantity, sentence, found, quantity.end, following)
-    return _known(after) if after is not None else None
+    known = _known(after) if after is not None else None
+    return None if known is None else periods.whole_year(known)
 
 
 def _known(period: Period) -> Period | None:
@@ -922,7 +982,8 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
 def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
     if not indicator.endswith("_yoy"):
         return quantity.value
-    down = cues.DOWN.search(around.before[-40:] + " " + around.after[:25])
+    clause = re.split(r"[;，；]|,(?!\d)", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
+    down = cues.DOWN.search(clause + " " + around.after[:25])
     return -quantity.value if down else quantity.value
 
 

@@ -13,6 +13,9 @@ The reporter rule, written down once:
   trade with the world), a share of China's trade with China's; then with the mixed-source
   share where the same-reporter one is missing.
 * Other indicators have no reporter.
+* A part of a year ("January–October 2023") that no row covers is compared with the sum of
+  the reporter's monthly figures over it, derived here, when every month is published
+  (bilateral trade flows only: they add up; shares and settlement do not).
 * Dates ("began in December 2019") are checked against the dated event the project records
   (EVENTS), not against a series.
 
@@ -20,8 +23,10 @@ Among the candidates of a reporter, the rule of dashboard/schema/official.py dec
 build's claims_check.csv uses the same).
 """
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from dashboard.check.periods import Period
@@ -101,11 +106,73 @@ def _best(
     rows: Sequence[Row], reporter: str, period: Period, sources: Mapping[str, Row]
 ) -> Row | None:
     start, end = period.start.isoformat(), period.end.isoformat()
-    return official.choose(rows, reporter, start, end, sources=sources)
+    found = official.choose(rows, reporter, start, end, sources=sources)
+    if found is None and rows and rows[0]["indicator"] in official.FLOWS:
+        return months_sum(rows, reporter, period.start, period.end, period.label, sources)
+    return found
+
+
+def months_sum(
+    rows: Sequence[Row],
+    reporter: str,
+    first: date,
+    last: date,
+    label: str,
+    sources: Mapping[str, Row] | None = None,
+) -> Row | None:
+    """The sum of the reporter's official monthly figures from `first` to `last` (whole
+    months, at least two, every one published), as a row derived now; else None."""
+    if first.day != 1 or (last + timedelta(days=1)).day != 1 or last < first:
+        return None
+    months = []
+    start = first
+    while start <= last:
+        end = (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        row = official.choose(rows, reporter, start.isoformat(), end.isoformat(), sources=sources)
+        if row is None:
+            return None
+        months.append(row)
+        start = end + timedelta(days=1)
+    if len(months) < 2:
+        return None
+    source_ids = sorted({s for r in months for s in _source_ids(r)})
+    return {
+        **months[-1],
+        "value": sum(float(r["value"]) for r in months),
+        "value_low": math.nan,
+        "value_high": math.nan,
+        "qualifier": "exact",
+        "period": label,
+        "period_start": first.isoformat(),
+        "period_end": last.isoformat(),
+        "frequency": "year_to_date",
+        "kind": "derived",
+        "obs_id": ";".join(str(r["obs_id"]) for r in months),
+        "input_source_ids": ";".join(source_ids),
+        "_months": tuple(months),
+    }
+
+
+def _source_ids(row: Row) -> list[str]:
+    inputs = str(row.get("input_source_ids") or "")
+    return inputs.split(";") if inputs else [str(row["source_id"])]
+
+
+def _year_before(last: date) -> date:
+    """The last day of the same month a year earlier."""
+    return (date(last.year - 1, last.month, 1) + timedelta(days=31)).replace(day=1) - timedelta(
+        days=1
+    )
 
 
 def previous_year(rows: Sequence[Row], row: Row) -> Row | None:
-    """The same series one year earlier: same source where it has one, else same kind."""
+    """The same series one year earlier: same source where it has one, else same kind (for
+    a sum of months, the sum of the same months)."""
+    if row.get("_months"):
+        first, last = date.fromisoformat(row["period_start"]), date.fromisoformat(row["period_end"])
+        before = (first.replace(year=first.year - 1), _year_before(last))
+        label = str(row["period"]).replace(str(first.year), str(first.year - 1))
+        return months_sum(rows, str(row["reporter"]), *before, label)
     year = int(row["period_start"][:4]) - 1
     start = f"{year}{row['period_start'][4:]}"
     end = f"{int(row['period_end'][:4]) - 1}{row['period_end'][4:]}"

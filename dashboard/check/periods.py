@@ -46,9 +46,22 @@ COUNTS = {
     "одиннадцати": 11,
     "девяти": 9,
     "шести": 6,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+ZH_COUNT = r"\d{1,2}|十一|[二两三四五六七八九十]"
 
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
@@ -69,6 +82,9 @@ RU_MONTHS = {  # stems of the Russian month names, in any case
     "декабр": 12,
 }
 RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
+# a whole Russian month word ("июне", "мая"), never a word that only starts like one
+RU_MONTH_WORD = "|".join(rf"{stem}\w*" for stem in RU_MONTHS if stem != "ма") + r"|ма[йяе]\b"
+RU_YEAR = rf"({YEAR})\s*(?:года|году|год|г\.?)"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -78,10 +94,31 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "base",
             rf"\b(?:from|compared (?:with|to)|than|over|on|versus|vs\.?|against)"
-            rf" (?:(?:the )?same period (?:of |in )?)?(?:{WHEN}|a year (?:earlier|ago|before)"
-            r"|the previous year|the year before)",
+            rf" (?:(?:the )?same period (?:of |in )?)?(?:the )?(?:{WHEN}"
+            r"|a year (?:earlier|ago|before)|the previous year|the year before)",
         ),
-        ("base", r"\b(?:the )?same period (?:of |in )?(?:last year|a year (?:earlier|ago))"),
+        (
+            "base",
+            rf"\b(?:the )?same (?:period|time|months?) (?:of |in |a year )?(?:the )?"
+            rf"(?:last year|a year (?:earlier|ago)|the previous year|{YEAR})",
+        ),
+        (
+            "base_ru",
+            rf"(?:по сравнению с|против|относительно|\bчем)\s+(?:аналогичн\w+ период\w*\s+)?"
+            rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
+            r"|\bк прошлому году",
+        ),
+        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        # "as of January 2016": a date, not the period an annual figure covers
+        (
+            "asof",
+            rf"\b(?:as of|as at|на)\s+(?:the end of |конец )?(?:{MONTH}|{RU_MONTH_WORD})\w*\.?,?"
+            rf" {YEAR}",
+        ),
+        (
+            "ytdmonth",
+            rf"\bby (mid-|the middle of |early |the end of |end-)?({MONTH})\.?,? ({YEAR})\b",
+        ),
         ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
         ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
@@ -91,11 +128,23 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:,? (?:of )?({WHEN}))?",
         ),
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
+        ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
-        ("months_zh", rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*[-–至]\s*(\d{{1,2}})\s*月"),
-        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*(\d{{1,2}})\s*[个個]月"),
+        (
+            "months_zh",
+            rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*月?\s*(?:份)?\s*[-–至到]\s*({ZH_COUNT})\s*月",
+        ),
+        ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*({ZH_COUNT})\s*[个個]月"),
+        ("threequarters_zh", rf"(?:({YEAR})\s*年\s*)?前三季度"),
+        ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
+        ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
+        ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
+        ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
+        ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
+        ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
+        ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
-        ("lastmonth", rf"\b(?:last|in) ({MONTH})\b(?!\.?,? ?\d)"),
+        ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),
@@ -103,6 +152,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quarter", rf"\bQ([1-4]) ({YEAR})"),
         ("since", rf"\bsince ({YEAR})"),
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
+        ("by", rf"(?:\bк|\bдо)\s+(?:концу\s+|конца\s+)?({YEAR})\s*(?:году|года|г\.?)"),
+        ("by", rf"(?:到|至)\s*({YEAR})\s*年(?:底|前|末)?"),
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
@@ -125,7 +176,7 @@ class Period:
     start: date
     end: date
     years: tuple[int, ...] = ()  # "since 2018": each full year, checked one by one
-    relation: str = ""  # "by" deadlines, "now" for "already/today", "on" for "on Monday"
+    relation: str = ""  # "by" deadlines, "now" (already, today), "on" (on Monday), "this" (year)
 
     @property
     def annual(self) -> bool:
@@ -217,8 +268,10 @@ def _count(word: str) -> int:
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given
     (a comparison base and "since the beginning of the year" never name one)."""
-    if kind in ("base", "ytd"):
+    if kind.startswith("base") or kind in ("ytd", "asof"):
         return None
+    if kind in LOCAL:
+        return LOCAL[kind](groups, published)
     if kind in ("months", "months_zh"):
         return _from_january(kind, groups, published)
     if kind in ("half", "quarter", "quarter_zh"):
@@ -235,6 +288,100 @@ def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Perio
     if kind in simple:
         return simple[kind](groups, published)
     return _relative(kind, groups, published)
+
+
+def _ytd_month(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'By mid-December 2018': from January to that month's end (its 15th for 'mid-')."""
+    year, month = int(groups[2]), MONTHS[groups[1].lower()]
+    end = _months(year, month, month, "").end
+    mid = (groups[0] or "").lower().startswith(("mid", "the middle"))
+    end = end.replace(day=15) if mid else end
+    label = f"{calendar.month_abbr[1]}–{'mid-' if mid else ''}{calendar.month_abbr[month]} {year}"
+    return Period(label, date(year, 1, 1), end)
+
+
+def _ru_month(word: str) -> int:
+    lowered = word.lower()
+    return next(
+        n
+        for stem, n in sorted(RU_MONTHS.items(), key=lambda i: -len(i[0]))
+        if lowered.startswith(stem)
+    )
+
+
+def _month_ru(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'В июне 2024 года'."""
+    year, month = int(groups[1]), _ru_month(groups[0])
+    return _months(year, month, month, f"{year}-{month:02d}")
+
+
+def _last_month_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В июне': the latest June before the publication month."""
+    return _month_before((calendar.month_name[_ru_month(groups[0])],), published)
+
+
+def _latest_part(index: int, size: int, published: date | None) -> int | None:
+    """The year of the latest such half or quarter ended before publication."""
+    if published is None:
+        return None
+    return published.year if published.month > index * size else published.year - 1
+
+
+def _part_of(
+    groups: tuple[str, ...], published: date | None, index: int, size: int
+) -> Period | None:
+    """A half or quarter; without a year, the latest one ended before publication."""
+    year = int(groups[1]) if groups[1] else _latest_part(index, size, published)
+    if year is None:
+        return None
+    label = f"{year}-H{index}" if size == 6 else f"{year}-Q{index}"
+    return _months(year, (index - 1) * size + 1, index * size, label)
+
+
+def _half_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2024年上半年' (the first half), '下半年' (the second)."""
+    return _part_of((groups[1], groups[0] or ""), published, 1 if groups[1] == "上" else 2, 6)
+
+
+def _half_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В первом полугодии 2024 года'."""
+    return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 6)
+
+
+def _quarter_ru(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'В первом квартале 2024 года'."""
+    return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 3)
+
+
+def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2023年前三季度': January to September."""
+    return _between(1, 9, groups[0] or None, published)
+
+
+def _month_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'2023年5月' (a month), '5月当月' (the latest May before publication)."""
+    month = int(groups[1])
+    if groups[0]:
+        return _months(int(groups[0]), month, month, f"{groups[0]}-{month:02d}")
+    return _month_before((calendar.month_name[month],), published)
+
+
+def _day_zh(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
+    """'2019年12月1日'."""
+    return _day(int(groups[1]), int(groups[2]), int(groups[0]))
+
+
+LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "day_zh": _day_zh,
+    "month_zh": _month_zh,
+    "ytdmonth": _ytd_month,
+    "month_ru": _month_ru,
+    "lastmonth_ru": _last_month_ru,
+    "half_zh": _half_zh,
+    "half_ru": _half_ru,
+    "quarter_ru": _quarter_ru,
+    "threequarters_zh": _three_quarters_zh,
+}
 
 
 def _until(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
@@ -301,6 +448,21 @@ def _years(groups: tuple[str, ...], _published: date | None = None) -> Period | 
     return Period(f"{first}-{last}", date(first, 1, 1), date(last, 12, 31))
 
 
+def _this_year(published: date) -> Period | None:
+    """'This year': January to the last full month before publication (the data a page can
+    report), marked 'this' so that a goal for this year can take the whole year."""
+    last = published.month - 1
+    if last == 0:
+        return None
+    label = f"{published.year} (to {calendar.month_abbr[last]})"
+    return _with(_months(published.year, 1, last, label), "this")
+
+
+def whole_year(period: Period) -> Period:
+    """'This year' of a goal or forecast: the whole year."""
+    return _annual(period.start.year) if period.relation == "this" else period
+
+
 def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     if kind == "year":
         return _annual(int(groups[0]))
@@ -311,7 +473,7 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
     if kind == "weekday":
         return _weekday(groups[0], published)
     if kind == "this":
-        return _months(published.year, 1, published.month, f"{published.year} (to {published:%b})")
+        return _this_year(published)
     month = published.month
     now = _months(published.year, month, month, f"{published.year}-{month:02d}")
     return _with(now, "now")
@@ -334,17 +496,24 @@ def date_problem(published: date | None, today: date | None = None) -> str:
     )
 
 
+CJK = re.compile("[年月季]")
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
 def find(sentence: str, published: date | None) -> list[Found]:
     """Every period phrase in a sentence, earlier patterns winning where two overlap."""
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
+    script = {"_zh": CJK.search(sentence), "_ru": CYRILLIC.search(sentence)}
     for kind, pattern in PATTERNS:
+        if not script.get(kind[-3:], True):
+            continue  # a Russian or Chinese phrase in a sentence without that script
         for match in pattern.finditer(sentence):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             period = resolve(kind, match.groups(), published)
             taken.append(match.span())
-            if period is None and kind not in ("base", "now", "weekday"):
+            if period is None and not kind.startswith(("base", "now", "weekday")):
                 period = UNRESOLVED
             if period is not None:
                 found.append(Found(match.start(), match.end(), period))

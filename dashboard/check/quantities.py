@@ -25,10 +25,10 @@ NUMBER = (
 CURRENCY = r"US\s?\$\s?|\$\s?|USD\s?|¥|RMB\s?|CNY\s?"
 SCALE = (
     r"trillions?|tn|trln|trn|billions?|bln|bn|b(?!\w)|millions?|mln|mn|thousands?|млрд\.?"
-    r"|миллиард\w*|миллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
+    r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
-    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|美元|USD"
+    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|pc\b|%|процент\w*"
     r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
@@ -36,6 +36,16 @@ UNIT = (
     r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
+PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
+MONEY = ("USD bn", "CNY bn", "RUB bn")
+# what may follow a bare scale word that ends its phrase
+BARE_END = re.compile(
+    r"\s*(?:[,.;:)!?，。；）]|$|(?:by|in|to|and|from|annually|a year|per year|за|к|до|в|по|и|с)\b)",
+    re.IGNORECASE,
+)
+DOLLAR_TERMS = re.compile(
+    r"(?:in dollar terms|in dollars|в долларах|в долларовом выражении)[^.]{0,20}$", re.IGNORECASE
+)
 QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
@@ -62,6 +72,7 @@ SCALES = (  # the start of a scale word, and what it multiplies by
     ("миллиард", 1e9),
     ("млрд", 1e9),
     ("trillion", 1e12),
+    ("триллион", 1e12),
     ("tn", 1e12),
     ("trn", 1e12),
     ("trln", 1e12),
@@ -121,19 +132,30 @@ class Quantity:
     rough: bool = False  # written in words ("two thirds"): never more precise than "about"
 
 
-def to_float(text: str) -> float:
-    """1,234,567 / 1,000 / 1 687 / 89,21 / 1.46 as a float."""
+def to_float(text: str, comma_decimal: bool = False) -> float:
+    """1,234,567 / 1,000 / 1 687 / 89,21 / 1.46 as a float; with comma_decimal, one comma is
+    always the decimal mark ("69,525 миллиарда" is 69.525 billion)."""
     text = re.sub(SPACE, "", text)
+    if comma_decimal and text.count(",") == 1 and "." not in text:
+        return float(text.replace(",", "."))
     return float(text.replace(",", "")) if text.count(",") > 1 else parse_number(text)
 
 
-def decimals(text: str) -> int:
-    """How many decimals a number is written with (a comma before three digits groups them)."""
+def decimals(text: str, comma_decimal: bool = False) -> int:
+    """How many decimals a number is written with (a comma before three digits groups them,
+    unless comma_decimal)."""
     text = re.sub(SPACE, "", text)
     if "." in text:
         return len(text.rpartition(".")[2])
     head, sep, tail = text.rpartition(",")
-    return len(tail) if sep and text.count(",") == 1 and len(tail) != 3 else 0
+    grouped = len(tail) == 3 and not comma_decimal
+    return len(tail) if sep and text.count(",") == 1 and not grouped else 0
+
+
+def russian_scale(scale_word: str) -> bool:
+    """A Russian scale word ("млрд", "миллиарда") after a number: its comma is decimal, as
+    Russian writes decimals ("69,525 миллиарда долларов", never 69,525 billion)."""
+    return bool(re.match("[а-яё]", scale_word, re.IGNORECASE))
 
 
 def multiplier(scale_word: str) -> float:
@@ -157,7 +179,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "CNY bn"
     if unit.startswith(("rouble", "ruble", "рубл", "₽")):
         return "RUB bn"
-    if cur or unit in ("usdollars", "dollars", "usd", "美元") or "доллар" in unit:
+    if cur or unit in ("usdollars", "dollars", "usd", "美元") or "долл" in unit:
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米")
     if unit == "bcm" or (scale_word and cubic):
@@ -177,12 +199,16 @@ def factor(scale_word: str, unit: str) -> float:
 
 
 def find(text: str) -> list[Quantity]:
-    """Every quantity in a text with a unit the project holds, in reading order."""
-    found = []
+    """Every quantity in a text with a unit the project holds, in reading order. A scale
+    word with no unit ("… $100 billion by 2015 and 200 billion by 2020") takes the currency
+    of the money figure before it in the text, or dollars after "in dollar terms"."""
+    found: list[Quantity] = []
+    money = ""
     for match in QUANTITY.finditer(text):
-        quantity = _quantity(text, match)
+        quantity = _quantity(text, match, money)
         if quantity is not None:
             found.extend(quantity)
+            money = next((q.unit for q in quantity if q.unit in MONEY), money)
     taken = [(q.start, q.end) for q in found]
     for match in WORDS.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -207,30 +233,36 @@ def _words(match: re.Match[str]) -> Quantity:
     return Quantity(start, end, text, "ratio", value, rough=True)
 
 
-def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
+def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity] | None:
     g = {k: v or "" for k, v in match.groupdict().items()}
-    unit = unit_of(g["currency"], g["scale"], g["unit"], bool(g["year"]))
+    yearly = bool(g["year"]) or bool(
+        PER_YEAR_BEFORE.search(text, max(0, match.start() - 36), match.start())
+    )
+    unit = unit_of(g["currency"], g["scale"], g["unit"], yearly) or _carried(text, match, money)
     if unit is None:
         return None
     if unit == "percent" and g["num"] and _is_year_like(g["num"]) and not g["num2"]:
         return None
     f = factor(g["scale"] if g["unit"].lower() not in ("bcm",) else "billion", unit)
-    first = to_float(g["num"]) * f
+    russian = russian_scale(g["scale"])
+    first = to_float(g["num"], russian) * f
     if unit in ("USD bn", "CNY bn", "RUB bn") and not g["scale"] and first < 0.1:
         return None  # "$12,600 per capita": money the project holds is in billions
     start, end = match.span()
     while text[end - 1] in ". ":
         end -= 1
     last = g["num2"] or g["num"]
-    step = _step(last, f)
+    step = _step(last, f, russian)
     if not g["num2"]:
         return [Quantity(start, end, text[start:end], unit, first, step=step)]
-    second = to_float(g["num2"]) * f
+    second = to_float(g["num2"], russian) * f
     begun = RANGE_START.search(text[:start])
     if g["dash"].lower() == "to" and begun and begun.group().lower().startswith("from"):
         split = match.start("num2")
         return [
-            Quantity(start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f)),
+            Quantity(
+                start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)
+            ),
             Quantity(split, end, text[split:end], unit, second, step=step),
         ]
     if g["dash"].lower() == "and" and not RANGE_START.search(text[:start]):
@@ -239,8 +271,20 @@ def _quantity(text: str, match: re.Match[str]) -> list[Quantity] | None:
     return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
 
 
-def _step(number: str, f: float) -> float:
-    return 10.0 ** -decimals(number) * f
+def _carried(text: str, match: re.Match[str], money: str) -> str | None:
+    """The currency of a bare scale word that ends its phrase ("200 billion by 2020"): dollars
+    after "in dollar terms", else the money unit written before it; None otherwise."""
+    if not match.group("scale") or match.group("unit") or match.group("currency"):
+        return None
+    if not BARE_END.match(text, match.end()):
+        return None  # "1.4 billion people": a noun follows
+    if DOLLAR_TERMS.search(text, max(0, match.start() - 30), match.start()):
+        return "USD bn"
+    return money or None
+
+
+def _step(number: str, f: float, russian: bool = False) -> float:
+    return 10.0 ** -decimals(number, russian) * f
 
 
 def _is_year_like(number: str) -> bool:

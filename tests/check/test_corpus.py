@@ -1,4 +1,5 @@
-"""The real-text evaluation corpus (tests/check/corpus) is well-formed and split by page."""
+"""The real-text evaluation corpus (tests/check/corpus) is well-formed, split by page, and its
+held-out set (second pass) is apart from both halves."""
 
 import csv
 import hashlib
@@ -72,15 +73,32 @@ def test_sentences_have_an_http_url_a_site_a_date_and_a_mention() -> None:
             assert s["date_source"] == "", where
 
 
+def _bare(url: str) -> str:
+    """Host and path of a URL, without scheme, www., query or trailing slash."""
+    return re.sub(r"^https?://(www\.)?", "", url).split("?")[0].rstrip("/")
+
+
 def test_split_once_by_page_from_a_hash_of_the_url() -> None:
+    """dev and test by a hash of the URL; the later held-out pages are exempt (see below)."""
     splits: dict[str, set[str]] = defaultdict(set)
     for s in SENTENCES:
         splits[s["url"]].add(s["split"])
+        assert s["split"] in ("dev", "test", "holdout"), s["sentence_id"]
+        if s["split"] == "holdout":
+            continue
         half = "dev" if hashlib.sha256(s["url"].encode()).digest()[0] % 2 == 0 else "test"
         assert s["split"] == half, s["sentence_id"]
     assert all(len(halves) == 1 for halves in splits.values())
     per_half = Counter(BY_ID[m["sentence_id"]]["split"] for m in MENTIONS)
-    assert abs(per_half["dev"] - per_half["test"]) < 0.2 * len(MENTIONS)
+    assert abs(per_half["dev"] - per_half["test"]) < 0.2 * (per_half["dev"] + per_half["test"])
+
+
+def test_holdout_pages_are_apart_from_dev_and_test() -> None:
+    """The held-out set (second pass) shares no page with the halves, by URL or by site and path."""
+    holdout = {s["url"] for s in SENTENCES if s["split"] == "holdout"}
+    halves = {s["url"] for s in SENTENCES if s["split"] != "holdout"}
+    assert holdout and not holdout & halves
+    assert not {_bare(url) for url in holdout} & {_bare(url) for url in halves}
 
 
 def test_value_text_occurs_in_its_sentence_once_per_mention() -> None:
@@ -121,14 +139,15 @@ def test_no_page_is_one_the_project_cites() -> None:
         if path.is_file() and path.suffix in (".csv", ".json", ".md")
     )
     for url in {s["url"] for s in SENTENCES}:
-        bare = re.sub(r"^https?://(www\.)?", "", url).split("?")[0].rstrip("/")
-        assert bare not in cited, f"{url} is cited under datasets/: drop it from the corpus"
+        assert _bare(url) not in cited, f"{url} is cited under datasets/: drop it from the corpus"
 
 
-def test_size_and_breadth() -> None:
-    pages = {s["url"] for s in SENTENCES}
-    assert len(MENTIONS) >= 200
-    assert len(pages) >= 60
-    assert len({s["site"] for s in SENTENCES}) >= 30
-    assert {s["lang"] for s in SENTENCES} == {"en", "ru", "zh"}
-    assert LABELS == {m["label"] for m in MENTIONS}
+@pytest.mark.parametrize("sets", [("dev", "test"), ("holdout",)], ids=["dev+test", "holdout"])
+def test_size_and_breadth(sets: tuple[str, ...]) -> None:
+    sentences = [s for s in SENTENCES if s["split"] in sets]
+    mentions = [m for m in MENTIONS if BY_ID[m["sentence_id"]]["split"] in sets]
+    assert len(mentions) >= 200
+    assert len({s["url"] for s in sentences}) >= 60
+    assert len({s["site"] for s in sentences}) >= 30
+    assert {s["lang"] for s in sentences} == {"en", "ru", "zh"}
+    assert LABELS == {m["label"] for m in mentions}

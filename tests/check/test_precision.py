@@ -141,9 +141,10 @@ def test_a_growth_multiple_is_not_a_ratio_to_russia() -> None:
 
 
 def test_a_partial_period_without_an_official_figure_says_so() -> None:
-    (row,) = check("China–Russia trade in the first ten months of 2023 reached $196.5 billion.", D)
+    # the monthly series starts in 2017: a part of 2016 has no sum of months to compare with
+    (row,) = check("China–Russia trade in the first ten months of 2016 reached $56.2 billion.", D)
     assert (row["outcome"], row["verdict"]) == ("found, not checked", "unverified")
-    assert row["reason"].startswith("no official figure for Jan–Oct 2023, a part of a year")
+    assert row["reason"].startswith("no official figure for Jan–Oct 2016, a part of a year")
 
 
 def test_currency_words_split_by_a_figure_do_not_crash() -> None:
