@@ -2,6 +2,7 @@
 
 import os
 
+from dashboard import layouts
 from dashboard.app import app
 
 
@@ -9,6 +10,7 @@ def main() -> None:
     """Run the development server."""
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "8050"))
+    layouts.warm()  # the first answers come from the memo
     app.run(host=host, port=port, debug=False, dev_tools_disable_version_check=True)
 
 

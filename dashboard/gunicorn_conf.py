@@ -47,13 +47,8 @@ def when_ready(server: Any) -> None:
             socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", READ_TIMEOUT, 0)
         )
 
-    from dashboard import layouts, memo, precompressed, view
+    from dashboard import layouts, precompressed
     from dashboard.app import server as app
-    from dashboard.charts.registry import PAGES
 
-    for page in PAGES:
-        layouts.page_layout(page, {})
-        offered = memo.offer(page)
-        everything = frozenset(s for ids in offered.series for s in ids)
-        layouts.update_charts(page, view.View(*offered.bounds, False, False, everything))
+    layouts.warm()
     precompressed.warm(app)

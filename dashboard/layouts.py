@@ -12,7 +12,7 @@ from dash import dcc, html
 from dashboard import cards, memo
 from dashboard.cache import per_build
 from dashboard.charts import encoding, plotting, transforms
-from dashboard.charts.registry import PAGES_BY_ID, Chart, Page
+from dashboard.charts.registry import PAGES, PAGES_BY_ID, Chart, Page
 from dashboard.schema import paths, published
 from dashboard.view import View, from_query, observation
 
@@ -156,6 +156,17 @@ def update_charts(page: Page, view: View) -> tuple[list[Any], list[Any], list[An
         rows.append(view.rows(offered))
         lines.append(notes(page, chart, view, shown))
     return figures, rows, lines
+
+
+def warm() -> None:
+    """Lay out every indicator page and draw its default view once, so that a server's first
+    answers come from the memo (the tables joined, each chart's points prepared): called at
+    start by `python -m dashboard`, gunicorn's when_ready and the tests' loopback server."""
+    for page in PAGES:
+        page_layout(page, {})
+        offered = memo.offer(page)
+        everything = frozenset(s for ids in offered.series for s in ids)
+        update_charts(page, View(*offered.bounds, False, False, everything))
 
 
 def notes(page: Page, chart: Chart, view: View, series: tuple[str, ...]) -> list[Any]:

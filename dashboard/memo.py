@@ -11,6 +11,7 @@ from dashboard.cache import per_build
 from dashboard.charts import plotting, transforms
 from dashboard.charts.encoding import Spec
 from dashboard.charts.registry import Chart, Page
+from dashboard.schema.windows import MONTH
 
 
 @per_build(size=64)
@@ -81,7 +82,7 @@ def page_transforms(page: Page) -> tuple[str, ...]:
     dividable = points[points["unit"].isin(list(transforms.PER_PERSON))]
     if persons and dividable["economy"].isin(list(persons)).any():
         offered.append("per_capita")
-    if points["period"].str.fullmatch(transforms.MONTH.pattern).any():
+    if points["period"].str.fullmatch(MONTH.pattern).any():
         offered.extend(transforms.MONTHLY)
     return tuple(offered)
 

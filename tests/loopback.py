@@ -10,8 +10,11 @@ from werkzeug.serving import make_server
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """The dashboard served by werkzeug on a free loopback port."""
+    """The dashboard served by werkzeug on a free loopback port, warmed as servers start."""
+    from dashboard import layouts
     from dashboard.app import app
+
+    layouts.warm()
 
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,10 +1,19 @@
 """Transforms of one series, as plain lists in time order: change on the previous period,
 an index (= 100 in a base year), per person, and monthly values summed to calendar years or
-to 12-month rolling totals. Pure functions; an undefined value is NaN."""
+to 12-month rolling totals. Pure functions; an undefined value is NaN. Which periods are
+adjacent, which months make a rolling window and the change in percent are defined once, in
+dashboard.schema.windows, which the pipeline's derived rows use too."""
 
 import math
-import re
 from collections.abc import Mapping, Sequence
+
+from dashboard.schema.windows import (
+    MONTH,
+    change_percent,
+    defined,
+    previous_period,
+    rolling_windows,
+)
 
 NAN = math.nan
 LEVEL = "level"
@@ -20,8 +29,6 @@ LABELS = {  # transform id -> what the chart says it shows
 ON_PHONES = {"pct_change": "% change", "annual": "Calendar-year", "rolling_12m": "12-month rolling"}
 ALWAYS = (LEVEL, "pct_change", "index")
 MONTHLY = ("annual", "rolling_12m")  # offered where a chart has monthly points
-ANNUAL = re.compile(r"\d{4}")
-MONTH = re.compile(r"(\d{4})-(\d{2})")
 PER_PERSON = {  # unit -> (its size in units of the result, the result's unit)
     "USD bn": (1e9, "USD per person"),
     "USD million": (1e6, "USD per person"),
@@ -55,42 +62,22 @@ def unit(transform: str, level_unit: str, base: int) -> str:
     return level_unit
 
 
-def previous_period(period: str) -> str | None:
-    """The period before a year ('2019' for '2020') or a month ('2019-12' for '2020-01');
-    None for any other period."""
-    if ANNUAL.fullmatch(period):
-        return str(int(period) - 1)
-    month = MONTH.fullmatch(period)
-    if month:
-        year, number = int(month[1]), int(month[2])
-        return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
-    return None
-
-
-def _defined(value: float) -> bool:
-    return not math.isnan(value)
-
-
 def pct_change(periods: Sequence[str], values: Sequence[float]) -> list[float]:
     """The change on the previous period in percent: NaN for the first period, after a gap
     (the period before is missing), and where the value before is zero or missing."""
     out = []
     for n, (period, value) in enumerate(zip(periods, values, strict=True)):
-        before = values[n - 1] if n else NAN
         adjacent = n > 0 and periods[n - 1] == previous_period(period)
-        if adjacent and _defined(before) and before != 0 and _defined(value):
-            out.append((value / before - 1) * 100)
-        else:
-            out.append(NAN)
+        out.append(change_percent(values[n - 1], value) if adjacent else NAN)
     return out
 
 
 def index(years: Sequence[int], values: Sequence[float], base: int) -> list[float]:
     """Each value as a percent of the base year's (the mean of its points): all NaN when the
     base year has no point, or its value is zero or negative (no index to read)."""
-    in_base = [v for y, v in zip(years, values, strict=True) if y == base and _defined(v)]
+    in_base = [v for y, v in zip(years, values, strict=True) if y == base and defined(v)]
     reference = sum(in_base) / len(in_base) if in_base else NAN
-    if not _defined(reference) or reference <= 0:
+    if not defined(reference) or reference <= 0:
         return [NAN] * len(values)
     return [v / reference * 100 for v in values]
 
@@ -106,7 +93,7 @@ def per_capita(
     out = []
     for year, value in zip(years, values, strict=True):
         persons = people.get(year, NAN)
-        out.append(value * size / persons if _defined(persons) and persons > 0 else NAN)
+        out.append(value * size / persons if defined(persons) and persons > 0 else NAN)
     return out
 
 
@@ -117,7 +104,7 @@ def annual_totals(
     months: dict[str, list[int]] = {}
     for n, period in enumerate(periods):
         month = MONTH.fullmatch(period)
-        if month and _defined(values[n]):
+        if month and defined(values[n]):
             months.setdefault(month[1], []).append(n)
     return [
         (year, sum(values[n] for n in positions), positions)
@@ -131,11 +118,6 @@ def rolling_12m(
 ) -> list[tuple[str, float, list[int]]]:
     """Each month that ends twelve consecutive months with a value: (month, the twelve
     months' sum, their positions)."""
-    out = []
-    for n in range(11, len(periods)):
-        window = list(range(n - 11, n + 1))
-        if not all(MONTH.fullmatch(periods[i]) and _defined(values[i]) for i in window):
-            continue
-        if all(periods[i - 1] == previous_period(periods[i]) for i in window[1:]):
-            out.append((periods[n], sum(values[i] for i in window), window))
-    return out
+    return [
+        (periods[w[-1]], sum(values[i] for i in w), w) for w in rolling_windows(periods, values)
+    ]

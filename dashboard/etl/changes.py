@@ -3,11 +3,12 @@ row per point added, revised or removed (schema.tables.CHANGES), appended to the
 in the published folder."""
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.etl.frames import rows_of
 from dashboard.schema.published import parse_table
 from dashboard.schema.tables import CHANGES, OBSERVATIONS
 
@@ -27,16 +28,19 @@ def previous(folder: Path) -> tuple[pd.DataFrame | None, pd.DataFrame]:
     observations = folder / OBSERVATIONS.path
     if not observations.is_file():
         return None, empty()
-    old = parse_table(OBSERVATIONS, observations.read_bytes())
+    return parse_table(OBSERVATIONS, observations.read_bytes()), _history(folder)
+
+
+def _history(folder: Path) -> pd.DataFrame:
     history = folder / CHANGES.path
-    return old, parse_table(CHANGES, history.read_bytes()) if history.is_file() else empty()
+    return parse_table(CHANGES, history.read_bytes()) if history.is_file() else empty()
 
 
 def diff(old: pd.DataFrame, new: pd.DataFrame, build: str, day: str) -> pd.DataFrame:
     """One row per point whose values differ between `old` and `new`, keyed by indicator,
     economy, reporter, series and period; in the key's order."""
-    before = {tuple(row[k] for k in KEY): row for row in old.to_dict("records")}
-    after = {tuple(row[k] for k in KEY): row for row in new.to_dict("records")}
+    before = {tuple(row[k] for k in KEY): row for row in rows_of(old)}
+    after = {tuple(row[k] for k in KEY): row for row in rows_of(new)}
     rows = []
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
@@ -61,7 +65,7 @@ def diff(old: pd.DataFrame, new: pd.DataFrame, build: str, day: str) -> pd.DataF
     return pd.DataFrame(rows, columns=CHANGES.columns) if rows else empty()
 
 
-def _same(was: Mapping[Hashable, object], now: Mapping[Hashable, object]) -> bool:
+def _same(was: Mapping[str, object], now: Mapping[str, object]) -> bool:
     return all(_equal(was[c], now[c]) for c in COMPARED)
 
 
@@ -83,9 +87,15 @@ def appended(history: pd.DataFrame, added: pd.DataFrame) -> pd.DataFrame:
     return kept.reset_index(drop=True)
 
 
-def recorded(folder: Path, observations: pd.DataFrame, build: str, day: str) -> pd.DataFrame:
-    """The history to publish with `observations`: what the folder holds, plus what this
-    build changes against the observations published there (nothing for a first build)."""
+def recorded(
+    folder: Path, observations: pd.DataFrame, build: str, day: str, data: bytes = b""
+) -> pd.DataFrame:
+    """The history to publish with `observations` (`data`: their CSV, when made): what the
+    folder holds, plus what this build changes against the observations published there
+    (nothing for a first build, nor where the published file has the same bytes)."""
+    published = folder / OBSERVATIONS.path
+    if data and published.is_file() and published.read_bytes() == data:
+        return appended(_history(folder), empty())
     old, history = previous(folder)
     if old is None:
         return history

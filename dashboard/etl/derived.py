@@ -11,9 +11,17 @@ from typing import Any
 import pandas as pd
 
 from dashboard.etl import frames
-from dashboard.etl.sources import bp, comtrade_monthly, ei, gacc_fossil, imf
+from dashboard.etl.sources import (
+    bp,
+    comtrade_api_monthly,
+    comtrade_monthly,
+    ei,
+    gacc_fossil,
+    imf,
+    imf_imts_monthly,
+)
 from dashboard.etl.steps import StepOutput
-from dashboard.schema import ids, periods
+from dashboard.schema import ids, periods, windows
 from dashboard.schema.vocabulary import worst_tier
 
 PRODUCER = "China–Russia Figures (this project)"
@@ -96,7 +104,13 @@ YOY = Method(
     "100, same series.",
 )
 METHODS = (SUM, GAP, GAP_PCT, SHARE_SAME, SHARE_MIXED, RATIO, POS_SHARE, SUM_MONTHS, ROLLING, YOY)
-MONTHLY_SOURCES = (comtrade_monthly.IMPORTS_ID, comtrade_monthly.EXPORTS_ID, gacc_fossil.SOURCE_ID)
+MONTHLY_SOURCES = (
+    comtrade_monthly.IMPORTS_ID,
+    comtrade_monthly.EXPORTS_ID,
+    gacc_fossil.SOURCE_ID,
+    comtrade_api_monthly.SOURCE_ID,  # fetched by make refresh only
+    imf_imts_monthly.SOURCE_ID,  # likewise
+)
 
 Op = Callable[[float, float], float]
 
@@ -137,7 +151,7 @@ def run(obs: pd.DataFrame) -> StepOutput:
         }
         for m in METHODS
     )
-    return StepOutput(frames.observations(frames.rows_of(derived)), sources)
+    return StepOutput(derived, sources)
 
 
 def with_tiers(sources: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
@@ -185,7 +199,7 @@ def _combine(
     else:
         pairs = a.merge(b, how="cross", suffixes=("_a", "_b"))
     rows = []
-    for _, pair in pairs.iterrows():
+    for pair in frames.rows_of(pairs):
         inputs = f"{pair['obs_id_a']};{pair['obs_id_b']}"
         row = {c: pair[c] if c in on else pair[f"{c}_b"] for c in PERIOD}
         row |= {
@@ -211,7 +225,7 @@ def _combine(
     return frames.observations(rows)
 
 
-def _origins(pair: pd.Series, side: str) -> set[str]:
+def _origins(pair: Mapping[str, Any], side: str) -> set[str]:
     """The sources an input rests on: its own, or for a derived input, those of its inputs."""
     if pair[f"kind{side}"] == "derived":
         return set(str(pair[f"input_source_ids{side}"]).split(";"))
@@ -490,15 +504,15 @@ def _sums_of_months(obs: pd.DataFrame) -> pd.DataFrame:
 def _rolling(monthly_total: pd.DataFrame) -> pd.DataFrame:
     """12-month rolling sums of the monthly trade total, dated by their last month."""
     months = sorted(frames.rows_of(monthly_total), key=lambda r: str(r["period"]))
-    order = [int(r["period"][:4]) * 12 + int(r["period"][5:7]) for r in months]
+    found = windows.rolling_windows(
+        [str(r["period"]) for r in months], [float(r["value"]) for r in months]
+    )
     rows = []
-    for end in range(11, len(months)):
-        if order[end] - order[end - 11] != 11:
-            continue
-        last = str(months[end]["period"])
+    for window in found:
+        last = str(months[window[-1]]["period"])
         period = periods.month(int(last[:4]), int(last[5:]))
-        window = months[end - 11 : end + 1]
-        rows.append(_from_inputs(window, ROLLING, period, "", indicator="trade_total_12m"))
+        inputs = [months[i] for i in window]
+        rows.append(_from_inputs(inputs, ROLLING, period, "", indicator="trade_total_12m"))
     return frames.observations(rows)
 
 
@@ -507,11 +521,11 @@ def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
     by_period = {str(r["period"]): r for r in frames.rows_of(monthly_total)}
     rows = []
     for period, row in sorted(by_period.items()):
-        before = by_period.get(f"{int(period[:4]) - 1}{period[4:]}")
+        before = by_period.get(windows.year_earlier(period) or "")
         if before is None:
             continue
         fields = periods.month(int(period[:4]), int(period[5:]))
-        value = _gap_percent(row["value"], before["value"])
+        change = windows.change_percent(before["value"], row["value"])
         rows.append(
             _from_inputs(
                 [before, row],
@@ -520,7 +534,7 @@ def _yoy(monthly_total: pd.DataFrame) -> pd.DataFrame:
                 "",
                 indicator="trade_total_yoy_pct",
                 unit="percent",
-                value=value,
+                value=round(change, RATIO_DECIMALS),
             )
         )
     return frames.observations(rows)

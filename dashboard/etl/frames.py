@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -11,6 +12,7 @@ from dashboard.schema.periods import frequency
 from dashboard.schema.tables import OBSERVATIONS, SOURCES
 
 NUMBERS = [f.name for f in OBSERVATIONS.fields if f.type == "number"]
+_frequency = cache(frequency)  # a few hundred distinct periods among thousands of rows
 
 
 SIGNIFICANT_DIGITS = 15  # what a spreadsheet shows of a double: the sources' precision
@@ -94,15 +96,13 @@ def observations(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             frame[column] = float("nan") if column in NUMBERS or column == "year" else ""
     if "frequency" not in frame.columns:
         frame["frequency"] = ""
-    given = frame["frequency"].fillna("").astype(str)
-    read = [
-        f or frequency(str(s), str(e))
-        for f, s, e in zip(given, frame["period_start"], frame["period_end"], strict=True)
-    ]
+    given = frame["frequency"].fillna("").astype(str).tolist()
+    starts = frame["period_start"].astype(str).tolist()
+    ends = frame["period_end"].astype(str).tolist()
+    read = [f or _frequency(s, e) for f, s, e in zip(given, starts, ends, strict=True)]
     frame["frequency"] = pd.Series(read, index=frame.index, dtype=object)
-    frame["year"] = pd.array(
-        [_calendar_year(r) for r in rows_of(frame)] if len(frame) else [], dtype="Int64"
-    )
+    years = zip(starts, ends, frame["period"].tolist(), strict=True)
+    frame["year"] = pd.array([_calendar_year(*y) for y in years], dtype="Int64")
     if len(frame):
         missing = frame["obs_id"].fillna("") == ""
         keyed = [
@@ -123,14 +123,23 @@ def sources(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 
 def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a frame as dicts keyed by column name."""
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """The rows of a frame as dicts keyed by column name, with Python scalars (as
+    `to_dict("records")` gives them, column by column, which is many times faster)."""
+    names = [str(c) for c in frame.columns]
+    columns = [_python_values(frame.iloc[:, n]) for n in range(len(names))]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
-def _calendar_year(row: Mapping[str, Any]) -> int | None:
+def _python_values(column: pd.Series) -> list[Any]:
+    """A column's cells as Python objects (a text column's missing cells stay pd.NA)."""
+    if isinstance(column.dtype, pd.StringDtype):  # its tolist() boxes cell by cell
+        return list(column.to_numpy(dtype=object))
+    return column.tolist()
+
+
+def _calendar_year(start: str, end: str, period: object) -> int | None:
     """The year of a row whose period is exactly one calendar year, else None."""
-    start, end = str(row["period_start"]), str(row["period_end"])
     year = start[:4]
-    if start == f"{year}-01-01" and end == f"{year}-12-31" and row["period"] == year:
+    if start == f"{year}-01-01" and end == f"{year}-12-31" and period == year:
         return int(year)
     return None

@@ -1,4 +1,5 @@
-"""The only door to the network: one session policy, one JSON getter, errors naming the URL.
+"""The only door to the network: one session policy, one getter (JSON or XML bodies), errors
+naming the URL.
 
 Time is bounded three ways: each request has a timeout, a `Retry-After` longer than
 MAX_RETRY_AFTER seconds is cut to it (an unparseable one counts as absent), and a Deadline
@@ -6,17 +7,19 @@ shared by all requests of a refresh stops the next request once it has passed. B
 larger than MAX_BODY_BYTES are refused.
 """
 
+from __future__ import annotations
+
 import email.utils
 import json
 import re
 import time
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-from urllib3.exceptions import HTTPError as Urllib3Error
-from urllib3.exceptions import ReadTimeoutError
+if TYPE_CHECKING:  # imported where a request is made: `make data` never needs them
+    import requests
 
 USER_AGENT = "china-russia-figures-refresh/0.2 (python-requests; offline-first dashboard)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -56,6 +59,8 @@ class Client:
 
 def session(retries: int = 3, backoff: float = 1.0) -> Client:
     """GET with retries on 429 and 5xx and on read timeouts; connection errors fail at once."""
+    import requests
+
     client = requests.Session()
     client.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
     return Client(client, retries, backoff)
@@ -72,10 +77,39 @@ def get_json(
 
     Retries wait for `Retry-After` (capped at MAX_RETRY_AFTER; unparseable means absent) or
     for the backoff, and never past the deadline."""
+    response, body = _fetch(client, url, params, timeout, deadline, "application/json")
+    return _decode(response, body), response.url
+
+
+def get_xml(
+    client: Client,
+    url: str,
+    params: dict[str, str] | None,
+    timeout: float,
+    deadline: Deadline | None = None,
+) -> tuple[ET.Element, str]:
+    """The parsed XML root and the final URL (asked with `Accept: application/xml`); anything
+    but well-formed XML in a 200, or a document type declaration, is a SourceError."""
+    response, body = _fetch(client, url, params, timeout, deadline, "application/xml")
+    return _decode_xml(response, body), response.url
+
+
+def _fetch(
+    client: Client,
+    url: str,
+    params: dict[str, str] | None,
+    timeout: float,
+    deadline: Deadline | None,
+    accept: str,
+) -> tuple[requests.Response, bytes]:
+    """The final response and its body, after the retries the policy allows."""
+    headers = {"Accept": accept}
     for attempt in range(client.retries + 1):
         last = attempt == client.retries
         try:
-            response, body = _get(client.session, url, params, _budget(url, timeout, deadline))
+            response, body = _get(
+                client.session, url, params, headers, _budget(url, timeout, deadline)
+            )
         except _ReadTimeout:
             if last:
                 raise SourceError(url, f"no answer within {timeout:g} s, after retries") from None
@@ -86,7 +120,7 @@ def get_json(
             pause = client.backoff * 2**attempt if pause is None else pause
             _wait(url, pause, deadline, f"HTTP {response.status_code}")
             continue
-        return _decode(response, body), response.url
+        return response, body
     raise SourceError(url, "gave up after retries")  # not reached: the last attempt returns
 
 
@@ -127,10 +161,18 @@ def _retry_after(header: str | None) -> float | None:
 
 
 def _get(
-    client: requests.Session, url: str, params: dict[str, str] | None, timeout: float
+    client: requests.Session,
+    url: str,
+    params: dict[str, str] | None,
+    headers: dict[str, str],
+    timeout: float,
 ) -> tuple[requests.Response, bytes]:
+    import requests
+    from urllib3.exceptions import HTTPError as Urllib3Error
+    from urllib3.exceptions import ReadTimeoutError
+
     try:
-        response = client.get(url, params=params, timeout=timeout, stream=True)
+        response = client.get(url, params=params, headers=headers, timeout=timeout, stream=True)
         return response, _body(response, time.monotonic() + timeout)
     except requests.exceptions.ReadTimeout:
         raise _ReadTimeout from None
@@ -161,13 +203,33 @@ def _body(response: requests.Response, until: float) -> bytes:
     return b"".join(chunks)
 
 
-def _decode(response: requests.Response, body: bytes) -> Any:
-    url = response.url
+def _text(response: requests.Response, body: bytes) -> str:
+    """The body as text, unless the status is an error or the body is empty."""
     text = body.decode(response.encoding or "utf-8", errors="replace")
     if response.status_code >= 400:
-        raise SourceError(url, f"HTTP {response.status_code}: {_snippet(text)}")
+        raise SourceError(response.url, f"HTTP {response.status_code}: {_snippet(text)}")
     if response.status_code == 204 or not text.strip():
-        raise SourceError(url, f"empty response (HTTP {response.status_code})")
+        raise SourceError(response.url, f"empty response (HTTP {response.status_code})")
+    return text
+
+
+def _decode_xml(response: requests.Response, body: bytes) -> ET.Element:
+    url = response.url
+    text = _text(response, body)
+    content_type = response.headers.get("Content-Type", "")
+    if "xml" not in content_type or not text.lstrip().startswith("<"):
+        raise SourceError(url, f"expected XML, got {content_type or 'no type'}: {_snippet(text)}")
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise SourceError(url, "XML with a document type declaration refused (entities)")
+    try:
+        return ET.fromstring(body)
+    except ET.ParseError as error:
+        raise SourceError(url, f"malformed XML ({_snippet(str(error))})") from None
+
+
+def _decode(response: requests.Response, body: bytes) -> Any:
+    url = response.url
+    text = _text(response, body)
     content_type = response.headers.get("Content-Type", "")
     if "json" not in content_type or text.lstrip().startswith("<"):
         raise SourceError(url, f"expected JSON, got {content_type or 'no type'}: {_snippet(text)}")

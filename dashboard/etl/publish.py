@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.etl import changes, dictionary_readme, swap
 from dashboard.schema.published import PACKAGE_FILE, README_FILE, sha256
-from dashboard.schema.tables import CHANGES, TABLES, Table
+from dashboard.schema.tables import CHANGES, OBSERVATIONS, TABLES, Table
 
 PACKAGE = {
     "name": "china-russia-figures",
@@ -89,12 +89,19 @@ def _resource(table: Table, data: bytes) -> dict[str, object]:
     }
 
 
+def table_files(tables: Mapping[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Each table as CSV, by file name."""
+    return {table.path: csv_bytes(tables[table.name]) for table in TABLES}
+
+
 def files(
-    tables: Mapping[str, pd.DataFrame], history: pd.DataFrame | None = None
+    tables: Mapping[str, pd.DataFrame],
+    history: pd.DataFrame | None = None,
+    written: Mapping[str, bytes] | None = None,
 ) -> dict[str, bytes]:
-    """Every output file, by name: the tables, the change history (none when not given), the
-    README and datapackage.json."""
-    out = {table.path: csv_bytes(tables[table.name]) for table in TABLES}
+    """Every output file, by name: the tables (`written`: their CSV, when already made), the
+    change history (none when not given), the README and datapackage.json."""
+    out = dict(written or table_files(tables))
     out[CHANGES.path] = csv_bytes(changes.empty() if history is None else history)
     out[README_FILE] = dictionary_readme.render(tables).encode("utf-8")
     text = json.dumps(descriptor(tables, out), indent=2, ensure_ascii=False) + "\n"
@@ -106,7 +113,9 @@ def publish(folder: Path, tables: Mapping[str, pd.DataFrame], day: str = "") -> 
     """Replace the published folder with these tables, in one swap, with what they change
     against the tables published there appended to its change history (dated `day`, today
     when not given)."""
-    build = build_id({t.path: csv_bytes(tables[t.name]) for t in TABLES})
+    written = table_files(tables)
     when = day or date.today().isoformat()
-    history = changes.recorded(folder, tables["observations"], build, when)
-    swap.replace_folder(folder, files(tables, history))
+    history = changes.recorded(
+        folder, tables["observations"], build_id(written), when, written[OBSERVATIONS.path]
+    )
+    swap.replace_folder(folder, files(tables, history, written))

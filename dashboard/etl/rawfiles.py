@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.etl.errors import InputError
+from dashboard.etl.frames import rows_of
 from dashboard.schema.tables import PARTIAL_DATE, Table
 
 ORIGIN = "origin.json"
@@ -166,8 +167,8 @@ def check_unique(path: Path, frame: pd.DataFrame, key: tuple[str, ...]) -> None:
 
 def records(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, row as a dict) of every row read by read_csv."""
-    for line, row in zip(frame.index.tolist(), frame.to_dict("records"), strict=True):
-        yield int(line), {str(k): v for k, v in row.items()}
+    for line, row in zip(frame.index.tolist(), rows_of(frame), strict=True):
+        yield int(line), row
 
 
 def check_known(frame: pd.DataFrame, column: str, known: set[str], path: Path, what: str) -> None:

@@ -58,9 +58,9 @@ class Snapshot:
         return out | {"origin.json": text.encode("utf-8")}
 
     def span(self) -> str:
-        """First and last year covered."""
-        years = pd.concat([pd.to_numeric(f.frame[f.year]) for f in self.files])
-        return f"{int(years.min())}–{int(years.max())}" if len(years) else ""
+        """First and last period covered (years, or months as the raw file writes them)."""
+        periods = pd.concat([f.frame[f.year].astype(str) for f in self.files])
+        return f"{periods.min()}–{periods.max()}" if len(periods) else ""
 
 
 def now() -> str:

@@ -8,6 +8,7 @@ this contract.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -23,7 +24,7 @@ class Context:
 
     indicators: pd.DataFrame
 
-    @property
+    @cached_property
     def units(self) -> Mapping[str, str]:
         """Each indicator's unit."""
         return dict(zip(self.indicators["indicator"], self.indicators["unit"], strict=True))

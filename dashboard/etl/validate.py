@@ -1,12 +1,13 @@
 """Validate the tidy tables before anything is written: schema, keys, links, plausibility."""
 
-import math
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import pandera.errors
 
 from dashboard.etl.errors import BuildError
+from dashboard.etl.frames import rows_of
 from dashboard.schema import ids
 from dashboard.schema.plausibility import by_indicator
 from dashboard.schema.tables import Table, pandera_schema
@@ -32,9 +33,10 @@ def validate_spreadsheet_safe(table: Table, frame: pd.DataFrame) -> None:
     for field in table.fields:
         if field.type != "string":
             continue
-        risky = frame[frame[field.name].str.startswith(FORMULA_STARTS)]
-        if len(risky):
-            value = risky.iloc[0][field.name]
+        column = frame[field.name]
+        risky = column.str.startswith(FORMULA_STARTS)
+        if risky.any():
+            value = column[risky].iloc[0]
             raise BuildError(
                 f"table {table.name}, column {field.name}: {value!r} would run as "
                 "a spreadsheet formula"
@@ -90,42 +92,55 @@ def validate_plausible(observations: pd.DataFrame, indicators: pd.DataFrame) -> 
     unknown = set(observations["indicator"]) - set(plausible)
     if unknown:
         raise BuildError(f"indicators missing from indicators.csv: {sorted(unknown)}")
-    for row in observations.to_dict("records"):
+    values = observations[["value", "value_low", "value_high"]].astype("float64")
+    low = observations["indicator"].map(lambda i: plausible[i].low)
+    high = observations["indicator"].map(lambda i: plausible[i].high)
+    outside = values.notna() & ~(values.ge(low, axis=0) & values.le(high, axis=0))
+    flags = outside.to_numpy()
+    if flags.any():  # the first such row, and its first such value
+        position, column = divmod(int(flags.argmax()), flags.shape[1])
+        row = rows_of(observations.iloc[[position]])[0]
+        value = float(values.to_numpy()[position, column])
         bounds = plausible[str(row["indicator"])]
-        for value in (row["value"], row["value_low"], row["value_high"]):
-            if not math.isnan(value) and not bounds.admits(value):
-                raise BuildError(
-                    f"implausible value {value:g} {row['unit']} for {row['indicator']} "
-                    f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
-                    f"{bounds.low:g}..{bounds.high:g}"
-                )
+        raise BuildError(
+            f"implausible value {value:g} {row['unit']} for {row['indicator']} "
+            f"{row['economy']} {row['period']} (source {row['source_id']}): outside "
+            f"{bounds.low:g}..{bounds.high:g}"
+        )
     official = observations[observations["kind"] == "official_series"]
     keys = ["indicator", "economy", "reporter", "source_id"]
-    for frequency in ("annual", "monthly"):
+    for frequency, step in (("annual", 12), ("monthly", 1)):
         series = official[official["frequency"] == frequency]
-        for key, rows in series.groupby(keys, sort=True):
-            bounds = plausible[str(key[0])]
+        ordered = series.sort_values([*keys, "period_start"], kind="stable")
+        rows = rows_of(ordered[[*keys, "period_start", "period", "value"]])
+        for before, row in zip(rows, rows[1:], strict=False):
+            key = tuple(str(row[k]) for k in keys)
+            if tuple(str(before[k]) for k in keys) != key:
+                continue  # the first period of a series
+            bounds = plausible[key[0]]
             factor = bounds.max_factor if frequency == "annual" else bounds.max_month_factor
             if factor is not None:
-                _check_moves(rows.sort_values("period_start"), factor, " ".join(map(str, key)))
+                _check_move(before, row, step, factor, " ".join(key))
 
 
-def _check_moves(rows: pd.DataFrame, factor: float, name: str) -> None:
-    """Consecutive periods (years, or months) move by at most `factor` up or down."""
-    starts = [(int(s[:4]), int(s[5:7])) for s in rows["period_start"]]
-    step = 12 if rows["frequency"].iloc[0] == "annual" else 1
-    order = [y * 12 + m - 1 for y, m in starts]
-    periods, values = rows["period"].tolist(), rows["value"].tolist()
-    for i in range(1, len(rows)):
-        a, b = values[i - 1], values[i]
-        if order[i] != order[i - 1] + step or a <= 0 or b <= 0:
-            continue
-        move = max(b / a, a / b)
-        if move > factor:
-            raise BuildError(
-                f"implausible move in {name}: {periods[i - 1]} {a:g} -> {periods[i]} {b:g} "
-                f"({move:.3g}×, more than {factor:g}×)"
-            )
+def _check_move(
+    before: Mapping[str, Any], row: Mapping[str, Any], step: int, factor: float, name: str
+) -> None:
+    """Consecutive periods (`step` months apart) move by at most `factor` up or down."""
+    a, b = before["value"], row["value"]
+    if _month(row["period_start"]) != _month(before["period_start"]) + step or a <= 0 or b <= 0:
+        return
+    move = max(b / a, a / b)
+    if move > factor:
+        raise BuildError(
+            f"implausible move in {name}: {before['period']} {a:g} -> {row['period']} {b:g} "
+            f"({move:.3g}×, more than {factor:g}×)"
+        )
+
+
+def _month(start: str) -> int:
+    """A period's first month, counted from year 0."""
+    return int(start[:4]) * 12 + int(start[5:7]) - 1
 
 
 PARTNER_MAX_USD_BN = 1000.0  # more than any bilateral flow of these economies: a unit slip
@@ -146,7 +161,7 @@ def validate_products(products: pd.DataFrame) -> None:
     for level in ("heading", "hs6"):
         listed = products[products["level"] == level]
         sums = listed.groupby(key, as_index=False).agg(value_kusd=("value_kusd", "sum"))
-        for found in sums.to_dict("records"):
+        for found in rows_of(sums):
             year, direction, chapter, total = (found[k] for k in (*key, "value_kusd"))
             whole = chapters.get((year, direction, chapter))
             if whole is None or total > whole + 0.01:

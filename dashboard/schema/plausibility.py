@@ -22,10 +22,6 @@ class Plausible:
     max_factor: float | None = None  # None where the period-on-period test does not apply
     max_month_factor: float | None = None  # the same test between consecutive months
 
-    def admits(self, value: float) -> bool:
-        """Whether a value lies in the range."""
-        return self.low <= value <= self.high
-
 
 def by_indicator(indicators: pd.DataFrame) -> Mapping[str, Plausible]:
     """Each indicator's believable values, from the indicator table."""

@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,9 +116,13 @@ def stamp(folder: Path) -> tuple[int, int]:
     return status.st_ino, status.st_mtime_ns
 
 
+LOADING = threading.Lock()  # threads asking at once for a build not read yet read it once
+
+
 def load(folder: Path) -> Published:
     """The current build in `folder`, cached until a new one is swapped in."""
-    return _load(str(folder), stamp(folder))
+    with LOADING:
+        return _load(str(folder), stamp(folder))
 
 
 @lru_cache(maxsize=2)

@@ -4,6 +4,9 @@ build; and every memo of the app uses it."""
 import functools
 import importlib
 import pkgutil
+import threading
+
+import pytest
 
 import dashboard
 from dashboard import cache, data, memo
@@ -40,6 +43,50 @@ def test_a_new_build_empties_the_memo():
     square(1)
     assert calls == [1, 2, 1] and len(square) == 1
     cache.MEMOS.remove(square)
+
+
+def test_concurrent_first_calls_compute_once():
+    """Eight threads ask for the same missing entry at once (a server just started, or a new
+    build just swapped in): one computes, the others wait and take its result."""
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def slow(n: int) -> list[int]:
+        calls.append(n)
+        started.set()
+        release.wait(timeout=10)
+        return [n]
+
+    memo = cache.Memo(slow, 4, lambda: "b1")
+    results: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: results.append(memo(7))) for _ in range(8)]
+    threads[0].start()
+    assert started.wait(timeout=10)  # the first is computing
+    for thread in threads[1:]:
+        thread.start()
+    release.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert calls == [7]
+    assert len(results) == 8 and all(r is results[0] for r in results)  # the one result
+    assert memo.computing == {}
+    cache.MEMOS.remove(memo)
+
+
+def test_a_failed_computation_leaves_the_entry_to_the_next_call():
+    calls: list[int] = []
+
+    def flaky(n: int) -> int:
+        calls.append(n)
+        if len(calls) == 1:
+            raise ValueError("the tables are being swapped")
+        return n * n
+
+    memo = cache.Memo(flaky, 4, lambda: "b1")
+    with pytest.raises(ValueError):
+        memo(7)
+    assert memo(7) == 49 and memo(7) == 49 and calls == [7, 7] and memo.computing == {}
+    cache.MEMOS.remove(memo)
 
 
 def test_the_figure_memo_evicts_beyond_its_bound():

@@ -12,6 +12,7 @@ import pytest
 from dashboard import callbacks, guards, memo, view
 from dashboard.charts import plotting, transforms
 from dashboard.charts.registry import CHARTS, PAGES_BY_ID
+from dashboard.schema import paths, windows
 
 NAN = math.nan
 
@@ -24,10 +25,10 @@ def same(a: list[float], b: list[float]) -> bool:
 
 
 def test_previous_period_of_years_and_months():
-    assert transforms.previous_period("2020") == "2019"
-    assert transforms.previous_period("2020-01") == "2019-12"
-    assert transforms.previous_period("2020-10") == "2020-09"
-    assert transforms.previous_period("June–July 2023") is None
+    assert windows.previous_period("2020") == "2019"
+    assert windows.previous_period("2020-01") == "2019-12"
+    assert windows.previous_period("2020-10") == "2020-09"
+    assert windows.previous_period("June–July 2023") is None
 
 
 def test_pct_change_first_period_gaps_zero_and_missing():
@@ -103,6 +104,25 @@ def _handmade_monthly() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def test_published_rolling_sums_and_year_on_year_agree_with_the_chart_transforms():
+    """One definition (dashboard.schema.windows): the pipeline's cited rows equal the
+    transforms applied to the published monthly total."""
+    obs = pd.read_csv(paths.TIDY / "observations.csv", dtype={"period": str})
+    total = obs[obs["indicator"] == "trade_total"]
+    total = total[total["period"].str.fullmatch(r"\d{4}-\d{2}")].sort_values("period")
+    periods, values = list(total["period"]), list(total["value"])
+    rolled = {p: v for p, v, _ in transforms.rolling_12m(periods, values)}
+    published = obs[obs["indicator"] == "trade_total_12m"].set_index("period")["value"]
+    assert len(rolled) == len(published) > 12
+    assert all(published[p] == pytest.approx(v) for p, v in rolled.items())
+    by_month = dict(zip(periods, values, strict=True))
+    yoy = obs[obs["indicator"] == "trade_total_yoy_pct"].set_index("period")["value"]
+    assert len(yoy) == len(periods) - 12
+    for period, value in yoy.items():
+        before = by_month[windows.year_earlier(str(period)) or ""]
+        assert value == pytest.approx(windows.change_percent(before, by_month[period]), abs=1e-4)
 
 
 def test_monthly_tracks_become_annual_and_rolling_totals():

@@ -12,8 +12,9 @@ from tests.loopback import base_url
 
 __all__ = ["base_url"]
 
-# A build's first Table tab or citation is answered by a cold memo (the published tables joined to
-# their citations): seconds on a loaded two-core machine, past playwright's 5 s default.
+# Not the server (warm from the start: tests/loopback.py; a Table tab answered in 0.1-0.5 s) but
+# the browser: Dash's renderer takes 4-12 s of script on a loaded two-core machine to mount a
+# Table tab's grid (GDP levels: 930 elements), past playwright's 5 s default.
 expect.set_options(timeout=15_000)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

@@ -150,3 +150,15 @@ def comtrade_monthly_envelope(months: list[str]) -> dict[str, Any]:
     envelope: dict[str, Any] = json.loads(path.read_text())
     data = [r for r in envelope["data"] if r["period"] in months]
     return envelope | {"count": len(data), "data": data}
+
+
+IMTS_MONTHLY_FIXTURE = "HANDMADE_imts_sdmx3_data_CHN-RUS_XG-MG_M_2025.xml"
+
+
+def imts_monthly_xml() -> str:
+    """The HAND-MADE monthly IMTS reply (tests/fixtures/imf-imts), in the layout of the real
+    recorded XML reply. Its values are China's 2024 months of the shipped comtrade_monthly
+    copy relabelled 2025 (Russia's series: China's mirror values): a format test, not IMF
+    data and not 2025 data."""
+    path = paths.REPO_ROOT / "tests" / "fixtures" / "imf-imts" / IMTS_MONTHLY_FIXTURE
+    return path.read_text()

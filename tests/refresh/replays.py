@@ -1,6 +1,7 @@
 """Each API source's recorded answers, played by the scripted upstream: HAND-MADE responses
-(tests/refresh/handmade.py) carrying the shipped snapshot's values. An API source added to
-dashboard.etl.sources.ALL needs an entry in REPLAYS (the contract test asks for it)."""
+(tests/refresh/handmade.py, tests/fixtures/*/HANDMADE_*) carrying the shipped snapshot's
+values. An API source added to dashboard.etl.sources.ALL needs an entry in REPLAYS (the
+contract test asks for it)."""
 
 import json
 from collections.abc import Callable
@@ -14,6 +15,8 @@ WB_PREFIX = "/country/CHN;RUS;WLD/indicator/"
 IMF_PATH = "/data/dataflow/IMF.STA/IMTS/"
 COMTRADE_PATH = "/preview/C/A/HS"
 COMTRADE_MONTHLY_PATH = "/preview/C/M/HS"
+IMTS_MONTHLY_PATH = IMF_PATH + "+/CHN+RUS.XG_FOB_USD+MG_CIF_USD.RUS+CHN.M"
+XML = "application/xml"
 PER_PAGE = 70  # the hand-made pages split each indicator over three pages
 
 
@@ -71,9 +74,17 @@ def serve_comtrade_monthly(
     upstream.serve(COMTRADE_MONTHLY_PATH, route)
 
 
+def serve_imts_monthly(upstream: Upstream, change: Callable[[str], str] | None = None) -> None:
+    """The HAND-MADE monthly IMTS reply (tests/fixtures/imf-imts/HANDMADE_*), its text first
+    changed by `change`."""
+    text = handmade.imts_monthly_xml()
+    upstream.script(IMTS_MONTHLY_PATH, Reply(change(text) if change else text, content_type=XML))
+
+
 REPLAYS: dict[str, Callable[[Upstream], None]] = {
     "worldbank": serve_worldbank,
     "imf": serve_imf,
     "comtrade": serve_comtrade,
     "comtrade_api_monthly": serve_comtrade_monthly,
+    "imf_imts_monthly": serve_imts_monthly,
 }

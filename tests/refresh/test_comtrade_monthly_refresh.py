@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.etl.rawfiles import read_origin
 from dashboard.etl.sources import comtrade_api_monthly
 from tests.refresh.replays import COMTRADE_MONTHLY_PATH, serve_comtrade_monthly
-from tests.refresh.test_faults import build, datasets, run
+from tests.refresh.test_faults import build, datasets, refused, run
 
 SOURCE = "comtrade_api_monthly"
 
@@ -45,13 +45,7 @@ def test_good_reply_adds_the_months_after_2024(monkeypatch, upstream, raw, capsy
 
 def _refused(monkeypatch, upstream, raw, capsys, change: Any) -> str:
     serve_comtrade_monthly(upstream, change)
-    before = datasets(raw)
-    assert run(monkeypatch, upstream, raw, SOURCE) == 1
-    out: str = capsys.readouterr().out
-    assert f"{SOURCE} failed" in out
-    assert datasets(raw) == before
-    assert not (raw / SOURCE).exists()
-    return out
+    return refused(monkeypatch, upstream, raw, capsys, SOURCE)
 
 
 def test_a_month_times_1000_is_refused(monkeypatch, upstream, raw, capsys):

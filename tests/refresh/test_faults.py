@@ -49,6 +49,18 @@ def datasets(raw: Path) -> dict[str, bytes]:
     return folder_bytes(raw.parent)
 
 
+def refused(monkeypatch, upstream: Upstream, raw: Path, capsys, source: str) -> str:
+    """The output of a refresh of a source fetched online only that must fail: every file
+    under datasets/ as it was, and no folder of its own."""
+    before = datasets(raw)
+    assert run(monkeypatch, upstream, raw, source) == 1
+    out: str = capsys.readouterr().out
+    assert f"{source} failed" in out
+    assert datasets(raw) == before
+    assert not (raw / source).exists()
+    return out
+
+
 def build(raw: Path) -> int:
     return main(["build", "--raw", str(raw), "--out", str(raw.parent / "tidy")])
 

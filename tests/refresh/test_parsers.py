@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.etl import comtrade_client
 from dashboard.etl.http import SourceError
-from dashboard.etl.sources import comtrade, imf, worldbank
+from dashboard.etl.sources import imf, worldbank
 from tests.refresh import handmade
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -23,7 +24,9 @@ def test_comtrade_real_recording_is_read_and_foreign_partners_refused():
     )
     assert body["count"] == 4 and body["error"] == ""
     with pytest.raises(SourceError, match="unexpected country code 32"):
-        comtrade.parse(body["data"], URL, [2010])  # we only ever ask for China–Russia
+        comtrade_client.parse(
+            body["data"], URL, "A", "CHN", ["2010"]
+        )  # we only ever ask for China–Russia
 
 
 def test_comtrade_real_empty_recording_gives_no_rows():
@@ -32,12 +35,12 @@ def test_comtrade_real_empty_recording_gives_no_rows():
             FIXTURES / "comtrade" / "comtradr_data-v1-get_S-A-EB_reporter156_2010_empty.wire.json"
         ).read_text()
     )
-    assert comtrade.parse(body["data"], URL, [2010]).empty
+    assert comtrade_client.parse(body["data"], URL, "A", "CHN", ["2010"]).empty
 
 
 def test_comtrade_handmade_envelope_maps_codes_and_flows():
     body = handmade.comtrade_envelope("RUS", [2018])
-    frame = comtrade.parse(body["data"], URL, [2018])
+    frame = comtrade_client.parse(body["data"], URL, "A", "RUS", ["2018"])
     assert set(frame["reporter_iso"]) == {"RUS"} and set(frame["partner_iso"]) == {"CHN"}
     assert set(frame["flow_code"]) == {"M", "X"}
 

@@ -153,3 +153,29 @@ def test_a_build_removes_the_staging_folders_of_killed_builds_only(tidy, tables)
     publish(tidy, _other_build(tables))
     assert not leftover.exists() and not old_style.exists()
     assert running.is_dir()
+
+
+def test_threads_asking_at_once_for_a_new_build_read_it_once(tidy, monkeypatch):
+    """After a swap every thread asks for the new build at once: it is read and parsed once."""
+    reads: list[Path] = []
+    read_files = published.read_files
+
+    def counted(folder: Path) -> tuple[dict[str, object], dict[str, bytes]]:
+        reads.append(folder)
+        return read_files(folder)
+
+    monkeypatch.setattr(published, "read_files", counted)
+    gate = threading.Barrier(8)
+    loaded: list[published.Published] = []
+
+    def load() -> None:
+        gate.wait()
+        loaded.append(published.load(tidy))
+
+    threads = [threading.Thread(target=load) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(reads) == 1 and len(loaded) == 8
+    assert all(p is loaded[0] for p in loaded)

@@ -1,4 +1,5 @@
-"""IMF trade by partner: DOTS extract shipped, IMTS (SDMX 3.0 API) on refresh.
+"""IMF trade by partner: DOTS extract shipped, IMTS (SDMX 3.0 API) on refresh; the readers
+of the API's two data formats (SDMX-JSON 2.0, SDMX-ML 3.0 structure-specific XML).
 
 Raw layout: datasets/raw/imf_dots/dots_china_russia.csv (schema RAW_IMF_DOTS), China and
 Russia as reporters, exports FOB and imports CIF with each other and the world, US$ millions.
@@ -6,6 +7,7 @@ Russia as reporters, exports FOB and imports CIF with each other and the world, 
 
 import os
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,30 @@ def observations(message: Any, url: str) -> Iterator[tuple[dict[str, str], str, 
         ) from None
 
 
+def xml_observations(root: ET.Element, url: str) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
+    """(series attributes, observation attributes) of every observation of an SDMX-ML 3.0
+    StructureSpecificData message (the series key and TIME_PERIOD, OBS_VALUE are attributes;
+    an element's namespace is ignored, as the structure-specific format puts none on them)."""
+    if _local(root.tag) != "StructureSpecificData":
+        raise SourceError(
+            url, f"upstream format changed: root element {_local(root.tag)[:40]!r}, not data"
+        )
+    sets = [e for e in root if _local(e.tag) == "DataSet"]
+    if not sets:
+        raise SourceError(url, "upstream format changed: no DataSet in the data message")
+    for dataset in sets:
+        for series in dataset:
+            if _local(series.tag) != "Series":
+                continue
+            for obs in series:
+                if _local(obs.tag) == "Obs":
+                    yield dict(series.attrib), dict(obs.attrib)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
 def parse(message: Any, url: str) -> pd.DataFrame:
     """Rows in the raw layout (US$ millions; the API sends plain US$)."""
     rows = []
@@ -157,29 +183,42 @@ def refresh(
     if frame.empty:
         raise SourceError(final_url, "empty result: no China–Russia observations")
     origin = read_origin(folder)
-    retrieved = now()
     origin |= {
         "title": "International Trade in Goods by partner country (IMTS, formerly DOTS)",
         "trust_tier": "producer_dataset",
-        "date_published": retrieved[:10],
-        "date_accessed": retrieved[:10],
-        "citation_full": "International Monetary Fund, International Trade in Goods (by partner "
-        f"country) (IMTS), SDMX 3.0 API, retrieved {retrieved[:10]}.",
         "processing": "China and Russia as reporters, exports FOB and imports CIF with each other "
         "and the world; values converted from US dollars to US$ millions, then by the build to "
         "US$ billions.",
+    }
+    origin |= fetched(
+        now(),
+        final_url,
+        (FILENAME, SOURCE_ID),
+        "International Trade in Goods (by partner country) (IMTS)",
+    )
+    raw = RawFile(
+        FILENAME, frame, ["reporter", "indicator", "partner"], "year", "value_usd_millions"
+    )
+    return Snapshot(NAME, [raw], origin)
+
+
+def fetched(retrieved: str, url: str, file: tuple[str, str], dataset: str) -> dict[str, Any]:
+    """The origin fields of a snapshot fetched from the IMF API (`file`: its path and source
+    id; `dataset`: the words the citation gives the data before the API)."""
+    path, source_id = file
+    return {
+        "date_published": retrieved[:10],
+        "date_accessed": retrieved[:10],
+        "citation_full": f"International Monetary Fund, {dataset}, SDMX 3.0 API, retrieved "
+        f"{retrieved[:10]}.",
         "retrieved_from": f"IMF SDMX 3.0 API ({base_url()}), fetched by make refresh",
         "files": [
             {
-                "path": FILENAME,
-                "source_id": SOURCE_ID,
-                "request_url": final_url,
+                "path": path,
+                "source_id": source_id,
+                "request_url": url,
                 "retrieved_at": retrieved,
                 "upstream_last_updated": "not given in the data message",
             }
         ],
     }
-    raw = RawFile(
-        FILENAME, frame, ["reporter", "indicator", "partner"], "year", "value_usd_millions"
-    )
-    return Snapshot(NAME, [raw], origin)
