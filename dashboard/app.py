@@ -29,7 +29,7 @@ app = Shell(
     compress=True,
     suppress_callback_exceptions=True,
     include_pages_meta=False,  # its meta tags would echo the request URL
-    assets_ignore=r"embed\.(css|js)$",  # for /embed/ pages only
+    assets_ignore=r"embed\.(css|js)$|start-dash-renderer\.js$",  # shell.py names it
 )
 server = app.server
 api.register(server)

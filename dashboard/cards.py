@@ -83,7 +83,7 @@ def transform_controls(
         [
             html.Legend("Show", className="form-label small mb-0"),
             dcc.RadioItems(
-                options=[{"label": transforms.LABELS[t], "value": t} for t in offered],
+                options=[{"label": _transform_label(t), "value": t} for t in offered],
                 value=view.transform,
                 id=f"{page}-transform",
                 className="transform-options",
@@ -111,6 +111,12 @@ def transform_controls(
         ],
         className="controls-transform",
     )
+
+
+def _transform_label(transform: str) -> html.Span:
+    """A transform's name; phones show its first words (transforms.ON_PHONES)."""
+    shown, rest = transforms.control_label(transform)
+    return html.Span([shown, html.Span(rest, className="d-none d-sm-inline")] if rest else shown)
 
 
 def swatch_classes(kind: str, status: str) -> str:

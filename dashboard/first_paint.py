@@ -68,6 +68,13 @@ def page_top(page: Page, view: View) -> str:
     )
 
 
+def control_label(transform: str) -> str:
+    """cards._transform_label as Dash renders it (a text label, too, in a span)."""
+    shown, rest = transforms.control_label(transform)
+    hidden = f'<span class="d-none d-sm-inline">{escape(rest)}</span>' if rest else ""
+    return f"<span>{escape(shown)}{hidden}</span>"
+
+
 def transform_controls(page: Page, view: View) -> str:
     """cards.transform_controls as Dash renders it (its radio items, the base year of an
     index), out of the keyboard's way: the chart below starts where it will stay."""
@@ -77,7 +84,7 @@ def transform_controls(page: Page, view: View) -> str:
         '<input type="radio" tabindex="-1" class="dash-options-list-option-checkbox '
         f'form-check-input me-1"{" checked" if shown == view.transform else ""}></span>'
         '<span class="dash-options-list-option-text me-3">'
-        f"<span>{escape(transforms.LABELS[shown])}</span></span></label>"
+        f"{control_label(shown)}</span></label>"
         for shown in memo.offer(page).transforms
     )
     base = (

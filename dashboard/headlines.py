@@ -27,6 +27,8 @@ HEADLINES = {
 }
 # among the points of the latest period, the kind preferred (then the last published)
 KIND_RANK = {"official_series": 0, "official_statement": 1, "derived": 2}
+# a sum over part of a year is compared only with the same months a year earlier
+PARTS_OF_A_YEAR = ("year_to_date", "irregular")
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,20 @@ def _reported(points: pd.DataFrame, indicator: str, economy: str) -> pd.DataFram
 
 
 def headline(tables: data.Tables, name: str, indicator: str, economy: str) -> Headline | None:
-    """The latest reported point and the latest one ending before it began, or None."""
+    """The latest reported point and the latest one of the same length ending before it
+    began (a part of a year: the same months a year earlier), or None."""
     rows = _reported(tables.points, indicator, economy)
     if rows.empty:
         return None
     latest = data.records(rows.tail(1))[0]
-    before = rows[rows["period_end"] < latest["period_start"]]
+    before = rows[
+        (rows["period_end"] < latest["period_start"]) & (rows["frequency"] == latest["frequency"])
+    ]
+    if latest["frequency"] in PARTS_OF_A_YEAR:
+        before = before[
+            (before["period_start"] == _year_earlier(latest["period_start"]))
+            & (before["period_end"] == _year_earlier(latest["period_end"]))
+        ]
     previous = data.records(before.tail(1))[0] if len(before) else None
     sources = tables.sources.set_index("source_id")
     tier = ""
@@ -67,10 +77,16 @@ def headline(tables: data.Tables, name: str, indicator: str, economy: str) -> He
     return Headline(name, latest, previous, tier)
 
 
+def _year_earlier(day: str) -> str:
+    """An ISO date a year earlier (29 February: the 28th)."""
+    earlier = f"{int(day[:4]) - 1:04d}{day[4:]}"
+    return earlier.replace("-02-29", "-02-28")
+
+
 def change_text(found: Headline) -> str:
     """The change on the previous period: in points for a percent, else in percent."""
     if found.previous is None:
-        return "No earlier period to compare."
+        return "No earlier period of the same length to compare."
     now, then = float(found.latest["value"]), float(found.previous["value"])
     signed = "{:+.1f}".format
     period = found.previous["period"]

@@ -57,35 +57,27 @@ def register_page_for(page: Page) -> Callable[..., html.Div]:
         ids = set(memo.page_points(page)["series_id"])
         return f"{page.path}?{view.from_store(memo.offer(page), value).query(ids)}"
 
-    dash.clientside_callback(
-        ClientsideFunction("grapher", "collectControls"),
-        Output(stored, "data", allow_duplicate=True),
-        Input(f"{page.page}-years", "value"),
-        Input(f"{page.page}-events", "value"),
-        Input(f"{page.page}-log", "value"),
-        State(stored, "data"),
-        prevent_initial_call=True,
+    def in_browser(function: str, *dependencies: Input | Output | State) -> None:
+        """A grapher.js function run in the browser when its inputs change (never on load)."""
+        dash.clientside_callback(
+            ClientsideFunction("grapher", function), *dependencies, prevent_initial_call=True
+        )
+
+    def control(name: str, prop: str = "value") -> Input:
+        return Input(f"{page.page}-{name}", prop)
+
+    to_store, store = Output(stored, "data", allow_duplicate=True), State(stored, "data")
+    in_browser(
+        "collectControls", to_store, control("years"), control("events"), control("log"), store
     )
-    dash.clientside_callback(
-        ClientsideFunction("grapher", "applyTransform"),
+    in_browser(
+        "applyTransform",
         Output(f"{page.page}-reload", "data"),
-        Input(f"{page.page}-transform", "value"),
-        Input(f"{page.page}-base", "value"),
-        State(stored, "data"),
-        prevent_initial_call=True,
+        control("transform"),
+        control("base"),
+        store,
     )
-    dash.clientside_callback(
-        ClientsideFunction("grapher", "collectSeries"),
-        Output(stored, "data", allow_duplicate=True),
-        Input(series, "value"),
-        State(stored, "data"),
-        prevent_initial_call=True,
-    )
-    dash.clientside_callback(
-        ClientsideFunction("grapher", "followAddress"),
-        Output(f"{page.page}-url", "data"),
-        Input(f"{page.page}-address", "data"),
-        prevent_initial_call=True,
-    )
+    in_browser("collectSeries", to_store, Input(series, "value"), store)
+    in_browser("followAddress", Output(f"{page.page}-url", "data"), control("address", "data"))
 
     return layout

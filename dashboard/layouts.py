@@ -161,8 +161,12 @@ def update_charts(page: Page, view: View) -> tuple[list[Any], list[Any], list[An
 def warm() -> None:
     """Lay out every indicator page and draw its default view once, so that a server's first
     answers come from the memo (the tables joined, each chart's points prepared): called at
-    start by `python -m dashboard`, gunicorn's when_ready and the tests' loopback server."""
+    start by `python -m dashboard`, gunicorn's when_ready and the tests' loopback server. The
+    page's first paint too (up to 2 s for /trade's on a loaded machine, then a few ms)."""
+    from dashboard.first_paint import first_paint  # it draws with this module's render
+
     for page in PAGES:
+        first_paint(page.path, {})
         page_layout(page, {})
         offered = memo.offer(page)
         everything = frozenset(s for ids in offered.series for s in ids)

@@ -1,15 +1,16 @@
-"""The HTML shell of every page: language, and only the scripts the pages use, all at once.
+"""The HTML shell of every page: language, and only the scripts the pages use, started once
+the first frame is painted.
 
 Dash lists every registered component library and @babel/polyfill in each page; the pages use
 neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes from assets/
 (the basic bundle, scatter only), so those tags are left out. Of the polyfill, dcc needs only
 `regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
-The first chart waits on three things, started together: the scripts; the page's layout and
-callbacks (preloaded: Dash's renderer asks for them only once its scripts have run, and then
-finds them in the preload cache); and plotly.js, loaded `async` and, by V8's compile hint at the
-top of the bundle, compiled off the main thread while Dash renders the page
-(assets/plotly-pending.js makes dcc.Graph wait for it).
+The first frame waits only on the page's HTML and stylesheets: Dash's scripts are listed in a
+type the browser does not run, and Dash's renderer script (assets/start-dash-renderer.js,
+inline) asks for them, the page's layout and its callbacks once the stylesheets are there, and
+runs them once that frame is painted. plotly.js it starts at once, `async`: by V8's compile hint
+at the top of the bundle it compiles off the main thread, and dcc.Graph waits for it.
 
 The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
@@ -19,6 +20,7 @@ On a page of charts the first chart comes drawn in the index page (first_paint.p
 
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -31,30 +33,33 @@ from dashboard.citations import PROJECT
 from dashboard.first_paint import first_paint, page_for
 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/)[^"]*"></script>\s*')
+SCRIPT = re.compile(r'<script src="([^"]*)"></script>\s*')
+PLOTLY = re.compile(r"/assets/plotly-basic-[^/]*$")
 # the chunk dcc.Graph fetches on first render, loaded with the page instead (one round trip
 # less before the first chart); the slider's waits, as the controls do, for the first chart
-CHUNKS = '<script src="/_dash-component-suites/dash/dcc/async-graph.js"></script>'
-
-
-PLOTLY = re.compile(r'<script src="(/assets/plotly-basic-[^"]*)"></script>\s*')
-PRELOADS = "".join(
-    f'<link rel="preload" href="/{name}" as="fetch" crossorigin="anonymous">'
-    for name in ("_dash-layout", "_dash-dependencies")
-)
+CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+START = Path(__file__).with_name("assets") / "start-dash-renderer.js"
 
 
 class Shell(Dash):
-    """A Dash app whose index page declares its language and skips unused scripts."""
+    """A Dash app whose index page declares its language, skips unused scripts and starts
+    the others once the first frame is painted."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # inline (its comment left out), hashed in the CSP as Dash's own renderer script is
+        self.renderer = START.read_text(encoding="utf-8").split("*/", 1)[1].strip()
 
     def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
-        """The index page with `lang="en"`, without the unused script tags, with plotly.js
-        async and the layout and callbacks preloaded."""
-        scripts = UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
-        plotly = PLOTLY.search(scripts)
-        kwargs["scripts"] = PLOTLY.sub("", scripts) + CHUNKS
-        kwargs["metas"] = kwargs.get("metas", "") + PRELOADS
-        if plotly:
-            kwargs["metas"] += f'<script src="{plotly[1]}" async fetchpriority="high"></script>'
+        """The index page with `lang="en"`, the skip links, navigation and first paint
+        before Dash's entry point, and Dash's scripts (but the unused ones) listed for
+        assets/start-dash-renderer.js to start."""
+        sources = SCRIPT.findall(UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))) + [CHUNK]
+        kwargs["scripts"] = SCRIPT.sub("", kwargs.get("scripts", "")) + "".join(
+            f'<script type="text/x-dash-deferred" src="{escape(src)}"'
+            f"{' data-async' if PLOTLY.search(src) else ''}></script>"
+            for src in sources
+        )
         path = flask.request.path if flask.has_request_context() else ""
         query = flask.request.args.to_dict() if flask.has_request_context() else {}
         kwargs["app_entry"] = (

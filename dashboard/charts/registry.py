@@ -288,8 +288,13 @@ PAGES = (
                 "gas",
                 "imports-mass",
                 "China's natural gas imports in tonnes",
-                ("gas_cn_imports_total_mass",),
-                "Million tonnes, as China reports them.",
+                (
+                    "gas_cn_imports_total_mass",
+                    "gas_cn_lng_imports_mass",
+                    "gas_cn_lng_imports_from_ru_mass",
+                ),
+                "Million tonnes, as China's customs report them; LNG from Russia also as sums "
+                "of the customs months.",
             ),
             Chart(
                 "gas",

@@ -25,6 +25,8 @@ LABELS = {  # transform id -> what the chart says it shows
     "annual": "Calendar-year totals of the months",
     "rolling_12m": "12-month rolling totals",
 }
+# the words of a label a phone shows in the transform control (the rest is hidden there)
+ON_PHONES = {"pct_change": "% change", "annual": "Calendar-year", "rolling_12m": "12-month rolling"}
 ALWAYS = (LEVEL, "pct_change", "index")
 MONTHLY = ("annual", "rolling_12m")  # offered where a chart has monthly points
 PER_PERSON = {  # unit -> (its size in units of the result, the result's unit)
@@ -33,6 +35,13 @@ PER_PERSON = {  # unit -> (its size in units of the result, the result's unit)
     "USD mn": (1e6, "USD per person"),
     "bcm": (1e9, "m³ per person"),
 }
+
+
+def control_label(transform: str) -> tuple[str, str]:
+    """A transform's name in its control, split into what phones show and the rest."""
+    whole = LABELS[transform]
+    shown = ON_PHONES.get(transform, whole)
+    return shown, whole.removeprefix(shown)
 
 
 def label(transform: str, base: int) -> str:

@@ -221,14 +221,19 @@ PARTNER_OF = _re(
 )
 OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas imports")
 
+# a fall, in the words of each language (a rise lists these too: growth either way)
+_FALL = (
+    r"fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank|shrunk"
+    r"|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
+)
+_FALL_RU = r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
+_FALL_ZH = r"下降|减少|減少"
+_RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
-    r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|fell|fall|falls|fallen|dropped"
-    r"|drops?|down|declined?|decreased?|decrease|shrank|shrunk|contracted|lower|plunged?"
-    r"|slumped?|growing|expanding|expanded|jumping|surging|climbing|falling|dropping"
-    r"|declining|shrinking|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|вырос\w*|увеличил\w*"
-    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|рост\w*|прирост\w*|увеличени\w*"
-    r"|сокращени\w*|уменьшил\w*|подскочил\w*)\b|同比|增长|增長|下降|增加|减少|減少"
+    r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
+    rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
+    rf"|{_FALL_RU})\b|同比|增长|增長|增加|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
@@ -237,12 +242,7 @@ GROWN_BY = _re(
     r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
 )
-DOWN = _re(
-    r"\b(?:fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank"
-    r"|shrunk|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
-    r"|сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*)\b"
-    r"|下降|减少|減少"
-)
+DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
 
 POS2 = _re(
     r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"
@@ -307,8 +307,7 @@ LESS_THAN = _re(
 BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
-    r"|(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|прибавил\w*"
-    r"|подскочил\w*|рост\w*|прирост\w*|снижени\w*|падени\w*|сокращени\w*|увеличени\w*)"
+    rf"|(?:{_RISE_RU}|прибавил\w*|{_FALL_RU})"
     r"\s+(?:[\w-]+\s+){0,5}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan

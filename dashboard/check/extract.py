@@ -854,13 +854,30 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     russian = _has(cues.RUSSIA, text)
     from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
-        return None if russian else ("gas_cn_imports_total_mass", "CHN")
+        return _gas_tonnes(around, russian, from_russia)
     route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
     if not route:
         return None if russian else ("gas_cn_imports_total", "CHN")
     if russian and not from_russia:
         return None
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
+
+
+def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, str] | None:
+    """China's gas imports in tonnes: all gas, its LNG, or its LNG from Russia. LNG in a passage
+    naming Russia without "from Russia", and a figure whose own stretch names neither LNG nor
+    pipelines in a sentence naming one of them, are not checked."""
+    if _has(cues.LNG, around.before + around.after):
+        if from_russia:
+            return "gas_cn_lng_imports_from_ru_mass", "CHN"
+        return (
+            None
+            if russian or _has(cues.RUSSIA, around.context)
+            else ("gas_cn_lng_imports_mass", "CHN")
+        )
+    if _in_sentence(cues.LNG, around) or _in_sentence(cues.PIPELINE, around):
+        return None
+    return None if russian else ("gas_cn_imports_total_mass", "CHN")
 
 
 def _own_period(

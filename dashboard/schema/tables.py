@@ -50,6 +50,7 @@ class Table:
 
 
 S, N, INT, D = "string", "number", "integer", "date"
+CITES = Field("source_id", S, "The source this row cites (sources.csv).")
 
 OBSERVATIONS = Table(
     "observations",
@@ -137,7 +138,7 @@ OBSERVATIONS = Table(
             "Kind of source: official_series, official_statement, article_claim, derived.",
             enum=v.KINDS,
         ),
-        Field("source_id", S, "The source this row cites (sources.csv)."),
+        CITES,
         Field("method", S, "For derived rows: how the value is computed.", required=False),
         Field(
             "input_obs_ids",
@@ -426,7 +427,7 @@ PRODUCTS = Table(
             "Quantity in metric tons; empty where a summed 6-digit row had no quantity.",
             required=False,
         ),
-        Field("source_id", S, "The source this row cites (sources.csv)."),
+        CITES,
     ),
     ("year", "direction", "level", "code"),
 )
@@ -450,7 +451,7 @@ PARTNERS = Table(
             "The partner's rank among the reporter's top 15, where given.",
             required=False,
         ),
-        Field("source_id", S, "The source this row cites (sources.csv)."),
+        CITES,
         Field("note", S, "What the source row says.", required=False),
     ),
     ("reporter", "partner", "flow", "period", "source_id"),
@@ -500,36 +501,21 @@ def text_fields(*names: str, required: bool = True) -> tuple[Field, ...]:
 
 
 STATED = (
-    Field("indicator", S, "indicator"),
-    Field("economy", S, "economy", enum=v.ECONOMIES),
-    Field("reporter", S, "reporter", required=False, enum=v.REPORTERS),
-    Field("period", S, "period"),
-    Field("period_start", D, "period_start"),
-    Field("period_end", D, "period_end"),
-    Field("value", N, "value"),
-    Field("value_low", N, "value_low", required=False),
-    Field("value_high", N, "value_high", required=False),
-    Field("qualifier", S, "qualifier", enum=v.QUALIFIERS),
-    Field("unit", S, "unit", enum=tuple(v.UNITS)),
+    *map(
+        OBSERVATIONS.field,
+        (
+            *("indicator", "economy", "reporter", "period", "period_start", "period_end"),
+            *("value", "value_low", "value_high", "qualifier", "unit"),
+        ),
+    ),
     Field("value_text", S, "the words of the quote that state the value", required=False),
-    Field("status", S, "status", enum=v.STATUSES),
+    OBSERVATIONS.field("status"),
 )
-"""The columns of a hand-entered figure (an official statement or an article claim)."""
+"""The columns of a hand-entered figure (an official statement or an article claim): those of an
+observation, plus the words that state the value."""
 
 RAW_INDICATORS = raw_table("indicators", "indicators.csv", INDICATOR_FIELDS, ("indicator",))
-RAW_EVENTS = raw_table(
-    "events",
-    "events.csv",
-    (
-        Field("event_id", S, "event_id"),
-        Field("date", D, "date"),
-        Field("date_precision", S, "date_precision", enum=v.DATE_PRECISIONS),
-        Field("label", S, "label"),
-        Field("category", S, "category", enum=v.EVENT_CATEGORIES),
-        Field("source_id", S, "source_id"),
-    ),
-    ("event_id",),
-)
+RAW_EVENTS = raw_table("events", "events.csv", EVENTS.fields, EVENTS.primary_key)
 
 
 # -- pandera schemas, generated from the layouts above -----------------------------------------

@@ -452,12 +452,17 @@ def test_months_and_parts_of_years_never_join_a_line_of_years(tables):
     sums = replace(sums, frequencies=NOT_MONTHLY)
     points = memo.chart_points(tables.points, sums)
     figure = plotting.chart_figure(points, sums)
-    frequency = points.set_index("obs_id")["frequency"]
-    kinds = [(t, {frequency[c[0]] for c in t.customdata}) for t in figure.data]
+    by_obs = points.set_index("obs_id")
+    kinds = [(t, {by_obs.at[c[0], "frequency"] for c in t.customdata}) for t in figure.data]
     parts = [t for t, f in kinds if f <= {"incomplete_year", "year_to_date"}]
-    whole = [t for t, f in kinds if f == {"annual"}]
+    whole = [t for t, f in kinds if f == {"annual"} and _sums_of_months(t, by_obs)]
     assert parts and all(t.mode == "markers" for t in parts)  # never a line as if complete
-    assert whole and all(t.mode == "lines+markers" for t in whole)
+    assert whole and all(t.mode == "lines+markers" for t in whole)  # (statements: markers)
+
+
+def _sums_of_months(trace: object, by_obs: pd.DataFrame) -> bool:
+    ids = [c[0] for c in trace.customdata]  # type: ignore[attr-defined]
+    return bool((by_obs.loc[ids, "source_id"] == "derived-sum-of-months").all())
 
 
 def test_months_and_years_share_one_date_axis(tables):

@@ -1,5 +1,6 @@
-"""What the first load of a page is made of: the shell's script tags and preloads, the scripts
-sent brotli-compressed from memory, and chart cards after the first arriving empty."""
+"""What the first load of a page is made of: the shell's scripts, listed for its renderer script
+to start after the first frame, with their preloads; the scripts sent brotli-compressed from
+memory, and chart cards after the first arriving empty."""
 
 import json
 import re
@@ -27,27 +28,45 @@ def shell(client) -> str:
     return str(client.get("/trade").get_data(as_text=True))
 
 
+def _renderer(shell: str) -> str:
+    (script,) = re.findall(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', shell, re.S)
+    return str(script)
+
+
+def test_no_script_runs_before_the_first_frame_but_the_renderer_script(shell):
+    # every script with a source is listed in a type the browser does not run; the inline
+    # ones define clientside callbacks, or are the renderer script that starts the others
+    tags = re.findall(r"<script[^>]*>", shell)
+    assert all('type="text/x-dash-deferred"' in tag for tag in tags if " src=" in tag)
+    assert "new DashRenderer()" in _renderer(shell) and "requestAnimationFrame" in _renderer(shell)
+    assert '<link rel="preload"' not in shell  # the renderer script asks, after the stylesheets
+    assert shell.index('rel="stylesheet"') < shell.index('id="first-paint"')
+
+
 def test_layout_and_callbacks_are_preloaded_as_the_renderer_fetches_them(shell):
     # as=fetch with crossorigin="anonymous": mode cors, credentials same-origin, as Dash's
     # renderer fetches them, so the browser hands it the preloaded answers
-    for name in ("_dash-layout", "_dash-dependencies"):
-        assert f'<link rel="preload" href="/{name}" as="fetch" crossorigin="anonymous">' in shell
+    script = _renderer(shell)
+    assert '["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"))' in (
+        script
+    )
+    assert 'link.crossOrigin = "anonymous"' in script
 
 
 def test_plotly_is_loaded_once_async_and_waited_for(shell):
     tags = re.findall(r"<script[^>]*>", shell)
     plotly = [tag for tag in tags if BUNDLE in tag]
-    assert len(plotly) == 1 and " async" in plotly[0]
-    sources = [tag for tag in tags if "src=" in tag]
-    pending = next(i for i, tag in enumerate(sources) if "plotly-pending.js" in tag)
-    renderer = next(i for i, tag in enumerate(sources) if "dash_renderer" in tag)
-    assert pending < renderer  # the placeholder is there before any graph renders
+    assert len(plotly) == 1 and " data-async" in plotly[0]
+    script = _renderer(shell)
+    # a placeholder until the bundle has run, put in before it is asked for
+    placeholder = script.index('Object.defineProperty(window, "Plotly"')
+    assert placeholder < script.index("add(plotly, true)")
 
 
 def test_the_shell_loads_no_component_library_but_dash_s_own(shell):
     # the widgets are Dash's html and dcc components: no dash-bootstrap-components (228 kB),
     # and of @babel/polyfill only the regenerator runtime dcc's lazy components call
-    sources = re.findall(r'<script src="([^"]+)"', shell)
+    sources = re.findall(r'<script type="text/x-dash-deferred" src="([^"]+)"', shell)
     libraries = {url.split("/")[2] for url in sources if url.startswith("/_dash-component-suites/")}
     assert libraries == {"dash"}
     runtime = [i for i, url in enumerate(sources) if "regenerator-runtime" in url]

@@ -6,15 +6,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.charts.registry import PAGES as INDICATOR_PAGES
+
 pytestmark = pytest.mark.browser
 
 PAGES = [
     "/",
-    "/trade",
-    "/shares",
-    "/settlement",
-    "/gdp",
-    "/gas",
+    *(p.path for p in INDICATOR_PAGES),
     "/sources",
     "/about",
     "/about/dictionary",

@@ -6,20 +6,12 @@ import re
 import pytest
 from playwright.sync_api import FloatRect, Page, expect
 
+from dashboard.charts.registry import PAGES as INDICATOR_PAGES
+
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/",
-    "/trade",
-    "/shares",
-    "/settlement",
-    "/gdp",
-    "/gas",
-    "/sources",
-    "/about",
-    "/no-such-page",
-]
-CHART_PAGES = {"/trade", "/shares", "/settlement", "/gdp", "/gas"}
+PAGES = ["/", *(p.path for p in INDICATOR_PAGES), "/sources", "/about", "/no-such-page"]
+CHART_PAGES = {p.path for p in INDICATOR_PAGES}
 NOT_FOUND_MESSAGE = "Failed to load resource: the server responded with a status of 404 (NOT FOUND)"
 POINT = ".js-plotly-plot .scatterlayer .trace .points path"
 

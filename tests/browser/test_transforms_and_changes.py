@@ -116,3 +116,19 @@ def test_changes_page_reads_on_a_phone(page, base_url, made_up_changes, width):
     expect(page.locator("a[href='/changes.atom']")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.errors == []
+
+
+def test_on_a_phone_the_transforms_take_two_rows_and_the_keyboard_still_picks_one(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 900})
+    _chart(page, base_url + "/trade")
+    control = page.locator("#page-content fieldset.controls-transform")
+    assert control.bounding_box()["height"] <= 70  # was 179 px: one radio a row
+    expect(page.get_by_role("group", name="Show").get_by_role("radio")).to_have_count(5)
+    level = page.get_by_role("radio", name="Level")
+    expect(level).to_be_checked()
+    level.focus()
+    page.keyboard.press("ArrowRight")  # the next radio: % change on the previous period
+    page.wait_for_url("**transform=pct_change**")
+    page.wait_for_selector(DRAWN, state="attached", timeout=15000)
+    expect(page.get_by_role("radio", name="% change")).to_be_checked()
+    assert page.errors == []

@@ -376,3 +376,36 @@ def test_for_a_month() -> None:
 )
 def test_a_russian_change_by_an_amount_is_no_level(text: str) -> None:
     assert not claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "China imported 70.1 million tonnes of LNG in 2024, customs data showed.",
+            "gas_cn_lng_imports_mass",
+        ),
+        (
+            "China imported 7.2 million tonnes of LNG from Russia in 2024.",
+            "gas_cn_lng_imports_from_ru_mass",
+        ),
+        (
+            "China's natural gas imports reached 111.2 million tonnes in 2023.",
+            "gas_cn_imports_total_mass",
+        ),
+        (
+            "Russian LNG exports to China reached 8 million tonnes in 2023.",
+            "gas_cn_lng_imports_from_ru_mass",
+        ),
+        ("Russian LNG sales rose. China imported 8.8 million tons of LNG in 2025.", None),
+        (
+            "LNG imports fell while pipeline gas imports rose 5.5 per cent "
+            "to 50.5 million tonnes in 2024.",
+            None,
+        ),
+    ],
+)
+def test_gas_in_tonnes_by_route_and_origin(text: str, indicator: str | None) -> None:
+    """LNG in tonnes is China's LNG (from Russia only when said so), never all its gas."""
+    found = [c.indicator for c in claims(text) if c.unit == "Mt"]
+    assert found == ([indicator] if indicator else [])

@@ -2,9 +2,7 @@
 send half a request, drip one byte at a time or never close do not stop it from answering
 others; the answers gunicorn writes itself carry the guard rails."""
 
-import os
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -13,49 +11,22 @@ from pathlib import Path
 import pytest
 import requests
 
-from dashboard.schema import paths
+from tests.loopback import free_port, served
 
 LIFETIME = "120"  # seconds: the server stops by itself even if the test run dies
 READ_TIMEOUT = 2  # seconds a client may pause mid-request (10 in production)
 THREADS = 8  # the config's default
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """One worker (the hardest case for a stalled client), the project's own settings."""
-    port = _free_port()
+    port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    env = os.environ | {
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_WORKERS": "1",
-        "WEB_READ_TIMEOUT": str(READ_TIMEOUT),
-    }
-    process = subprocess.Popen(
-        ["timeout", LIFETIME, gunicorn, "--config", "dashboard/gunicorn_conf.py"],
-        cwd=paths.REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                requests.get(url + "/_dash-layout", timeout=1)
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
+    env = {"WEB_WORKERS": "1", "WEB_READ_TIMEOUT": str(READ_TIMEOUT)}
+    command = ["timeout", LIFETIME, gunicorn, "--config", "dashboard/gunicorn_conf.py"]
+    with served(command, port, env, ready="/_dash-layout", tries=300, stop_within=30) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _half_open(url: str, head: bytes) -> socket.socket:
