@@ -110,14 +110,6 @@ clientside_callback(
 )
 
 
-clientside_callback(
-    ClientsideFunction("grapher", "chosenCell"),
-    Output("cite-chosen", "data"),
-    Input({"type": "cite", "obs": ALL}, "n_clicks"),
-    prevent_initial_call=True,
-)
-
-
 def shown_rows(chart: Chart, stored: object) -> tuple[view.View, pd.DataFrame]:
     """The view in a chart's rows store (checked) and the rows the chart shows in it."""
     page = PAGES_BY_ID[chart.page]

@@ -3,6 +3,7 @@ series legend, the download, share and cite panel). The citation panel is in cit
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from html import escape
 from typing import Any
 
 import pandas as pd
@@ -355,11 +356,34 @@ def _cell(row: Mapping[str, Any], show: Callable[[float], str] = reading) -> str
     return prefix + show(row["value"])
 
 
-def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.P:
+def markup(text: object) -> str:
+    """Text made safe for the HTML of a dcc.Markdown with raw HTML allowed: HTML's special
+    characters, and the braces its JSX parser would read as code, as character references."""
+    return escape(str(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _tag(name: str, content: str, **attributes: object) -> str:
+    """One element; attribute names with `_` for `-` (a trailing `_` dropped: class_)."""
+    pairs = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{markup(value)}"'
+        for key, value in attributes.items()
+    )
+    return f"<{name}{pairs}>{content}</{name}>"
+
+
+GRID_NOTE = (
+    "Values rounded for reading; the exact value is in each point's citation and in the CSV. "
+    "Arrow keys move between values."
+)
+
+
+def data_table(points: pd.DataFrame, labels: dict[str, str]) -> dcc.Markdown | html.P:
     """The points shown, as a period × series grid: periods in time order, each column's
     unit in its header, values rounded for reading (the exact value is in each point's
     citation and in the downloads). Each value is a button that opens its citation; the grid
-    is one tab stop, the arrow keys move inside it (assets/grapher.js)."""
+    is one tab stop, the arrow keys move inside it, a click or Enter on a value opens its
+    citation (assets/grapher.js). One component whose HTML is written here, every label and
+    value escaped: a grid of Dash components took seconds for the browser to mount."""
     if points.empty:
         return html.P(encoding.EMPTY_MESSAGE)
     named = points.assign(series_name=encoding.series_names(points, labels))
@@ -367,47 +391,49 @@ def data_table(points: pd.DataFrame, labels: dict[str, str]) -> html.Div | html.
     heads = named.drop_duplicates("series_id").set_index("series_id")
     by_time = named.sort_values(["period_start", "period_end", "period", "obs_id"], kind="stable")
     periods = list(dict.fromkeys(by_time["period"]))
-    cells: dict[tuple[str, str], list[Any]] = {}
+    cells: dict[tuple[str, str], list[str]] = {}
     for row in data.records(by_time):
         name = f"{heads.loc[row['series_id'], 'series_name']}, {row['period']}"
         exact = f"{_cell(row, value_text)} {row['unit']}"
-        button = html.Button(
-            _cell(row),
-            id={"type": "cite", "obs": row["obs_id"]},
-            className="cell-button",
-            tabIndex="0" if not cells else "-1",
+        button = _tag(
+            "button",
+            markup(_cell(row)),
+            type="button",
+            class_="cell-button",
+            data_obs=row["obs_id"],
+            tabindex="0" if not cells else "-1",
             title=f"{exact}: show the citation",
-            **widgets.attributes({"aria-label": f"{name}: {exact}. Show the citation"}),
+            aria_label=f"{name}: {exact}. Show the citation",
         )
         cells.setdefault((row["period"], row["series_id"]), []).append(button)
-    header = html.Tr(
-        [html.Th("Period", scope="col", className="period-cell")]
-        + [
-            html.Th(
-                [
-                    str(heads.loc[s, "series_name"]),
-                    html.Br(),
-                    html.Small(f"({heads.at[s, 'unit']!s})"),
-                ],
-                scope="col",
-            )
-            for s in order
-        ]
+    header = _tag("th", "Period", scope="col", class_="period-cell") + "".join(
+        _tag(
+            "th",
+            f"{markup(heads.loc[s, 'series_name'])}<br/>"
+            + _tag("small", markup(f"({heads.at[s, 'unit']!s})")),
+            scope="col",
+        )
+        for s in order
     )
-    body = [
-        html.Tr(
-            [html.Th(period, scope="row", className="period-cell")]
-            + [html.Td(cells.get((period, s), [])) for s in order]
+    body = "".join(
+        _tag(
+            "tr",
+            _tag("th", markup(period), scope="row", class_="period-cell")
+            + "".join(_tag("td", "".join(cells.get((period, s), []))) for s in order),
         )
         for period in periods
-    ]
-    note = html.P(
-        "Values rounded for reading; the exact value is in each point's citation and in the "
-        "CSV. Arrow keys move between values.",
-        className="small text-body-secondary mb-1",
     )
-    grid = html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-grid")
-    return html.Div([note, html.Div(grid, className="grid-box")])
+    grid = _tag(
+        "table",
+        _tag("thead", _tag("tr", header)) + _tag("tbody", body),
+        class_="table table-sm data-grid",
+    )
+    note = _tag("p", markup(GRID_NOTE), class_="small text-body-secondary mb-1")
+    return dcc.Markdown(
+        _tag("div", note + _tag("div", grid, class_="grid-box")),
+        dangerously_allow_html=True,
+        dedent=False,
+    )
 
 
 def sources_list(points: pd.DataFrame, chart: Chart, sources: pd.DataFrame) -> html.Div:

@@ -286,6 +286,14 @@
         const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
         if (cell && cell.tabIndex !== 0) { rove(cell); }
     });
+    // a value clicked (or Enter pressed on it): its observation id goes to the store the
+    // citation panel follows (callbacks.open_citation), as a chart click's ids do
+    document.addEventListener("click", (event) => {
+        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        if (!cell || !cell.dataset.obs) { return; }
+        const chosen = {obs: cell.dataset.obs, at: Date.now()};
+        window.dash_clientside.set_props("cite-chosen", {data: chosen});
+    });
 
     /* Copy buttons (citations.copy_button): the text of the element they name goes to the
        clipboard (selected and copied where the Clipboard API is not offered), and the
@@ -379,17 +387,6 @@
         });
     }
 
-    // A table cell chosen for its citation: only its id goes to the server, not every cell.
-    function chosenCell() {
-        const context = window.dash_clientside.callback_context;
-        const fired = context.triggered.filter((t) => t.value);
-        if (!fired.length) {
-            return window.dash_clientside.no_update;
-        }
-        const id = JSON.parse(fired[0].prop_id.split(".")[0]);
-        return {obs: id.obs, at: Date.now()};
-    }
-
     /* A chart click: the ids of every point drawn at the clicked spot, the one on top first.
        plotly reports one point, and among points at the same spot not the one on top. */
     function pointsAtSpot(clicks, figures) {
@@ -435,7 +432,6 @@
             chooseTab: chooseTab,
             closePanel: closePanel,
             filterSources: filterSources,
-            chosenCell: chosenCell,
             followSources: followSources,
             pointsAtSpot: pointsAtSpot
         }

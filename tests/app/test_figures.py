@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from dash import dcc
 
 from dashboard import cards, citations, data, memo
 from dashboard.charts import encoding, plotting
@@ -210,42 +211,63 @@ def test_exported_images_carry_title_sources_address_and_licence():
 def test_the_table_is_a_period_by_series_grid_rounded_for_reading(tables):
     chart = CHARTS[("gdp", "levels")]
     points = memo.chart_points(tables.points, chart)
-    table = str(cards.data_table(points, encoding.series_labels(points)))
+    grid = cards.data_table(points, encoding.series_labels(points))
+    assert isinstance(grid, dcc.Markdown)  # one component, its HTML written by the server
+    assert grid.to_plotly_json()["props"]["dangerously_allow_html"] is True
+    table = grid.children
     assert "(USD bn)" in table
     for obs_id, value in zip(points["obs_id"][:20], points["value"][:20], strict=True):
-        assert f"'obs': '{obs_id}'" in table
-        assert f"children='{cards.reading(value)}'" in table
+        assert f'data-obs="{obs_id}"' in table
+        assert f">{cards.reading(value)}</button>" in table
         assert f"{cards.value_text(value)} USD bn" in table  # the exact value, in its name
     assert cards.value_text(1493.08) == "1493.08"
     assert cards.value_text(38.0) == "38"
     assert cards.reading(1223.75491997105) == "1,223.8"
     assert cards.reading(0.0123) == "0.012"
-    assert table.count("tabIndex='0'") == 1  # one tab stop for the grid
+    assert table.count('tabindex="0"') == 1  # one tab stop for the grid
+
+
+def _rows(periods: list[str], unit: str = "USD bn") -> pd.DataFrame:
+    """Hand-made points of one series (a fixture, no recording), one a period."""
+    n = len(periods)
+    starts = {"2025-11": "2025-11-01", "June–July 2023": "2023-06-01", "2024": "2024-01-01"}
+    ends = {"2025-11": "2025-11-30", "June–July 2023": "2023-07-31", "2024": "2024-12-31"}
+    return pd.DataFrame(
+        {
+            "obs_id": [f"o{i}" for i in range(1, n + 1)],
+            "series_id": ["s"] * n,
+            "period": periods,
+            "period_start": [starts.get(p, "2020-01-01") for p in periods],
+            "period_end": [ends.get(p, "2020-12-31") for p in periods],
+            "value": [float(i) for i in range(n, 0, -1)],
+            "value_low": [float("nan")] * n,
+            "value_high": [float("nan")] * n,
+            "qualifier": ["exact"] * n,
+            "unit": [unit] * n,
+            "kind": ["official_series"] * n,
+            "status": ["reported"] * n,
+            "indicator": ["trade"] * n,
+            "economy": ["CHN"] * n,
+            "reporter": [""] * n,
+            "series_basis": ["b"] * n,
+        }
+    )
 
 
 def test_the_table_puts_periods_in_time_order_not_text_order():
-    rows = pd.DataFrame(
-        {
-            "obs_id": ["o1", "o2", "o3"],
-            "series_id": ["s"] * 3,
-            "period": ["2025-11", "June–July 2023", "2024"],
-            "period_start": ["2025-11-01", "2023-06-01", "2024-01-01"],
-            "period_end": ["2025-11-30", "2023-07-31", "2024-12-31"],
-            "value": [3.0, 1.0, 2.0],
-            "value_low": [float("nan")] * 3,
-            "value_high": [float("nan")] * 3,
-            "qualifier": ["exact"] * 3,
-            "unit": ["USD bn"] * 3,
-            "kind": ["official_series"] * 3,
-            "status": ["reported"] * 3,
-            "indicator": ["trade"] * 3,
-            "economy": ["CHN"] * 3,
-            "reporter": [""] * 3,
-            "series_basis": ["b"] * 3,
-        }
-    )
-    text = str(cards.data_table(rows, {"s": "Trade"}))
-    assert text.index("June–July 2023") < text.index("'2024'") < text.index("2025-11")
+    text = cards.data_table(_rows(["2025-11", "June–July 2023", "2024"]), {"s": "Trade"}).children
+    assert text.index(">June–July 2023<") < text.index(">2024<") < text.index(">2025-11<")
+
+
+def test_the_table_escapes_every_label_and_value():
+    hostile = "<script>alert(1)</script> {x} & \"q\" 'a'"
+    rows = _rows([f"<b>{hostile}"], unit="<i>bn</i>")
+    text = cards.data_table(rows, {"s": hostile}).children
+    assert "<script" not in text and "<b>" not in text and "<i>" not in text
+    assert "{" not in text and "}" not in text  # the JSX parser would read braces as code
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#123;x&#125; &amp; &quot;q&quot;" in text
+    assert 'aria-label="&lt;script&gt;' in text and "(&lt;i&gt;bn&lt;/i&gt;)" in text
+    assert text.count("<button ") == 1 and text.count('"') % 2 == 0
 
 
 def test_a_claim_citation_gives_the_official_value_and_the_difference(tables):

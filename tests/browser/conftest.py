@@ -12,10 +12,10 @@ from tests.loopback import base_url
 
 __all__ = ["base_url"]
 
-# Not the server (warm from the start: tests/loopback.py; a Table tab answered in 0.1-0.5 s) but
-# the browser: Dash's renderer takes 4-12 s of script on a loaded two-core machine to mount a
-# Table tab's grid (GDP levels: 930 elements), past playwright's 5 s default.
-expect.set_options(timeout=15_000)
+# Playwright's default 5 s for expectations: a Table tab is one component whose HTML the server
+# writes (cards.data_table), mounted in well under a second; as ~930 Dash components it had
+# taken 4-12 s of script on a loaded two-core machine and needed 15 s here.
+expect.set_options(timeout=5_000)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

@@ -262,7 +262,7 @@ def test_claim_panel_gives_the_official_value(page, base_url):
     claim = re.search(r"claim=(o[0-9a-f]{10})", href)
     assert claim
     section.get_by_role("tab", name="Table").click()
-    section.locator(f"""button[id*='"obs":"{claim.group(1)}"']""").click()
+    section.locator(f"button.cell-button[data-obs='{claim.group(1)}']").click()
     panel = page.locator("#citation-panel")
     expect(panel).to_contain_text("article claim")
     expect(panel).to_contain_text("Official value")
