@@ -274,8 +274,13 @@
             other.tabIndex = other === button ? 0 : -1;
         });
     }
+    // the value button of a data grid an event happened on, if any
+    function gridCell(event) {
+        return event.target.closest ? event.target.closest(".data-grid .cell-button") : null;
+    }
+
     document.addEventListener("keydown", (event) => {
-        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        const cell = gridCell(event);
         const keys = ["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp", "Home", "End"];
         if (!cell || !keys.includes(event.key)) { return; }
         event.preventDefault();
@@ -283,13 +288,13 @@
         if (next) { rove(next); next.focus(); }
     });
     document.addEventListener("focusin", (event) => {
-        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        const cell = gridCell(event);
         if (cell && cell.tabIndex !== 0) { rove(cell); }
     });
     // a value clicked (or Enter pressed on it): its observation id goes to the store the
     // citation panel follows (callbacks.open_citation), as a chart click's ids do
     document.addEventListener("click", (event) => {
-        const cell = event.target.closest && event.target.closest(".data-grid .cell-button");
+        const cell = gridCell(event);
         if (!cell || !cell.dataset.obs) { return; }
         const chosen = {obs: cell.dataset.obs, at: Date.now()};
         window.dash_clientside.set_props("cite-chosen", {data: chosen});
