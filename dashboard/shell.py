@@ -7,8 +7,9 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 `regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
 The first frame waits only on the page's HTML: its head carries the critical CSS (the rules
-that style the markup the server sends, critical_css.py) and the stylesheets are listed after
-that markup, in the body, where they hold neither the first frame nor anything before them.
+that style the markup the server sends, critical_css.py) and the stylesheets, as one, are
+linked after that markup, in the body, where they hold neither the first frame nor anything
+before them.
 Dash's scripts are listed in a type the browser does not run, and Dash's renderer script
 (assets/start-dash-renderer.js, inline, after the stylesheets) asks for them, the page's layout
 and its callbacks once the stylesheets are there, and runs them once a frame is painted.
@@ -55,7 +56,7 @@ class Shell(Dash):
 
     def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
         """The index page with `lang="en"`, the critical CSS in its head, the skip links,
-        navigation and first paint before Dash's entry point, the stylesheets after it, and
+        navigation and first paint before Dash's entry point, the stylesheet after it, and
         Dash's scripts (but the unused ones) listed for assets/start-dash-renderer.js to start."""
         sources = SCRIPT.findall(UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))) + [CHUNK]
         kwargs["scripts"] = SCRIPT.sub("", kwargs.get("scripts", "")) + "".join(
@@ -70,9 +71,9 @@ class Shell(Dash):
             + navigation(path)
             + first_paint(path, query)
             + kwargs.get("app_entry", "")
-            + kwargs.get("css", "")
+            + critical_css.link_tag()
         )
-        kwargs["css"] = critical_css.style_tag()
+        kwargs["css"] = critical_css.style_tag()  # Dash's links to the sheets: one, above
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
 

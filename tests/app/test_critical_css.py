@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import critical_css
 from dashboard.app import app
-from dashboard.critical_css import Rule, candidates, full_rules, render, select, split
+from dashboard.critical_css import SHEETS, Rule, candidates, full_rules, render, select, split
 
 SHEET = """@charset "UTF-8";/* a comment { with a brace */
 :root{--x:"a}b"}
@@ -94,10 +94,23 @@ def _selectors(prelude: str) -> list[str]:
     return [selector.strip() for selector in prelude.split(",")]
 
 
-def test_the_head_carries_the_critical_css_and_the_body_the_stylesheets():
+def test_the_head_carries_the_critical_css_and_the_body_the_stylesheet():
     page = app.server.test_client().get("/gas").get_data(as_text=True)
     head, body = page.split("</head>")
     assert critical_css.style_tag() in head
     assert 'rel="stylesheet"' not in head
-    links = re.findall(r'<link rel="stylesheet" href="/assets/([^"?]+)', body)
-    assert links == list(critical_css.SHEETS)
+    assert re.findall(r'<link rel="stylesheet"[^>]*>', body) == [critical_css.link_tag()]
+
+
+def test_the_stylesheet_is_the_sheets_in_one_in_their_order():
+    # every stylesheet of assets/ (but the embeds'): Dash would link a new one, shell.py not
+    sheets = {path.name for path in critical_css.ASSETS.glob("*.css")} - {"embed.css"}
+    assert sheets == set(critical_css.SHEETS)
+    client = app.server.test_client()
+    answer = client.get(critical_css.link_tag().split('"')[3])
+    assert answer.status_code == 200 and answer.mimetype == "text/css"
+    text = answer.get_data(as_text=True)
+    starts = [text.index((critical_css.ASSETS / sheet).read_text("utf-8")) for sheet in SHEETS]
+    assert starts == sorted(starts) and starts[0] == 0
+    again = client.get(critical_css.STYLESHEET, headers={"If-None-Match": answer.headers["ETag"]})
+    assert again.status_code == 304
