@@ -22,7 +22,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,10 @@ HEADER = (
     + ", ".join(SHEETS)
     + " (Bootstrap: MIT licence, assets/bootstrap.LICENSE.txt). */\n"
 )
+# read once: files of the package, unchanged while the server runs
+STYLE_TAG = f"<style>{CRITICAL.read_text('utf-8')}</style>"
+SHEET = "\n".join((ASSETS / sheet).read_text("utf-8") for sheet in SHEETS).encode()
+VERSION = hashlib.sha256(SHEET).hexdigest()[:16]
 GROUPS = ("@media", "@supports", "@container")  # rules holding rules: kept with what they hold
 # pseudo-classes that depend on the document alone; every other (:hover, :focus, ::before, ...)
 # is dropped from a selector before it is tried, so that the rule counts if it might match
@@ -232,29 +235,20 @@ def generate(page: "Page") -> str:
     return render(select(rules, matching))
 
 
-@cache
 def style_tag() -> str:
     """The critical CSS as a style element for the index page's head."""
-    return f"<style>{CRITICAL.read_text('utf-8')}</style>"
-
-
-@cache
-def stylesheet() -> tuple[bytes, str]:
-    """The stylesheets as one, and its version (from its content)."""
-    text = "\n".join((ASSETS / sheet).read_text("utf-8") for sheet in SHEETS).encode()
-    return text, hashlib.sha256(text).hexdigest()[:16]
+    return STYLE_TAG
 
 
 def link_tag() -> str:
     """The link to the one stylesheet, its version in the URL (a new one is fetched anew)."""
-    return f'<link rel="stylesheet" href="{STYLESHEET}?v={stylesheet()[1]}">'
+    return f'<link rel="stylesheet" href="{STYLESHEET}?v={VERSION}">'
 
 
 def serve_stylesheet() -> flask.Response:
     """The one stylesheet, revalidated as Dash's assets are (precompressed.py compresses it)."""
-    text, version = stylesheet()
-    response = flask.Response(text, mimetype="text/css")
-    response.set_etag(version)
+    response = flask.Response(SHEET, mimetype="text/css")
+    response.set_etag(VERSION)
     response.headers["Cache-Control"] = "no-cache"
     response.make_conditional(flask.request)
     return response
