@@ -128,6 +128,7 @@ OF_ECONOMY = _re(
 )
 ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
+    r"(?! for the (?:full |whole )?year)"
     r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
     r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
@@ -256,25 +257,30 @@ FAR_EAST = _re(
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?|the figure|the volume|that|this)\b"
+    r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline)\b"
+    r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
+# China as the destination of a route's gas, not China's gas at large
+TO_CHINA = _re(r"\bto china|into china|в китай|в кнр|向中国|向中國|对华|對華|进入中国|進入中國")
 POS = _re(
     r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
     r"|西伯利亚力量|西伯利亞力量"
 )
-CAPACITY = _re(r"capacity|design|мощност")
+CAPACITY = _re(r"capacity|design|мощност|производительност|能力")
 GAS = _re(r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米")
-LNG = _re(r"\blng\b|liquefied")
-PIPELINE = _re(r"pipeline|piped")
+LNG = _re(r"\blng\b|liquefied|液化|\bспг\b|сжиженн")
+PIPELINE = _re(r"pipeline|piped|管道|газопровод|трубопровод")
 FROM_RUSSIA = _re(
     r"from russia|russian (?:pipeline |natural |piped )?(?:gas|lng)"
     r"|russia(?:'s|’s) (?:pipeline )?gas"
     r"|russia(?:'s|’s|n)?(?: [\w-]+){0,3} (?:exports?|supplies|deliveries|supplied|exported)"
+    r"|俄罗斯对华|俄羅斯對華|自俄|从俄罗斯|從俄羅斯|来自俄罗斯|來自俄羅斯|俄罗斯向中国|俄羅斯向中國"
 )
 CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
     r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
+    r"|进口|進口|对华|對華|向中国|向中國"
 )
 
 TARGET = _re(
@@ -288,6 +294,11 @@ FORECAST = _re(
 PLANNED = _re(
     r"\bwill\b|\bplan|decision|memorandum|agree|expand|construction|to be built|proposed"
     r"|increase supplies|raise supplies|to increase|uplift|announced"
+    r"|будет|позволит|планиру\w*|увелич\w*|将|將|计划|計劃|调升|調升|增至|提高"
+)
+# a built pipeline's capacity raised above its design: the plan, not the design figure
+UPLIFT = _re(
+    r"increas|rais|uplift|expand|boost|увелич\w*|调升|調升|增至|提高"
 )
 
 ABOUT = _re(
@@ -307,7 +318,7 @@ LESS_THAN = _re(
 BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
-    rf"|(?:{_RISE_RU}|прибавил\w*|{_FALL_RU})"
+    rf"|(?:{_RISE_RU}|прибавил\w*|превы[сш]\w*|{_FALL_RU})"
     r"\s+(?:[\w-]+\s+){0,5}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan
@@ -361,9 +372,14 @@ STARTED = _re(
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
     r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
 )
-GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
+GAS_FLOW = _re(
+    r"\bgas\b|pipeline|deliveries|supplies|piping|exports|газ|поставк|天然气|天然氣|供气|供氣"
+    r"|输气|輸氣|管道"
+)
 FULL_CAPACITY = _re(
     r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
     r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
     r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
+    r"|(?:выйд|выш|выход|выв)\w*\s+на\s+(?:полн|проектн|максимальн)\w*\s+(?:[\w-]+\s+)?"
+    r"(?:мощност|производительност)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
 )

@@ -274,7 +274,9 @@ def _unresolved(claim: Claim) -> str:
         return claim.doubt
     if claim.unit == "CNY bn":
         return "a yuan figure: the tables hold US-dollar series only, so it is not compared"
-    if claim.period is not None or claim.indicator.startswith(STANDING):
+    if claim.period is not None or (
+        claim.indicator.startswith(STANDING) and claim.status != "planned"
+    ):
         return ""
     if claim.indicator.endswith("_capacity"):
         return (

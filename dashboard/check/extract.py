@@ -792,7 +792,7 @@ def _route(around: Around) -> str | None:
     if (
         not kinds
         and _has(cues.PIPELINE_BACK, around.sentence)
-        and not _has(cues.CHINA, around.sentence)
+        and (not _has(cues.CHINA, around.sentence) or _has(cues.TO_CHINA, around.sentence))
     ):
         before = {kind for _, _, kind in _route_mentions(around.context)}
         return before.pop() if len(before) == 1 and "all" not in before else None
@@ -831,9 +831,35 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     if route == "far_east":
         return "gas_far_eastern_route_capacity", "CHN-RUS"
     if route == "pos":
-        capacity = unit == "bcm/yr" or _near(cues.CAPACITY, around) is not None
+        capacity = _in_clause(cues.CAPACITY, around) or (
+            unit == "bcm/yr" and not FLOW_YEAR.search(_clause(around)[0])
+        )
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     return None
+
+
+# "в 2025 году будет прокачиваться 38 млрд кубометров в год": a yearly rate in a year of its
+# own is that year's flow ("38 bcm a year starting in 2025" is the capacity)
+FLOW_YEAR = re.compile(
+    r"(?<!starting )(?<!from )(?<!since )(?<!by )(?:\bin|\bв)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?"
+    r"(?![^,;]*\b(?:starting|onwards|from then))",
+    re.IGNORECASE,
+)
+
+
+def _clause(around: Around) -> tuple[str, str]:
+    """The figure's own clause: from the last clause break before it to the next one after."""
+    before = re.split(r"[,;，；(（]|\b(?:which|while|and|but|whereas)\b", around.before)[-1]
+    after = re.split(r"[,;:，；)）：]|\b(?:which|while|and|but|whereas)\b", around.after)[0]
+    return before, after
+
+
+def _in_clause(pattern: re.Pattern[str], around: Around) -> bool:
+    """A cue in the figure's own clause ("15.5 bcm …, which has a capacity of 38": not 15.5)."""
+    if not _has(pattern, around.sentence):
+        return False
+    before, after = _clause(around)
+    return pattern.search(before) is not None or pattern.search(after) is not None
 
 
 def _gas(unit: str, around: Around) -> tuple[str, str] | None:
@@ -855,12 +881,49 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
         return _gas_tonnes(around, russian, from_russia)
-    route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
+    route = _import_route(around)
+    if route is None:
+        return None
     if not route:
         return None if russian else ("gas_cn_imports_total", "CHN")
     if russian and not from_russia:
         return None
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
+
+
+def _import_route(around: Around) -> str | None:
+    """LNG, pipeline or '' (all gas) for China's gas imports: the one the sentence names; when it
+    names both, the one in the figure's own clause, else '' for a total that lists its parts
+    next ("13.2 bcm, including 5.5 by pipeline"), else the nearest to the figure."""
+    text = around.sentence
+    lng, pipe = cues.LNG.search(text), cues.PIPELINE.search(text)
+    if not (lng and pipe):
+        return "lng" if lng else "pipeline" if pipe else ""
+    before, after = _clause(around)
+    own = {
+        kind
+        for kind, p in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
+        if p.search(before + after)
+    }
+    if len(own) == 1:
+        return own.pop()
+    at = len(around.prefix)
+    end = text.find(around.after, at) if around.after else len(text)
+    if INCLUDING.match(text, end):
+        return ""
+    hits = [
+        (m.start() - end if m.start() >= at else at - m.end(), kind)
+        for kind, pattern in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
+        for m in pattern.finditer(text)
+    ]
+    return min(hits)[1] if hits else None
+
+
+INCLUDING = re.compile(
+    r"[^,;:]{0,30}?(?:[(（][^)）]{0,20}[)）])?\s*(?:[:：]|[,，]?\s*(?:including|of which"
+    r"|в том числе|из них|其中|包括))",
+    re.IGNORECASE,
+)
 
 
 def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, str] | None:
@@ -988,6 +1051,8 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     stretch = around.before + " " + re.split(split, around.after)[0]
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
+        if planned and indicator == "gas_pos_capacity" and not cues.UPLIFT.search(stretch):
+            return "forecast"  # "will reach its design capacity of 38 bcm": the design, ahead
         return "planned" if planned else "reported"
     if cues.FORECAST.search(stretch):
         return "forecast"
