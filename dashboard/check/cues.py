@@ -242,11 +242,12 @@ GROWN_BY = _re(
     r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
     r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
+    r"|是\s*(?:19|20)\d\d\s*年(?:同期)?的\s*$"  # "是2022年的1.5倍": 1.5 times the year before
 )
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
 
 POS2 = _re(
-    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"
+    r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)|сил\w* сибири[ —–-]*2(?!\d)"
     r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
@@ -297,9 +298,7 @@ PLANNED = _re(
     r"|будет|позволит|планиру\w*|увелич\w*|将|將|计划|計劃|调升|調升|增至|提高"
 )
 # a built pipeline's capacity raised above its design: the plan, not the design figure
-UPLIFT = _re(
-    r"increas|rais|uplift|expand|boost|увелич\w*|调升|調升|增至|提高"
-)
+UPLIFT = _re(r"increas|rais|uplift|expand|boost|увелич\w*|调升|調升|增至|提高")
 
 ABOUT = _re(
     r"(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|just under"

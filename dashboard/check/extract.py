@@ -211,6 +211,7 @@ def _sentence_claims(
 ) -> Iterator[Claim]:
     """The claims of one sentence; the quantities it holds that are not claims go to skipped."""
     figures = quantities.find(sentence)
+    found = [f for f in found if not _dates_a_start(sentence, f)]
     wide = sentence + " " + context
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
@@ -260,7 +261,8 @@ def _sentence_claims(
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
         last = (name, economy, quantity.unit)
-        if status in ("target", "forecast"):
+        ahead = _ahead(period, where, published) and status == "forecast"
+        if status in ("target", "forecast") and not ahead:
             period = _goal_period(quantity, sentence, found, span, period, where)
         yield Claim(
             quote=sentence.strip(),
@@ -281,6 +283,15 @@ def _sentence_claims(
             precision=quantity.step,
             doubt=_doubt(name, around),
         )
+
+
+def _dates_a_start(sentence: str, when: periods.Found) -> bool:
+    """A period just after a start word ("the pipeline launched in 2019", "запущенному в 2019
+    г."): the date of a launch, not the period of a figure."""
+    before = sentence[max(0, when.start - 25) : when.start]
+    return any(
+        not re.search(r"[\d,;，；]", before[m.end() :]) for m in cues.STARTED.finditer(before)
+    )
 
 
 def _compared(
@@ -799,11 +810,12 @@ def _route(around: Around) -> str | None:
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
     at = len(around.prefix)
-    clause = len(re.split(r"[,;(（]|\band\b", around.after)[0])
+    clause = len(re.split(r"[,;(（，；、]|\band\b", around.after)[0])
     after = [
         k for s, _, k in mentions if at < s <= at + len(around.sentence) - at and s - at <= clause
     ]
-    own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
+    reach = at if TO_VALUE.fullmatch(around.before) else len(around.before)  # "from 38 to 44"
+    own = [k for s, _, k in sorted(mentions) if at - reach <= s < at]
     if after:
         return after[0]
     return own[-1] if own else "ambiguous"
@@ -1007,6 +1019,14 @@ def _period(
     return carried, "carried"
 
 
+def _ahead(period: Period | None, where: str, published: date | None) -> bool:
+    """A forecast's own year, not before the page's ("in 2025 deliveries are expected to
+    reach 38 bcm"): the year forecast, not the year the forecast was made."""
+    if period is None or where not in ("own", "lead") or period.relation:
+        return False
+    return published is None or period.end.year >= published.year
+
+
 def _goal_period(
     quantity: Quantity,
     sentence: str,
@@ -1049,8 +1069,12 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
     split = r"[,;]" if last else r"[,;]|\b(?:and|while|but|which)\b"
     stretch = around.before + " " + re.split(split, around.after)[0]
+    if TO_VALUE.fullmatch(around.before):
+        stretch = around.prefix + stretch  # "raise … from 38 to 44 bcm": the verb before both
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
+        if indicator == "gas_pos_capacity" and FROM_VALUE.search(around.before):
+            return "reported"  # "raised from 38 to 44 bcm": 38 is the capacity in force
         if planned and indicator == "gas_pos_capacity" and not cues.UPLIFT.search(stretch):
             return "forecast"  # "will reach its design capacity of 38 bcm": the design, ahead
         return "planned" if planned else "reported"
@@ -1059,6 +1083,10 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
         return "target"
     return "reported"
+
+
+TO_VALUE = re.compile(r"\s*(?:to|up to|до|增至|增加到|提高到|提升至|至)\s*", re.IGNORECASE)
+FROM_VALUE = re.compile(r"(?:\bfrom|從|从|\bс)\s*(?:每年)?\s*$", re.IGNORECASE)
 
 
 def _signed(quantity: Quantity, indicator: str, around: Around) -> float:

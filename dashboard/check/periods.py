@@ -108,7 +108,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году",
         ),
-        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        (
+            "base_zh",
+            rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"
+            rf"|是\s*(?:{YEAR})\s*年(?:同期)?的(?=\s*[\d.]+\s*倍)",  # "是2022年的1.5倍"
+        ),
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",

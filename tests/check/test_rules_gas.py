@@ -79,7 +79,11 @@ def test_reaching_the_design_capacity_is_a_forecast_not_the_uplift_plan() -> Non
         for r in check("The Power of Siberia will reach its design capacity of 38 bcm in 2025.", D)
         if r["unit"] != "date"
     ]
-    assert (row["status"], row["official_value"], row["verdict"]) == ("forecast", 38.0, "target-met")
+    assert (row["status"], row["official_value"], row["verdict"]) == (
+        "forecast",
+        38.0,
+        "target-met",
+    )
     (plan,) = check("Gazprom will raise Power of Siberia supplies to 44 bcm per year.", D)
     assert plan["status"] == "planned"
     assert plan["official_value"] == 44.0
@@ -175,3 +179,78 @@ def test_a_yearly_rate_in_a_year_of_its_own_is_that_years_flow(text: str, indica
 def test_lng_named_in_its_own_clause_before_a_list_of_origins() -> None:
     text = "In 2023 China imported 98 bcm of LNG, including 8 bcm by pipeline from Turkmenistan."
     assert found(text)[0] == ("gas_cn_lng_imports", 98.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        ("In 2026, Power of Siberia deliveries are expected to reach 39 bcm.", D, "2026"),
+        (
+            "Ожидается, что в 2026 году поставки по «Силе Сибири» составят 39 млрд кубометров.",
+            None,
+            "2026",
+        ),
+        ("In 2021 Gazprom expected to deliver 10 bcm via the Power of Siberia.", D, ""),
+    ],
+)
+def test_a_forecast_keeps_its_own_year_unless_that_year_is_past(
+    text: str, published: date | None, label: str
+) -> None:
+    (claim,) = claims(text, published)
+    assert claim.status == "forecast"
+    assert (claim.period.label if claim.period else "") == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年经“西伯利亚力量”管道输送的天然气是2020年的2.5倍,达到104亿立方米。",
+        "“西伯利亚力量”2021年供气量达104亿立方米,是2020年同期的2.5倍。",
+    ],
+)
+def test_a_chinese_multiple_of_a_year_is_growth_and_that_year_a_base(text: str) -> None:
+    got = {c.indicator: c for c in claims(text)}
+    assert got["gas_pos_flow"].period.label == "2021"
+    assert got["gas_pos_flow_yoy"].value == pytest.approx(150.0)
+    assert got["gas_pos_flow_yoy"].period.label == "2021"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「西伯利亞力量」管線的供氣量將從每年380億立方公尺提高到440億。",
+        "Gazprom agreed to raise Power of Siberia supplies from 38 bcm a year to 44 billion.",
+        "Поставки по «Силе Сибири» увеличат с 38 млрд кубометров в год до 44 млрд.",
+    ],
+)
+def test_a_capacity_raised_from_one_figure_to_another(text: str) -> None:
+    got = [(c.indicator, c.value, c.status) for c in claims(text, date(2026, 2, 1))]
+    assert got == [
+        ("gas_pos_capacity", pytest.approx(38.0), "reported"),
+        ("gas_pos_capacity", pytest.approx(44.0), "planned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2023 году по запущенной в 2019 году «Силе Сибири» прошло 22,7 млрд кубометров.",
+        "In 2023 the Power of Siberia, launched in 2019, carried 22.7 bcm to China.",
+        "The Power of Siberia, which started up in December 2019, delivered 22.7 bcm in 2023.",
+    ],
+)
+def test_a_launch_year_is_not_the_period_of_a_flow(text: str) -> None:
+    (flow,) = [c for c in claims(text) if c.unit != "date"]
+    assert (flow.indicator, flow.period.label) == ("gas_pos_flow", "2023")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power of Siberia 2023 deliveries reached 22.7 bcm.",
+        "По «Силе Сибири» 2023 год закрыт с объёмом 22,7 млрд кубометров.",
+        "“西伯利亚力量”2023年供气227亿立方米。",
+    ],
+)
+def test_a_year_after_the_pipelines_name_is_no_second_pipeline(text: str) -> None:
+    assert found(text) == [("gas_pos_flow", 22.7)]
