@@ -247,7 +247,8 @@ GROWN_BY = _re(
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
 
 POS2 = _re(
-    r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)|сил\w* сибири[ —–-]*2(?!\d)"
+    r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)"
+    r"|сил\w* сибири[ —–-]*2(?!\d)"
     r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
