@@ -372,6 +372,31 @@ STARTED = _re(
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
     r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
 )
+# a first stage ("initial deliveries of 2 bcm a year", "首期每年50亿立方米"), not "from an initial
+# 10 to 12" (a plan raised)
+INITIAL = _re(
+    r"(?<!from )(?<!from an )\b(?:initial(?:ly)?|first[- ]stage|first phase|at first)\b"
+    r"[^,;.]{0,30}$"
+    r"|(?:首期|初期|第一阶段|第一階段)[^,，;；。]{0,12}$|первоначальн\w*[^,;.]{0,30}$"
+    r"|на первом этапе[^,;.]{0,30}$"
+)
+# the whole line completed, not the start of deliveries ("全线投产", "along its entire length")
+WHOLE_LINE = _re(
+    r"全线|全線|entire length|whole length|full length|whole route|entire route"
+    r"|на всем протяжении|на всём протяжении|полностью"
+)
+# a start in the past tense: a route that has started, not one planned
+BEGAN = _re(
+    r"(?<!will be )(?<!to be )(?<!would be )"
+    r"\b(?:began|begun|started|launched|commissioned|came on stream|went into operation"
+    r"|(?:was|were) (?:brought|put) into (?:operation|service))\b"
+    r"|начал\w*сь|запущен|始于|始於|投产|投產"
+)
+# a date still ahead in the words of its clause ("is due to", "выйдет на", "将于")
+DATE_AHEAD = _re(
+    r"\bdue\b|scheduled|\bset to\b|slated|\bwill\b|выйдет|выйти|достигнет|начн\w*|будут?\b"
+    r"|将于|將於|预计|預計"
+)
 GAS_FLOW = _re(
     r"\bgas\b|pipeline|deliveries|supplies|piping|exports|газ|поставк|天然气|天然氣|供气|供氣"
     r"|输气|輸氣|管道"

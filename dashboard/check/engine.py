@@ -309,10 +309,16 @@ def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:
     when = date.fromisoformat(str(event["date"]))
     inside = claim.period.start <= when <= claim.period.end
     source = tables.sources.get(str(event["source_id"]), {})
+    if claim.status in ("target", "forecast"):  # "will reach full capacity in 2025": by then?
+        met = when <= claim.period.end
+        verdict = "target-met" if met else "target-missed"
+        said = f"by the end of {claim.period.label}" if met else f"after {claim.period.label}"
+    else:
+        verdict = "consistent" if inside else "inconsistent"
+        said = "within the stated date" if inside else f"not in {claim.period.label}"
     return {
-        "verdict": "consistent" if inside else "inconsistent",
-        "reason": f"{event['label']}: {when.isoformat()}, "
-        + ("within the stated date" if inside else f"not in {claim.period.label}"),
+        "verdict": verdict,
+        "reason": f"{event['label']}: {when.isoformat()}, {said}",
         "official_period": when.isoformat(),
         "official_unit": "date",
         "official_kind": "event",

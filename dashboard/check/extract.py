@@ -231,8 +231,8 @@ def _sentence_claims(
             reason = "the writer's conversion of the figure before it into dollars"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
-        if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
-            reason = "a difference from a contract or plan, not a level the tables hold"
+        reason = _no_level(quantity, around)
+        if reason:
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
         if cues.BY_AMOUNT.search(around.before[-60:]) and quantity.unit not in ("percent", "ratio"):
@@ -283,6 +283,16 @@ def _sentence_claims(
             precision=quantity.step,
             doubt=_doubt(name, around),
         )
+
+
+def _no_level(quantity: Quantity, around: Around) -> str:
+    """Why a quantity is no level the tables hold (a difference from a plan, a first stage's
+    volume), or ''."""
+    if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
+        return "a difference from a contract or plan, not a level the tables hold"
+    if quantity.unit in GAS_UNITS and cues.INITIAL.search(around.before[-40:]):
+        return "a first stage's volume, not the capacity or a year's flow"
+    return ""
 
 
 def _dates_a_start(sentence: str, when: periods.Found) -> bool:
@@ -343,24 +353,29 @@ def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> S
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
     """'The Power of Siberia began operating in December 2019': a date, checked as such."""
-    about_pos = _has(cues.POS, sentence) or (
-        _has(cues.POS, context) and _has(cues.GAS_FLOW, sentence)
+    about_pos = (
+        _has(cues.POS, sentence)
+        or (_has(cues.POS, context) and _has(cues.GAS_FLOW, sentence))
+        or _first_russian_pipeline_gas(sentence, context)
     )
     if not about_pos or _has(cues.POS2, sentence):
         return
     dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
     pairs = [
-        (distance, indicator, when)
+        (distance, indicator, when, verb)
         for indicator, pattern in (
             ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
             ("gas_pos_start_date", cues.STARTED),
         )
         for verb in pattern.finditer(sentence)
+        if not cues.WHOLE_LINE.search(sentence[max(0, verb.start() - 12) : verb.end() + 25])
         for when in dated
         if (distance := _date_distance(verb, when)) is not None
     ]
     if pairs:
-        _, indicator, when = min(pairs, key=lambda p: p[0])
+        _, indicator, when, verb = min(pairs, key=lambda p: p[0])
+        clause = re.split(r"[,;，；]|\band\b", sentence[: verb.start()])[-1] + verb.group()
+        ahead = any(p.search(clause) for p in (cues.FORECAST, cues.PLANNED, cues.DATE_AHEAD))
         yield Claim(
             quote=sentence.strip(),
             start=when.start,
@@ -375,10 +390,25 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             high=None,
             unit="date",
             qualifier="exact",
-            status="reported",
+            status="forecast" if ahead else "reported",
             attribution=_attribution(sentence),
             precision=0.0,
         )  # one date per sentence: reaching full capacity is not also a start
+
+
+def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:
+    """'Pipeline deliveries of Russian gas to China began in December 2019': the start of
+    Russian pipeline gas to China is the Power of Siberia's (the only such route built), when
+    no other route or country is named in the sentence or the two before it."""
+    wide = sentence + " " + context
+    return (
+        _has(cues.PIPELINE, sentence)
+        and _has(cues.GAS, sentence)
+        and _has(cues.RUSSIA, sentence)
+        and _has(cues.TO_CHINA, sentence)
+        and cues.BEGAN.search(sentence) is not None
+        and not any(_has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY))
+    )
 
 
 def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:

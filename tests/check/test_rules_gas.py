@@ -254,3 +254,79 @@ def test_a_launch_year_is_not_the_period_of_a_flow(text: str) -> None:
 )
 def test_a_year_after_the_pipelines_name_is_no_second_pipeline(text: str) -> None:
     assert found(text) == [("gas_pos_flow", 22.7)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia will carry initial volumes of 5 bcm a year before ramping up.",
+        "“西伯利亚力量”管道首期每年供气50亿立方米。",
+        "По «Силе Сибири» первоначально планировалось поставлять 5 млрд кубометров в год.",
+    ],
+)
+def test_a_first_stage_volume_is_neither_capacity_nor_flow(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_raised_plan_from_an_initial_figure_is_still_read() -> None:
+    text = "The Far Eastern route's capacity was raised from an initial 10 to 12 bcm a year."
+    assert [v for _, v in found(text)] == [10.0, 12.0]
+
+
+def dates(text: str, published: date | None = D) -> list[tuple[str, str, str]]:
+    return [
+        (r["indicator"], r["period"], r["verdict"])
+        for r in check(text, published)
+        if r["unit"] == "date"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中俄东线天然气管道计划2023年全线投产。",
+        "The Power of Siberia went into operation along its entire length in December 2022.",
+    ],
+)
+def test_the_whole_line_completed_is_no_start_of_deliveries(text: str) -> None:
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian pipeline gas deliveries to China started in December 2019.",
+        "Exports of Russian gas to China by pipeline began in December 2019, Gazprom said.",
+    ],
+)
+def test_the_first_russian_pipeline_gas_to_china_is_the_power_of_siberias(text: str) -> None:
+    assert dates(text) == [("gas_pos_start_date", "2019-12", "consistent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian gas deliveries to China via the new pipeline through Kazakhstan began in 2019.",
+        "Russian gas to China via the Far Eastern route pipeline will be launched in 2027.",
+        "Russian pipeline gas exports to China will be launched in 2030.",
+    ],
+)
+def test_another_route_or_a_future_start_is_not_the_power_of_siberias(text: str) -> None:
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("«Сила Сибири» в 2025 году выйдет на полную проектную мощность.", "target-met"),
+        (
+            "Газпром сообщил, что «Сила Сибири» выйдет на полную производительность в 2025 году.",
+            "target-met",
+        ),
+        ("The Power of Siberia is due to reach its full capacity in 2023.", "target-missed"),
+    ],
+)
+def test_a_full_capacity_date_ahead_is_a_forecast_met_or_missed(text: str, verdict: str) -> None:
+    (row,) = dates(text, date(2021, 3, 1))
+    assert row[0] == "gas_pos_full_capacity_date"
+    assert row[2] == verdict
