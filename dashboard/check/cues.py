@@ -38,6 +38,10 @@ OTHER_COUNTRY = _re(
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
     r"|asian countries|\basia\b(?!-pacific)"
+    r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
+    r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
+    r"|美国|美國|日本|德国|德國|印度|英国|英國|法国|法國|韩国|韓國|欧盟|歐盟|哈萨克|哈薩克|土库曼"
+    r"|土庫曼|乌克兰|烏克蘭|巴西|伊朗|土耳其|越南|沙特"
 )
 # a flow to or from a partner: "our trade with China" names both sides
 PARTNER_FLOW = _re(
@@ -52,6 +56,9 @@ YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民�
 YUAN_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
     r"|(?:rmb|cny|¥)\s*\d"
+)
+RUBLE_VALUE = _re(
+    r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?)\s*(?:roubles?|rubles?|рубл)|₽\s*\d|\d\s*₽"
 )
 DOLLAR_VALUE = _re(
     r"\$\s?\d|\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:u\.?s\.? )?"
@@ -74,7 +81,8 @@ TRADE = _re(
     r"|shipments|deliveries to russia|торгов\w* оборот|товаров|поставк\w*|ввез\w*|ввозе?"
 )
 GDP = _re(
-    r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"(?<![a-z])gdp(?![a-z])|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"|\bэкономик[аиуеой]\b|经济总量|經濟總量|國內生產總值"
     r"|produced goods and services"
 )
 # a province, region or city: its GDP is none of the countries'

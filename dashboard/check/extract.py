@@ -607,6 +607,8 @@ def _money(around: Around) -> tuple[str, str] | None:
     gdp = _near(cues.GDP, around)
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
+    if gdp is None and trade is None and blocker is None and _gdp_topic_before(around):
+        gdp = len(around.before)  # "Russia's GDP was $2.2 trillion. China was second ($17.9 …)"
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
         return _gdp(around)
     if _foreign(around) or _world(around) or _product(around):
@@ -628,13 +630,41 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
         return None  # the tables hold GDP at market exchange rates
     clause = re.split(r"[;，；]|,(?!\d)", around.prefix)[-1]
-    if cues.SUBNATIONAL.search(around.before + " " + clause):
+    if cues.SUBNATIONAL.search(around.before + " " + clause) or _subnational_before(around):
         return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
     if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
         china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
         economy = ("CHN" if china else "RUS") if china != russia else None
+    if economy is None and not _has(cues.OTHER_COUNTRY, around.wide):
+        economy = _economy_of_currency(around.sentence)
     return None if economy is None else ("gdp", economy)
+
+
+def _gdp_topic_before(around: Around) -> bool:
+    """A sentence naming no topic after one about GDP (and not trade): it goes on about GDP."""
+    if any(_in_sentence(p, around) for p in (cues.TRADE, cues.GDP, cues.BLOCKER, cues.GAS)):
+        return False
+    return _has(cues.GDP, around.context) and not _has(cues.TRADE, around.context)
+
+
+def _subnational_before(around: Around) -> bool:
+    """A province or city named earlier in the sentence, and no country after it ("Province
+    Guangdong finished 2015 with 7.3 trillion yuan, or $1.1 trillion")."""
+    ends = [m.end() for m in cues.SUBNATIONAL.finditer(around.prefix)]
+    if not ends:
+        return False
+    rest = around.prefix[ends[-1] :]
+    return not (_has(cues.CHINA, rest) or _has(cues.RUSSIA, rest))
+
+
+def _economy_of_currency(sentence: str) -> str | None:
+    """'The country's GDP came in at 126 trillion yuan ($17.7 trillion)': a GDP stated in
+    yuan is China's, in rubles Russia's, when no country is named."""
+    yuan, ruble = cues.YUAN_VALUE.search(sentence), cues.RUBLE_VALUE.search(sentence)
+    if bool(yuan) == bool(ruble):
+        return None
+    return "CHN" if yuan else "RUS"
 
 
 def _world(around: Around) -> bool:
@@ -1046,6 +1076,8 @@ def _period(
     now = [f for f in found if f.period.relation == "now"]
     if now:
         return now[0].period, "now"
+    if carried is not None and carried.relation == "by":  # a deadline there is no deadline here
+        return periods.whole_year(replace(carried, relation="this")), "carried"
     return carried, "carried"
 
 

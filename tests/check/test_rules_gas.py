@@ -330,3 +330,78 @@ def test_a_full_capacity_date_ahead_is_a_forecast_met_or_missed(text: str, verdi
     (row,) = dates(text, date(2021, 3, 1))
     assert row[0] == "gas_pos_full_capacity_date"
     assert row[2] == verdict
+
+
+def gdp_rows(text: str, published: date | None = D) -> list[tuple[str, str, str]]:
+    return [
+        (r["economy"], r["period"], r["verdict"])
+        for r in check(text, published)
+        if r["indicator"] == "gdp" and r["unit"] == "USD bn"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's GDP was put at $35 trillion in 2023 by one count.",
+        "Экономика Китая в 2023 году оценивается в $35 трлн.",
+        "Russia's GDP reached $6.5 trillion in 2023, one estimate says.",
+    ],
+)
+def test_a_gdp_far_above_the_nominal_one_is_another_measure(text: str) -> None:
+    ((_, _, verdict),) = gdp_rows(text)
+    assert verdict == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("text", "economy"),
+    [
+        ("The economy of the country grew to 126.1 trillion yuan ($17.8 trillion) in 2023.", "CHN"),
+        (
+            "GDP came to 172 trillion rubles, or $2.0 trillion, in 2023, statisticians said.",
+            "RUS",
+        ),
+    ],
+)
+def test_a_gdp_in_one_currency_is_that_countrys_when_none_is_named(text: str, economy: str) -> None:
+    assert [e for e, _, _ in gdp_rows(text)] == [economy]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Province Sichuan ended 2023 with GDP of 6 trillion yuan, or $0.85 trillion.",
+        "Guangdong's economy grew to 13.6 trillion yuan in 2023, that is $1.9 trillion.",
+    ],
+)
+def test_a_province_named_earlier_in_the_sentence_keeps_its_gdp(text: str) -> None:
+    assert gdp_rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2022 the largest economies by nominal GDP were the US and China. "
+            "Second came China with $17.9 trillion, third Japan with $4.2 trillion.",
+            [("CHN", "2022")],
+        ),
+        (
+            "В 2022 году по номинальному ВВП лидировали США. Второе место занял Китай "
+            "(17,9 трлн долларов), третье — Япония (4,2 трлн долларов).",
+            [("CHN", "2022")],
+        ),
+    ],
+)
+def test_a_gdp_ranking_goes_on_in_the_next_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e, p) for e, p, _ in gdp_rows(text)] == expected
+
+
+def test_a_deadline_in_an_earlier_sentence_is_no_target_here() -> None:
+    text = (
+        "By the end of 2022 Russia was back among the ten largest economies. "
+        "Its GDP amounted to $2.3 trillion."
+    )
+    assert gdp_rows(text) == [("RUS", "2022", "consistent")]
