@@ -161,7 +161,8 @@ def scan(
             replace(k, start=k.start + start, end=k.end + start, quote=quote if k.quote else "")
             for k in here
         )
-        carried = last or carried
+        if last is not None:  # a period that needs a date not given ends the one carried
+            carried = None if last.relation == "unresolved" else last
     return claims, sorted(skipped, key=lambda k: k.start)
 
 
@@ -171,7 +172,7 @@ def _read(
     """One sentence's claims, the quantities it holds that are not claims, and the last
     period it names."""
     found = periods.find(sentence, published)
-    dated = [f for f in found if f.period.relation not in ("now", "on", "unresolved")]
+    dated = [f for f in found if f.period.relation not in ("now", "on")]
     here: list[Skipped] = []
     claims = [
         *_sentence_claims(sentence, context, found, carried, published, here),

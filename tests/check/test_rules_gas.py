@@ -405,3 +405,14 @@ def test_a_deadline_in_an_earlier_sentence_is_no_target_here() -> None:
         "Its GDP amounted to $2.3 trillion."
     )
     assert gdp_rows(text) == [("RUS", "2022", "consistent")]
+
+
+def test_a_month_that_needs_a_page_date_ends_the_period_carried() -> None:
+    text = (
+        "China-Russia trade reached $196 billion in the first ten months of 2023. "
+        "In September alone, trade with Russia totalled $21 billion. "
+        "That month China's exports to Russia came to $9.6 billion."
+    )
+    rows = check(text)  # no page date: "in September" is not resolved
+    assert [r["period"] for r in rows][1:] == ["", ""]
+    assert {r["verdict"] for r in rows[1:]} == {"unverified"}
