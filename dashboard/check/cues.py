@@ -47,6 +47,9 @@ OTHER_COUNTRY = _re(
 PARTNER_FLOW = _re(
     r"(?:trade|turnover|exports?|imports?|commerce|settlements?|payments?|supplies)"
     r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
+    r"|(?:imports|exports|shipments|supplies) of (?:russian|chinese) (?:goods|products|commodities)"
+    r"|(?:экспорт|импорт|поставк|ввоз|вывоз)\w* (?:\w+ )?(?:в|из) (?:росси|кита|кнр|рф)\w*"
+    r"|(?:импорт|ввоз)\w* (?:российск|китайск)\w* товар\w*|对俄|對俄|对华|對華|自俄|自华|自華"
 )
 # a conversion the writer added: "1.74 trillion yuan ($237 billion)"
 CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")

@@ -416,3 +416,36 @@ def test_a_month_that_needs_a_page_date_ends_the_period_carried() -> None:
     rows = check(text)  # no page date: "in September" is not resolved
     assert [r["period"] for r in rows][1:] == ["", ""]
     assert {r["verdict"] for r in rows[1:]} == {"unverified"}
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "China's trade with Russia hit a record in 2023. "
+            "Imports of Russian goods rose to $129 billion.",
+            "trade_cn_imports_from_ru",
+        ),
+        (
+            "Товарооборот России и Китая в 2023 году достиг рекорда. "
+            "Экспорт в Россию составил $111 млрд.",
+            "trade_cn_exports_to_ru",
+        ),
+        (
+            "Товарооборот России и Китая в 2023 году достиг рекорда. "
+            "Импорт из России вырос до $129 млрд.",
+            "trade_cn_imports_from_ru",
+        ),
+    ],
+)
+def test_a_flow_naming_its_partner_after_a_sentence_naming_both_is_bilateral(
+    text: str, indicator: str
+) -> None:
+    row = check(text, D)[-1]
+    assert (row["indicator"], row["period"]) == (indicator, "2023")
+    assert row["verdict"] != "unverified"
+
+
+def test_a_flow_of_one_country_alone_after_a_bilateral_sentence_stays_unresolved() -> None:
+    text = "China-Russia trade grew 26% in 2023. China's exports fell 4.6% in 2023."
+    assert check(text, D)[-1]["verdict"] == "unverified"
