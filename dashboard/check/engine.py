@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dashboard import data
@@ -18,7 +18,7 @@ from dashboard.charts.registry import PAGES_BY_ID, chart_for
 from dashboard.check import match
 from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
-from dashboard.check.periods import date_problem
+from dashboard.check.periods import Period, date_problem
 from dashboard.schema import official as official_rule
 from dashboard.schema.verdict import Figure, difference_pct, judge
 from dashboard.schema.vocabulary import worst_tier
@@ -66,7 +66,11 @@ GDP_MEASURE_RATIO = 2.5
 GDP_ABOVE_RATIO = 1.5  # PPP puts China's and Russia's GDP 1.8 to 2.8 times the nominal one
 SCALE_RATIO = 100.0  # a level this many times off the official one: its scale word is wrong
 LEVEL_UNITS = ("USD bn", "bcm", "bcm/yr", "Mt")
-STANDING = ("gas_pos_capacity",)  # a built pipeline's capacity: checked without a date
+STANDING = ("gas_pos_capacity",)
+STATE_LOOKBACK = ("settlement",)  # "now 95 %": the latest published month, if recent enough
+NOW_LOOKBACK = (
+    3  # months before the text's month  # a built pipeline's capacity: checked without a date
+)
 CHECKED = "checked"
 NOT_CHECKED = "found, not checked"
 NOT_OURS = "not a China–Russia figure"
@@ -236,8 +240,7 @@ def _judged(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
             "exchange rates: probably another measure (at purchasing power parity), not compared",
         }
     if official is None and not target and claim.period is not None:
-        part = "" if claim.period.annual else ", a part of a year"
-        reason = f"no official figure for {claim.period.label}{part}"
+        reason = _no_figure(claim, claim.period)
     if official is not None and figure is not None:
         row.update(_official_columns(official, tables))
         row["difference_pct"] = round(difference_pct(claimed, figure), 2)
@@ -363,6 +366,8 @@ def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
     chosen = match.choose(
         rows, claim.indicator, claim.reporter, claim.period, status, tables.sources
     )
+    if chosen.official is None and _now_state(claim):
+        chosen = _latest_month(rows, claim, tables) or chosen
     official = chosen.official
     if official is not None and claim.indicator.endswith("_yoy"):
         official = _growth(rows, official)
@@ -373,6 +378,47 @@ def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
         if official is not None:
             official = {**official, "_other": other}
     return official, basis
+
+
+def _no_figure(claim: Claim, period: Period) -> str:
+    part = "" if period.annual else ", a part of a year"
+    reason = f"no official figure for {period.label}{part}"
+    if _now_state(claim):
+        reason += f" or the {NOW_LOOKBACK} months before it (the latest a 'now' is read as)"
+    return reason
+
+
+def _now_state(claim: Claim) -> bool:
+    """'Now 95 % is settled in rubles and yuan': a settlement share said of the text's month."""
+    return (
+        claim.period is not None
+        and claim.period.relation == "now"
+        and claim.indicator.startswith(STATE_LOOKBACK)
+    )
+
+
+def _latest_month(rows: Sequence[Row], claim: Claim, tables: Record) -> match.Match | None:
+    """The official figure of the latest month published within NOW_LOOKBACK months before
+    the text's month, for a share said to hold 'now' (no figure exists for the text's own
+    month); the month used is stated."""
+    assert claim.period is not None
+    month = claim.period.start
+    for back in range(1, NOW_LOOKBACK + 1):
+        first = date(month.year - (month.month <= back), (month.month - back - 1) % 12 + 1, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        label = first.strftime("%Y-%m")
+        period = Period(label, first, last)
+        chosen = match.choose(
+            rows, claim.indicator, claim.reporter, period, claim.status, tables.sources
+        )
+        if chosen.official is not None:
+            basis = (
+                f"'now' read as the latest published month, {label} ({back} month"
+                f"{'s' if back > 1 else ''} before the text's date): no figure for "
+                f"{claim.period.label} yet"
+            )
+            return match.Match(chosen.official, chosen.other, basis)
+    return None
 
 
 def _growth(rows: Sequence[Row], current: Row) -> Row | None:
