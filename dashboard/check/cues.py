@@ -255,6 +255,11 @@ GROWN_BY = _re(
     r"|nearly |more than |over |около |почти |более чем )?$"
     r"|是\s*(?:19|20)\d\d\s*年(?:同期)?的\s*$"  # "是2022年的1.5倍": 1.5 times the year before
 )
+# "1.5 times more than in 2022", "в полтора раза больше, чем в 2022 году": growth over a year
+MORE_THAN_YEAR = _re(
+    r"\s*(?:more|higher|larger|больше|выше)\b[^.;]{0,12}?\b(?:than|чем)\s+(?:in\s+|в\s+)?"
+    r"(?:19|20)\d\d"
+)
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
 
 POS2 = _re(

@@ -321,7 +321,8 @@ def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
     if quantity.unit != "ratio":
         return None
     verb = quantity.text.lower() in ("doubled", "tripled")
-    if not verb and not cues.GROWN_BY.search(around.before[-80:]):
+    grown = cues.GROWN_BY.search(around.before[-80:]) or cues.MORE_THAN_YEAR.match(around.after)
+    if not verb and not grown:
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)

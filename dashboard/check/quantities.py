@@ -108,12 +108,14 @@ MULTIPLES = {
     "eleven": 11.0,
     "twelve": 12.0,
 }
+RU_MULTIPLES = {"полтора": 1.5, "два": 2.0, "три": 3.0, "четыре": 4.0, "пять": 5.0}
 WORDS = re.compile(
     r"(?<!first )(?<!second )(?<!\w)(?P<fraction>(?:a |one )?half|(?:a|one) third|two[- ]thirds"
     r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
     r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
     r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
-    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b",
+    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
+    rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b",
     re.IGNORECASE,
 )
 
@@ -231,6 +233,10 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)
+    if match.group("ru"):  # "в полтора раза"
+        return Quantity(
+            start, end, text, "ratio", RU_MULTIPLES[match.group("ru").lower()], rough=True
+        )
     value = MULTIPLES[match.group("multiple").lower()]
     return Quantity(start, end, text, "ratio", value, rough=True)
 

@@ -475,3 +475,25 @@ def test_now_long_after_the_latest_published_month_is_not_checked() -> None:
     )
     assert row["verdict"] == "unverified"
     assert "3 months before it" in row["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("В 2023 году поставки по «Силе Сибири» выросли в полтора раза.", 50.0),
+        ("В 2021 году «Сила Сибири» прокачала в два раза больше, чем в 2020 году.", 100.0),
+        ("In 2023 the Power of Siberia carried 1.5 times more than in 2022.", 50.0),
+    ],
+)
+def test_a_multiple_over_the_year_before_is_growth(text: str, value: float) -> None:
+    (claim,) = claims(text)
+    assert (claim.indicator, round(claim.value, 3)) == ("gas_pos_flow_yoy", value)
+
+
+def test_a_figure_after_than_in_a_year_is_that_years() -> None:
+    text = (
+        "В 2023 году «Сила Сибири» прокачала в полтора раза больше, чем в 2022 году "
+        "(15,4 млрд кубометров)."
+    )
+    flow = [c for c in claims(text) if c.indicator == "gas_pos_flow"]
+    assert [label(c) for c in flow] == ["2022"]
