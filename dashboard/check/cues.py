@@ -120,10 +120,13 @@ _PRODUCT = (
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品)(?:出口|进口|進口|贸易|貿易)"
+    r"|(?:экспорт|импорт|поставк|закупк)\w* (?:[\w-]+ )?(?:газа|нефти|угля|энергоносител\w*"
+    r"|автомобил\w*|зерна|сжиженного)"
 )
 # the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
 PRODUCT_AFTER = _re(
-    r"^\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
+    r"^\s*[)）]?\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
     rf"(?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
 )
 PRODUCT_BEFORE = _re(

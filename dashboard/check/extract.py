@@ -683,13 +683,13 @@ def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
     if cues.PRODUCT_AFTER.search(around.after):
         return True
-    flows = [
-        *cues.PRODUCT_FLOW.finditer(around.before),
-        *cues.PRODUCT_BEFORE.finditer(around.before),
-    ]
+    # its own stretch, or the sentence before it when the stretch names no flow ("…的天然气出口额
+    # 较前一年增长了61.7%,达到了64亿美元")
+    text = around.before if cues.TRADE.search(around.before) else around.prefix
+    flows = [*cues.PRODUCT_FLOW.finditer(text), *cues.PRODUCT_BEFORE.finditer(text)]
     if not flows:
         return False
-    return not cues.TOTAL.search(around.before[max(m.end() for m in flows) :])
+    return not cues.TOTAL.search(text[max(m.end() for m in flows) :])
 
 
 def _direction(around: Around) -> str | None:

@@ -497,3 +497,34 @@ def test_a_figure_after_than_in_a_year_is_that_years() -> None:
     )
     flow = [c for c in claims(text) if c.indicator == "gas_pos_flow"]
     assert [label(c) for c in flow] == ["2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Товарооборот России и Китая за первые четыре месяца 2025 года составил $71 млрд.",
+            "Jan–Apr 2025",
+        ),
+        (
+            "Товарооборот России и Китая за пять месяцев 2024 года составил $97 млрд.",
+            "Jan–May 2024",
+        ),
+        ("Товарооборот России и Китая за первую половину 2021 года вырос на 28%.", "2021-H1"),
+    ],
+)
+def test_russian_months_and_halves_in_words(text: str, period: str) -> None:
+    (claim,) = claims(text)
+    assert label(claim) == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年俄罗斯对华天然气出口额增长了50%,达到了80亿美元。",
+        "Экспорт российского газа в Китай в 2023 году вырос и составил $8 млрд.",
+        "In 2023 China bought 30 bcm ($8 billion) of natural gas from Russia.",
+    ],
+)
+def test_the_value_of_one_product_is_no_total_trade(text: str) -> None:
+    assert [r for r in check(text, D) if r["unit"] == "USD bn"] == []
