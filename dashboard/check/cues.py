@@ -28,6 +28,7 @@ PAIR = _re(
 WEAK_PAIR = _re(
     r"bilateral|two countries|both countries|two sides|both sides|two neighbou?rs|two nations"
     r"|both nations|двумя странами|двусторонн|双边"
+    r"|between the countries|between the two|между странами|двумя державами|两国|兩國"
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
@@ -120,7 +121,8 @@ _PRODUCT = (
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
-    r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品)(?:出口|进口|進口|贸易|貿易)"
+    r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品|设备|設備)[^，,。；]{0,4}"
+    r"(?:出口|进口|進口|贸易|貿易|供应|供應)"
     r"|(?:экспорт|импорт|поставк|закупк)\w* (?:[\w-]+ )?(?:газа|нефти|угля|энергоносител\w*"
     r"|автомобил\w*|зерна|сжиженного)"
 )

@@ -613,7 +613,7 @@ def _money(around: Around) -> tuple[str, str] | None:
         gdp = len(around.before)  # "Russia's GDP was $2.2 trillion. China was second ($17.9 …)"
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
         return _gdp(around)
-    if _foreign(around) or _world(around) or _product(around):
+    if _foreign(around) or _world(around) or _product(around) or _blocked_before(around):
         return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
@@ -623,6 +623,17 @@ def _money(around: Around) -> tuple[str, str] | None:
             return None
     direction = _direction(around)
     return None if direction is None else (direction, "CHN-RUS")
+
+
+def _blocked_before(around: Around) -> bool:
+    """No cue in the figure's own stretch, and the last one before it in the sentence is about
+    something the tables do not hold ("The trade surplus … grew 3.5 times, reaching $16.7
+    billion")."""
+    if cues.TRADE.search(around.before) or cues.BLOCKER.search(around.before):
+        return False
+    blocked = [m.end() for m in cues.BLOCKER.finditer(around.prefix)]
+    traded = [m.end() for m in cues.TRADE.finditer(around.prefix)]
+    return bool(blocked) and max(blocked) > max(traded, default=-1)
 
 
 def _gdp(around: Around) -> tuple[str, str] | None:

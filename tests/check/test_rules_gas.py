@@ -528,3 +528,31 @@ def test_russian_months_and_halves_in_words(text: str, period: str) -> None:
 )
 def test_the_value_of_one_product_is_no_total_trade(text: str) -> None:
     assert [r for r in check(text, D) if r["unit"] == "USD bn"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade surplus with Russia widened in 2023, reaching $38 billion.",
+        "The trade deficit with China for the year grew 20%, reaching $20 billion in 2022.",
+        "2025年中国设备对俄供应量同比下降11%。",
+    ],
+)
+def test_a_balance_or_one_products_flow_before_the_figure_is_not_trade(text: str) -> None:
+    assert [r for r in check(text, D) if r["verdict"] != "unverified"] == []
+    assert all(not r["indicator"].startswith("trade_total") for r in check(text, D))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's exports to Russia rose in 2023. In December, trade between the countries "
+        "reached $21 billion.",
+        "Экспорт из Китая в Россию в 2023 году вырос. Товарооборот между странами в декабре "
+        "2023 года составил $21 млрд.",
+    ],
+)
+def test_the_countries_named_before_make_between_the_countries_bilateral(text: str) -> None:
+    row = check(text, D)[-1]
+    assert (row["indicator"], row["period"]) == ("trade_total", "2023-12")
+    assert "not both named" not in row["reason"]
