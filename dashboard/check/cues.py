@@ -418,6 +418,7 @@ DATE_AHEAD = _re(
     r"\bdue\b|scheduled|\bset to\b|slated|\bwill\b|выйдет|выйти|достигнет|начн\w*|будут?\b"
     r"|将于|將於|预计|預計"
 )
+ANNUAL = _re(r"\bannual|\byearly|每年|年度|ежегодн|годов")
 GAS_FLOW = _re(
     r"\bgas\b|pipeline|deliveries|supplies|piping|exports|газ|поставк|天然气|天然氣|供气|供氣"
     r"|输气|輸氣|管道"

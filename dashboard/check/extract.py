@@ -336,7 +336,29 @@ def _doubt(indicator: str, around: Around) -> str:
         around
     ):
         return "China and Russia are not both named: which countries it is about is not resolved"
+    if indicator == "gas_pos_capacity" and _route(around) is None:
+        return (
+            "the pipeline is not named: 38 bcm a year is the Power of Siberia's design capacity,"
+            " so comparing it would only restate it"
+        )
     return ""
+
+
+def _unnamed_design(quantity: Quantity, around: Around) -> tuple[str, str] | None:
+    """'Its export capacity is 38 bcm a year' with no pipeline named: the Power of Siberia's
+    design capacity, found (not checked: which pipeline is inferred from the figure itself),
+    when the passage is about gas and names no other route or country."""
+    if quantity.unit == "Mt" or abs(quantity.value - POS_DESIGN) > 0.05:
+        return None
+    yearly = quantity.unit == "bcm/yr" or _in_clause(cues.CAPACITY, around)
+    yearly = yearly or cues.ANNUAL.search(around.before[-40:]) is not None
+    others = (cues.OTHER_COUNTRY, cues.POS2, cues.FAR_EAST, cues.ALL_ROUTES, cues.DAILY)
+    if not yearly or any(_has(p, around.wide) for p in others):
+        return None
+    return "gas_pos_capacity", "CHN-RUS"
+
+
+POS_DESIGN = 38.0  # bcm a year
 
 
 def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
@@ -430,7 +452,7 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
     if quantity.unit == "percent":
         return _percent(around)
     if quantity.unit in ("bcm", "bcm/yr", "Mt"):
-        return _gas(quantity.unit, around)
+        return _gas(quantity.unit, around) or _unnamed_design(quantity, around)
     gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
     if quantity.unit == "ratio" and gdp:
         # "China's GDP is ten times Russia's", not "1.5 times larger than in 2015"

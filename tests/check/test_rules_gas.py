@@ -556,3 +556,29 @@ def test_the_countries_named_before_make_between_the_countries_bilateral(text: s
     row = check(text, D)[-1]
     assert (row["indicator"], row["period"]) == ("trade_total", "2023-12")
     assert "not both named" not in row["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its design capacity is 38 bcm of gas a year.",
+        "Проектная мощность газопровода — 38 млрд кубометров газа в год.",
+        "该管道每年可输送天然气380亿立方米。",
+    ],
+)
+def test_an_unnamed_pipelines_38_bcm_is_found_not_checked(text: str) -> None:
+    (row,) = check(text, D)
+    assert (row["indicator"], row["verdict"]) == ("gas_pos_capacity", "unverified")
+    assert "not named" in row["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its design capacity is 30 bcm of gas a year.",
+        "The Central Asia line from Turkmenistan has a capacity of 38 bcm a year.",
+        "The Far Eastern route pipeline will carry 38 bcm a year.",
+    ],
+)
+def test_another_figure_or_route_is_no_unnamed_power_of_siberia(text: str) -> None:
+    assert [r for r in check(text, D) if r["indicator"] == "gas_pos_capacity"] == []
