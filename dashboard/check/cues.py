@@ -280,7 +280,7 @@ FAR_EAST = _re(
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline)\b"
+    r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
     r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
 # China as the destination of a route's gas, not China's gas at large
@@ -290,7 +290,9 @@ POS = _re(
     r"|西伯利亚力量|西伯利亞力量"
 )
 CAPACITY = _re(r"capacity|design|мощност|производительност|能力")
-GAS = _re(r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米")
+GAS = _re(
+    r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米|供气|供氣|输气|輸氣"
+)
 LNG = _re(r"\blng\b|liquefied|液化|\bспг\b|сжиженн")
 PIPELINE = _re(r"pipeline|piped|管道|газопровод|трубопровод")
 FROM_RUSSIA = _re(
@@ -389,6 +391,7 @@ ATTRIBUTION = (
 # when the Power of Siberia started, and when it reached its design capacity
 STARTED = _re(
     r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
+    r"|start(?:s|ed|ing)? (?:supplying|deliver\w*|pumping|shipping)"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
     r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
@@ -416,7 +419,7 @@ BEGAN = _re(
 # a date still ahead in the words of its clause ("is due to", "выйдет на", "将于")
 DATE_AHEAD = _re(
     r"\bdue\b|scheduled|\bset to\b|slated|\bwill\b|выйдет|выйти|достигнет|начн\w*|будут?\b"
-    r"|将于|將於|预计|預計"
+    r"|将于|將於|將于|将於|预计|預計"
 )
 ANNUAL = _re(r"\bannual|\byearly|每年|年度|ежегодн|годов")
 GAS_FLOW = _re(

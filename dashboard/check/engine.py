@@ -308,6 +308,8 @@ def _another_measure(claim: Claim, official: Figure) -> bool:
 
 def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:
     """A stated date against the dated event the project records."""
+    if claim.doubt:
+        return {"verdict": "unverified", "reason": claim.doubt}
     event = tables.events.get(match.EVENTS[claim.indicator])
     if event is None or claim.period is None:
         return {"verdict": "unverified", "reason": "no recorded date to compare with"}

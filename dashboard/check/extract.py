@@ -382,9 +382,10 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
         or (_has(cues.POS, context) and _has(cues.GAS_FLOW, sentence))
         or _first_russian_pipeline_gas(sentence, context)
     )
-    if not about_pos or _has(cues.POS2, sentence):
+    unnamed = not about_pos and _unnamed_pipeline(sentence, context)
+    if not (about_pos or unnamed) or _has(cues.POS2, sentence):
         return
-    dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
+    dated = [f for f in found if f.period.relation in ("", "on", "by") and not f.period.years]
     pairs = [
         (distance, indicator, when, verb)
         for indicator, pattern in (
@@ -417,7 +418,26 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             status="forecast" if ahead else "reported",
             attribution=_attribution(sentence),
             precision=0.0,
+            doubt=UNNAMED_DATE if unnamed else "",
         )  # one date per sentence: reaching full capacity is not also a start
+
+
+UNNAMED_DATE = "the pipeline is not named (it may be the Power of Siberia): the date is not checked"
+
+
+def _unnamed_pipeline(sentence: str, context: str) -> bool:
+    """'The pipeline will start supplying China on 1 December 2019', '該管道': a pipeline
+    referred to, not named, in a passage about Russian or Chinese gas naming no other route
+    or country."""
+    wide = sentence + " " + context
+    return (
+        (_has(cues.PIPELINE, sentence) or _has(cues.PIPELINE_BACK, sentence))
+        and _has(cues.GAS, wide)
+        and (_has(cues.RUSSIA, wide) or _has(cues.CHINA, wide) or _has(cues.TO_CHINA, wide))
+        and not any(
+            _has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY, cues.ALL_ROUTES)
+        )
+    )
 
 
 def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:

@@ -170,6 +170,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
         ("by", rf"(?:\bк|\bдо)\s+(?:концу\s+|конца\s+)?({YEAR})\s*(?:году|года|г\.?)"),
         ("by", rf"(?:到|至)\s*({YEAR})\s*年(?:底|前|末)?"),
+        ("yearend_zh", rf"({YEAR})\s*年\s*(?:底|末)"),  # "2019年底": its last quarter
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
@@ -387,7 +388,14 @@ def _day_zh(groups: tuple[str, ...], _published: date | None = None) -> Period |
     return _day(int(groups[1]), int(groups[2]), int(groups[0]))
 
 
+def _year_end_zh(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'2019年底' (the end of 2019): October to December."""
+    year = int(groups[0])
+    return _months(year, 10, 12, f"Oct–Dec {year}")
+
+
 LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "yearend_zh": _year_end_zh,
     "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
