@@ -377,6 +377,8 @@ def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> S
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
     """'The Power of Siberia began operating in December 2019': a date, checked as such."""
+    if not (_has(cues.STARTED, sentence) or _has(cues.FULL_CAPACITY, sentence)):
+        return
     about_pos = (
         _has(cues.POS, sentence)
         or (_has(cues.POS, context) and _has(cues.GAS_FLOW, sentence))
@@ -671,6 +673,8 @@ def _blocked_before(around: Around) -> bool:
     """No cue in the figure's own stretch, and the last one before it in the sentence is about
     something the tables do not hold ("The trade surplus … grew 3.5 times, reaching $16.7
     billion")."""
+    if not _has(cues.BLOCKER, around.sentence):
+        return False
     if cues.TRADE.search(around.before) or cues.BLOCKER.search(around.before):
         return False
     blocked = [m.end() for m in cues.BLOCKER.finditer(around.prefix)]
