@@ -7,11 +7,10 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 `regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
 The first frame waits only on the page's HTML and stylesheets: Dash's scripts are listed in a
-type the browser does not run, and preloaded, with the page's layout and its callbacks, by
-links after the first paint's markup (fetched at once and compiled off the main thread, plotly.js
-first: by V8's compile hint at the top of the bundle all of it), and Dash's renderer script
-(assets/start-dash-renderer.js, inline) runs them once that frame is painted, plotly.js `async`
-(dcc.Graph waits for it).
+type the browser does not run, and Dash's renderer script (assets/start-dash-renderer.js,
+inline) asks for them, the page's layout and its callbacks once the stylesheets are there, and
+runs them once that frame is painted. plotly.js it starts at once, `async`: by V8's compile hint
+at the top of the bundle it compiles off the main thread, and dcc.Graph waits for it.
 
 The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
@@ -56,14 +55,10 @@ class Shell(Dash):
         before Dash's entry point, and Dash's scripts (but the unused ones) listed for
         assets/start-dash-renderer.js to start."""
         sources = SCRIPT.findall(UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))) + [CHUNK]
-        kwargs["scripts"] = (
-            SCRIPT.sub("", kwargs.get("scripts", ""))
-            + preloads(sources)
-            + "".join(
-                f'<script type="text/x-dash-deferred" src="{escape(src)}"'
-                f"{' data-async' if PLOTLY.search(src) else ''}></script>"
-                for src in sources
-            )
+        kwargs["scripts"] = SCRIPT.sub("", kwargs.get("scripts", "")) + "".join(
+            f'<script type="text/x-dash-deferred" src="{escape(src)}"'
+            f"{' data-async' if PLOTLY.search(src) else ''}></script>"
+            for src in sources
         )
         path = flask.request.path if flask.has_request_context() else ""
         query = flask.request.args.to_dict() if flask.has_request_context() else {}
@@ -75,32 +70,6 @@ class Shell(Dash):
         )
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
-
-
-def preloads(sources: list[str]) -> str:
-    """Preload hints for the scripts, the page's layout and its callbacks, after the first
-    paint's markup: the browser asks for them at once (its preload scanner reads ahead of the
-    parser), after the stylesheets, and runs none of them before the first frame. The layout
-    and callbacks as Dash's renderer fetches them (mode cors, credentials same-origin), so
-    that it is handed the preloaded answers."""
-    fetches = "".join(
-        f'<link rel="preload" href="{href}" as="fetch" crossorigin="anonymous">'
-        for href in ("/_dash-layout", "/_dash-dependencies")
-    )
-    plotly = [src for src in sources if PLOTLY.search(src)]
-    first = "".join(
-        f'<link rel="preload" href="{escape(src)}" as="script" fetchpriority="high">'
-        for src in plotly
-    )
-    return (
-        first
-        + fetches
-        + "".join(
-            f'<link rel="preload" href="{escape(src)}" as="script">'
-            for src in sources
-            if src not in plotly
-        )
-    )
 
 
 SKIP_LINK = '<a class="skip-link" href="#{target}">{text}</a>'

@@ -1,19 +1,26 @@
-/* Inlined by shell.py as Dash's renderer script, at the end of the page. The index page
-   preloads every script, the page's layout and its callbacks (its links come after the
-   server's drawing of the first chart, first_paint.py): the browser asks for them at once and
-   compiles the scripts off the main thread as they arrive (plotly.js's compile hint, at the top
-   of the bundle, has V8 compile all of it), but runs none. This script runs once the
-   stylesheets are there (as every inline script does) and starts the scripts once the first
-   frame is painted: plotly.js `async` (it runs as soon as it is ready), then Dash's scripts,
-   listed as scripts of a type the browser does not run, in their order; Dash's renderer then
-   finds the layout and callbacks in the preload cache. Until plotly.js has run, window.Plotly
-   is a promise-like placeholder: dcc.Graph waits on `Promise.resolve(window.Plotly)` before it
-   draws, so it waits for the bundle instead of fetching its own (if the bundle fails to load,
-   the wait fails). A hidden tab starts at once (it paints no frame). */
+/* Inlined by shell.py as Dash's renderer script, at the end of the page: it runs once the
+   stylesheets have arrived (as every inline script does), so nothing else is fetched or
+   compiled while the page's first frame, with the server's drawing of the first chart
+   (first_paint.py), waits for them. It then asks for plotly.js (async: compiled off the main
+   thread by V8's compile hint at the top of the bundle, run whenever it has arrived), the
+   page's layout and callbacks (Dash's renderer finds them in the preload cache) and Dash's
+   scripts, listed as scripts of a type the browser does not run; once the first frame is
+   painted, those run in their order and Dash's renderer starts. Until plotly.js has run,
+   window.Plotly is a promise-like placeholder: dcc.Graph waits on `Promise.resolve(
+   window.Plotly)` before it draws, so it waits for the bundle instead of fetching its own (if
+   the bundle fails to load, the wait fails). A hidden tab starts at once (it paints no frame). */
 (function () {
     "use strict";
     const listed = Array.from(document.querySelectorAll('script[type="text/x-dash-deferred"]'));
     const plotly = listed.find((listing) => listing.hasAttribute("data-async"));
+    const preload = (href, as) => {
+        const link = document.createElement("link");
+        link.rel = "preload";
+        link.href = href;
+        link.as = as;
+        if (as === "fetch") { link.crossOrigin = "anonymous"; }
+        document.head.appendChild(link);
+    };
     const add = (listing, async) => {
         const script = document.createElement("script");
         script.src = listing.getAttribute("src");
@@ -36,18 +43,17 @@
                 arrived();
             }
         });
-        return () => {
-            const script = add(plotly, true);
-            script.fetchPriority = "high";
-            script.addEventListener("error", () => failed(new Error("plotly.js did not load")));
-        };
+        const script = add(plotly, true);
+        script.fetchPriority = "high";
+        script.addEventListener("error", () => failed(new Error("plotly.js did not load")));
     };
-    const startPlotly = plotly && !window.Plotly ? awaitPlotly() : () => {};
     const start = () => {
-        startPlotly();
         const scripts = listed.filter((l) => l !== plotly).map((l) => add(l, false));
         scripts.pop().addEventListener("load", () => { window.renderer = new DashRenderer(); });
     };
+    if (plotly && !window.Plotly) { awaitPlotly(); }
+    ["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"));
+    listed.filter((l) => l !== plotly).forEach((l) => preload(l.getAttribute("src"), "script"));
     if (document.visibilityState === "hidden") {
         start();
     } else {

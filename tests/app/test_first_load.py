@@ -39,22 +39,18 @@ def test_no_script_runs_before_the_first_frame_but_the_renderer_script(shell):
     tags = re.findall(r"<script[^>]*>", shell)
     assert all('type="text/x-dash-deferred"' in tag for tag in tags if " src=" in tag)
     assert "new DashRenderer()" in _renderer(shell) and "requestAnimationFrame" in _renderer(shell)
-    # fetched at once, but asked for after the stylesheets and the first paint's markup
-    first_preload = shell.index('<link rel="preload"')
-    assert shell.rindex('rel="stylesheet"') < shell.index('id="first-paint"') < first_preload
-    assert shell.index("first-paint") < shell.rindex("</svg>") < first_preload
+    assert '<link rel="preload"' not in shell  # the renderer script asks, after the stylesheets
+    assert shell.index('rel="stylesheet"') < shell.index('id="first-paint"')
 
 
-def test_every_script_the_layout_and_callbacks_are_preloaded_plotly_first(shell):
-    links = re.findall(r'<link rel="preload"[^>]*>', shell)
-    listed = re.findall(r'<script type="text/x-dash-deferred" src="([^"]+)"', shell)
-    scripts = [href for link in links if 'as="script"' in link for href in _hrefs(link)]
-    assert sorted(scripts) == sorted(listed) and BUNDLE in scripts[0]
-    assert 'fetchpriority="high"' in links[0]
+def test_layout_and_callbacks_are_preloaded_as_the_renderer_fetches_them(shell):
     # as=fetch with crossorigin="anonymous": mode cors, credentials same-origin, as Dash's
     # renderer fetches them, so the browser hands it the preloaded answers
-    for href in ("/_dash-layout", "/_dash-dependencies"):
-        assert f'<link rel="preload" href="{href}" as="fetch" crossorigin="anonymous">' in links
+    script = _renderer(shell)
+    assert '["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"))' in (
+        script
+    )
+    assert 'link.crossOrigin = "anonymous"' in script
 
 
 def test_plotly_is_loaded_once_async_and_waited_for(shell):
@@ -82,10 +78,6 @@ def test_the_shell_loads_no_component_library_but_dash_s_own(shell):
 def test_the_bundle_asks_v8_to_compile_it_off_the_main_thread():
     bundle = Path(dashboard.__file__).parent / "assets" / BUNDLE
     assert bundle.read_text(encoding="utf-8").startswith("//# allFunctionsCalledOnLoad\n")
-
-
-def _hrefs(tag: str) -> list[str]:
-    return re.findall(r'href="([^"]+)"', tag)
 
 
 def _script_urls(shell: str) -> list[str]:
