@@ -43,6 +43,18 @@ COUNTS = {
     "eleven": 11,
     "twelve": 12,
     "десяти": 10,
+    "два": 2,
+    "двух": 2,
+    "три": 3,
+    "трех": 3,
+    "трёх": 3,
+    "четыре": 4,
+    "четырех": 4,
+    "четырёх": 4,
+    "пять": 5,
+    "пяти": 5,
+    "семи": 7,
+    "восьми": 8,
     "одиннадцати": 11,
     "девяти": 9,
     "шести": 6,
@@ -108,7 +120,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году",
         ),
-        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        (
+            "base_zh",
+            rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"
+            rf"|是\s*(?:{YEAR})\s*年(?:同期)?的(?=\s*[\d.]+\s*倍)",  # "是2022年的1.5倍"
+        ),
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",
@@ -121,7 +137,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
-        ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
+        ("months", rf"\b(?:first |past |перв\w+\s+)?({COUNT}) месяц(?:ев|а) ({YEAR})"),
         (
             "span",
             rf"\b({MONTH})\w*\.?\s*(?:[-–—]|to|and|through|till|until)\s*({MONTH})\w*\.?"
@@ -137,7 +153,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*({ZH_COUNT})\s*[个個]月"),
         ("threequarters_zh", rf"(?:({YEAR})\s*年\s*)?前三季度"),
         ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
-        ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
+        ("half_ru", rf"\b(перв|втор)\w*\s+(?:полугоди|половин)\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
@@ -154,6 +170,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
         ("by", rf"(?:\bк|\bдо)\s+(?:концу\s+|конца\s+)?({YEAR})\s*(?:году|года|г\.?)"),
         ("by", rf"(?:到|至)\s*({YEAR})\s*年(?:底|前|末)?"),
+        ("yearend_zh", rf"({YEAR})\s*年\s*(?:底|末)"),  # "2019年底": its last quarter
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
@@ -371,7 +388,14 @@ def _day_zh(groups: tuple[str, ...], _published: date | None = None) -> Period |
     return _day(int(groups[1]), int(groups[2]), int(groups[0]))
 
 
+def _year_end_zh(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'2019年底' (the end of 2019): October to December."""
+    year = int(groups[0])
+    return _months(year, 10, 12, f"Oct–Dec {year}")
+
+
 LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "yearend_zh": _year_end_zh,
     "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
