@@ -223,26 +223,38 @@ OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas
 
 # a fall, in the words of each language (a rise lists these too: growth either way)
 _FALL = (
-    r"fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank|shrunk"
-    r"|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
+    r"fell|fall|falls|fallen|dropped|drops?|down|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)"
+    r"|shrank|shrunk|shrinks?|shrinking|contract(?:ed|ing|ion)|lower|plung(?:e|es|ed|ing)"
+    r"|slump(?:s|ed|ing)?|falling|dropping|reduc(?:ed|ing|tion)|slid|slides?|sliding|sank"
+    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped"
 )
-_FALL_RU = r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
-_FALL_ZH = r"下降|减少|減少"
+_FALL_RU = (
+    r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
+    r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*"
+)
+_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
-    rf"|{_FALL_RU})\b|同比|增长|增長|增加|{_FALL_ZH}"
+    rf"|{_FALL_RU})\b|同比|增长|增長|增加|年增|成長|成长|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(
-    r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
+    r"\b(?:rose|risen|grew|grown|increased|boosted|raised|jumped|surged|expanded|climbed|soared"
+    r"|multiplied"
     r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
+# a rise (the nearest of a rise and a fall word gives a growth rate its sign)
+UP = _re(
+    r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
+    r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
+    rf"|surging|climbing|{_RISE_RU})\b|增长|增長|增加|年增|成長|成长"
+)
 
 POS2 = _re(
     r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"

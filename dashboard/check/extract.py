@@ -215,6 +215,7 @@ def _sentence_claims(
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
     last: tuple[str, str, str] | None = None  # the indicator, economy and unit of the last claim
+    fell = False  # the last growth rate of the sentence was a fall
     for i, quantity in enumerate(figures):
         previous = figures[i - 1].end if i else 0
         following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
@@ -256,12 +257,14 @@ def _sentence_claims(
         state = (
             name.startswith(STATE_INDICATORS) or name.endswith("_capacity")
         ) and not name.endswith("_yoy")
-        if period is None and published is not None and state:
+        if period is None and published is not None and state and where == "carried":
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
         last = (name, economy, quantity.unit)
         if status in ("target", "forecast"):
             period = _goal_period(quantity, sentence, found, span, period, where)
+        value = _signed(quantity, name, around, fell)
+        fell = value < 0 if name.endswith("_yoy") else fell
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -271,7 +274,7 @@ def _sentence_claims(
             economy=economy,
             reporter=reporter if name.startswith("trade") else "",
             period=period,
-            value=_signed(quantity, name, around),
+            value=value,
             low=quantity.low,
             high=quantity.high,
             unit=quantity.unit,
@@ -424,6 +427,10 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
 CLAUSE_BREAK = re.compile(r"[,;，；、]")
 # a period written right before its figure, as Chinese does ("2015年的730亿美元")
 TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\s*")
+# "than in 2013, when it was $89 billion": a comparison base that is its own figure's period
+WHEN_CLAUSE = re.compile(
+    r"\bwhen\b|\bкогда\b|\bat which\b|当时|當時|^\W*(?:году|года|год|г|年)?\W*$", re.IGNORECASE
+)  # or only a bracket between: "than in 2022 (15.4 bcm)"
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
 GAS_UNITS = ("bcm", "bcm/yr", "Mt")
 REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
@@ -890,13 +897,22 @@ def _own_period(
     """The period written in the figure's own stretch: after it in the same clause first
     ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
-    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
+    before = [
+        f
+        for f in dated
+        if previous <= f.start
+        and f.end <= quantity.start
+        and not (
+            periods.after_comparison(sentence, f)
+            and not WHEN_CLAUSE.search(sentence[f.end : quantity.start])
+        )
+    ]
     after = [
         f
         for f in dated
         if quantity.end <= f.start < following
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
-        and not (before and CLAUSE_BREAK.search(sentence[quantity.end : f.start]))
+        and not CLAUSE_BREAK.search(sentence[quantity.end : f.start])
     ]
     if before and TOUCHING.fullmatch(sentence[before[-1].end : quantity.start]):
         return before[-1].period  # "从2015年的730亿美元增至2017年的860亿美元"
@@ -996,11 +1012,26 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     return "reported"
 
 
-def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
+def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> float:
+    """A growth rate's sign: the nearest rise or fall word before it in its own stretch
+    ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"), else just after it
+    ("a 3 % decline"), else that of the growth rate before it in the sentence ("exports fell
+    9 %, imports 5 %")."""
     if not indicator.endswith("_yoy"):
         return quantity.value
-    clause = re.split(r"[;，；]|,(?!\d)", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
-    down = cues.DOWN.search(clause + " " + around.after[:25])
+    before = around.before[-80:]
+    rise = [m.end() for m in cues.UP.finditer(before)]
+    fall = [m.end() for m in cues.DOWN.finditer(before)]
+    if rise or fall:
+        down = max(fall, default=-1) > max(rise, default=-1)
+    else:
+        after = around.after[:25]
+        up, low = cues.UP.search(after), cues.DOWN.search(after)
+        down = (
+            fell
+            if up is None and low is None
+            else low is not None and (up is None or low.start() < up.start())
+        )
     return -quantity.value if down else quantity.value
 
 

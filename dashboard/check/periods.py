@@ -46,8 +46,27 @@ COUNTS = {
     "одиннадцати": 11,
     "девяти": 9,
     "шести": 6,
+    "два": 2,
+    "двух": 2,
+    "три": 3,
+    "трех": 3,
+    "трёх": 3,
+    "четыре": 4,
+    "четырех": 4,
+    "четырёх": 4,
+    "пять": 5,
+    "пяти": 5,
+    "шесть": 6,
+    "семь": 7,
+    "семи": 7,
+    "восемь": 8,
+    "восьми": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
     "二": 2,
     "两": 2,
+    "兩": 2,
     "三": 3,
     "四": 4,
     "五": 5,
@@ -61,7 +80,7 @@ COUNTS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
-ZH_COUNT = r"\d{1,2}|十一|[二两三四五六七八九十]"
+ZH_COUNT = r"\d{1,2}|十一|[二两兩三四五六七八九十]"
 
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
@@ -108,7 +127,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году",
         ),
-        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"),
+        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:(?:{YEAR})\s*年|去年|上年)|(?:上年|去年)同期"),
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",
@@ -121,7 +140,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
-        ("months", rf"\b(?:first |past )?({COUNT}) месяцев ({YEAR})"),
+        ("months", rf"\b(?:перв\w*\s+)?({COUNT})\s+месяц\w*\s+({YEAR})"),
+        ("months", rf"\bперв\w*\s+({COUNT})\s+месяц\w*()"),
+        # "over the past 20 years", "за последние 20 лет", "近十年": no one year's figure
+        (
+            "duration",
+            r"\b(?:over|in|during|for|within) (?:the )?(?:last|past|previous|next) (?:\d+|two|three"
+            r"|four|five|six|seven|eight|nine|ten|twenty|thirty|few|several) (?:years|decades)\b"
+            r"|\b(?:over|in) (?:a|the past|the last) decade\b|\bза (?:последние |прошедшие )?"
+            r"(?:\d+|два|три|четыре|пять|десять|двадцать|тридцать) (?:лет|года)\b"
+            r"|近\s*(?:\d+|[二两兩三四五六七八九十]+)\s*年|(?:\d+|[二两兩三四五六七八九十]+)\s*年(?:来|來)",
+        ),
         (
             "span",
             rf"\b({MONTH})\w*\.?\s*(?:[-–—]|to|and|through|till|until)\s*({MONTH})\w*\.?"
@@ -130,6 +159,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
+        ("months", rf"\b(?:in|during) (?:the )?({COUNT})(?:-| )months\b(?! ago)()"),
         (
             "months_zh",
             rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*月?\s*(?:份)?\s*[-–至到]\s*({ZH_COUNT})\s*月",
@@ -137,7 +167,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("months_zh", rf"(?:({YEAR})\s*年\s*)?前\s*({ZH_COUNT})\s*[个個]月"),
         ("threequarters_zh", rf"(?:({YEAR})\s*年\s*)?前三季度"),
         ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
-        ("half_ru", rf"\b(перв|втор)\w*\s+полугоди\w*(?:\s+{RU_YEAR})?"),
+        ("half_ru", rf"\b(перв|втор)\w*\s+(?:полугоди|половин)\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
@@ -159,8 +189,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
         ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
         ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
-        ("last", r"\b(?:last year|the previous year|the past year|прошлом году)"),
-        ("this", r"\b(?:this year|the current year|в этом году)"),
+        ("last", r"\b(?:last year|the previous year|the past year|прошлом году)|去年|上年"),
+        ("this", r"\b(?:this year|the current year|в этом году)|今年|本年"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
         ("year", rf"\b({YEAR})\b"),
         ("year", rf"(?<!\d)({YEAR})(?=\s*年)"),
@@ -268,7 +298,7 @@ def _count(word: str) -> int:
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given
     (a comparison base and "since the beginning of the year" never name one)."""
-    if kind.startswith("base") or kind in ("ytd", "asof"):
+    if kind.startswith("base") or kind in ("ytd", "asof", "duration"):
         return None
     if kind in LOCAL:
         return LOCAL[kind](groups, published)
@@ -496,7 +526,21 @@ def date_problem(published: date | None, today: date | None = None) -> str:
     )
 
 
+def after_comparison(sentence: str, found: Found) -> bool:
+    """The period follows a comparison word: the base of a change before it, not the period of
+    the figures before it ("up 2 % compared to the first half of 2021 and amounted to $29 bn")."""
+    return BASE_BEFORE.search(sentence, max(0, found.start - 30), found.start) is not None
+
+
 CJK = re.compile("[年月季]")
+# a period right after a comparison word is the base of a change, not the figure's period
+# ("up 2 % compared to the first half of 2021", "比2022年前三季度")
+BASE_BEFORE = re.compile(
+    r"(?:compared (?:with|to)|\bthan|\bversus|\bvs\.?|\bagainst|по сравнению с|\bпротив"
+    r"|относительно|\bчем|(?<![同环環])比|较|較|与|與)"
+    r"\s*(?:(?:the|that of|those of|in|во?|за)\s+)?$",
+    re.IGNORECASE,
+)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
