@@ -138,7 +138,7 @@ EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
     r"|russia(?:'s|’s) imports|imports from china|exports from china|supplies from china"
     r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
-    r"|对俄(?:罗斯)?出口|對俄(?:羅斯)?出口|自华进口"
+    r"|[对對]俄(?:罗斯|羅斯)?的?出口|自华进口|импорт\w* китайск\w*"
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
     r"|imports of chinese (?:goods|products)"
@@ -153,8 +153,8 @@ IMPORTS_CN = _re(
     r"|exports? (?:from russia )?to china"
     r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
     r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
-    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
-    r"|对华出口"
+    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯|羅斯)?的?[进進]口"
+    r"|[对對]华出口|[对對]中国的?出口|экспорт\w* российск\w*"
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
@@ -173,6 +173,8 @@ TOTAL = _re(
 )
 EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
 IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
+# a sentence naming one direction of trade or the other, in any language the checker reads
+FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт|出口|进口|進口")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),

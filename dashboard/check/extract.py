@@ -242,7 +242,9 @@ def _sentence_claims(
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
         indicator = _growth(around) if multiple else classify(quantity, around)
-        indicator = _compared(last, quantity, around) or indicator
+        indicator = (
+            _compared(last, quantity, around) or indicator or _elliptic(last, quantity, around)
+        )
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -294,6 +296,19 @@ def _compared(
     if last is None or last[2] != quantity.unit or not cues.COMPARED_TO.search(around.before[-40:]):
         return None
     return last[0], last[1]
+
+
+def _elliptic(
+    last: tuple[str, str, str] | None, quantity: Quantity, around: Around
+) -> tuple[str, str] | None:
+    """A percentage right after a growth rate whose own stretch names only another flow, its
+    verb left out ("exports fell 9 %, imports from Russia 5 %", "экспорт — на 9%, импорт —
+    на 5%"): a growth rate too."""
+    if last is None or not last[0].endswith("_yoy") or quantity.unit != "percent":
+        return None
+    if not _has(cues.TRADE, around.before) or _has(cues.SHARE, around.before):
+        return None
+    return _growth(around)
 
 
 def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
@@ -431,6 +446,8 @@ TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\
 WHEN_CLAUSE = re.compile(
     r"\bwhen\b|\bкогда\b|\bat which\b|当时|當時|^\W*(?:году|года|год|г|年)?\W*$", re.IGNORECASE
 )  # or only a bracket between: "than in 2022 (15.4 bcm)"
+# the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
+OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
 GAS_UNITS = ("bcm", "bcm/yr", "Mt")
 REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
@@ -580,8 +597,11 @@ def _money(around: Around) -> tuple[str, str] | None:
     if blocker is not None and (trade is None or blocker < trade):
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
-        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
+        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
+        # not when that sentence names flows ("$40 bn one way and $30 bn the other")
         if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
+            return None
+        if _has(cues.FLOWS, around.context) and not _has(cues.FLOWS, around.sentence):
             return None
     direction = _direction(around)
     return None if direction is None else (direction, "CHN-RUS")
@@ -629,6 +649,13 @@ def _product(around: Around) -> bool:
 def _direction(around: Around) -> str | None:
     """Exports, imports or the total: the nearest such words before the figure, else after;
     None when a bare "imports" or "exports" comes after them ("…, while imports grew 47%")."""
+    clause = re.split(r"[,;…]|\.\s", around.after)[0]
+    if OBJECT_AFTER.match(clause):  # "$9.7 billion of Russia's exports to China"
+        for indicator, pattern in cues.DIRECTIONS:
+            if pattern.search(clause):
+                return indicator
+        if cues.BARE_FLOW.search(clause[:30]):
+            return None  # "$129 billion in exports": whose is not said
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -647,7 +674,6 @@ def _direction(around: Around) -> str | None:
         return None  # "Exports grew 5 %": whose exports is not said
     if hits:
         return max(hits)[2]
-    clause = re.split(r"[,;…]|\.\s", around.after)[0]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
             return indicator

@@ -134,3 +134,78 @@ def test_last_year_after_a_chinese_comparison_word_is_a_base(text: str) -> None:
 )
 def test_a_period_after_a_comma_belongs_to_the_next_clause(text: str, figure: str) -> None:
     assert period(by_text(text, None)[figure]) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator"),
+    [
+        (
+            "В 2023 году экспорт российских товаров в Китай вырос на 13%.",
+            "13%",
+            "trade_cn_imports_from_ru_yoy",
+        ),
+        (
+            "В 2023 году импорт китайских товаров в Россию вырос на 47%.",
+            "47%",
+            "trade_cn_exports_to_ru_yoy",
+        ),
+        ("2023年中国对俄罗斯的出口额为1110亿美元。", "1110亿美元", "trade_cn_exports_to_ru"),
+        ("2023年中國來自俄羅斯的進口額為1290億美元。", "1290億美元", "trade_cn_imports_from_ru"),
+        (
+            "In 2023 China–Russia trade hit $240 billion, including $129 billion of Russia's"
+            " exports to China and $111 billion of China's exports.",
+            "$129 billion",
+            "trade_cn_imports_from_ru",
+        ),
+        (
+            "In 2023 China–Russia trade hit $240 billion, including $129 billion of Russia's"
+            " exports to China and $111 billion of China's exports.",
+            "$111 billion",
+            "trade_cn_exports_to_ru",
+        ),
+    ],
+)
+def test_directions_in_more_phrasings(text: str, figure: str, indicator: str) -> None:
+    assert by_text(text)[figure].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Russia and China reached $240 billion in 2023, with $110 billion in"
+        " imports.",
+        "China–Russia turnover was $240 billion in 2023, $129 billion of it in exports.",
+    ],
+)
+def test_a_bare_flow_named_after_a_sum_leaves_its_direction_open(text: str) -> None:
+    rows = {r["text"]: r for r in check(text, D)}
+    assert all(r["indicator"] != "trade_total" or r["value"] == 240 for r in rows.values())
+    assert [r["value"] for r in rows.values() if r["outcome"] == "checked"] == [240]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's exports to Russia fell 9 % and its imports from Russia 5 % in 2025."
+        " In money terms: $40 billion one way and $30 billion the other.",
+        "В 2025 году экспорт Китая в Россию сократился, импорт из России тоже."
+        " В абсолютных цифрах: $40 млрд и $30 млрд.",
+    ],
+)
+def test_sums_after_a_sentence_on_flows_are_not_read_as_the_total(text: str) -> None:
+    rows = [r for r in check(text, D) if r["text"].startswith("$")]
+    assert rows == [] or all(r["indicator"] != "trade_total" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("China's exports to Russia fell 9 %, imports from Russia 5 %, in 2025.", [-9, -5]),
+        ("Экспорт Китая в Россию в 2025 году снизился на 9%, импорт из России — на 5%.", [-9, -5]),
+        ("In 2023 trade between China and Russia rose 26 % and China's exports 47 %.", [26, 47]),
+    ],
+)
+def test_a_growth_rate_without_its_own_verb_takes_the_sign_before_it(
+    text: str, values: list[float]
+) -> None:
+    assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == values
