@@ -45,7 +45,10 @@ PARTNER_FLOW = _re(
     r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
 )
 # a conversion the writer added: "1.74 trillion yuan ($237 billion)"
-CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
+CONVERSION = _re(
+    r"^\s*(?:人民币|人民幣)?\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈|около"
+    r"|примерно|почти|порядка|约合|約合|折合|约|約|合)?\s*$"
+)
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
 # a level written in yuan, and one written in dollars
@@ -112,8 +115,19 @@ PRODUCT_FLOW = _re(
 )
 # the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
 PRODUCT_AFTER = _re(
-    r"^\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
+    r"^\s*[)）]?\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
     rf"(?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+)
+# one product's trade in Russian and Chinese ("экспорт российской нефти", "天然气出口额")
+PRODUCT_RU_ZH = _re(
+    r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*\s+(?:[\w-]+\s+){0,2}?(?:нефт|газ|угл|угол|зерн"
+    r"|пшениц|автомоб|машин|оборудован|электроник|лес|древесин|рыб|морепродукт|металл|мед|алюмин"
+    r"|стал|удобрен|энергоносител|сжиженн|спг)\w*"
+    r"|(?:нефт|газ|угл|зерн|автомоб|машин|оборудован|удобрен|спг)\w*\s+(?:[\w-]+\s+){0,1}?"
+    r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*"
+    r"|(?:天然气|天然氣|液化天然气|石油|原油|煤炭?|汽车|汽車|设备|設備|粮食|糧食|农产品|農產品|木材"
+    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
+    r"|贸易|貿易|销售|銷售)"
 )
 PRODUCT_BEFORE = _re(
     rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
@@ -123,8 +137,8 @@ PRODUCT_BEFORE = _re(
 BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")
 # "3 % of China's": the economy whose trade a share is of, written without the word trade
 OF_ECONOMY = _re(
-    r"^\s*(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$|total|foreign"
-    r"|overall|external|international|trade))"
+    r"^\s*(?:share )?(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$"
+    r"|total|foreign|overall|external|international|trade))"
 )
 ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
@@ -211,6 +225,14 @@ OF_RUSSIA_TRADE = _re(
     r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
     r"|俄罗斯(?:对外|外)贸"
 )
+# a share of one flow only ("27 % of Russian exports", "39 % of imports", "% российского
+# экспорта", "占俄罗斯出口的"): the tracked shares are of total trade
+OF_ONE_FLOW = _re(
+    r"^\s*(?:share )?(?:of|in) (?:the )?(?:(?:russia|china|russian|chinese)(?:'s|’s|n|ese)? "
+    r"|its |their )?(?:total |overall )?(?:exports|imports)\b"
+    r"|^\s*(?:(?:всего|всех|общего) )?(?:российского |китайского )?(?:экспорта|импорта)"
+)
+OF_ONE_FLOW_BEFORE = _re(r"占(?:俄罗斯|俄羅斯|中国|中國)?(?:对外|對外)?(?:出口|进口|進口)")
 OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)"

@@ -637,6 +637,9 @@ def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
     if cues.PRODUCT_AFTER.search(around.after):
         return True
+    local = [m.end() for m in cues.PRODUCT_RU_ZH.finditer(around.prefix)]
+    if local and not cues.TOTAL.search(around.prefix[max(local) :]):
+        return True  # "天然气出口额…增长了61.7%,达到了64亿美元": the subject named before
     flows = [
         *cues.PRODUCT_FLOW.finditer(around.before),
         *cues.PRODUCT_BEFORE.finditer(around.before),
@@ -761,6 +764,8 @@ def _share(around: Around) -> tuple[str, str] | None:
     "Russia's trade" / "China's trade"; earlier in the sentence only when it names one."""
     if cues.OTHER_CURRENCY.search(around.before):
         return None  # "the share of the US dollar and the euro in settlements"
+    if cues.OF_ONE_FLOW.search(around.after) or cues.OF_ONE_FLOW_BEFORE.search(around.before):
+        return None  # "27 % of Russian exports": a share of one flow is not tracked
     elliptic = cues.OF_ECONOMY.search(around.after)
     if elliptic is not None:
         return _share_of("RUS" if elliptic.group("who").lower() == "russia" else "CHN")

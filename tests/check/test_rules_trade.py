@@ -209,3 +209,53 @@ def test_a_growth_rate_without_its_own_verb_takes_the_sign_before_it(
     text: str, values: list[float]
 ) -> None:
     assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("In 2023 Russia held a 4 % share of China's trade.", "trade_share_ru_in_cn_trade"),
+        ("In 2023 China had a 30 % share of Russia's trade.", "trade_share_cn_in_ru_trade"),
+    ],
+)
+def test_a_share_written_as_a_share_of_an_economys_trade(text: str, indicator: str) -> None:
+    (claim,) = claims(text)
+    assert claim.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 China, Russia's top partner, took 30 % of Russian exports.",
+        "China is Russia's main trading partner, with 35 % of its imports in 2023.",
+        "В 2023 году на Китай пришлось 30% российского экспорта.",
+        "2023年,俄罗斯占中国进口的5%。",
+    ],
+)
+def test_a_share_of_one_flow_is_not_a_share_of_trade(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade_share")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年俄罗斯对中国的原油出口额增长了20%,达到了600亿美元。",
+        "2024年中国对俄罗斯的汽车出口额为200亿美元。",
+        "В 2023 году экспорт российской нефти в Китай составил $60 млрд.",
+        "Поставки газа из России в Китай в 2023 году выросли на 50%, до $10 млрд.",
+        "In 2022 China imported 16 bcm ($4 billion) of natural gas from Russia.",
+    ],
+)
+def test_one_products_trade_is_not_the_total(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Товарооборот России и Китая в 2023 году составил 1,6 трлн юаней (около $230 млрд).",
+        "2023年中俄贸易额为1.6万亿元人民币(约合2300亿美元)。",
+    ],
+)
+def test_a_dollar_conversion_of_a_yuan_sum_is_not_checked(text: str) -> None:
+    assert all(r["outcome"] != "checked" for r in check(text, D))
