@@ -161,7 +161,7 @@ def scan(
             replace(k, start=k.start + start, end=k.end + start, quote=quote if k.quote else "")
             for k in here
         )
-        carried = last or carried
+        carried = None if last is periods.UNRESOLVED else last or carried
     return claims, sorted(skipped, key=lambda k: k.start)
 
 
@@ -177,7 +177,10 @@ def _read(
         *_sentence_claims(sentence, context, found, carried, published, here),
         *_timing(sentence, context, found),
     ]
-    last = dated[-1].period if dated else None
+    unresolved = any(f.period.relation == "unresolved" for f in found)
+    # a sentence naming only periods that need a date not given ("In September, …") leaves
+    # the sentences after it without a known period ("During that month, …")
+    last = dated[-1].period if dated else periods.UNRESOLVED if unresolved else None
     return tuple(sorted(claims, key=lambda c: c.start)), tuple(here), last
 
 
@@ -265,6 +268,7 @@ def _sentence_claims(
         last = (name, economy, quantity.unit)
         if status in ("target", "forecast"):
             period = _goal_period(quantity, sentence, found, span, period, where)
+        doubt = _doubt(name, around) or _unfinished(period, status, state, published)
         value = _signed(quantity, name, around, fell)
         fell = value < 0 if name.endswith("_yoy") else fell
         yield Claim(
@@ -284,7 +288,7 @@ def _sentence_claims(
             status=status,
             attribution=attribution,
             precision=quantity.step,
-            doubt=_doubt(name, around),
+            doubt=doubt,
         )
 
 
@@ -321,6 +325,16 @@ def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
+
+
+def _unfinished(period: Period | None, status: str, state: bool, published: date | None) -> str:
+    """A figure reported for a period that had not ended when the text was published ("a
+    record $245 billion in 2025" in August 2025) is misdated or a forecast: not checked."""
+    if period is None or published is None or state or status != "reported":
+        return ""
+    if period.end < published:
+        return ""
+    return f"the period {period.label} had not ended when the text was published"
 
 
 def _doubt(indicator: str, around: Around) -> str:

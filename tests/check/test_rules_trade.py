@@ -259,3 +259,39 @@ def test_one_products_trade_is_not_the_total(text: str) -> None:
 )
 def test_a_dollar_conversion_of_a_yuan_sum_is_not_checked(text: str) -> None:
     assert all(r["outcome"] != "checked" for r in check(text, D))
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("China–Russia trade hit a record $250 billion in 2024.", date(2024, 7, 12)),
+        ("Товарооборот России и Китая в 2025 году достиг рекордных $250 млрд.", date(2025, 8, 1)),
+        ("In the first half of 2024, China–Russia trade was $120 billion.", date(2024, 6, 20)),
+    ],
+)
+def test_a_figure_reported_for_a_period_not_yet_over_is_not_checked(
+    text: str, published: date
+) -> None:
+    (row,) = check(text, published)
+    assert row["outcome"] != "checked"
+    assert "had not ended" in row["reason"]
+
+
+def test_a_goal_for_a_year_not_yet_over_is_still_checked_as_a_goal() -> None:
+    (row,) = check("China and Russia aim to raise trade to $300 billion by 2030.", D)
+    assert row["status"] == "target"
+    assert "had not ended" not in row["reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 China–Russia trade grew 26 %. In March, China's exports to Russia were"
+        " $9 billion. That month, imports from Russia were $10 billion.",
+        "Товарооборот России и Китая в 2023 году вырос на 26%. В марте экспорт Китая в Россию"
+        " составил $9 млрд. В том же месяце импорт из России — $10 млрд.",
+    ],
+)
+def test_a_month_without_its_year_ends_the_period_carried_on(text: str) -> None:
+    rows = {r["text"]: r for r in check(text, None)}
+    assert rows["$10 billion" if "$10 billion" in rows else "$10 млрд"]["period"] == ""
