@@ -92,6 +92,7 @@ BLOCKER = _re(
     r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth|surplus|deficit"
     r"|trade balance|inflation|interest rate|key rate|exchange rate|tariff|\btax|\bdut(?:y|ies)\b"
     r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
+    r"|инвестиц|профицит|дефицит|сальдо|投资|投資|顺差|順差|逆差"
 )
 BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
 DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")

@@ -610,6 +610,8 @@ def _money(around: Around) -> tuple[str, str] | None:
         return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
+    if blocker is None and trade is None and _blocked_before(around.prefix):
+        return None  # "The trade surplus … increased 3.5 times …, reaching $16.69 billion"
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
         # not when that sentence names flows ("$40 bn one way and $30 bn the other")
@@ -619,6 +621,15 @@ def _money(around: Around) -> tuple[str, str] | None:
             return None
     direction = _direction(around)
     return None if direction is None else (direction, "CHN-RUS")
+
+
+def _blocked_before(prefix: str) -> bool:
+    """The last topic named before a figure whose own stretch names none is something the
+    tables do not hold, or its trade word is bound to one ("trade surplus", "профицит
+    торговли")."""
+    traded = [m.start() for m in cues.TRADE.finditer(prefix)]
+    since = max(traded) - 20 if traded else 0
+    return cues.BLOCKER.search(prefix, max(0, since)) is not None
 
 
 def _gdp(around: Around) -> tuple[str, str] | None:

@@ -295,3 +295,17 @@ def test_a_goal_for_a_year_not_yet_over_is_still_checked_as_a_goal() -> None:
 def test_a_month_without_its_year_ends_the_period_carried_on(text: str) -> None:
     rows = {r["text"]: r for r in check(text, None)}
     assert rows["$10 billion" if "$10 billion" in rows else "$10 млрд"]["period"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 Russia's trade surplus with China doubled, compared with 2022, to $18 billion.",
+        "Профицит торговли России с Китаем в 2023 году вырос в 2 раза по сравнению с 2022"
+        " годом, до $18 млрд.",
+        "2023年俄罗斯对华贸易顺差增长了一倍,与2022年相比,达到180亿美元。",
+    ],
+)
+def test_a_sum_whose_last_named_topic_is_not_trade_is_not_trade(text: str) -> None:
+    rows = [r for r in check(text, D) if r["indicator"] == "trade_total" and r["value"] < 20]
+    assert rows == []
