@@ -355,7 +355,7 @@ ABOVE_PLAN = _re(
 # words between a figure and a period that give the period to another figure
 _COMPARED = (
     r"compared|against|versus|\bvs\b|\bthan\b|\bafter\b|\bчем\b|по сравнению|\bпротив\b"
-    r"|\bкогда\b|相比|(?<![同环環])比|较|較"
+    r"|\bкогда\b|относительно|相比|(?<![同环環])比|较|較"
 )
 OTHER_CLAUSE = _re(rf";|\bwhile\b|\bwhereas\b|\bbut\b|{_COMPARED}")
 # a reporting clause between a figure and a later period separates them

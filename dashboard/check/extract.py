@@ -219,6 +219,7 @@ def _sentence_claims(
     reporter = _reporter(sentence)
     last: tuple[str, str, str] | None = None  # the indicator, economy and unit of the last claim
     fell = False  # the last growth rate of the sentence was a fall
+    pair: tuple[str, Period | None, str] | None = None  # the last claim, its period and where
     for i, quantity in enumerate(figures):
         previous = figures[i - 1].end if i else 0
         following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
@@ -257,6 +258,8 @@ def _sentence_claims(
         name, economy = indicator
         span = (previous, following, figures[0].start, figures[-1].end)
         period, where = _period(quantity, sentence, found, span, carried)
+        period, where = _paired(pair, name, around.before, period, where)
+        pair = (name, period, where)
         if multiple and period is not None and (period.years or not period.annual):
             period = None  # "doubled since 2018" is no growth over one year
         state = (
@@ -302,17 +305,41 @@ def _compared(
     return last[0], last[1]
 
 
+def _paired(
+    pair: tuple[str, Period | None, str] | None,
+    name: str,
+    between: str,
+    period: Period | None,
+    where: str,
+) -> tuple[Period | None, str]:
+    """A growth rate and the level it reached, written one after the other, share the
+    period written next to the first ("… in 2018 by 27.1 %, exceeding $107 billion, and in
+    2019 by 3.4 %, to $110.75 billion"), unless a comparison separates them."""
+    if pair is None or where == "own":
+        return period, where
+    last, last_period, last_where = pair
+    if last_where != "own" or last_period is None or last == name:
+        return period, where
+    if cues.COMPARED.search(between) or cues.OTHER_CLAUSE.search(between):
+        return period, where
+    if last.removesuffix("_yoy") != name.removesuffix("_yoy"):
+        return period, where
+    return last_period, "own"
+
+
 def _elliptic(
     last: tuple[str, str, str] | None, quantity: Quantity, around: Around
 ) -> tuple[str, str] | None:
-    """A percentage right after a growth rate whose own stretch names only another flow, its
-    verb left out ("exports fell 9 %, imports from Russia 5 %", "экспорт — на 9%, импорт —
-    на 5%"): a growth rate too."""
-    if last is None or not last[0].endswith("_yoy") or quantity.unit != "percent":
+    """A percentage after a growth rate, its verb left out: its own stretch names another
+    flow ("exports fell 9 %, imports from Russia 5 %", "экспорт — на 9%, импорт — на 5%"),
+    or says "by" after a growth verb earlier in the sentence: a growth rate too."""
+    if last is None or quantity.unit != "percent" or _has(cues.SHARE, around.before):
         return None
-    if not _has(cues.TRADE, around.before) or _has(cues.SHARE, around.before):
-        return None
-    return _growth(around)
+    if last[0].endswith("_yoy") and _has(cues.TRADE, around.before):
+        return _growth(around)
+    if BY_END.search(around.before) and cues.GROWTH.search(around.prefix):
+        return _growth(around)  # "rose 20 % in 2017, to $84 billion, in 2018 by 27 %"
+    return None
 
 
 def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
@@ -460,6 +487,7 @@ TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\
 WHEN_CLAUSE = re.compile(
     r"\bwhen\b|\bкогда\b|\bat which\b|当时|當時|^\W*(?:году|года|год|г|年)?\W*$", re.IGNORECASE
 )  # or only a bracket between: "than in 2022 (15.4 bcm)"
+BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
 # the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
 OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
@@ -967,6 +995,7 @@ def _own_period(
         f
         for f in dated
         if quantity.end <= f.start < following
+        and not periods.after_comparison(sentence, f)
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
         and not CLAUSE_BREAK.search(sentence[quantity.end : f.start])
     ]

@@ -309,3 +309,32 @@ def test_a_month_without_its_year_ends_the_period_carried_on(text: str) -> None:
 def test_a_sum_whose_last_named_topic_is_not_trade_is_not_trade(text: str) -> None:
     rows = [r for r in check(text, D) if r["indicator"] == "trade_total" and r["value"] < 20]
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        (
+            "China–Russia trade rose 20 % in 2017, to $84 billion, in 2018 by 27 %, to $107"
+            " billion, and in 2019 by 3 %, to $111 billion.",
+            "$107 billion",
+            "2018",
+        ),
+        (
+            "China–Russia trade rose 20 % in 2017, to $84 billion, in 2018 by 27 %, to $107"
+            " billion, and in 2019 by 3 %, to $111 billion.",
+            "$111 billion",
+            "2019",
+        ),
+        (
+            "Товарооборот России и Китая в 2021 году вырос на 35%, до $147 млрд, а в 2022 году"
+            " — на 29%, до $190 млрд.",
+            "$190 млрд",
+            "2022",
+        ),
+    ],
+)
+def test_a_level_after_its_growth_rate_shares_its_period(
+    text: str, figure: str, label: str
+) -> None:
+    assert period(by_text(text)[figure]) == label
