@@ -316,8 +316,14 @@ IMPORTED = _re(
 
 TARGET = _re(
     r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved|задач|довести"
-    r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру"
+    r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру|договорил\w*|намерен\w*"
+    r"|目标|目標|同意|力争|力爭|计划|計劃|任务|任務"
 )
+# a level a change starts from ("from $107 billion in 2018 to $200 billion", "从1000亿美元增至"):
+# neither the goal nor of the period after it
+FROM_LEVEL = _re(r"(?:\bfrom|从|從|\bс)\s*[^,，。;；]{0,12}$")
+TO_LEVEL_END = _re(r"(?:\bto|到|至|\bдо)\s*(?:us\s?\$|\$)?$")
+TO_LEVEL = _re(r"^[^,，。;；\d]{0,15}?(?:\bto\b|到|至|\bдо\b)")
 FORECAST = _re(
     r"could|would|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
     r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"

@@ -991,10 +991,15 @@ def _own_period(
             and not WHEN_CLAUSE.search(sentence[f.end : quantity.start])
         )
     ]
+    starts = _from_level(sentence[previous : quantity.start], sentence[quantity.end : following])
+    if starts:  # the level a change starts from: only a period inside "from …" is its own
+        begun = max(m.start() for m in cues.FROM_LEVEL.finditer(sentence, previous, quantity.start))
+        before = [f for f in before if f.start >= begun]
     after = [
         f
         for f in dated
-        if quantity.end <= f.start < following
+        if not starts
+        and quantity.end <= f.start < following
         and not periods.after_comparison(sentence, f)
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
         and not CLAUSE_BREAK.search(sentence[quantity.end : f.start])
@@ -1026,6 +1031,8 @@ def _period(
     own = _own_period(quantity, sentence, found, previous, following)
     if own is not None:
         return _known(own), "own"
+    if _from_level(sentence[previous : quantity.start], sentence[quantity.end : following]):
+        return None, ""  # the level a change starts from: only a period of its own
     dated = [f for f in found if f.period.relation not in ("now", "on")]
     lead = [f for f in dated if f.end <= first]
     if lead:
@@ -1082,6 +1089,11 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     return "about" if quantity.rough else "exact"
 
 
+def _from_level(before: str, after: str) -> bool:
+    """The figure a change starts from: "from" before it and "to" after it."""
+    return bool(cues.FROM_LEVEL.search(before) and cues.TO_LEVEL.search(after))
+
+
 def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:
     """Planned, forecast, target or reported: the words in the figure's own clause (up to
     the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
@@ -1092,6 +1104,10 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
         return "planned" if planned else "reported"
     if cues.FORECAST.search(stretch):
         return "forecast"
+    if _from_level(around.before, around.after):
+        return "reported"
+    if cues.TO_LEVEL_END.search(around.before) and cues.TARGET.search(around.prefix):
+        return "target"  # "agreed to raise trade from $107 billion to $200 billion"
     if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
         return "target"
     return "reported"

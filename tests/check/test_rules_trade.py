@@ -338,3 +338,41 @@ def test_a_level_after_its_growth_rate_shares_its_period(
     text: str, figure: str, label: str
 ) -> None:
     assert period(by_text(text)[figure]) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status", "label"),
+    [
+        (
+            "2019年,中俄同意在2024年将贸易额从2018年的1070亿美元增加到2000亿美元。",
+            "1070亿美元",
+            "reported",
+            "2018",
+        ),
+        (
+            "2019年,中俄同意在2024年将贸易额从2018年的1070亿美元增加到2000亿美元。",
+            "2000亿美元",
+            "target",
+            "",
+        ),
+        ("两国提出将贸易额从1000亿美元增至2024年的2000亿美元。", "1000亿美元", "reported", ""),
+        (
+            "В 2019 году Россия и Китай договорились увеличить товарооборот с $107 млрд до $200"
+            " млрд к 2024 году.",
+            "$107 млрд",
+            "reported",
+            "",
+        ),
+        (
+            "China–Russia trade rose from $100 billion in 2018 to $200 billion in 2023.",
+            "$100 billion",
+            "reported",
+            "2018",
+        ),
+    ],
+)
+def test_the_level_a_goal_starts_from_is_no_goal(
+    text: str, figure: str, status: str, label: str
+) -> None:
+    claim = by_text(text)[figure]
+    assert (claim.status, period(claim)) == (status, label)
