@@ -68,6 +68,9 @@ RUSSIA_WIDE = _re(
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
     r"|third countries|other countries|(?:with the exception of|excluding|except(?: for)?) china"
     r"|третьими странами|third-country"
+    r"|(?:russia(?:'s|’s)|russian) (?:import|export|foreign[- ]trade|international)"
+    r" (?:settlements|payments|contracts)|расчет\w* (?:за )?(?:российск\w* )?(?:экспорт|импорт)\w*"
+    r"(?! (?:в|из) (?:китай|кнр))"
 )
 OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
@@ -317,7 +320,7 @@ IMPORTED = _re(
 TARGET = _re(
     r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved|задач|довести"
     r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру|договорил\w*|намерен\w*"
-    r"|目标|目標|同意|力争|力爭|计划|計劃|任务|任務"
+    r"|目标|目標|同意|力争|力爭|任务|任務"
 )
 # a level a change starts from ("from $107 billion in 2018 to $200 billion", "从1000亿美元增至"):
 # neither the goal nor of the period after it

@@ -1032,7 +1032,7 @@ def _period(
     if own is not None:
         return _known(own), "own"
     if _from_level(sentence[previous : quantity.start], sentence[quantity.end : following]):
-        return None, ""  # the level a change starts from: only a period of its own
+        return None, "from"  # the level a change starts from: only a period of its own
     dated = [f for f in found if f.period.relation not in ("now", "on")]
     lead = [f for f in dated if f.end <= first]
     if lead:

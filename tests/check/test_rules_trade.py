@@ -376,3 +376,33 @@ def test_the_level_a_goal_starts_from_is_no_goal(
 ) -> None:
     claim = by_text(text)[figure]
     assert (claim.status, period(claim)) == (status, label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese yuan's share in Russia's export settlements rose to 20 % in 2023.",
+        "In 2023 the yuan’s share of Russian import payments reached 30 %, China's data show.",
+        "Доля юаня в расчетах за российский экспорт в 2023 году выросла до 30%, сообщил"
+        " ЦБ; Китай остается главным партнером.",
+    ],
+)
+def test_a_currency_share_of_all_russian_payments_is_not_bilateral(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("settlement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "The share of national currencies in China–Russia payments reached 25 % this year.",
+            date(2021, 1, 15),
+        ),
+        ("Доля нацвалют в расчетах России и Китая в этом году достигла 25%.", date(2021, 1, 15)),
+    ],
+)
+def test_a_settlement_share_whose_period_needs_a_date_not_given_is_not_dated_now(
+    text: str, published: date
+) -> None:
+    (claim,) = claims(text, published)
+    assert claim.period is None
