@@ -78,6 +78,7 @@ TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
     r"|импорт|出口|进口|貿易|進口"
     r"|shipments|deliveries to russia|торгов\w* оборот|товаров|поставк\w*|ввез\w*|ввозе?"
+    r"|trading volume|(?:supplies|deliveries) (?:of goods )?(?:from|to) (?:china|russia)"
 )
 GDP = _re(
     r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
@@ -138,7 +139,10 @@ PRODUCT_BEFORE = _re(
     rf"{_PRODUCT}\b"
 )
 # the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
-BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")
+BILATERAL_AFTER = _re(
+    r"with (?:china|russia)|between|bilateral|two countries|между|двух стран|двумя странами"
+    r"|с (?:китаем|россией|кнр|рф)"
+)
 # "3 % of China's": the economy whose trade a share is of, written without the word trade
 OF_ECONOMY = _re(
     r"^\s*(?:share )?(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$"
@@ -186,13 +190,14 @@ IMPORTS_CN = _re(
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
-    r"|bilateral trade|trade between|trade volume|volume of trade"
+    r"|bilateral trade|trade between|trade volume|trading volume|volume of trade"
     r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|торгов\w* оборот"
 )
 EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
 IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
 # a sentence naming one direction of trade or the other, in any language the checker reads
-FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт|出口|进口|進口")
+FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт")
+
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),
@@ -208,10 +213,10 @@ SETTLEMENT = _re(
 )
 CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
-    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi)"
-    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi|rmb)"
+    r"|(?:yuans?|renminbi|rmb)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
     r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
-    r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
+    r"|(?P<yuan>yuan|renminbi|\brmb\b|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
 RU_IMPORTS = _re(
@@ -221,7 +226,7 @@ RU_IMPORTS = _re(
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比|占|佔"
 )
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external |world )*"

@@ -757,8 +757,11 @@ def _first_country(text: str) -> str | None:
 def _percent(around: Around) -> tuple[str, str] | None:
     """Settlement share, trade share, gas share or growth: cues near the figure first."""
     clause = re.split(r"[,;]", around.after)[0]
-    for text in (around.before + " " + clause, around.sentence):
+    own = around.before + " " + clause
+    for text in (own, around.sentence):
         found = _percent_in(text, around)
+        if found is None and text is own and cues.GROWTH.search(own) and not _has(cues.SHARE, own):
+            return None  # a growth rate of something else: not a share named elsewhere
         if found is not None and found[0].startswith("trade_share"):
             return None if _foreign_country(around) else found  # a share of world trade
         if found is not None:

@@ -28,7 +28,7 @@ SCALE = (
     r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
-    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|美元|USD"
+    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|pc\b|%|процент\w*"
     r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
@@ -179,7 +179,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "CNY bn"
     if unit.startswith(("rouble", "ruble", "рубл", "₽")):
         return "RUB bn"
-    if cur or unit in ("usdollars", "dollars", "usd", "美元") or "долл" in unit:
+    if cur or unit in ("usdollars", "dollars", "usd", "美元") or unit.startswith("дол"):
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米")
     if unit == "bcm" or (scale_word and cubic):

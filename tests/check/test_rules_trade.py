@@ -406,3 +406,48 @@ def test_a_settlement_share_whose_period_needs_a_date_not_given_is_not_dated_now
 ) -> None:
     (claim,) = claims(text, published)
     assert claim.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        (
+            "In 2023 about half of China–Russia trade was paid for in RMB and rubles.",
+            "settlement_national_currencies_share",
+            50,
+        ),
+        ("2023年中俄贸易额为2401亿美元,占中国外贸总值的4%。", "trade_share_ru_in_cn_trade", 4),
+        (
+            "За январь–май 2024 года товарооборот России и Китая составил 95,2 млрд дол.",
+            "trade_total",
+            95.2,
+        ),
+        (
+            "In 2019 Russia was China's tenth partner, with $110 billion in trading volume.",
+            "trade_total",
+            110,
+        ),
+        (
+            "In 2024 supplies of goods from China to Russia fell to $115 billion.",
+            "trade_cn_exports_to_ru",
+            115,
+        ),
+        (
+            "В 2022 году объем внешней торговли между Россией и Китаем вырос на 29%.",
+            "trade_total_yoy",
+            29,
+        ),
+    ],
+)
+def test_more_phrasings_of_trade_shares_and_settlement(
+    text: str, indicator: str, value: float
+) -> None:
+    found = [(c.indicator, c.value) for c in claims(text)]
+    assert (indicator, pytest.approx(value)) in found
+
+
+def test_a_growth_rate_of_a_yuan_sum_is_not_a_share_named_later() -> None:
+    text = "2023年前5个月,中俄进出口1000亿元,增长2%,占中国外贸总值的3%。"
+    found = {c.text: c.indicator for c in claims(text)}
+    assert found.get("2%", "") != "trade_share_ru_in_cn_trade"
+    assert found["3%"] == "trade_share_ru_in_cn_trade"
