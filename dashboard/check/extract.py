@@ -1094,7 +1094,7 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
 
 def _from_level(before: str, after: str) -> bool:
     """The figure a change starts from: "from" before it and "to" after it."""
-    return bool(cues.FROM_LEVEL.search(before) and cues.TO_LEVEL.search(after))
+    return bool(cues.FROM_LEVEL.search(before[-24:]) and cues.TO_LEVEL.search(after))
 
 
 def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:
