@@ -451,3 +451,25 @@ def test_a_growth_rate_of_a_yuan_sum_is_not_a_share_named_later() -> None:
     found = {c.text: c.indicator for c in claims(text)}
     assert found.get("2%", "") != "trade_share_ru_in_cn_trade"
     assert found["3%"] == "trade_share_ru_in_cn_trade"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("In 2024 China–Russia trade came to $240 billion-250 billion.", 240, 250),
+        (
+            "Товарооборот России и Китая в 2024 году составил 240 млрд – 250 млрд долларов.",
+            240,
+            250,
+        ),
+    ],
+)
+def test_a_range_with_its_scale_word_on_both_ends(text: str, low: float, high: float) -> None:
+    (claim,) = claims(text)
+    assert (claim.low, claim.high, claim.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize("text", ["2023年中俄贸易额增速达26%。", "2023年中俄贸易额增幅为26%。"])
+def test_chinese_growth_rate_nouns(text: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.indicator, claim.value) == ("trade_total_yoy", 26)
