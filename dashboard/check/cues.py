@@ -38,6 +38,8 @@ OTHER_COUNTRY = _re(
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
     r"|asian countries|\basia\b(?!-pacific)"
+    r"|\bсша\b|соединенн\w+ штат|япони|\bинди[яиюе]\b|германи|евросоюз|\bес\b|казахстан"
+    r"|турци|美国|美國|日本|印度|德国|德國|欧盟|歐盟"
 )
 # a flow to or from a partner: "our trade with China" names both sides
 PARTNER_FLOW = _re(
@@ -160,6 +162,7 @@ EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
     r"|russia(?:'s|’s) imports|imports from china|exports from china|supplies from china"
     r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
+    r"|exports? (?:from china )?to (?:the )?russian federation"
     r"|[对對]俄(?:罗斯|羅斯)?的?出口|自华进口|импорт\w* китайск\w*"
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
@@ -282,6 +285,18 @@ GROWN_BY = _re(
     r"|nearly |more than |over |около |почти |более чем )?$"
 )
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
+# a change over a month or a quarter, not over a year
+MONTH_ON_MONTH = _re(
+    r"month[- ](?:on|over)[- ]month|quarter[- ](?:on|over)[- ]quarter|\bm/m\b|\bmom\b|\bq/q\b"
+    r"|(?:than|from|compared (?:with|to)|over|versus|vs\.?) (?:in |the )?"
+    r"(?:previous|prior|preceding|last) (?:month|quarter)"
+    r"|(?:than|from|compared (?:with|to)|versus|vs\.?) (?:in )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?!\s*(?:\d|of\b|last year|a year|to\b|through|till|until|and\b|[-–—]))|环比|環比"
+    r"|в помесячном выражении|к предыдущему месяцу"
+    r"|(?:\bк|по сравнению с|против|относительно)\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл"
+    r"|август|сентябр|октябр|ноябр|декабр)\w*(?!\s*(?:\d|по\b|[-–—]))"
+)
 # a rise (the nearest of a rise and a fall word gives a growth rate its sign)
 UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
@@ -333,7 +348,8 @@ FROM_LEVEL = _re(r"(?:\bfrom|从|從|\bс)\s*[^,，。;；]{0,12}$")
 TO_LEVEL_END = _re(r"(?:\bto|到|至|\bдо)\s*(?:us\s?\$|\$)?$")
 TO_LEVEL = _re(r"^[^,，。;；\d]{0,15}?(?:\bto\b|到|至|\bдо\b)")
 FORECAST = _re(
-    r"could|would|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
+    r"could|would|expected|expects|forecast|projected"
+    r"|will (?:reach|exceed|hit|total|top|grow|be|amount|make up|stand|come)"
     r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"
 )
 PLANNED = _re(

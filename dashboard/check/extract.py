@@ -171,7 +171,12 @@ def _read(
     """One sentence's claims, the quantities it holds that are not claims, and the last
     period it names."""
     found = periods.find(sentence, published)
-    dated = [f for f in found if f.period.relation not in ("now", "on", "unresolved")]
+    dated = [
+        f
+        for f in found
+        if f.period.relation not in ("now", "on", "unresolved")
+        and not periods.after_comparison(sentence, f)
+    ]
     here: list[Skipped] = []
     claims = [
         *_sentence_claims(sentence, context, found, carried, published, here),
@@ -487,6 +492,8 @@ TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\
 WHEN_CLAUSE = re.compile(
     r"\bwhen\b|\bкогда\b|\bat which\b|当时|當時|^\W*(?:году|года|год|г|年)?\W*$", re.IGNORECASE
 )  # or only a bracket between: "than in 2022 (15.4 bcm)"
+# a percentage written with its sign: a change ("(-11.7 % compared to 2024)", "+5 %")
+SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
 BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
 # the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
 OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)
@@ -778,7 +785,9 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
         return _settlement(around)
     if _has(cues.SHARE, text):
         return _share(around)  # a share of something else is not growth ("made up")
-    growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
+    clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
+    near = around.before[-70:] + " " + clause + " " + around.after[:45]
+    growth = cues.GROWTH.search(near) or SIGNED.search(around.before)
     if growth and not re.search(r"\bfrom\s*$", around.before):
         return _growth(around)
     return None
@@ -864,6 +873,8 @@ def _growth(around: Around) -> tuple[str, str] | None:
         return None
     if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
+    if cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
+        return None  # "15 % higher than in April": not a change over a year
     return f"{base[0]}_yoy", base[1]
 
 
@@ -1036,7 +1047,11 @@ def _period(
         return _known(own), "own"
     if _from_level(sentence[previous : quantity.start], sentence[quantity.end : following]):
         return None, "from"  # the level a change starts from: only a period of its own
-    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    dated = [
+        f
+        for f in found
+        if f.period.relation not in ("now", "on") and not periods.after_comparison(sentence, f)
+    ]  # a comparison base ("compared to the first half of 2021") dates no other figure
     lead = [f for f in dated if f.end <= first]
     if lead:
         return _known(lead[-1].period), "lead"
@@ -1123,7 +1138,12 @@ def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> f
     9 %, imports 5 %")."""
     if not indicator.endswith("_yoy"):
         return quantity.value
+    sign = SIGNED.search(around.before)
+    if sign:  # "(-11.7 % compared to 2024)"
+        return -quantity.value if sign.group(1) in "-−–" else quantity.value
     before = around.before[-80:]
+    clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
+    before = clause if len(clause) > len(before) else before
     rise = [m.end() for m in cues.UP.finditer(before)]
     fall = [m.end() for m in cues.DOWN.finditer(before)]
     if rise or fall:

@@ -473,3 +473,62 @@ def test_a_range_with_its_scale_word_on_both_ends(text: str, low: float, high: f
 def test_chinese_growth_rate_nouns(text: str) -> None:
     (claim,) = claims(text)
     assert (claim.indicator, claim.value) == ("trade_total_yoy", 26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2023 China–Russia trade rose 6 % compared with April.",
+        "China–Russia trade grew 6 % month on month in May 2023.",
+        "2023年5月中俄贸易额环比增长6%。",
+        "В мае 2023 года товарооборот России и Китая вырос на 6% к апрелю.",
+    ],
+)
+def test_a_change_over_a_month_is_not_a_growth_rate_over_a_year(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.endswith("_yoy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "China's exports to Russia fell to $100 billion in 2025 (-11.7 % compared to 2024).",
+            -11.7,
+        ),
+        ("Товарооборот России и Китая в 2023 году: $240 млрд (+26% к 2022 году).", 26),
+    ],
+)
+def test_a_signed_percentage_after_a_level_is_its_growth(text: str, value: float) -> None:
+    assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == [value]
+
+
+def test_exports_to_the_russian_federation() -> None:
+    (claim,) = claims("In 2021 China's exports to the Russian Federation rose 30 %.")
+    assert claim.indicator == "trade_cn_exports_to_ru_yoy"
+
+
+def test_a_comparison_base_does_not_stop_the_period_carried_on() -> None:
+    text = (
+        "China–Russia trade in the first half of 2022 was $80 billion. China's exports to"
+        " Russia rose 2 % against the first half of 2021, to $30 billion."
+    )
+    assert period(by_text(text, None)["$30 billion"]) == "2022-H1"
+
+
+def test_a_forecast_fall_is_negative() -> None:
+    text = (
+        "The decline of bilateral trade between China and Russia by the end of 2015 will be 30 %."
+    )
+    (claim,) = claims(text, date(2015, 12, 8))
+    assert (claim.value, claim.status) == (-30, "forecast")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На втором месте США, с ВВП – 23 трлн дол; Россия и Китай отстают.",
+        "美国GDP为23万亿美元,中国和俄罗斯分列其后。",
+    ],
+)
+def test_gdp_of_another_country_in_russian_and_chinese(text: str) -> None:
+    assert not claims(text)
