@@ -340,8 +340,10 @@ def _elliptic(
     or says "by" after a growth verb earlier in the sentence: a growth rate too."""
     if last is None or quantity.unit != "percent" or _has(cues.SHARE, around.before):
         return None
-    if last[0].endswith("_yoy") and _has(cues.TRADE, around.before):
-        return _growth(around)
+    if last[0].endswith("_yoy") and (
+        _has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)
+    ):
+        return _growth(around)  # "2022年增幅近30%,2023年26%", "30 % in 2022 and 26 % in 2023"
     if BY_END.search(around.before) and cues.GROWTH.search(around.prefix):
         return _growth(around)  # "rose 20 % in 2017, to $84 billion, in 2018 by 27 %"
     return None
@@ -494,6 +496,10 @@ WHEN_CLAUSE = re.compile(
 )  # or only a bracket between: "than in 2022 (15.4 bcm)"
 # a percentage written with its sign: a change ("(-11.7 % compared to 2024)", "+5 %")
 SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
+# only a year between two figures: "…, 2023年26%", "… in 2022 and 26 %"
+PERIOD_ONLY = re.compile(
+    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|年[\W\d]*)*", re.IGNORECASE
+)
 BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
 # the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
 OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)

@@ -114,7 +114,8 @@ WORDS = re.compile(
     r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
     r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
     r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
-    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b",
+    rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
+    rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b",
     re.IGNORECASE,
 )
 
@@ -228,6 +229,10 @@ def _words(match: re.Match[str]) -> Quantity:
         key = fraction.lower().replace("-", " ")
         key = "half" if key.endswith("half") else key
         return Quantity(start, end, text, "percent", FRACTIONS[key], rough=True)
+    if match.group("percent"):  # "two percent"
+        word = match.group("percent").lower()
+        value = 1.0 if word == "one" else MULTIPLES[word]
+        return Quantity(start, end, text, "percent", value, step=1.0)
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)

@@ -532,3 +532,23 @@ def test_a_forecast_fall_is_negative() -> None:
 )
 def test_gdp_of_another_country_in_russian_and_chinese(text: str) -> None:
     assert not claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("中俄贸易额2022年增幅近30%,2023年26%。", [30, 26]),
+        ("China–Russia trade grew 30 % in 2022 and 26 % in 2023.", [30, 26]),
+    ],
+)
+def test_a_growth_rate_after_another_with_only_its_year_between(
+    text: str, values: list[float]
+) -> None:
+    assert [c.value for c in claims(text) if c.indicator == "trade_total_yoy"] == values
+
+
+def test_a_percentage_in_words() -> None:
+    (claim,) = claims(
+        "In 2013 the share of national currencies in China–Russia payments was two percent."
+    )
+    assert (claim.indicator, claim.value) == ("settlement_national_currencies_share", 2)
