@@ -276,7 +276,11 @@ def _sentence_claims(
         last = (name, economy, quantity.unit)
         if status in ("target", "forecast"):
             period = _goal_period(quantity, sentence, found, span, period, where)
-        doubt = _doubt(name, around) or _unfinished(period, status, state, published)
+        doubt = (
+            _doubt(name, around)
+            or _unfinished(period, status, state, published)
+            or _over_years(name, period)
+        )
         value = _signed(quantity, name, around, fell)
         fell = value < 0 if name.endswith("_yoy") else fell
         yield Claim(
@@ -340,9 +344,8 @@ def _elliptic(
     or says "by" after a growth verb earlier in the sentence: a growth rate too."""
     if last is None or quantity.unit != "percent" or _has(cues.SHARE, around.before):
         return None
-    if last[0].endswith("_yoy") and (
-        _has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)
-    ):
+    grown = last[0].endswith("_yoy") or cues.GROWTH.search(around.prefix) is not None
+    if grown and (_has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)):
         return _growth(around)  # "2022年增幅近30%,2023年26%", "30 % in 2022 and 26 % in 2023"
     if BY_END.search(around.before) and cues.GROWTH.search(around.prefix):
         return _growth(around)  # "rose 20 % in 2017, to $84 billion, in 2018 by 27 %"
@@ -369,6 +372,16 @@ def _unfinished(period: Period | None, status: str, state: bool, published: date
     if period.end < published:
         return ""
     return f"the period {period.label} had not ended when the text was published"
+
+
+def _over_years(indicator: str, period: Period | None) -> str:
+    """A growth rate over several years ("grew 64 % between 2021 and 2023") is no
+    year-on-year rate."""
+    if not indicator.endswith("_yoy") or period is None:
+        return ""
+    if period.end.year == period.start.year:
+        return ""
+    return f"a change over {period.label}, not over one year: not compared"
 
 
 def _doubt(indicator: str, around: Around) -> str:
@@ -703,16 +716,19 @@ def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
     if cues.PRODUCT_AFTER.search(around.after):
         return True
-    local = [m.end() for m in cues.PRODUCT_RU_ZH.finditer(around.prefix)]
-    if local and not cues.TOTAL.search(around.prefix[max(local) :]):
-        return True  # "天然气出口额…增长了61.7%,达到了64亿美元": the subject named before
     flows = [
-        *cues.PRODUCT_FLOW.finditer(around.before),
-        *cues.PRODUCT_BEFORE.finditer(around.before),
-    ]
+        *cues.PRODUCT_FLOW.finditer(around.prefix),
+        *cues.PRODUCT_BEFORE.finditer(around.prefix),
+        *cues.PRODUCT_RU_ZH.finditer(around.prefix),
+    ]  # the subject may be named before an earlier figure ("oil exports rose 24 % to $60 bn")
     if not flows:
         return False
-    return not cues.TOTAL.search(around.before[max(m.end() for m in flows) :])
+    rest = around.prefix[max(m.end() for m in flows) :]
+    later = re.split(r"[,;，；]|\b(?:and|while|but|и|а)\b", rest, maxsplit=1)[1:]
+    # another flow named in a later clause is its own ("…, while China's exports to Russia")
+    return not (
+        cues.TOTAL.search(rest) or cues.PAIR.search(rest) or later and cues.FLOWS.search(later[0])
+    )
 
 
 def _direction(around: Around) -> str | None:
@@ -787,7 +803,11 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
         kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
         pos = _has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
-    if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
+    if (
+        _has(cues.SETTLEMENT, text)
+        and _has(cues.CURRENCY, text)
+        and not _has(cues.YUAN_TERMS, text)
+    ):
         return _settlement(around)
     if _has(cues.SHARE, text):
         return _share(around)  # a share of something else is not growth ("made up")

@@ -552,3 +552,44 @@ def test_a_percentage_in_words() -> None:
         "In 2013 the share of national currencies in China–Russia payments was two percent."
     )
     assert (claim.indicator, claim.value) == ("settlement_national_currencies_share", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's oil exports to China rose 24% to $60 billion in 2023.",
+        "Chinese car exports to Russia rose 19 % to $20 billion in 2023.",
+        "В 2023 году экспорт российской нефти в Китай вырос на 24%, до $60 млрд.",
+    ],
+)
+def test_one_products_trade_named_before_an_earlier_figure(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+def test_a_flow_named_after_a_product_in_another_clause_is_its_own() -> None:
+    text = "In 2023 oil exports rose 24 %, while China's exports to Russia reached $111 billion."
+    assert by_text(text)["$111 billion"].indicator == "trade_cn_exports_to_ru"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Russia and China grew 64% between 2021 and 2023.",
+        "Товарооборот России и Китая в 2021–2023 годах вырос на 64%.",
+    ],
+)
+def test_growth_over_several_years_is_not_checked(text: str) -> None:
+    assert all(r["outcome"] != "checked" for r in check(text, D))
+
+
+def test_growth_in_yuan_terms_is_no_settlement_share() -> None:
+    text = "China–Russia trade in yuan terms rose 1.9 % to 1.74 trillion yuan in 2024."
+    assert not [c for c in claims(text) if c.indicator.startswith("settlement")]
+
+
+def test_a_growth_rate_after_a_level_with_its_verb_left_out() -> None:
+    text = (
+        "Russia's exports to China rose 13 % in 2023 to $129 billion, and its imports from"
+        " China 47 % to $111 billion."
+    )
+    assert by_text(text)["47 %"].indicator == "trade_cn_exports_to_ru_yoy"
