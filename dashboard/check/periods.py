@@ -159,7 +159,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
-        ("months", rf"\b(?:in|during) (?:the )?({COUNT})(?:-| )months\b(?! ago)()"),
+        (
+            "months",
+            rf"\b(?:in|during) (?:the )?({COUNT})(?:-| )months\b"
+            r"(?! ago| to\b| through| ending| ended| up to| since)()",
+        ),
         (
             "months_zh",
             rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*月?\s*(?:份)?\s*[-–至到]\s*({ZH_COUNT})\s*月",
@@ -177,6 +181,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
+        # "in the first half", "in the third quarter": the latest one ended before publication
+        ("part_en", r"\b(?:in|during|for|over) the (first|second) (half)\b(?! of)"),
+        ("part_en", r"\b(?:in|during|for|over) the (first|second|third|fourth) (quarter)\b(?! of)"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),
         ("quarter", rf"\b(first|second|third|fourth) quarter of ({WHEN})"),
         ("quarter", rf"\bQ([1-4]) ({YEAR})"),
@@ -383,6 +390,13 @@ def _quarter_ru(groups: tuple[str, ...], published: date | None) -> Period | Non
     return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 3)
 
 
+def _part_en(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'In the first half', 'in the third quarter' (no year): the latest one ended before
+    publication."""
+    size = 6 if groups[1].lower() == "half" else 3
+    return _part_of(("", ""), published, ORDINALS[groups[0].lower()], size)
+
+
 def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
     """'2023年前三季度': January to September."""
     return _between(1, 9, groups[0] or None, published)
@@ -409,6 +423,7 @@ LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
     "lastmonth_ru": _last_month_ru,
     "half_zh": _half_zh,
     "half_ru": _half_ru,
+    "part_en": _part_en,
     "quarter_ru": _quarter_ru,
     "threequarters_zh": _three_quarters_zh,
 }

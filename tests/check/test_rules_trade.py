@@ -593,3 +593,16 @@ def test_a_growth_rate_after_a_level_with_its_verb_left_out() -> None:
         " China 47 % to $111 billion."
     )
     assert by_text(text)["47 %"].indicator == "trade_cn_exports_to_ru_yoy"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("in the first half, trade fell 8 %", ["2024-H1"]),
+        ("during the third quarter", ["2024-Q3"]),
+        ("In the 12 months to March, trade rose", []),
+        ("in 10 months since the war began", []),
+    ],
+)
+def test_parts_of_a_year_without_their_year(text: str, label: list[str]) -> None:
+    assert labels(text, date(2025, 1, 14)) == label
