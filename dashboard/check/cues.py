@@ -234,8 +234,8 @@ SHARE = _re(
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
-    r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
-    r"|俄罗斯(?:对外|外)贸"
+    r"|российской торговле|внешн\w* торговл\w* россии|comercio exterior de rusia"
+    r"|внешнеторгов\w* оборот\w* (?:россии|рф)|俄罗斯(?:对外|外)贸|俄羅斯(?:對外|外)貿"
 )
 # a share of one flow only ("27 % of Russian exports", "39 % of imports", "% российского
 # экспорта", "占俄罗斯出口的"): the tracked shares are of total trade
@@ -249,7 +249,8 @@ OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
-    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
+    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸|中國(?:對外|外)貿"
+    r"|внешн\w* торговл\w* (?:китая|кнр)|внешнеторгов\w* оборот\w* (?:китая|кнр)"
 )
 # "China is Russia's largest trading partner, accounting for 29 %": a share of Russia's trade
 PARTNER_OF = _re(
@@ -292,7 +293,9 @@ MONTH_ON_MONTH = _re(
     r"(?:previous|prior|preceding|last) (?:month|quarter)"
     r"|(?:than|from|compared (?:with|to)|versus|vs\.?) (?:in )?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\b(?!\s*(?:\d|of\b|last year|a year|to\b|through|till|until|and\b|[-–—]))|环比|環比"
+    r"\b(?!\s*(?:\d|of\b|last year|a year|(?:to|through|till|until|and|[-–—])\s*(?:jan|feb|mar"
+    r"|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    r"|环比|環比"
     r"|в помесячном выражении|к предыдущему месяцу"
     r"|(?:\bк|по сравнению с|против|относительно)\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл"
     r"|август|сентябр|октябр|ноябр|декабр)\w*(?!\s*(?:\d|по\b|[-–—]))"
@@ -364,7 +367,8 @@ ABOUT = _re(
 )
 MORE_THAN = _re(
     r"(?:more than|over|above|exceed(?:ed|ing|s)?|in excess of|at least|upwards of|已超过"
-    r"|超过|более|свыше|больше|превысил\w*|превышает|más de|mais de)\s*(?:us\s?\$|\$)?$"
+    r"|超过|超過|突破|逾|более|свыше|больше|превысил\w*|превышает|más de|mais de)"
+    r"\s*(?:us\s?\$|\$)?$"
 )
 LESS_THAN = _re(
     r"(?<!rose )(?<!went )(?<!grew )(?<!climbed )(?<!jumped )(?<!moved )"

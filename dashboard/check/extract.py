@@ -513,6 +513,7 @@ SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
 PERIOD_ONLY = re.compile(
     r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|年[\W\d]*)*", re.IGNORECASE
 )
+FROM_END = re.compile(r"(?:\bfrom|\bс)\s*(?:us\s?\$|\$)?$", re.IGNORECASE)
 BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
 # the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
 OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)
@@ -1031,14 +1032,15 @@ def _own_period(
             and not WHEN_CLAUSE.search(sentence[f.end : quantity.start])
         )
     ]
-    starts = _from_level(sentence[previous : quantity.start], sentence[quantity.end : following])
+    rest = sentence[quantity.end : following]
+    starts = _from_level(sentence[previous : quantity.start], rest)
     if starts:  # the level a change starts from: only a period inside "from …" is its own
         begun = max(m.start() for m in cues.FROM_LEVEL.finditer(sentence, previous, quantity.start))
         before = [f for f in before if f.start >= begun]
     after = [
         f
         for f in dated
-        if not starts
+        if not (starts and cues.TO_LEVEL.search(rest))  # "from $100 bn to $200 bn in 2023"
         and quantity.end <= f.start < following
         and not periods.after_comparison(sentence, f)
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
@@ -1134,8 +1136,11 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
 
 
 def _from_level(before: str, after: str) -> bool:
-    """The figure a change starts from: "from" before it and "to" after it."""
-    return bool(cues.FROM_LEVEL.search(before[-24:]) and cues.TO_LEVEL.search(after))
+    """The figure a change starts from: "from" before it and "to" after it, or "from" just
+    before it ("fell to $106 billion in 2020 from $111 billion a year earlier")."""
+    if not cues.FROM_LEVEL.search(before[-24:]):
+        return False
+    return bool(cues.TO_LEVEL.search(after) or FROM_END.search(before[-12:]))
 
 
 def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:

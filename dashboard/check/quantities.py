@@ -35,7 +35,10 @@ UNIT = (
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
     r"|times|-?fold|раза?\b|倍"
 )
-PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
+PER_YEAR = (
+    r"\s*(?:of (?:natural )?gas )?(?:per year|a year(?!\s+(?:earlier|ago|before|later))|per annum"
+    r"|annually|/yr|в год)"
+)
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 MONEY = ("USD bn", "CNY bn", "RUB bn")
 # what may follow a bare scale word that ends its phrase

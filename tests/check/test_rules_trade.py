@@ -606,3 +606,58 @@ def test_a_growth_rate_after_a_level_with_its_verb_left_out() -> None:
 )
 def test_parts_of_a_year_without_their_year(text: str, label: list[str]) -> None:
     assert labels(text, date(2025, 1, 14)) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Russia–China trade fell to $106 billion in 2020 from $111 billion a year earlier.",
+            "$111 billion",
+        ),
+        ("In 2020 China–Russia trade dropped to $106 billion from $111 billion.", "$111 billion"),
+    ],
+)
+def test_the_level_a_fall_or_rise_starts_from_has_no_period_unless_its_own(
+    text: str, figure: str
+) -> None:
+    claim = by_text(text)[figure]
+    assert (claim.period, claim.unit) == (None, "USD bn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年中俄贸易额突破2000亿美元。",
+        "2023年中俄貿易額逾2000億美元。",
+    ],
+)
+def test_chinese_words_for_more_than(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.qualifier == "more_than"
+
+
+def test_a_change_from_last_month_and_from_a_year_ago() -> None:
+    text = (
+        "Trade between China and Russia totaled $21.5 billion in November 2023, up 2.3 % from"
+        " October and 13.5 % from a year ago."
+    )
+    assert "2.3 %" not in {c.text for c in claims(text) if c.indicator.endswith("_yoy")}
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "В 2023 году доля России во внешней торговле Китая составила 4%.",
+            "trade_share_ru_in_cn_trade",
+        ),
+        (
+            "В 2023 году доля Китая во внешнеторговом обороте России составила 34%.",
+            "trade_share_cn_in_ru_trade",
+        ),
+    ],
+)
+def test_russian_shares_of_an_economys_foreign_trade(text: str, indicator: str) -> None:
+    (claim,) = claims(text)
+    assert claim.indicator == indicator
