@@ -58,6 +58,8 @@ YUAN_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
     r"|(?:rmb|cny|¥)\s*\d"
 )
+# a physical quantity (the growth of a sentence naming one and no dollar sum is of it)
+PHYSICAL = _re(r"tonnes|\btons\b|тонн|吨|噸|barrels|баррел|桶|\bunits\b|vehicles|автомобил")
 DOLLAR_VALUE = _re(
     r"\$\s?\d|\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:u\.?s\.? )?"
     r"(?:dollars|долл|美元)"
@@ -212,6 +214,7 @@ SETTLEMENT = _re(
     r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
     r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
     r"|yuan(?:'|’)?s share|ruble(?:'|’)?s share|ruble share|yuan share|in renminbi|in rubles"
+    r"|share of (?:the )?(?:ruble|rouble|yuan|renminbi|national currencies)"
     r"|in yuan|расч[её]т|национальн\w* валют|нацвалют|в рублях|в юанях|人民币结算"
 )
 CURRENCY = _re(
@@ -264,10 +267,11 @@ _FALL = (
     r"|shrank|shrunk|shrinks?|shrinking|contract(?:ed|ing|ion)|lower|plung(?:e|es|ed|ing)"
     r"|slump(?:s|ed|ing)?|falling|dropping|reduc(?:ed|ing|tion)|slid|slides?|sliding|sank"
     r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped"
+    r"|less than (?:in|a year|the (?:previous|same|prior))"
 )
 _FALL_RU = (
     r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
-    r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*"
+    r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*|меньше,? чем"
 )
 _FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
@@ -275,7 +279,8 @@ GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
-    rf"|{_FALL_RU})\b|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
+    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем)\b"
+    rf"|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
@@ -304,7 +309,8 @@ MONTH_ON_MONTH = _re(
 UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
-    rf"|surging|climbing|{_RISE_RU})\b|增长|增長|增加|年增|成長|成长"
+    rf"|surging|climbing|{_RISE_RU}|more than (?:in|a year|the (?:previous|same|prior))"
+    r"|больше,? чем)\b|增长|增長|增加|年增|成長|成长"
 )
 
 POS2 = _re(

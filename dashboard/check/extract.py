@@ -902,6 +902,12 @@ def _growth(around: Around) -> tuple[str, str] | None:
         return None  # growth of yuan values; the tables' growth is of dollar values
     if cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
         return None  # "15 % higher than in April": not a change over a year
+    if (
+        not gas
+        and _in_sentence(cues.PHYSICAL, around)
+        and not _in_sentence(cues.DOLLAR_VALUE, around)
+    ):
+        return None  # "imported 107 million tonnes of crude, 24 % more": a volume's growth
     return f"{base[0]}_yoy", base[1]
 
 

@@ -661,3 +661,39 @@ def test_a_change_from_last_month_and_from_a_year_ago() -> None:
 def test_russian_shares_of_an_economys_foreign_trade(text: str, indicator: str) -> None:
     (claim,) = claims(text)
     assert claim.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Chinese imports from Russia in 2023 amounted to $129 billion, 13 % more than in 2022.",
+            13,
+        ),
+        ("China's exports to Russia in 2020 were $50 billion, 2 % less than in 2019.", -2),
+        (
+            "Экспорт Китая в Россию в 2023 году составил $111 млрд, что на 47% больше, чем в"
+            " 2022 году.",
+            47,
+        ),
+    ],
+)
+def test_more_or_less_than_a_year_before_is_growth(text: str, value: float) -> None:
+    assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == [value]
+
+
+def test_a_share_of_the_ruble_in_settlements() -> None:
+    (claim,) = claims("In 2023 the share of the ruble in Russia–China settlements reached 40 %.")
+    assert claim.indicator == "settlement_ruble_share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В прошлом году Китай импортировал из России 100 миллионов тонн нефти, на 20% больше,"
+        " чем годом ранее.",
+        "Last year China bought 100 million tonnes of Russian crude, 20 % more than in 2022.",
+    ],
+)
+def test_the_growth_of_a_volume_in_tonnes_is_not_trade_growth(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
