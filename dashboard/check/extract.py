@@ -665,7 +665,7 @@ def _money(around: Around) -> tuple[str, str] | None:
         return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
-    if blocker is None and trade is None and _blocked_before(around.prefix):
+    if blocker is None and trade is None and _blocked_before(around):
         return None  # "The trade surplus … increased 3.5 times …, reaching $16.69 billion"
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
@@ -678,10 +678,13 @@ def _money(around: Around) -> tuple[str, str] | None:
     return None if direction is None else (direction, "CHN-RUS")
 
 
-def _blocked_before(prefix: str) -> bool:
+def _blocked_before(around: Around) -> bool:
     """The last topic named before a figure whose own stretch names none is something the
     tables do not hold, or its trade word is bound to one ("trade surplus", "профицит
     торговли")."""
+    if not _in_sentence(cues.BLOCKER, around):
+        return False
+    prefix = around.prefix
     traded = [m.start() for m in cues.TRADE.finditer(prefix)]
     since = max(traded) - 20 if traded else 0
     return cues.BLOCKER.search(prefix, max(0, since)) is not None
@@ -717,11 +720,12 @@ def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
     if cues.PRODUCT_AFTER.search(around.after):
         return True
-    flows = [
-        *cues.PRODUCT_FLOW.finditer(around.prefix),
-        *cues.PRODUCT_BEFORE.finditer(around.prefix),
-        *cues.PRODUCT_RU_ZH.finditer(around.prefix),
+    named = [
+        p
+        for p in (cues.PRODUCT_FLOW, cues.PRODUCT_BEFORE, cues.PRODUCT_RU_ZH)
+        if _in_sentence(p, around)
     ]  # the subject may be named before an earlier figure ("oil exports rose 24 % to $60 bn")
+    flows = [m for p in named for m in p.finditer(around.prefix)]
     if not flows:
         return False
     rest = around.prefix[max(m.end() for m in flows) :]
