@@ -28,6 +28,7 @@ PAIR = _re(
 WEAK_PAIR = _re(
     r"bilateral|two countries|both countries|two sides|both sides|two neighbou?rs|two nations"
     r"|both nations|двумя странами|двусторонн|双边"
+    r"|between the countries|between the two|между странами|двумя державами|两国|兩國"
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
@@ -38,13 +39,18 @@ OTHER_COUNTRY = _re(
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
     r"|asian countries|\basia\b(?!-pacific)"
-    r"|\bсша\b|соединенн\w+ штат|япони|\bинди[яиюе]\b|германи|евросоюз|\bес\b|казахстан"
-    r"|турци|美国|美國|日本|印度|德国|德國|欧盟|歐盟"
+    r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
+    r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
+    r"|美国|美國|日本|德国|德國|印度|英国|英國|法国|法國|韩国|韓國|欧盟|歐盟|哈萨克|哈薩克|土库曼"
+    r"|土庫曼|乌克兰|烏克蘭|巴西|伊朗|土耳其|越南|沙特"
 )
 # a flow to or from a partner: "our trade with China" names both sides
 PARTNER_FLOW = _re(
     r"(?:trade|turnover|exports?|imports?|commerce|settlements?|payments?|supplies)"
     r"(?: [\w-]+){0,2}? (?:with|to|from|between) (?:china|russia|beijing|moscow)|turnover"
+    r"|(?:imports|exports|shipments|supplies) of (?:russian|chinese) (?:goods|products|commodities)"
+    r"|(?:экспорт|импорт|поставк|ввоз|вывоз)\w* (?:\w+ )?(?:в|из) (?:росси|кита|кнр|рф)\w*"
+    r"|(?:импорт|ввоз)\w* (?:российск|китайск)\w* товар\w*|对俄|對俄|对华|對華|自俄|自华|自華"
 )
 # a conversion the writer added: "1.74 trillion yuan ($237 billion)"
 CONVERSION = _re(
@@ -60,6 +66,9 @@ YUAN_VALUE = _re(
 )
 # a physical quantity (the growth of a sentence naming one and no dollar sum is of it)
 PHYSICAL = _re(r"tonnes|\btons\b|тонн|吨|噸|barrels|баррел|桶|\bunits\b|vehicles|автомобил")
+RUBLE_VALUE = _re(
+    r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?)\s*(?:roubles?|rubles?|рубл)|₽\s*\d|\d\s*₽"
+)
 DOLLAR_VALUE = _re(
     r"\$\s?\d|\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:u\.?s\.? )?"
     r"(?:dollars|долл|美元)"
@@ -85,7 +94,8 @@ TRADE = _re(
     r"|trading volume|(?:supplies|deliveries) (?:of goods )?(?:from|to) (?:china|russia)"
 )
 GDP = _re(
-    r"\bgdp\b|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"(?<![a-z])gdp(?![a-z])|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
+    r"|\bэкономик[аиуеой]\b|经济总量|經濟總量|國內生產總值"
     r"|produced goods and services"
 )
 # a province, region or city: its GDP is none of the countries'
@@ -121,6 +131,10 @@ _PRODUCT = (
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
     rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品|设备|設備)[^，,。；]{0,4}"
+    r"(?:出口|进口|進口|贸易|貿易|供应|供應)"
+    r"|(?:экспорт|импорт|поставк|закупк)\w* (?:[\w-]+ )?(?:газа|нефти|угля|энергоносител\w*"
+    r"|автомобил\w*|зерна|сжиженного)"
 )
 # the goods a sum buys ("$60 billion worth of Russian oil", "imported Russian oil worth")
 PRODUCT_AFTER = _re(
@@ -154,6 +168,7 @@ OF_ECONOMY = _re(
 )
 ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
+    r"(?! for the (?:full |whole )?year)"
     r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
     r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
@@ -289,6 +304,12 @@ GROWN_BY = _re(
     r"|multiplied"
     r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
+    r"|是\s*(?:19|20)\d\d\s*年(?:同期)?的\s*$"  # "是2022年的1.5倍": 1.5 times the year before
+)
+# "1.5 times more than in 2022", "в полтора раза больше, чем в 2022 году": growth over a year
+MORE_THAN_YEAR = _re(
+    r"\s*(?:more|higher|larger|больше|выше)\b[^.;]{0,12}?\b(?:than|чем)\s+(?:in\s+|в\s+)?"
+    r"(?:19|20)\d\d"
 )
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
 # a change over a month or a quarter, not over a year
@@ -314,7 +335,8 @@ UP = _re(
 )
 
 POS2 = _re(
-    r"西伯利[亚亞]力量\W{0,2}(?:2|二)|power of siberia[- ]?2|сил\w* сибири[ —–-]*2"
+    r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)"
+    r"|сил\w* сибири[ —–-]*2(?!\d)"
     r"|power of siberia two|western route"
     r"|via mongolia|soyuz vostok"
 )
@@ -325,25 +347,32 @@ FAR_EAST = _re(
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
-    r"|supplies|flows?|the figure|the volume|that|this)\b"
+    r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
+    r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
+# China as the destination of a route's gas, not China's gas at large
+TO_CHINA = _re(r"\bto china|into china|в китай|в кнр|向中国|向中國|对华|對華|进入中国|進入中國")
 POS = _re(
     r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
     r"|西伯利亚力量|西伯利亞力量"
 )
-CAPACITY = _re(r"capacity|design|мощност")
-GAS = _re(r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米")
-LNG = _re(r"\blng\b|liquefied")
-PIPELINE = _re(r"pipeline|piped")
+CAPACITY = _re(r"capacity|design|мощност|производительност|能力")
+GAS = _re(
+    r"\bgas\b|\blng\b|газ|天然气|天然氣|\bbcm\b|cubic met|кубометр|立方米|供气|供氣|输气|輸氣"
+)
+LNG = _re(r"\blng\b|liquefied|液化|\bспг\b|сжиженн")
+PIPELINE = _re(r"pipeline|piped|管道|газопровод|трубопровод")
 FROM_RUSSIA = _re(
     r"from russia|russian (?:pipeline |natural |piped )?(?:gas|lng)"
     r"|russia(?:'s|’s) (?:pipeline )?gas"
     r"|russia(?:'s|’s|n)?(?: [\w-]+){0,3} (?:exports?|supplies|deliveries|supplied|exported)"
+    r"|俄罗斯对华|俄羅斯對華|自俄|从俄罗斯|從俄羅斯|来自俄罗斯|來自俄羅斯|俄罗斯向中国|俄羅斯向中國"
 )
 CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
     r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
+    r"|进口|進口|对华|對華|向中国|向中國"
 )
 
 TARGET = _re(
@@ -364,7 +393,10 @@ FORECAST = _re(
 PLANNED = _re(
     r"\bwill\b|\bplan|decision|memorandum|agree|expand|construction|to be built|proposed"
     r"|increase supplies|raise supplies|to increase|uplift|announced"
+    r"|будет|позволит|планиру\w*|увелич\w*|将|將|计划|計劃|调升|調升|增至|提高"
 )
+# a built pipeline's capacity raised above its design: the plan, not the design figure
+UPLIFT = _re(r"increas|rais|uplift|expand|boost|увелич\w*|调升|調升|增至|提高")
 
 ABOUT = _re(
     r"(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|just under"
@@ -384,7 +416,7 @@ LESS_THAN = _re(
 BY_AMOUNT = _re(
     r"\bby\s*(?:over|more than|about|around|almost|nearly|some|roughly|approximately|just over"
     r"|just under|less than)?\s*(?:us\s?\$|\$)?$"
-    rf"|(?:{_RISE_RU}|прибавил\w*|{_FALL_RU})"
+    rf"|(?:{_RISE_RU}|прибавил\w*|превы[сш]\w*|{_FALL_RU})"
     r"\s+(?:[\w-]+\s+){0,5}?на\s*(?:более чем |почти |около )?\$?$"
 )
 # "700 million cubic metres above the contracted volume": a difference from a plan
@@ -434,13 +466,45 @@ ATTRIBUTION = (
 # when the Power of Siberia started, and when it reached its design capacity
 STARTED = _re(
     r"\b(?:began|begun|begins|started|starts|launch(?:ed|es)?|commissioned|came on stream"
+    r"|start(?:s|ed|ing)? (?:supplying|deliver\w*|pumping|shipping)"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
     r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
 )
-GAS_FLOW = _re(r"\bgas\b|pipeline|deliveries|supplies|piping|exports")
+# a first stage ("initial deliveries of 2 bcm a year", "首期每年50亿立方米"), not "from an initial
+# 10 to 12" (a plan raised)
+INITIAL = _re(
+    r"(?<!from )(?<!from an )\b(?:initial(?:ly)?|first[- ]stage|first phase|at first)\b"
+    r"[^,;.]{0,30}$"
+    r"|(?:首期|初期|第一阶段|第一階段)[^,，;；。]{0,12}$|первоначальн\w*[^,;.]{0,30}$"
+    r"|на первом этапе[^,;.]{0,30}$"
+)
+# the whole line completed, not the start of deliveries ("全线投产", "along its entire length")
+WHOLE_LINE = _re(
+    r"全线|全線|entire length|whole length|full length|whole route|entire route"
+    r"|на всем протяжении|на всём протяжении|полностью"
+)
+# a start in the past tense: a route that has started, not one planned
+BEGAN = _re(
+    r"(?<!will be )(?<!to be )(?<!would be )"
+    r"\b(?:began|begun|started|launched|commissioned|came on stream|went into operation"
+    r"|(?:was|were) (?:brought|put) into (?:operation|service))\b"
+    r"|начал\w*сь|запущен|始于|始於|投产|投產"
+)
+# a date still ahead in the words of its clause ("is due to", "выйдет на", "将于")
+DATE_AHEAD = _re(
+    r"\bdue\b|scheduled|\bset to\b|slated|\bwill\b|выйдет|выйти|достигнет|начн\w*|будут?\b"
+    r"|将于|將於|將于|将於|预计|預計"
+)
+ANNUAL = _re(r"\bannual|\byearly|每年|年度|ежегодн|годов")
+GAS_FLOW = _re(
+    r"\bgas\b|pipeline|deliveries|supplies|piping|exports|газ|поставк|天然气|天然氣|供气|供氣"
+    r"|输气|輸氣|管道"
+)
 FULL_CAPACITY = _re(
     r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
     r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
     r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
+    r"|(?:выйд|выш|выход|выв)\w*\s+на\s+(?:полн|проектн|максимальн)\w*\s+(?:[\w-]+\s+)?"
+    r"(?:мощност|производительност)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
 )

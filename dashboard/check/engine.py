@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dashboard import data
@@ -18,7 +18,7 @@ from dashboard.charts.registry import PAGES_BY_ID, chart_for
 from dashboard.check import match
 from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
-from dashboard.check.periods import date_problem
+from dashboard.check.periods import Period, date_problem
 from dashboard.schema import official as official_rule
 from dashboard.schema.verdict import Figure, difference_pct, judge
 from dashboard.schema.vocabulary import worst_tier
@@ -63,9 +63,14 @@ COLUMNS = (
 )
 DERIVED_SOURCE = "derived-at-check"
 GDP_MEASURE_RATIO = 2.5
+GDP_ABOVE_RATIO = 1.5  # PPP puts China's and Russia's GDP 1.8 to 2.8 times the nominal one
 SCALE_RATIO = 100.0  # a level this many times off the official one: its scale word is wrong
 LEVEL_UNITS = ("USD bn", "bcm", "bcm/yr", "Mt")
-STANDING = ("gas_pos_capacity",)  # a built pipeline's capacity: checked without a date
+STANDING = ("gas_pos_capacity",)
+STATE_LOOKBACK = ("settlement",)  # "now 95 %": the latest published month, if recent enough
+NOW_LOOKBACK = (
+    3  # months before the text's month  # a built pipeline's capacity: checked without a date
+)
 CHECKED = "checked"
 NOT_CHECKED = "found, not checked"
 NOT_OURS = "not a China–Russia figure"
@@ -231,12 +236,11 @@ def _judged(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
     if figure is not None and _another_measure(claim, figure):
         return {
             "verdict": "unverified",
-            "reason": f"{claim.value / figure.value:.1f} times the official GDP at market "
+            "reason": f"{claim.value / figure.value:.2g} times the official GDP at market "
             "exchange rates: probably another measure (at purchasing power parity), not compared",
         }
     if official is None and not target and claim.period is not None:
-        part = "" if claim.period.annual else ", a part of a year"
-        reason = f"no official figure for {claim.period.label}{part}"
+        reason = _no_figure(claim, claim.period)
     if official is not None and figure is not None:
         row.update(_official_columns(official, tables))
         row["difference_pct"] = round(difference_pct(claimed, figure), 2)
@@ -274,7 +278,9 @@ def _unresolved(claim: Claim) -> str:
         return claim.doubt
     if claim.unit == "CNY bn":
         return "a yuan figure: the tables hold US-dollar series only, so it is not compared"
-    if claim.period is not None or claim.indicator.startswith(STANDING):
+    if claim.period is not None or (
+        claim.indicator.startswith(STANDING) and claim.status != "planned"
+    ):
         return ""
     if claim.indicator.endswith("_capacity"):
         return (
@@ -292,25 +298,34 @@ def _off_scale(claim: Claim, official: Figure) -> bool:
 
 
 def _another_measure(claim: Claim, official: Figure) -> bool:
-    """A GDP far from the official one (2.5 times or more either way) is another measure."""
+    """A GDP far from the official one (1.5 times above it, where purchasing power parity puts
+    it, or 2.5 times below) is another measure."""
     if claim.indicator != "gdp" or official.value <= 0:
         return False
     ratio = claim.value / official.value
-    return not 1 / GDP_MEASURE_RATIO < ratio < GDP_MEASURE_RATIO
+    return not 1 / GDP_MEASURE_RATIO < ratio < GDP_ABOVE_RATIO
 
 
 def _date_check(claim: Claim, tables: Record) -> dict[str, Any]:
     """A stated date against the dated event the project records."""
+    if claim.doubt:
+        return {"verdict": "unverified", "reason": claim.doubt}
     event = tables.events.get(match.EVENTS[claim.indicator])
     if event is None or claim.period is None:
         return {"verdict": "unverified", "reason": "no recorded date to compare with"}
     when = date.fromisoformat(str(event["date"]))
     inside = claim.period.start <= when <= claim.period.end
     source = tables.sources.get(str(event["source_id"]), {})
+    if claim.status in ("target", "forecast"):  # "will reach full capacity in 2025": by then?
+        met = when <= claim.period.end
+        verdict = "target-met" if met else "target-missed"
+        said = f"by the end of {claim.period.label}" if met else f"after {claim.period.label}"
+    else:
+        verdict = "consistent" if inside else "inconsistent"
+        said = "within the stated date" if inside else f"not in {claim.period.label}"
     return {
-        "verdict": "consistent" if inside else "inconsistent",
-        "reason": f"{event['label']}: {when.isoformat()}, "
-        + ("within the stated date" if inside else f"not in {claim.period.label}"),
+        "verdict": verdict,
+        "reason": f"{event['label']}: {when.isoformat()}, {said}",
         "official_period": when.isoformat(),
         "official_unit": "date",
         "official_kind": "event",
@@ -353,6 +368,8 @@ def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
     chosen = match.choose(
         rows, claim.indicator, claim.reporter, claim.period, status, tables.sources
     )
+    if chosen.official is None and _now_state(claim):
+        chosen = _latest_month(rows, claim, tables) or chosen
     official = chosen.official
     if official is not None and claim.indicator.endswith("_yoy"):
         official = _growth(rows, official)
@@ -363,6 +380,47 @@ def _official(claim: Claim, tables: Record) -> tuple[Row | None, str]:
         if official is not None:
             official = {**official, "_other": other}
     return official, basis
+
+
+def _no_figure(claim: Claim, period: Period) -> str:
+    part = "" if period.annual else ", a part of a year"
+    reason = f"no official figure for {period.label}{part}"
+    if _now_state(claim):
+        reason += f" or the {NOW_LOOKBACK} months before it (the latest a 'now' is read as)"
+    return reason
+
+
+def _now_state(claim: Claim) -> bool:
+    """'Now 95 % is settled in rubles and yuan': a settlement share said of the text's month."""
+    return (
+        claim.period is not None
+        and claim.period.relation == "now"
+        and claim.indicator.startswith(STATE_LOOKBACK)
+    )
+
+
+def _latest_month(rows: Sequence[Row], claim: Claim, tables: Record) -> match.Match | None:
+    """The official figure of the latest month published within NOW_LOOKBACK months before
+    the text's month, for a share said to hold 'now' (no figure exists for the text's own
+    month); the month used is stated."""
+    assert claim.period is not None
+    month = claim.period.start
+    for back in range(1, NOW_LOOKBACK + 1):
+        first = date(month.year - (month.month <= back), (month.month - back - 1) % 12 + 1, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        label = first.strftime("%Y-%m")
+        period = Period(label, first, last)
+        chosen = match.choose(
+            rows, claim.indicator, claim.reporter, period, claim.status, tables.sources
+        )
+        if chosen.official is not None:
+            basis = (
+                f"'now' read as the latest published month, {label} ({back} month"
+                f"{'s' if back > 1 else ''} before the text's date): no figure for "
+                f"{claim.period.label} yet"
+            )
+            return match.Match(chosen.official, chosen.other, basis)
+    return None
 
 
 def _growth(rows: Sequence[Row], current: Row) -> Row | None:

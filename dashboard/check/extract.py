@@ -161,7 +161,8 @@ def scan(
             replace(k, start=k.start + start, end=k.end + start, quote=quote if k.quote else "")
             for k in here
         )
-        carried = None if last is periods.UNRESOLVED else last or carried
+        if last is not None:  # a period that needs a date not given ends the one carried
+            carried = None if last.relation == "unresolved" else last
     return claims, sorted(skipped, key=lambda k: k.start)
 
 
@@ -174,18 +175,14 @@ def _read(
     dated = [
         f
         for f in found
-        if f.period.relation not in ("now", "on", "unresolved")
-        and not periods.after_comparison(sentence, f)
-    ]
+        if f.period.relation not in ("now", "on") and not periods.after_comparison(sentence, f)
+    ]  # a comparison base ("compared to the first half of 2021") is not carried on
     here: list[Skipped] = []
     claims = [
         *_sentence_claims(sentence, context, found, carried, published, here),
         *_timing(sentence, context, found),
     ]
-    unresolved = any(f.period.relation == "unresolved" for f in found)
-    # a sentence naming only periods that need a date not given ("In September, …") leaves
-    # the sentences after it without a known period ("During that month, …")
-    last = dated[-1].period if dated else periods.UNRESOLVED if unresolved else None
+    last = dated[-1].period if dated else None
     return tuple(sorted(claims, key=lambda c: c.start)), tuple(here), last
 
 
@@ -219,6 +216,7 @@ def _sentence_claims(
 ) -> Iterator[Claim]:
     """The claims of one sentence; the quantities it holds that are not claims go to skipped."""
     figures = quantities.find(sentence)
+    found = [f for f in found if not _dates_a_start(sentence, f)]
     wide = sentence + " " + context
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
@@ -240,8 +238,8 @@ def _sentence_claims(
             reason = "the writer's conversion of the figure before it into dollars"
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
-        if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
-            reason = "a difference from a contract or plan, not a level the tables hold"
+        reason = _no_level(quantity, around)
+        if reason:
             skipped.append(_skipped(quantity, reason, True, sentence))
             continue
         if cues.BY_AMOUNT.search(around.before[-60:]) and quantity.unit not in ("percent", "ratio"):
@@ -274,11 +272,12 @@ def _sentence_claims(
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
         last = (name, economy, quantity.unit)
-        if status in ("target", "forecast"):
+        ahead = _ahead(period, where, published) and status == "forecast"
+        if status in ("target", "forecast") and not ahead:
             period = _goal_period(quantity, sentence, found, span, period, where)
         doubt = (
             _doubt(name, around)
-            or _unfinished(period, status, state, published)
+            or _unfinished(period, status, state, published, sentence)
             or _over_years(name, period)
         )
         value = _signed(quantity, name, around, fell)
@@ -302,6 +301,25 @@ def _sentence_claims(
             precision=quantity.step,
             doubt=doubt,
         )
+
+
+def _no_level(quantity: Quantity, around: Around) -> str:
+    """Why a quantity is no level the tables hold (a difference from a plan, a first stage's
+    volume), or ''."""
+    if quantity.unit != "percent" and cues.ABOVE_PLAN.search(around.after):
+        return "a difference from a contract or plan, not a level the tables hold"
+    if quantity.unit in GAS_UNITS and cues.INITIAL.search(around.before[-40:]):
+        return "a first stage's volume, not the capacity or a year's flow"
+    return ""
+
+
+def _dates_a_start(sentence: str, when: periods.Found) -> bool:
+    """A period just after a start word ("the pipeline launched in 2019", "запущенному в 2019
+    г."): the date of a launch, not the period of a figure."""
+    before = sentence[max(0, when.start - 25) : when.start]
+    return any(
+        not re.search(r"[\d,;，；]", before[m.end() :]) for m in cues.STARTED.finditer(before)
+    )
 
 
 def _compared(
@@ -358,16 +376,22 @@ def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
     if quantity.unit != "ratio":
         return None
     verb = quantity.text.lower() in ("doubled", "tripled")
-    if not verb and not cues.GROWN_BY.search(around.before[-80:]):
+    grown = cues.GROWN_BY.search(around.before[-80:]) or cues.MORE_THAN_YEAR.match(around.after)
+    if not verb and not grown:
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
 
 
-def _unfinished(period: Period | None, status: str, state: bool, published: date | None) -> str:
+def _unfinished(
+    period: Period | None, status: str, state: bool, published: date | None, sentence: str
+) -> str:
     """A figure reported for a period that had not ended when the text was published ("a
-    record $245 billion in 2025" in August 2025) is misdated or a forecast: not checked."""
+    record $245 billion in 2025" in August 2025) is misdated or a forecast: not checked,
+    unless the sentence says it is one ("is expected to reach …")."""
     if period is None or published is None or state or status != "reported":
+        return ""
+    if cues.FORECAST.search(sentence) or cues.TARGET.search(sentence):
         return ""
     if period.end < published:
         return ""
@@ -392,7 +416,29 @@ def _doubt(indicator: str, around: Around) -> str:
         around
     ):
         return "China and Russia are not both named: which countries it is about is not resolved"
+    if indicator == "gas_pos_capacity" and _route(around) is None:
+        return (
+            "the pipeline is not named: 38 bcm a year is the Power of Siberia's design capacity,"
+            " so comparing it would only restate it"
+        )
     return ""
+
+
+def _unnamed_design(quantity: Quantity, around: Around) -> tuple[str, str] | None:
+    """'Its export capacity is 38 bcm a year' with no pipeline named: the Power of Siberia's
+    design capacity, found (not checked: which pipeline is inferred from the figure itself),
+    when the passage is about gas and names no other route or country."""
+    if quantity.unit == "Mt" or abs(quantity.value - POS_DESIGN) > 0.05:
+        return None
+    yearly = quantity.unit == "bcm/yr" or _in_clause(cues.CAPACITY, around)
+    yearly = yearly or cues.ANNUAL.search(around.before[-40:]) is not None
+    others = (cues.OTHER_COUNTRY, cues.POS2, cues.FAR_EAST, cues.ALL_ROUTES, cues.DAILY)
+    if not yearly or any(_has(p, around.wide) for p in others):
+        return None
+    return "gas_pos_capacity", "CHN-RUS"
+
+
+POS_DESIGN = 38.0  # bcm a year
 
 
 def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
@@ -411,24 +457,32 @@ def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> S
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
     """'The Power of Siberia began operating in December 2019': a date, checked as such."""
-    about_pos = _has(cues.POS, sentence) or (
-        _has(cues.POS, context) and _has(cues.GAS_FLOW, sentence)
-    )
-    if not about_pos or _has(cues.POS2, sentence):
+    if not (_has(cues.STARTED, sentence) or _has(cues.FULL_CAPACITY, sentence)):
         return
-    dated = [f for f in found if f.period.relation in ("", "on") and not f.period.years]
+    about_pos = (
+        _has(cues.POS, sentence)
+        or (_has(cues.POS, context) and _has(cues.GAS_FLOW, sentence))
+        or _first_russian_pipeline_gas(sentence, context)
+    )
+    unnamed = not about_pos and _unnamed_pipeline(sentence, context)
+    if not (about_pos or unnamed) or _has(cues.POS2, sentence):
+        return
+    dated = [f for f in found if f.period.relation in ("", "on", "by") and not f.period.years]
     pairs = [
-        (distance, indicator, when)
+        (distance, indicator, when, verb)
         for indicator, pattern in (
             ("gas_pos_full_capacity_date", cues.FULL_CAPACITY),
             ("gas_pos_start_date", cues.STARTED),
         )
         for verb in pattern.finditer(sentence)
+        if not cues.WHOLE_LINE.search(sentence[max(0, verb.start() - 12) : verb.end() + 25])
         for when in dated
         if (distance := _date_distance(verb, when)) is not None
     ]
     if pairs:
-        _, indicator, when = min(pairs, key=lambda p: p[0])
+        _, indicator, when, verb = min(pairs, key=lambda p: p[0])
+        clause = re.split(r"[,;，；]|\band\b", sentence[: verb.start()])[-1] + verb.group()
+        ahead = any(p.search(clause) for p in (cues.FORECAST, cues.PLANNED, cues.DATE_AHEAD))
         yield Claim(
             quote=sentence.strip(),
             start=when.start,
@@ -443,10 +497,44 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             high=None,
             unit="date",
             qualifier="exact",
-            status="reported",
+            status="forecast" if ahead else "reported",
             attribution=_attribution(sentence),
             precision=0.0,
+            doubt=UNNAMED_DATE if unnamed else "",
         )  # one date per sentence: reaching full capacity is not also a start
+
+
+UNNAMED_DATE = "the pipeline is not named (it may be the Power of Siberia): the date is not checked"
+
+
+def _unnamed_pipeline(sentence: str, context: str) -> bool:
+    """'The pipeline will start supplying China on 1 December 2019', '該管道': a pipeline
+    referred to, not named, in a passage about Russian or Chinese gas naming no other route
+    or country."""
+    wide = sentence + " " + context
+    return (
+        (_has(cues.PIPELINE, sentence) or _has(cues.PIPELINE_BACK, sentence))
+        and _has(cues.GAS, wide)
+        and (_has(cues.RUSSIA, wide) or _has(cues.CHINA, wide) or _has(cues.TO_CHINA, wide))
+        and not any(
+            _has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY, cues.ALL_ROUTES)
+        )
+    )
+
+
+def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:
+    """'Pipeline deliveries of Russian gas to China began in December 2019': the start of
+    Russian pipeline gas to China is the Power of Siberia's (the only such route built), when
+    no other route or country is named in the sentence or the two before it."""
+    wide = sentence + " " + context
+    return (
+        _has(cues.PIPELINE, sentence)
+        and _has(cues.GAS, sentence)
+        and _has(cues.RUSSIA, sentence)
+        and _has(cues.TO_CHINA, sentence)
+        and cues.BEGAN.search(sentence) is not None
+        and not any(_has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY))
+    )
 
 
 def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:
@@ -466,7 +554,7 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
     if quantity.unit == "percent":
         return _percent(around)
     if quantity.unit in ("bcm", "bcm/yr", "Mt"):
-        return _gas(quantity.unit, around)
+        return _gas(quantity.unit, around) or _unnamed_design(quantity, around)
     gdp = _near(cues.GDP, around) is not None and not _in_sentence(cues.BLOCKER, around)
     if quantity.unit == "ratio" and gdp:
         # "China's GDP is ten times Russia's", not "1.5 times larger than in 2015"
@@ -659,14 +747,14 @@ def _money(around: Around) -> tuple[str, str] | None:
     gdp = _near(cues.GDP, around)
     if gdp is None and trade is None and blocker is None and _in_sentence(cues.GDP, around):
         gdp = len(around.before)
+    if gdp is None and trade is None and blocker is None and _gdp_topic_before(around):
+        gdp = len(around.before)  # "Russia's GDP was $2.2 trillion. China was second ($17.9 …)"
     if gdp is not None and (trade is None or gdp < trade) and (blocker is None or gdp < blocker):
         return _gdp(around)
-    if _foreign(around) or _world(around) or _product(around):
+    if _foreign(around) or _world(around) or _product(around) or _blocked_before(around):
         return None
     if blocker is not None and (trade is None or blocker < trade):
         return None
-    if blocker is None and trade is None and _blocked_before(around):
-        return None  # "The trade surplus … increased 3.5 times …, reaching $16.69 billion"
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
         # not when that sentence names flows ("$40 bn one way and $30 bn the other")
@@ -679,15 +767,16 @@ def _money(around: Around) -> tuple[str, str] | None:
 
 
 def _blocked_before(around: Around) -> bool:
-    """The last topic named before a figure whose own stretch names none is something the
-    tables do not hold, or its trade word is bound to one ("trade surplus", "профицит
-    торговли")."""
-    if not _in_sentence(cues.BLOCKER, around):
+    """No cue in the figure's own stretch, and the last one before it in the sentence is about
+    something the tables do not hold, or its trade word is bound to one ("The trade surplus …
+    grew 3.5 times, reaching $16.7 billion", "профицит торговли")."""
+    if not _has(cues.BLOCKER, around.sentence):
         return False
-    prefix = around.prefix
-    traded = [m.start() for m in cues.TRADE.finditer(prefix)]
+    if cues.TRADE.search(around.before) or cues.BLOCKER.search(around.before):
+        return False
+    traded = [m.start() for m in cues.TRADE.finditer(around.prefix)]
     since = max(traded) - 20 if traded else 0
-    return cues.BLOCKER.search(prefix, max(0, since)) is not None
+    return cues.BLOCKER.search(around.prefix, max(0, since)) is not None
 
 
 def _gdp(around: Around) -> tuple[str, str] | None:
@@ -697,13 +786,41 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     if cues.OTHER_COUNTRY.search(stretch) or _in_sentence(cues.PPP, around):
         return None  # the tables hold GDP at market exchange rates
     clause = re.split(r"[;，；]|,(?!\d)", around.prefix)[-1]
-    if cues.SUBNATIONAL.search(around.before + " " + clause):
+    if cues.SUBNATIONAL.search(around.before + " " + clause) or _subnational_before(around):
         return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
     if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
         china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
         economy = ("CHN" if china else "RUS") if china != russia else None
+    if economy is None and not _has(cues.OTHER_COUNTRY, around.wide):
+        economy = _economy_of_currency(around.sentence)
     return None if economy is None else ("gdp", economy)
+
+
+def _gdp_topic_before(around: Around) -> bool:
+    """A sentence naming no topic after one about GDP (and not trade): it goes on about GDP."""
+    if any(_in_sentence(p, around) for p in (cues.TRADE, cues.GDP, cues.BLOCKER, cues.GAS)):
+        return False
+    return _has(cues.GDP, around.context) and not _has(cues.TRADE, around.context)
+
+
+def _subnational_before(around: Around) -> bool:
+    """A province or city named earlier in the sentence, and no country after it ("Province
+    Guangdong finished 2015 with 7.3 trillion yuan, or $1.1 trillion")."""
+    ends = [m.end() for m in cues.SUBNATIONAL.finditer(around.prefix)]
+    if not ends:
+        return False
+    rest = around.prefix[ends[-1] :]
+    return not (_has(cues.CHINA, rest) or _has(cues.RUSSIA, rest))
+
+
+def _economy_of_currency(sentence: str) -> str | None:
+    """'The country's GDP came in at 126 trillion yuan ($17.7 trillion)': a GDP stated in
+    yuan is China's, in rubles Russia's, when no country is named."""
+    yuan, ruble = cues.YUAN_VALUE.search(sentence), cues.RUBLE_VALUE.search(sentence)
+    if bool(yuan) == bool(ruble):
+        return None
+    return "CHN" if yuan else "RUS"
 
 
 def _world(around: Around) -> bool:
@@ -934,18 +1051,19 @@ def _route(around: Around) -> str | None:
     if (
         not kinds
         and _has(cues.PIPELINE_BACK, around.sentence)
-        and not _has(cues.CHINA, around.sentence)
+        and (not _has(cues.CHINA, around.sentence) or _has(cues.TO_CHINA, around.sentence))
     ):
         before = {kind for _, _, kind in _route_mentions(around.context)}
         return before.pop() if len(before) == 1 and "all" not in before else None
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
     at = len(around.prefix)
-    clause = len(re.split(r"[,;(（]|\band\b", around.after)[0])
+    clause = len(re.split(r"[,;(（，；、]|\band\b", around.after)[0])
     after = [
         k for s, _, k in mentions if at < s <= at + len(around.sentence) - at and s - at <= clause
     ]
-    own = [k for s, _, k in sorted(mentions) if at - len(around.before) <= s < at]
+    reach = at if TO_VALUE.fullmatch(around.before) else len(around.before)  # "from 38 to 44"
+    own = [k for s, _, k in sorted(mentions) if at - reach <= s < at]
     if after:
         return after[0]
     return own[-1] if own else "ambiguous"
@@ -973,9 +1091,35 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     if route == "far_east":
         return "gas_far_eastern_route_capacity", "CHN-RUS"
     if route == "pos":
-        capacity = unit == "bcm/yr" or _near(cues.CAPACITY, around) is not None
+        capacity = _in_clause(cues.CAPACITY, around) or (
+            unit == "bcm/yr" and not FLOW_YEAR.search(_clause(around)[0])
+        )
         return ("gas_pos_capacity" if capacity else "gas_pos_flow"), "CHN-RUS"
     return None
+
+
+# "в 2025 году будет прокачиваться 38 млрд кубометров в год": a yearly rate in a year of its
+# own is that year's flow ("38 bcm a year starting in 2025" is the capacity)
+FLOW_YEAR = re.compile(
+    r"(?<!starting )(?<!from )(?<!since )(?<!by )(?:\bin|\bв)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?"
+    r"(?![^,;]*\b(?:starting|onwards|from then))",
+    re.IGNORECASE,
+)
+
+
+def _clause(around: Around) -> tuple[str, str]:
+    """The figure's own clause: from the last clause break before it to the next one after."""
+    before = re.split(r"[,;，；(（]|\b(?:which|while|and|but|whereas)\b", around.before)[-1]
+    after = re.split(r"[,;:，；)）：]|\b(?:which|while|and|but|whereas)\b", around.after)[0]
+    return before, after
+
+
+def _in_clause(pattern: re.Pattern[str], around: Around) -> bool:
+    """A cue in the figure's own clause ("15.5 bcm …, which has a capacity of 38": not 15.5)."""
+    if not _has(pattern, around.sentence):
+        return False
+    before, after = _clause(around)
+    return pattern.search(before) is not None or pattern.search(after) is not None
 
 
 def _gas(unit: str, around: Around) -> tuple[str, str] | None:
@@ -997,12 +1141,49 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
         return _gas_tonnes(around, russian, from_russia)
-    route = "lng" if cues.LNG.search(text) else "pipeline" if cues.PIPELINE.search(text) else ""
+    route = _import_route(around)
+    if route is None:
+        return None
     if not route:
         return None if russian else ("gas_cn_imports_total", "CHN")
     if russian and not from_russia:
         return None
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
+
+
+def _import_route(around: Around) -> str | None:
+    """LNG, pipeline or '' (all gas) for China's gas imports: the one the sentence names; when it
+    names both, the one in the figure's own clause, else '' for a total that lists its parts
+    next ("13.2 bcm, including 5.5 by pipeline"), else the nearest to the figure."""
+    text = around.sentence
+    lng, pipe = cues.LNG.search(text), cues.PIPELINE.search(text)
+    if not (lng and pipe):
+        return "lng" if lng else "pipeline" if pipe else ""
+    before, after = _clause(around)
+    own = {
+        kind
+        for kind, p in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
+        if p.search(before + after)
+    }
+    if len(own) == 1:
+        return own.pop()
+    at = len(around.prefix)
+    end = text.find(around.after, at) if around.after else len(text)
+    if INCLUDING.match(text, end):
+        return ""
+    hits = [
+        (m.start() - end if m.start() >= at else at - m.end(), kind)
+        for kind, pattern in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
+        for m in pattern.finditer(text)
+    ]
+    return min(hits)[1] if hits else None
+
+
+INCLUDING = re.compile(
+    r"[^,;:]{0,30}?(?:[(（][^)）]{0,20}[)）])?\s*(?:[:：]|[,，]?\s*(?:including|of which"
+    r"|в том числе|из них|其中|包括))",
+    re.IGNORECASE,
+)
 
 
 def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, str] | None:
@@ -1105,7 +1286,17 @@ def _period(
     now = [f for f in found if f.period.relation == "now"]
     if now:
         return now[0].period, "now"
+    if carried is not None and carried.relation == "by":  # a deadline there is no deadline here
+        return periods.whole_year(replace(carried, relation="this")), "carried"
     return carried, "carried"
+
+
+def _ahead(period: Period | None, where: str, published: date | None) -> bool:
+    """A forecast's own year, not before the page's ("in 2025 deliveries are expected to
+    reach 38 bcm"): the year forecast, not the year the forecast was made."""
+    if period is None or where not in ("own", "lead") or period.relation:
+        return False
+    return published is None or period.end.year >= published.year
 
 
 def _goal_period(
@@ -1158,8 +1349,14 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
     split = r"[,;]" if last else r"[,;]|\b(?:and|while|but|which)\b"
     stretch = around.before + " " + re.split(split, around.after)[0]
+    if TO_VALUE.fullmatch(around.before):
+        stretch = around.prefix + stretch  # "raise … from 38 to 44 bcm": the verb before both
     if indicator.endswith("_capacity") or indicator.startswith(("gas_pos2", "gas_far")):
         planned = cues.PLANNED.search(stretch) or indicator.startswith(("gas_pos2", "gas_far"))
+        if indicator == "gas_pos_capacity" and FROM_VALUE.search(around.before):
+            return "reported"  # "raised from 38 to 44 bcm": 38 is the capacity in force
+        if planned and indicator == "gas_pos_capacity" and not cues.UPLIFT.search(stretch):
+            return "forecast"  # "will reach its design capacity of 38 bcm": the design, ahead
         return "planned" if planned else "reported"
     if cues.FORECAST.search(stretch):
         return "forecast"
@@ -1170,6 +1367,10 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
     if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
         return "target"
     return "reported"
+
+
+TO_VALUE = re.compile(r"\s*(?:to|up to|до|增至|增加到|提高到|提升至|至)\s*", re.IGNORECASE)
+FROM_VALUE = re.compile(r"(?:\bfrom|從|从|\bс)\s*(?:每年)?\s*$", re.IGNORECASE)
 
 
 def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> float:

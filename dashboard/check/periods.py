@@ -43,9 +43,6 @@ COUNTS = {
     "eleven": 11,
     "twelve": 12,
     "десяти": 10,
-    "одиннадцати": 11,
-    "девяти": 9,
-    "шести": 6,
     "два": 2,
     "двух": 2,
     "три": 3,
@@ -56,11 +53,14 @@ COUNTS = {
     "четырёх": 4,
     "пять": 5,
     "пяти": 5,
+    "семи": 7,
+    "восьми": 8,
+    "одиннадцати": 11,
+    "девяти": 9,
+    "шести": 6,
     "шесть": 6,
     "семь": 7,
-    "семи": 7,
     "восемь": 8,
-    "восьми": 8,
     "девять": 9,
     "десять": 10,
     "одиннадцать": 11,
@@ -127,7 +127,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году",
         ),
-        ("base_zh", rf"(?:比|较|較|与|與)\s*(?:(?:{YEAR})\s*年|去年|上年)|(?:上年|去年)同期"),
+        (
+            "base_zh",
+            rf"(?:比|较|較|与|與)\s*(?:(?:{YEAR})\s*年|去年|上年)|(?:上年|去年)同期"
+            rf"|是\s*(?:{YEAR})\s*年(?:同期)?的(?=\s*[\d.]+\s*倍)",  # "是2022年的1.5倍"
+        ),
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",
@@ -191,6 +195,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("by", rf"\b(?:by|until|before) (?:the end of )?({YEAR})"),
         ("by", rf"(?:\bк|\bдо)\s+(?:концу\s+|конца\s+)?({YEAR})\s*(?:году|года|г\.?)"),
         ("by", rf"(?:到|至)\s*({YEAR})\s*年(?:底|前|末)?"),
+        ("yearend_zh", rf"({YEAR})\s*年\s*(?:底|末)"),  # "2019年底": its last quarter
         ("byend", r"\bby (?:the )?(?:year[- ]end|end of (?:the|this) year)"),
         ("years", rf"\b({YEAR})\s*(?:and|[-–])\s*({YEAR}|\d\d)\b(?![.,]\d)"),
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
@@ -415,7 +420,14 @@ def _day_zh(groups: tuple[str, ...], _published: date | None = None) -> Period |
     return _day(int(groups[1]), int(groups[2]), int(groups[0]))
 
 
+def _year_end_zh(groups: tuple[str, ...], _published: date | None = None) -> Period:
+    """'2019年底' (the end of 2019): October to December."""
+    year = int(groups[0])
+    return _months(year, 10, 12, f"Oct–Dec {year}")
+
+
 LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
+    "yearend_zh": _year_end_zh,
     "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,

@@ -31,7 +31,7 @@ UNIT = (
     r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|pc\b|%|процент\w*"
-    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米"
+    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米|立方公尺"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
     r"|times|-?fold|раза?\b|倍"
 )
@@ -41,6 +41,7 @@ PER_YEAR = (
 )
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 MONEY = ("USD bn", "CNY bn", "RUB bn")
+CARRIED = (*MONEY, "bcm", "bcm/yr")  # units a bare scale word after them takes ("增至440億")
 # what may follow a bare scale word that ends its phrase
 BARE_END = re.compile(
     r"\s*(?:[,.;:)!?，。；）]|$|(?:by|in|to|and|from|annually|a year|per year|за|к|до|в|по|и|с)\b)",
@@ -112,13 +113,15 @@ MULTIPLES = {
     "eleven": 11.0,
     "twelve": 12.0,
 }
+RU_MULTIPLES = {"полтора": 1.5, "два": 2.0, "три": 3.0, "четыре": 4.0, "пять": 5.0}
 WORDS = re.compile(
     r"(?<!first )(?<!second )(?<!\w)(?P<fraction>(?:a |one )?half|(?:a|one) third|two[- ]thirds"
     r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
     r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
     r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
     rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
-    rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b",
+    rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b"
+    rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b",
     re.IGNORECASE,
 )
 
@@ -187,7 +190,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "RUB bn"
     if cur or unit in ("usdollars", "dollars", "usd", "美元") or unit.startswith("дол"):
         return "USD bn"
-    cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米")
+    cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米", "立方公尺")
     if unit == "bcm" or (scale_word and cubic):
         return "bcm/yr" if per_year else "bcm"
     if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн"):
@@ -207,14 +210,15 @@ def factor(scale_word: str, unit: str) -> float:
 def find(text: str) -> list[Quantity]:
     """Every quantity in a text with a unit the project holds, in reading order. A scale
     word with no unit ("… $100 billion by 2015 and 200 billion by 2020") takes the currency
-    of the money figure before it in the text, or dollars after "in dollar terms"."""
+    of the money (or gas volume) figure before it in the text, or dollars after "in dollar
+    terms"."""
     found: list[Quantity] = []
     money = ""
     for match in QUANTITY.finditer(text):
         quantity = _quantity(text, match, money)
         if quantity is not None:
             found.extend(quantity)
-            money = next((q.unit for q in quantity if q.unit in MONEY), money)
+            money = next((q.unit for q in quantity if q.unit in CARRIED), money)
     taken = [(q.start, q.end) for q in found]
     for match in WORDS.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -239,6 +243,10 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)
+    if match.group("ru"):  # "в полтора раза"
+        return Quantity(
+            start, end, text, "ratio", RU_MULTIPLES[match.group("ru").lower()], rough=True
+        )
     value = MULTIPLES[match.group("multiple").lower()]
     return Quantity(start, end, text, "ratio", value, rough=True)
 

@@ -283,7 +283,7 @@ def test_a_flow_next_to_a_capacity_stays_a_flow() -> None:
     claims = [c for c in extract(text, D) if c.unit != "date"]
     assert [(c.indicator, c.status) for c in claims] == [
         ("gas_pos_flow", "reported"),
-        ("gas_pos_capacity", "planned"),
+        ("gas_pos_capacity", "forecast"),  # the design reached ahead, not the later uplift
     ]
 
 

@@ -346,11 +346,13 @@ def test_a_growth_verb_left_out_after_a_dash() -> None:
 
 
 def test_a_route_after_the_clause_is_not_the_figures() -> None:
-    (claim,) = claims(
+    claim, total = claims(
         "Gas exports via Power of Siberia grew by 35% y-o-y in H1 2024, with total deliveries "
         "for the year expected at 30 bcm."
     )
     assert (claim.indicator, claim.value) == ("gas_pos_flow_yoy", 35.0)
+    # "total deliveries for the year" is the year's total of that route, not all routes
+    assert (total.indicator, total.status) == ("gas_pos_flow", "forecast")
 
 
 def test_a_products_fall_and_a_reporting_clause() -> None:

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -184,3 +185,19 @@ def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(serv
         while b"HTTP/1.1 400" not in answer and (chunk := sock.recv(4096)):
             answer += chunk
         assert b"HTTP/1.1 400" in answer
+
+
+def test_the_master_lays_out_every_page_for_the_address_it_serves():
+    # the layouts' share links start with the address a request came to, so a warm-up
+    # outside a request would leave each worker's first layout of each page to compute
+    from types import SimpleNamespace
+
+    from dashboard import gunicorn_conf, layouts
+    from dashboard.charts.registry import PAGES
+
+    layouts.view_layout.clear()
+    gunicorn_conf.when_ready(SimpleNamespace(LISTENERS=[]))
+    keys: list[Any] = list(layouts.view_layout.entries)
+    laid_out = [args for args, _ in keys]
+    assert {page for page, _, _, _ in laid_out} == set(PAGES)
+    assert {root for _, _, root, _ in laid_out} == {f"http://{gunicorn_conf.bind}"}
