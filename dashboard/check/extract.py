@@ -874,6 +874,7 @@ def _direction(around: Around) -> str | None:
     hits = [
         (m.start(), m.end(), indicator)
         for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
+        if _in_sentence(pattern, around)  # one cached look at the sentence spares the rest
         for m in pattern.finditer(around.prefix)
     ]
     bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
