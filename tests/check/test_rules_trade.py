@@ -52,9 +52,9 @@ def test_a_fall_in_other_words_is_negative(text: str) -> None:
         ("во второй половине 2019 года", ["2019-H2"]),
         ("за первые пять месяцев 2023 года", ["Jan–May 2023"]),
         ("за три месяца 2021 года", ["Jan–Mar 2021"]),
-        ("в первые семь месяцев", ["Jan–Jun 2024"][:0] or ["Jan–Jul 2023"]),
+        ("в первые семь месяцев", ["Jan–Jul 2023"]),
         ("2022年前兩個月", ["Jan–Feb 2022"]),
-        ("Exports in 8 months rose", ["Jan–Jun 2024"][:0] or ["Jan–Aug 2023"]),
+        ("Exports in 8 months rose", ["Jan–Aug 2023"]),
         ("去年贸易额", ["2023"]),
     ],
 )
