@@ -14,7 +14,8 @@ mention: recall, precision of verdicts, verdicts on not-a-claim and out-of-scope
 scale errors. `--split dev` (the default) scores its development half, `--split test` the
 old test half (scored once, then seen: details are printed for it too), `--split all` both;
 `--split holdout` the held-out set of the second pass (scored once at the end of its stop,
-then seen: now development text, details printed).
+then seen: now development text, details printed); `--split final` the held-out set of the
+third pass alone (summary only; scored once, by the lead, at the end).
 """
 
 import argparse
@@ -319,7 +320,7 @@ def _bounds(part: str) -> tuple[date, date]:
 
 
 def corpus_sentences(split: str) -> list[Sentence]:
-    """The corpus sentences of one split (dev, test or holdout), mentions located by value_text."""
+    """The corpus sentences of one split (dev, test, holdout, final), mentions by value_text."""
     mentions: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in _rows(CORPUS / "mentions.csv"):
         mentions[row["sentence_id"]].append(row)
@@ -529,9 +530,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "all", "holdout"),
+        choices=("dev", "test", "all", "holdout", "final"),
         default="dev",
-        help="corpus half to score",
+        help="corpus half to score; final is scored once, summary only",
     )
     parser.add_argument(
         "--dev-only", action="store_true", help="skip the held-out hand-written sets"
@@ -567,6 +568,12 @@ def main() -> None:
             "REAL TEXT, second-pass held-out set (scored once, then seen: now development text)",
             score_corpus(corpus_sentences("holdout")),
             details,
+        )
+    if args.split == "final":
+        report_corpus(
+            "REAL TEXT, FINAL held-out set, third pass (scored once; no details printed)",
+            score_corpus(corpus_sentences("final")),
+            False,
         )
 
 

@@ -53,7 +53,10 @@ PARTNER_FLOW = _re(
     r"|(?:импорт|ввоз)\w* (?:российск|китайск)\w* товар\w*|对俄|對俄|对华|對華|自俄|自华|自華"
 )
 # a conversion the writer added: "1.74 trillion yuan ($237 billion)"
-CONVERSION = _re(r"^\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈)?\s*$")
+CONVERSION = _re(
+    r"^\s*(?:人民币|人民幣)?\s*[(（]\s*(?:about|around|approximately|roughly|~|or|≈|около"
+    r"|примерно|почти|порядка|约合|約合|折合|约|約|合)?\s*$"
+)
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
 # a level written in yuan, and one written in dollars
@@ -61,6 +64,8 @@ YUAN_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
     r"|(?:rmb|cny|¥)\s*\d"
 )
+# a physical quantity (the growth of a sentence naming one and no dollar sum is of it)
+PHYSICAL = _re(r"tonnes|\btons\b|тонн|吨|噸|barrels|баррел|桶|\bunits\b|vehicles|автомобил")
 RUBLE_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?)\s*(?:roubles?|rubles?|рубл)|₽\s*\d|\d\s*₽"
 )
@@ -76,6 +81,9 @@ RUSSIA_WIDE = _re(
     r"|all (?:of )?russia(?:'s|’s|n) (?:exports|imports|trade)|russia(?:'s|’s) (?:total|overall)"
     r"|third countries|other countries|(?:with the exception of|excluding|except(?: for)?) china"
     r"|третьими странами|third-country"
+    r"|(?:russia(?:'s|’s)|russian) (?:import|export|foreign[- ]trade|international)"
+    r" (?:settlements|payments|contracts)|расчет\w* (?:за )?(?:российск\w* )?(?:экспорт|импорт)\w*"
+    r"(?! (?:в|из) (?:китай|кнр))"
 )
 OTHER_SCOPE = _re(r"\bworld\b(?! bank)|global|全球|世界|境外|мировой|мирово\w*")
 
@@ -83,6 +91,7 @@ TRADE = _re(
     r"trade|turnover|товарооборот|торговл|exports?|imports?|贸易|commerce|comercio|экспорт"
     r"|импорт|出口|进口|貿易|進口"
     r"|shipments|deliveries to russia|торгов\w* оборот|товаров|поставк\w*|ввез\w*|ввозе?"
+    r"|trading volume|(?:supplies|deliveries) (?:of goods )?(?:from|to) (?:china|russia)"
 )
 GDP = _re(
     r"(?<![a-z])gdp(?![a-z])|gross domestic product|\beconom(?:y|ies)\b|ввп|国内生产总值"
@@ -101,6 +110,7 @@ BLOCKER = _re(
     r"|spend|\baid\b|\bprice|\bcost|tourism|tourists|per capita|wealth|surplus|deficit"
     r"|trade balance|inflation|interest rate|key rate|exchange rate|tariff|\btax|\bdut(?:y|ies)\b"
     r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
+    r"|инвестиц|профицит|дефицит|сальдо|投资|投資|顺差|順差|逆差"
 )
 BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
 DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
@@ -131,16 +141,30 @@ PRODUCT_AFTER = _re(
     r"^\s*[)）]?\s*(?:worth |(?:fall|rise|drop|increase|growth|decline|jump|surge)\s+)?(?:of|in) "
     rf"(?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
 )
+# one product's trade in Russian and Chinese ("экспорт российской нефти", "天然气出口额")
+PRODUCT_RU_ZH = _re(
+    r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*\s+(?:[\w-]+\s+){0,2}?(?:нефт|газ|угл|угол|зерн"
+    r"|пшениц|автомоб|машин|оборудован|электроник|лес|древесин|рыб|морепродукт|металл|мед|алюмин"
+    r"|стал|удобрен|энергоносител|сжиженн|спг)\w*"
+    r"|(?:нефт|газ|угл|зерн|автомоб|машин|оборудован|удобрен|спг)\w*\s+(?:[\w-]+\s+){0,1}?"
+    r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*"
+    r"|(?:天然气|天然氣|液化天然气|石油|原油|煤炭?|汽车|汽車|设备|設備|粮食|糧食|农产品|農產品|木材"
+    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
+    r"|贸易|貿易|销售|銷售)"
+)
 PRODUCT_BEFORE = _re(
     rf"\b(?:bought|purchased|sold|imported|exported|shipped|buys|sells) (?:[\w-]+ ){{0,3}}?"
     rf"{_PRODUCT}\b"
 )
 # the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
-BILATERAL_AFTER = _re(r"with (?:china|russia)|between|bilateral|two countries")
+BILATERAL_AFTER = _re(
+    r"with (?:china|russia)|between|bilateral|two countries|между|двух стран|двумя странами"
+    r"|с (?:китаем|россией|кнр|рф)"
+)
 # "3 % of China's": the economy whose trade a share is of, written without the word trade
 OF_ECONOMY = _re(
-    r"^\s*(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$|total|foreign"
-    r"|overall|external|international|trade))"
+    r"^\s*(?:share )?(?:of|in) (?:the )?(?P<who>china|russia)(?:'s|’s)(?=\s*(?:[.,;)]|$"
+    r"|total|foreign|overall|external|international|trade))"
 )
 ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
@@ -155,7 +179,8 @@ EXPORTS_CN = _re(
     r"(?:china|chinese|beijing)(?:'s|’s)? exports|exports? (?:from china )?to russia"
     r"|russia(?:'s|’s) imports|imports from china|exports from china|supplies from china"
     r"|china exported|russia imported|экспорт\w* (?:из )?китая в россию|импорт\w* из китая"
-    r"|对俄(?:罗斯)?出口|對俄(?:羅斯)?出口|自华进口"
+    r"|exports? (?:from china )?to (?:the )?russian federation"
+    r"|[对對]俄(?:罗斯|羅斯)?的?出口|自华进口|импорт\w* китайск\w*"
     r"|(?:china|chinese|beijing) (?:supplied|shipped|sold|delivered)"
     r"|(?:supplies|deliveries|shipments|sales)(?: of goods)?(?: from china)? to (?:russia|moscow)"
     r"|imports of chinese (?:goods|products)"
@@ -170,8 +195,8 @@ IMPORTS_CN = _re(
     r"|exports? (?:from russia )?to china"
     r"|china(?:'s|’s)? imports|imports from russia|exports from russia"
     r"|supplies from russia|russia exported|china imported|экспорт\w* (?:из )?россии в китай"
-    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯)?进口|自俄(?:羅斯)?進口"
-    r"|对华出口"
+    r"|импорт\w* из россии|импорт\w* (?:россии )?в китай|自俄(?:罗斯|羅斯)?的?[进進]口"
+    r"|[对對]华出口|[对對]中国的?出口|экспорт\w* российск\w*"
     r"|russia (?:supplied|shipped|sold|delivered)|(?:supplies|deliveries|shipments)(?: of [\w ]+?)?"
     r" from russia|(?:supplies|deliveries|shipments)(?: from russia)? to (?:china|beijing)"
     r"|imports of russian (?:goods|products)"
@@ -185,11 +210,14 @@ IMPORTS_CN = _re(
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
-    r"|bilateral trade|trade between|trade volume|volume of trade"
+    r"|bilateral trade|trade between|trade volume|trading volume|volume of trade"
     r"|trade (?:with|between) (?:china|russia)|товарооборот|объем торговли|торгов\w* оборот"
 )
 EXPORTED = _re(r"\bexport(?:ed|ing)\b|\bsold\b|\bselling\b")
 IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
+# a sentence naming one direction of trade or the other, in any language the checker reads
+FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт")
+
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),
@@ -201,14 +229,15 @@ SETTLEMENT = _re(
     r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:rubles?|roubles?)"
     r"|payments?|paid|transactions?|conducted (?:using|in)|made in|share of (?:the )?yuan"
     r"|yuan(?:'|’)?s share|ruble(?:'|’)?s share|ruble share|yuan share|in renminbi|in rubles"
+    r"|share of (?:the )?(?:ruble|rouble|yuan|renminbi|national currencies)"
     r"|in yuan|расч[её]т|национальн\w* валют|нацвалют|в рублях|в юанях|人民币结算"
 )
 CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
-    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi)"
-    r"|(?:yuans?|renminbi)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
+    r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi|rmb)"
+    r"|(?:yuans?|renminbi|rmb)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
     r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
-    r"|(?P<yuan>yuan|renminbi|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
+    r"|(?P<yuan>yuan|renminbi|\brmb\b|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
 RU_IMPORTS = _re(
@@ -218,19 +247,28 @@ RU_IMPORTS = _re(
 
 SHARE = _re(
     r"share|accounted for|accounting for|accounts for|account for|percent of|per cent of"
-    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比"
+    r"|% of|доля|corresponde|makes up|made up|proportion|比重|占比|份额|份額|佔比|占|佔"
 )
 OF_RUSSIA_TRADE = _re(
     r"russia(?:'s|’s|n)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)|(?:foreign |international |total )?trade of (?:the )?russia"
-    r"|российской торговле|внешней торговле россии|comercio exterior de rusia"
-    r"|俄罗斯(?:对外|外)贸"
+    r"|российской торговле|внешн\w* торговл\w* россии|comercio exterior de rusia"
+    r"|внешнеторгов\w* оборот\w* (?:россии|рф)|俄罗斯(?:对外|外)贸|俄羅斯(?:對外|外)貿"
 )
+# a share of one flow only ("27 % of Russian exports", "39 % of imports", "% российского
+# экспорта", "占俄罗斯出口的"): the tracked shares are of total trade
+OF_ONE_FLOW = _re(
+    r"^\s*(?:share )?(?:of|in) (?:the )?(?:(?:russia|china|russian|chinese)(?:'s|’s|n|ese)? "
+    r"|its |their )?(?:total |overall )?(?:exports|imports)\b"
+    r"|^\s*(?:(?:всего|всех|общего) )?(?:российского |китайского )?(?:экспорта|импорта)"
+)
+OF_ONE_FLOW_BEFORE = _re(r"占(?:俄罗斯|俄羅斯|中国|中國)?(?:对外|對外)?(?:出口|进口|進口)")
 OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)"
     r"|chinese (?:total |foreign |international |overall |external )*trade"
-    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸"
+    r"|(?:foreign |international |total )?trade of china|中国(?:对外|外)贸|中國(?:對外|外)貿"
+    r"|внешн\w* торговл\w* (?:китая|кнр)|внешнеторгов\w* оборот\w* (?:китая|кнр)"
 )
 # "China is Russia's largest trading partner, accounting for 29 %": a share of Russia's trade
 PARTNER_OF = _re(
@@ -240,22 +278,30 @@ OF_CHINA_GAS_IMPORTS = _re(r"china(?:'s|’s)? (?:total |overall |natural |)*gas
 
 # a fall, in the words of each language (a rise lists these too: growth either way)
 _FALL = (
-    r"fell|fall|falls|fallen|dropped|drops?|down|declined?|decreased?|decrease|shrank|shrunk"
-    r"|contracted|lower|plunged?|slumped?|falling|dropping|declining|shrinking"
+    r"fell|fall|falls|fallen|dropped|drops?|down|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)"
+    r"|shrank|shrunk|shrinks?|shrinking|contract(?:ed|ing|ion)|lower|plung(?:e|es|ed|ing)"
+    r"|slump(?:s|ed|ing)?|falling|dropping|reduc(?:ed|ing|tion)|slid|slides?|sliding|sank"
+    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped"
+    r"|less than (?:in|a year|the (?:previous|same|prior))"
 )
-_FALL_RU = r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
-_FALL_ZH = r"下降|减少|減少"
+_FALL_RU = (
+    r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
+    r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*|меньше,? чем"
+)
+_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
-    rf"|{_FALL_RU})\b|同比|增长|增長|增加|{_FALL_ZH}"
+    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем)\b"
+    rf"|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
 GROWN_BY = _re(
-    r"\b(?:rose|grew|increased|boosted|raised|jumped|surged|expanded|climbed|soared|multiplied"
+    r"\b(?:rose|risen|grew|grown|increased|boosted|raised|jumped|surged|expanded|climbed|soared"
+    r"|multiplied"
     r"|вырос\w*|увеличил\w*|增长了?|增加了?)\b[^.,;]{0,60}?(?:\bby |\bв )?(?:about |almost "
     r"|nearly |more than |over |около |почти |более чем )?$"
     r"|是\s*(?:19|20)\d\d\s*年(?:同期)?的\s*$"  # "是2022年的1.5倍": 1.5 times the year before
@@ -266,6 +312,27 @@ MORE_THAN_YEAR = _re(
     r"(?:19|20)\d\d"
 )
 DOWN = _re(rf"\b(?:{_FALL}|{_FALL_RU})\b|{_FALL_ZH}")
+# a change over a month or a quarter, not over a year
+MONTH_ON_MONTH = _re(
+    r"month[- ](?:on|over)[- ]month|quarter[- ](?:on|over)[- ]quarter|\bm/m\b|\bmom\b|\bq/q\b"
+    r"|(?:than|from|compared (?:with|to)|over|versus|vs\.?) (?:in |the )?"
+    r"(?:previous|prior|preceding|last) (?:month|quarter)"
+    r"|(?:than|from|compared (?:with|to)|versus|vs\.?) (?:in )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?!\s*(?:\d|of\b|last year|a year|(?:to|through|till|until|and|[-–—])\s*(?:jan|feb|mar"
+    r"|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    r"|环比|環比"
+    r"|в помесячном выражении|к предыдущему месяцу"
+    r"|(?:\bк|по сравнению с|против|относительно)\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл"
+    r"|август|сентябр|октябр|ноябр|декабр)\w*(?!\s*(?:\d|по\b|[-–—]))"
+)
+# a rise (the nearest of a rise and a fall word gives a growth rate its sign)
+UP = _re(
+    r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
+    r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
+    rf"|surging|climbing|{_RISE_RU}|more than (?:in|a year|the (?:previous|same|prior))"
+    r"|больше,? чем)\b|增长|增長|增加|年增|成長|成长"
+)
 
 POS2 = _re(
     r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)"
@@ -310,10 +377,17 @@ IMPORTED = _re(
 
 TARGET = _re(
     r"target|goal|\baim|\bplans?\b|pledged?|seek|strive|vowed|set to be achieved|задач|довести"
-    r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру"
+    r"|to (?:increase|raise|boost|bring|double|lift)|цел[ьи]|планиру|договорил\w*|намерен\w*"
+    r"|目标|目標|同意|力争|力爭|任务|任務"
 )
+# a level a change starts from ("from $107 billion in 2018 to $200 billion", "从1000亿美元增至"):
+# neither the goal nor of the period after it
+FROM_LEVEL = _re(r"(?:\bfrom|从|從|\bс)\s*[^,，。;；]{0,12}$")
+TO_LEVEL_END = _re(r"(?:\bto|到|至|\bдо)\s*(?:us\s?\$|\$)?$")
+TO_LEVEL = _re(r"^[^,，。;；\d]{0,15}?(?:\bto\b|到|至|\bдо\b)")
 FORECAST = _re(
-    r"could|would|expected|expects|forecast|projected|will (?:reach|exceed|hit|total|top|grow)"
+    r"could|would|expected|expects|forecast|projected"
+    r"|will (?:reach|exceed|hit|total|top|grow|be|amount|make up|stand|come)"
     r"|likely|may reach|might|estimate[sd]? to|on track|прогноз|ожида"
 )
 PLANNED = _re(
@@ -331,7 +405,8 @@ ABOUT = _re(
 )
 MORE_THAN = _re(
     r"(?:more than|over|above|exceed(?:ed|ing|s)?|in excess of|at least|upwards of|已超过"
-    r"|超过|более|свыше|больше|превысил\w*|превышает|más de|mais de)\s*(?:us\s?\$|\$)?$"
+    r"|超过|超過|突破|逾|более|свыше|больше|превысил\w*|превышает|más de|mais de)"
+    r"\s*(?:us\s?\$|\$)?$"
 )
 LESS_THAN = _re(
     r"(?<!rose )(?<!went )(?<!grew )(?<!climbed )(?<!jumped )(?<!moved )"
@@ -352,7 +427,7 @@ ABOVE_PLAN = _re(
 # words between a figure and a period that give the period to another figure
 _COMPARED = (
     r"compared|against|versus|\bvs\b|\bthan\b|\bafter\b|\bчем\b|по сравнению|\bпротив\b"
-    r"|\bкогда\b|相比|(?<![同环環])比|较|較"
+    r"|\bкогда\b|относительно|相比|(?<![同环環])比|较|較"
 )
 OTHER_CLAUSE = _re(rf";|\bwhile\b|\bwhereas\b|\bbut\b|{_COMPARED}")
 # a reporting clause between a figure and a later period separates them

@@ -172,7 +172,11 @@ def _read(
     """One sentence's claims, the quantities it holds that are not claims, and the last
     period it names."""
     found = periods.find(sentence, published)
-    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    dated = [
+        f
+        for f in found
+        if f.period.relation not in ("now", "on") and not periods.after_comparison(sentence, f)
+    ]  # a comparison base ("compared to the first half of 2021") is not carried on
     here: list[Skipped] = []
     claims = [
         *_sentence_claims(sentence, context, found, carried, published, here),
@@ -217,6 +221,8 @@ def _sentence_claims(
     attribution = _attribution(sentence)
     reporter = _reporter(sentence)
     last: tuple[str, str, str] | None = None  # the indicator, economy and unit of the last claim
+    fell = False  # the last growth rate of the sentence was a fall
+    pair: tuple[str, Period | None, str] | None = None  # the last claim, its period and where
     for i, quantity in enumerate(figures):
         previous = figures[i - 1].end if i else 0
         following = figures[i + 1].start if i + 1 < len(figures) else len(sentence)
@@ -243,7 +249,9 @@ def _sentence_claims(
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
         indicator = _growth(around) if multiple else classify(quantity, around)
-        indicator = _compared(last, quantity, around) or indicator
+        indicator = (
+            _compared(last, quantity, around) or indicator or _elliptic(last, quantity, around)
+        )
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -253,18 +261,27 @@ def _sentence_claims(
         name, economy = indicator
         span = (previous, following, figures[0].start, figures[-1].end)
         period, where = _period(quantity, sentence, found, span, carried)
+        period, where = _paired(pair, name, around.before, period, where)
+        pair = (name, period, where)
         if multiple and period is not None and (period.years or not period.annual):
             period = None  # "doubled since 2018" is no growth over one year
         state = (
             name.startswith(STATE_INDICATORS) or name.endswith("_capacity")
         ) and not name.endswith("_yoy")
-        if period is None and published is not None and state:
+        if period is None and published is not None and state and where == "carried":
             period = periods.resolve("now", (), published)
         status = _status(name, around, period, last=following == len(sentence))
         last = (name, economy, quantity.unit)
         ahead = _ahead(period, where, published) and status == "forecast"
         if status in ("target", "forecast") and not ahead:
             period = _goal_period(quantity, sentence, found, span, period, where)
+        doubt = (
+            _doubt(name, around)
+            or _unfinished(period, status, state, published, sentence)
+            or _over_years(name, period)
+        )
+        value = _signed(quantity, name, around, fell)
+        fell = value < 0 if name.endswith("_yoy") else fell
         yield Claim(
             quote=sentence.strip(),
             start=quantity.start,
@@ -274,7 +291,7 @@ def _sentence_claims(
             economy=economy,
             reporter=reporter if name.startswith("trade") else "",
             period=period,
-            value=_signed(quantity, name, around),
+            value=value,
             low=quantity.low,
             high=quantity.high,
             unit=quantity.unit,
@@ -282,7 +299,7 @@ def _sentence_claims(
             status=status,
             attribution=attribution,
             precision=quantity.step,
-            doubt=_doubt(name, around),
+            doubt=doubt,
         )
 
 
@@ -315,6 +332,44 @@ def _compared(
     return last[0], last[1]
 
 
+def _paired(
+    pair: tuple[str, Period | None, str] | None,
+    name: str,
+    between: str,
+    period: Period | None,
+    where: str,
+) -> tuple[Period | None, str]:
+    """A growth rate and the level it reached, written one after the other, share the
+    period written next to the first ("… in 2018 by 27.1 %, exceeding $107 billion, and in
+    2019 by 3.4 %, to $110.75 billion"), unless a comparison separates them."""
+    if pair is None or where == "own":
+        return period, where
+    last, last_period, last_where = pair
+    if last_where != "own" or last_period is None or last == name:
+        return period, where
+    if cues.COMPARED.search(between) or cues.OTHER_CLAUSE.search(between):
+        return period, where
+    if last.removesuffix("_yoy") != name.removesuffix("_yoy"):
+        return period, where
+    return last_period, "own"
+
+
+def _elliptic(
+    last: tuple[str, str, str] | None, quantity: Quantity, around: Around
+) -> tuple[str, str] | None:
+    """A percentage after a growth rate, its verb left out: its own stretch names another
+    flow ("exports fell 9 %, imports from Russia 5 %", "экспорт — на 9%, импорт — на 5%"),
+    or says "by" after a growth verb earlier in the sentence: a growth rate too."""
+    if last is None or quantity.unit != "percent" or _has(cues.SHARE, around.before):
+        return None
+    grown = last[0].endswith("_yoy") or cues.GROWTH.search(around.prefix) is not None
+    if grown and (_has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)):
+        return _growth(around)  # "2022年增幅近30%,2023年26%", "30 % in 2022 and 26 % in 2023"
+    if BY_END.search(around.before) and cues.GROWTH.search(around.prefix):
+        return _growth(around)  # "rose 20 % in 2017, to $84 billion, in 2018 by 27 %"
+    return None
+
+
 def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
     """'Rose 1.5 times', 'boosted 1.5-fold', 'doubled', 'вырос в 1,5 раза': growth of
     (x − 1) × 100 %, stated roughly."""
@@ -326,6 +381,31 @@ def _as_growth(quantity: Quantity, around: Around) -> Quantity | None:
         return None
     value = (quantity.value - 1) * 100
     return replace(quantity, unit="percent", value=value, step=0.0, rough=True)
+
+
+def _unfinished(
+    period: Period | None, status: str, state: bool, published: date | None, sentence: str
+) -> str:
+    """A figure reported for a period that had not ended when the text was published ("a
+    record $245 billion in 2025" in August 2025) is misdated or a forecast: not checked,
+    unless the sentence says it is one ("is expected to reach …")."""
+    if period is None or published is None or state or status != "reported":
+        return ""
+    if cues.FORECAST.search(sentence) or cues.TARGET.search(sentence):
+        return ""
+    if period.end < published:
+        return ""
+    return f"the period {period.label} had not ended when the text was published"
+
+
+def _over_years(indicator: str, period: Period | None) -> str:
+    """A growth rate over several years ("grew 64 % between 2021 and 2023") is no
+    year-on-year rate."""
+    if not indicator.endswith("_yoy") or period is None:
+        return ""
+    if period.end.year == period.start.year:
+        return ""
+    return f"a change over {period.label}, not over one year: not compared"
 
 
 def _doubt(indicator: str, around: Around) -> str:
@@ -511,6 +591,20 @@ def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
 CLAUSE_BREAK = re.compile(r"[,;，；、]")
 # a period written right before its figure, as Chinese does ("2015年的730亿美元")
 TOUCHING = re.compile(r"\s*年?\s*(?:的|为|為|达|達|:|：)?\s*(?:约|約)?\s*")
+# "than in 2013, when it was $89 billion": a comparison base that is its own figure's period
+WHEN_CLAUSE = re.compile(
+    r"\bwhen\b|\bкогда\b|\bat which\b|当时|當時|^\W*(?:году|года|год|г|年)?\W*$", re.IGNORECASE
+)  # or only a bracket between: "than in 2022 (15.4 bcm)"
+# a percentage written with its sign: a change ("(-11.7 % compared to 2024)", "+5 %")
+SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
+# only a year between two figures: "…, 2023年26%", "… in 2022 and 26 %"
+PERIOD_ONLY = re.compile(
+    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|年[\W\d]*)*", re.IGNORECASE
+)
+FROM_END = re.compile(r"(?:\bfrom|\bс)\s*(?:us\s?\$|\$)?$", re.IGNORECASE)
+BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
+# the words right after a sum that say what it is: "$9.7 billion of exports", "$5 bn in imports"
+OBJECT_AFTER = re.compile(r"\s*(?:worth|in|of)\s", re.IGNORECASE)
 MONEY_OR_SHARE = ("USD bn", "CNY bn", "percent")
 GAS_UNITS = ("bcm", "bcm/yr", "Mt")
 REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
@@ -662,8 +756,11 @@ def _money(around: Around) -> tuple[str, str] | None:
     if blocker is not None and (trade is None or blocker < trade):
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
-        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before
+        # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
+        # not when that sentence names flows ("$40 bn one way and $30 bn the other")
         if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
+            return None
+        if _has(cues.FLOWS, around.context) and not _has(cues.FLOWS, around.sentence):
             return None
     direction = _direction(around)
     return None if direction is None else (direction, "CHN-RUS")
@@ -671,15 +768,15 @@ def _money(around: Around) -> tuple[str, str] | None:
 
 def _blocked_before(around: Around) -> bool:
     """No cue in the figure's own stretch, and the last one before it in the sentence is about
-    something the tables do not hold ("The trade surplus … grew 3.5 times, reaching $16.7
-    billion")."""
+    something the tables do not hold, or its trade word is bound to one ("The trade surplus …
+    grew 3.5 times, reaching $16.7 billion", "профицит торговли")."""
     if not _has(cues.BLOCKER, around.sentence):
         return False
     if cues.TRADE.search(around.before) or cues.BLOCKER.search(around.before):
         return False
-    blocked = [m.end() for m in cues.BLOCKER.finditer(around.prefix)]
-    traded = [m.end() for m in cues.TRADE.finditer(around.prefix)]
-    return bool(blocked) and max(blocked) > max(traded, default=-1)
+    traded = [m.start() for m in cues.TRADE.finditer(around.prefix)]
+    since = max(traded) - 20 if traded else 0
+    return cues.BLOCKER.search(around.prefix, max(0, since)) is not None
 
 
 def _gdp(around: Around) -> tuple[str, str] | None:
@@ -740,18 +837,32 @@ def _product(around: Around) -> bool:
     """'Chinese car exports to Russia hit $20 billion': one product's trade, nearest cue."""
     if cues.PRODUCT_AFTER.search(around.after):
         return True
-    # its own stretch, or the sentence before it when the stretch names no flow ("…的天然气出口额
-    # 较前一年增长了61.7%,达到了64亿美元")
-    text = around.before if cues.TRADE.search(around.before) else around.prefix
-    flows = [*cues.PRODUCT_FLOW.finditer(text), *cues.PRODUCT_BEFORE.finditer(text)]
+    named = [
+        p
+        for p in (cues.PRODUCT_FLOW, cues.PRODUCT_BEFORE, cues.PRODUCT_RU_ZH)
+        if _in_sentence(p, around)
+    ]  # the subject may be named before an earlier figure ("oil exports rose 24 % to $60 bn")
+    flows = [m for p in named for m in p.finditer(around.prefix)]
     if not flows:
         return False
-    return not cues.TOTAL.search(text[max(m.end() for m in flows) :])
+    rest = around.prefix[max(m.end() for m in flows) :]
+    later = re.split(r"[,;，；]|\b(?:and|while|but|и|а)\b", rest, maxsplit=1)[1:]
+    # another flow named in a later clause is its own ("…, while China's exports to Russia")
+    return not (
+        cues.TOTAL.search(rest) or cues.PAIR.search(rest) or later and cues.FLOWS.search(later[0])
+    )
 
 
 def _direction(around: Around) -> str | None:
     """Exports, imports or the total: the nearest such words before the figure, else after;
     None when a bare "imports" or "exports" comes after them ("…, while imports grew 47%")."""
+    clause = re.split(r"[,;…]|\.\s", around.after)[0]
+    if OBJECT_AFTER.match(clause):  # "$9.7 billion of Russia's exports to China"
+        for indicator, pattern in cues.DIRECTIONS:
+            if pattern.search(clause):
+                return indicator
+        if cues.BARE_FLOW.search(clause[:30]):
+            return None  # "$129 billion in exports": whose is not said
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -763,6 +874,7 @@ def _direction(around: Around) -> str | None:
     hits = [
         (m.start(), m.end(), indicator)
         for indicator, pattern in (*cues.DIRECTIONS, *verbs, ("trade_total", cues.TOTAL))
+        if _in_sentence(pattern, around)  # one cached look at the sentence spares the rest
         for m in pattern.finditer(around.prefix)
     ]
     bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
@@ -770,7 +882,6 @@ def _direction(around: Around) -> str | None:
         return None  # "Exports grew 5 %": whose exports is not said
     if hits:
         return max(hits)[2]
-    clause = re.split(r"[,;…]|\.\s", around.after)[0]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
             return indicator
@@ -798,8 +909,11 @@ def _first_country(text: str) -> str | None:
 def _percent(around: Around) -> tuple[str, str] | None:
     """Settlement share, trade share, gas share or growth: cues near the figure first."""
     clause = re.split(r"[,;]", around.after)[0]
-    for text in (around.before + " " + clause, around.sentence):
+    own = around.before + " " + clause
+    for text in (own, around.sentence):
         found = _percent_in(text, around)
+        if found is None and text is own and cues.GROWTH.search(own) and not _has(cues.SHARE, own):
+            return None  # a growth rate of something else: not a share named elsewhere
         if found is not None and found[0].startswith("trade_share"):
             return None if _foreign_country(around) else found  # a share of world trade
         if found is not None:
@@ -812,11 +926,17 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
         kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
         pos = _has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
-    if _has(cues.SETTLEMENT, text) and _has(cues.CURRENCY, text):
+    if (
+        _has(cues.SETTLEMENT, text)
+        and _has(cues.CURRENCY, text)
+        and not _has(cues.YUAN_TERMS, text)
+    ):
         return _settlement(around)
     if _has(cues.SHARE, text):
         return _share(around)  # a share of something else is not growth ("made up")
-    growth = cues.GROWTH.search(around.before[-70:] + " " + around.after[:45])
+    clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
+    near = around.before[-70:] + " " + clause + " " + around.after[:45]
+    growth = cues.GROWTH.search(near) or SIGNED.search(around.before)
     if growth and not re.search(r"\bfrom\s*$", around.before):
         return _growth(around)
     return None
@@ -858,6 +978,8 @@ def _share(around: Around) -> tuple[str, str] | None:
     "Russia's trade" / "China's trade"; earlier in the sentence only when it names one."""
     if cues.OTHER_CURRENCY.search(around.before):
         return None  # "the share of the US dollar and the euro in settlements"
+    if cues.OF_ONE_FLOW.search(around.after) or cues.OF_ONE_FLOW_BEFORE.search(around.before):
+        return None  # "27 % of Russian exports": a share of one flow is not tracked
     elliptic = cues.OF_ECONOMY.search(around.after)
     if elliptic is not None:
         return _share_of("RUS" if elliptic.group("who").lower() == "russia" else "CHN")
@@ -900,6 +1022,14 @@ def _growth(around: Around) -> tuple[str, str] | None:
         return None
     if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
+    if cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
+        return None  # "15 % higher than in April": not a change over a year
+    if (
+        not gas
+        and _in_sentence(cues.PHYSICAL, around)
+        and not _in_sentence(cues.DOLLAR_VALUE, around)
+    ):
+        return None  # "imported 107 million tonnes of crude, 24 % more": a volume's growth
     return f"{base[0]}_yoy", base[1]
 
 
@@ -1084,13 +1214,29 @@ def _own_period(
     """The period written in the figure's own stretch: after it in the same clause first
     ("$2.05 trillion …, while in 2021 the country was 11th" is not 2021), else before it."""
     dated = [f for f in found if f.period.relation not in ("now", "on")]
-    before = [f for f in dated if previous <= f.start and f.end <= quantity.start]
+    before = [
+        f
+        for f in dated
+        if previous <= f.start
+        and f.end <= quantity.start
+        and not (
+            periods.after_comparison(sentence, f)
+            and not WHEN_CLAUSE.search(sentence[f.end : quantity.start])
+        )
+    ]
+    rest = sentence[quantity.end : following]
+    starts = _from_level(sentence[previous : quantity.start], rest)
+    if starts:  # the level a change starts from: only a period inside "from …" is its own
+        begun = max(m.start() for m in cues.FROM_LEVEL.finditer(sentence, previous, quantity.start))
+        before = [f for f in before if f.start >= begun]
     after = [
         f
         for f in dated
-        if quantity.end <= f.start < following
+        if not (starts and cues.TO_LEVEL.search(rest))  # "from $100 bn to $200 bn in 2023"
+        and quantity.end <= f.start < following
+        and not periods.after_comparison(sentence, f)
         and not cues.OTHER_CLAUSE.search(sentence[quantity.end : f.start])
-        and not (before and CLAUSE_BREAK.search(sentence[quantity.end : f.start]))
+        and not CLAUSE_BREAK.search(sentence[quantity.end : f.start])
     ]
     if before and TOUCHING.fullmatch(sentence[before[-1].end : quantity.start]):
         return before[-1].period  # "从2015年的730亿美元增至2017年的860亿美元"
@@ -1119,7 +1265,13 @@ def _period(
     own = _own_period(quantity, sentence, found, previous, following)
     if own is not None:
         return _known(own), "own"
-    dated = [f for f in found if f.period.relation not in ("now", "on")]
+    if _from_level(sentence[previous : quantity.start], sentence[quantity.end : following]):
+        return None, "from"  # the level a change starts from: only a period of its own
+    dated = [
+        f
+        for f in found
+        if f.period.relation not in ("now", "on") and not periods.after_comparison(sentence, f)
+    ]  # a comparison base ("compared to the first half of 2021") dates no other figure
     lead = [f for f in dated if f.end <= first]
     if lead:
         return _known(lead[-1].period), "lead"
@@ -1185,6 +1337,14 @@ def _qualifier(quantity: Quantity, around: Around) -> str:
     return "about" if quantity.rough else "exact"
 
 
+def _from_level(before: str, after: str) -> bool:
+    """The figure a change starts from: "from" before it and "to" after it, or "from" just
+    before it ("fell to $106 billion in 2020 from $111 billion a year earlier")."""
+    if not cues.FROM_LEVEL.search(before[-24:]):
+        return False
+    return bool(cues.TO_LEVEL.search(after) or FROM_END.search(before[-12:]))
+
+
 def _status(indicator: str, around: Around, period: Period | None, last: bool) -> str:
     """Planned, forecast, target or reported: the words in the figure's own clause (up to
     the next figure's clause, whose verb is its own: "… 22.7 bcm in 2023 and will reach 38")."""
@@ -1201,6 +1361,10 @@ def _status(indicator: str, around: Around, period: Period | None, last: bool) -
         return "planned" if planned else "reported"
     if cues.FORECAST.search(stretch):
         return "forecast"
+    if _from_level(around.before, around.after):
+        return "reported"
+    if cues.TO_LEVEL_END.search(around.before) and cues.TARGET.search(around.prefix):
+        return "target"  # "agreed to raise trade from $107 billion to $200 billion"
     if (period is not None and period.relation == "by") or cues.TARGET.search(stretch):
         return "target"
     return "reported"
@@ -1210,11 +1374,31 @@ TO_VALUE = re.compile(r"\s*(?:to|up to|до|增至|增加到|提高到|提升至
 FROM_VALUE = re.compile(r"(?:\bfrom|從|从|\bс)\s*(?:每年)?\s*$", re.IGNORECASE)
 
 
-def _signed(quantity: Quantity, indicator: str, around: Around) -> float:
+def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> float:
+    """A growth rate's sign: the nearest rise or fall word before it in its own stretch
+    ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"), else just after it
+    ("a 3 % decline"), else that of the growth rate before it in the sentence ("exports fell
+    9 %, imports 5 %")."""
     if not indicator.endswith("_yoy"):
         return quantity.value
-    clause = re.split(r"[;，；]|,(?!\d)", around.before)[-1][-80:]  # "снижение … составило 0,8 %"
-    down = cues.DOWN.search(clause + " " + around.after[:25])
+    sign = SIGNED.search(around.before)
+    if sign:  # "(-11.7 % compared to 2024)"
+        return -quantity.value if sign.group(1) in "-−–" else quantity.value
+    before = around.before[-80:]
+    clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
+    before = clause if len(clause) > len(before) else before
+    rise = [m.end() for m in cues.UP.finditer(before)]
+    fall = [m.end() for m in cues.DOWN.finditer(before)]
+    if rise or fall:
+        down = max(fall, default=-1) > max(rise, default=-1)
+    else:
+        after = around.after[:25]
+        up, low = cues.UP.search(after), cues.DOWN.search(after)
+        down = (
+            fell
+            if up is None and low is None
+            else low is not None and (up is None or low.start() < up.start())
+        )
     return -quantity.value if down else quantity.value
 
 

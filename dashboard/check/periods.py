@@ -58,8 +58,15 @@ COUNTS = {
     "одиннадцати": 11,
     "девяти": 9,
     "шести": 6,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
     "二": 2,
     "两": 2,
+    "兩": 2,
     "三": 3,
     "四": 4,
     "五": 5,
@@ -73,7 +80,7 @@ COUNTS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 RU_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
-ZH_COUNT = r"\d{1,2}|十一|[二两三四五六七八九十]"
+ZH_COUNT = r"\d{1,2}|十一|[二两兩三四五六七八九十]"
 
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 WHEN = rf"(?:{YEAR}|this year|last year|the current year|the year)"
@@ -122,7 +129,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "base_zh",
-            rf"(?:比|较|較|与|與)\s*(?:{YEAR})\s*年|(?:上年|去年)同期"
+            rf"(?:比|较|較|与|與)\s*(?:(?:{YEAR})\s*年|去年|上年)|(?:上年|去年)同期"
             rf"|是\s*(?:{YEAR})\s*年(?:同期)?的(?=\s*[\d.]+\s*倍)",  # "是2022年的1.5倍"
         ),
         # "as of January 2016": a date, not the period an annual figure covers
@@ -137,7 +144,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("ytd", rf"\bsince the (?:beginning|start) of (?:the year|this year|({YEAR}))|\bytd\b"),
         ("months", rf"\b(?:first |past )?({COUNT})(?:-| )months? (?:of |in )?({WHEN})"),
-        ("months", rf"\b(?:first |past |перв\w+\s+)?({COUNT}) месяц(?:ев|а) ({YEAR})"),
+        ("months", rf"\b(?:перв\w*\s+)?({COUNT})\s+месяц\w*\s+({YEAR})"),
+        ("months", rf"\bперв\w*\s+({COUNT})\s+месяц\w*()"),
+        # "over the past 20 years", "за последние 20 лет", "近十年": no one year's figure
+        (
+            "duration",
+            r"\b(?:over|in|during|for|within) (?:the )?(?:last|past|previous|next) (?:\d+|two|three"
+            r"|four|five|six|seven|eight|nine|ten|twenty|thirty|few|several) (?:years|decades)\b"
+            r"|\b(?:over|in) (?:a|the past|the last) decade\b|\bза (?:последние |прошедшие )?"
+            r"(?:\d+|два|три|четыре|пять|десять|двадцать|тридцать) (?:лет|года)\b"
+            r"|近\s*(?:\d+|[二两兩三四五六七八九十]+)\s*年|(?:\d+|[二两兩三四五六七八九十]+)\s*年(?:来|來)",
+        ),
         (
             "span",
             rf"\b({MONTH})\w*\.?\s*(?:[-–—]|to|and|through|till|until)\s*({MONTH})\w*\.?"
@@ -146,6 +163,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("months", rf"\bfirst ({COUNT})(?:-| )months\b()"),
+        (
+            "months",
+            rf"\b(?:in|during) (?:the )?({COUNT})(?:-| )months\b"
+            r"(?! ago| to\b| through| ending| ended| up to| since)()",
+        ),
         (
             "months_zh",
             rf"(?:({YEAR})\s*年\s*)?(?:1|一)\s*月?\s*(?:份)?\s*[-–至到]\s*({ZH_COUNT})\s*月",
@@ -163,6 +185,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
+        # "in the first half", "in the third quarter": the latest one ended before publication
+        ("part_en", r"\b(?:in|during|for|over) the (first|second) (half)\b(?! of)"),
+        ("part_en", r"\b(?:in|during|for|over) the (first|second|third|fourth) (quarter)\b(?! of)"),
         ("half", rf"\b({YEAR})[- ]H([12])\b"),
         ("quarter", rf"\b(first|second|third|fourth) quarter of ({WHEN})"),
         ("quarter", rf"\bQ([1-4]) ({YEAR})"),
@@ -176,8 +201,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
         ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
         ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
-        ("last", r"\b(?:last year|the previous year|the past year|прошлом году)"),
-        ("this", r"\b(?:this year|the current year|в этом году)"),
+        ("last", r"\b(?:last year|the previous year|the past year|прошлом году)|去年|上年"),
+        ("this", r"\b(?:this year|the current year|в этом году)|今年|本年"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
         ("year", rf"\b({YEAR})\b"),
         ("year", rf"(?<!\d)({YEAR})(?=\s*年)"),
@@ -285,7 +310,7 @@ def _count(word: str) -> int:
 def resolve(kind: str, groups: tuple[str, ...], published: date | None) -> Period | None:
     """The period a matched phrase names, or None when it needs a date that is not given
     (a comparison base and "since the beginning of the year" never name one)."""
-    if kind.startswith("base") or kind in ("ytd", "asof"):
+    if kind.startswith("base") or kind in ("ytd", "asof", "duration"):
         return None
     if kind in LOCAL:
         return LOCAL[kind](groups, published)
@@ -370,6 +395,13 @@ def _quarter_ru(groups: tuple[str, ...], published: date | None) -> Period | Non
     return _part_of(groups, published, RU_ORDINALS[groups[0].lower()[:4]], 3)
 
 
+def _part_en(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'In the first half', 'in the third quarter' (no year): the latest one ended before
+    publication."""
+    size = 6 if groups[1].lower() == "half" else 3
+    return _part_of(("", ""), published, ORDINALS[groups[0].lower()], size)
+
+
 def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
     """'2023年前三季度': January to September."""
     return _between(1, 9, groups[0] or None, published)
@@ -403,6 +435,7 @@ LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
     "lastmonth_ru": _last_month_ru,
     "half_zh": _half_zh,
     "half_ru": _half_ru,
+    "part_en": _part_en,
     "quarter_ru": _quarter_ru,
     "threequarters_zh": _three_quarters_zh,
 }
@@ -520,7 +553,21 @@ def date_problem(published: date | None, today: date | None = None) -> str:
     )
 
 
+def after_comparison(sentence: str, found: Found) -> bool:
+    """The period follows a comparison word: the base of a change before it, not the period of
+    the figures before it ("up 2 % compared to the first half of 2021 and amounted to $29 bn")."""
+    return BASE_BEFORE.search(sentence, max(0, found.start - 30), found.start) is not None
+
+
 CJK = re.compile("[年月季]")
+# a period right after a comparison word is the base of a change, not the figure's period
+# ("up 2 % compared to the first half of 2021", "比2022年前三季度")
+BASE_BEFORE = re.compile(
+    r"(?:compared (?:with|to)|\bthan|\bversus|\bvs\.?|\bagainst|по сравнению с|\bпротив"
+    r"|относительно|\bчем|(?<![同环環])比|较|較|与|與)"
+    r"\s*(?:(?:the|that of|those of|in|во?|за)\s+)?$",
+    re.IGNORECASE,
+)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 

@@ -28,14 +28,17 @@ SCALE = (
     r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
-    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|美元|USD"
+    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|pc\b|%|процент\w*"
     r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米|立方公尺"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
     r"|times|-?fold|раза?\b|倍"
 )
-PER_YEAR = r"\s*(?:of (?:natural )?gas )?(?:per year|a year|per annum|annually|/yr|в год)"
+PER_YEAR = (
+    r"\s*(?:of (?:natural )?gas )?(?:per year|a year(?!\s+(?:earlier|ago|before|later))|per annum"
+    r"|annually|/yr|в год)"
+)
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 MONEY = ("USD bn", "CNY bn", "RUB bn")
 CARRIED = (*MONEY, "bcm", "bcm/yr")  # units a bare scale word after them takes ("增至440億")
@@ -49,6 +52,8 @@ DOLLAR_TERMS = re.compile(
 )
 QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
+    # "$220 billion-245 billion": a scale word written on both ends of a range
+    rf"(?:\s*(?P<scale1>{SCALE})(?=\s*[-–]\s*(?:{CURRENCY})?{NUMBER}\s*(?P=scale1)))?"
     rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
@@ -115,6 +120,7 @@ WORDS = re.compile(
     r"|(?<=by )(?:(?:more than|over|almost|nearly|about|around|some) )?"
     r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
     rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
+    rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b"
     rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b",
     re.IGNORECASE,
 )
@@ -182,7 +188,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "CNY bn"
     if unit.startswith(("rouble", "ruble", "рубл", "₽")):
         return "RUB bn"
-    if cur or unit in ("usdollars", "dollars", "usd", "美元") or "долл" in unit:
+    if cur or unit in ("usdollars", "dollars", "usd", "美元") or unit.startswith("дол"):
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米", "立方公尺")
     if unit == "bcm" or (scale_word and cubic):
@@ -230,6 +236,10 @@ def _words(match: re.Match[str]) -> Quantity:
         key = fraction.lower().replace("-", " ")
         key = "half" if key.endswith("half") else key
         return Quantity(start, end, text, "percent", FRACTIONS[key], rough=True)
+    if match.group("percent"):  # "two percent"
+        word = match.group("percent").lower()
+        value = 1.0 if word == "one" else MULTIPLES[word]
+        return Quantity(start, end, text, "percent", value, step=1.0)
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)

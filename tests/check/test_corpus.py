@@ -1,5 +1,6 @@
-"""The real-text evaluation corpus (tests/check/corpus) is well-formed, split by page, and its
-held-out set (second pass) is apart from both halves."""
+"""The real-text evaluation corpus (tests/check/corpus) is well-formed, split by page, its
+held-out set (second pass) is apart from both halves, and its final held-out set (third pass)
+is apart from every other split."""
 
 import csv
 import hashlib
@@ -79,12 +80,12 @@ def _bare(url: str) -> str:
 
 
 def test_split_once_by_page_from_a_hash_of_the_url() -> None:
-    """dev and test by a hash of the URL; the later held-out pages are exempt (see below)."""
+    """dev and test by a hash of the URL; the later held-out sets are exempt (see below)."""
     splits: dict[str, set[str]] = defaultdict(set)
     for s in SENTENCES:
         splits[s["url"]].add(s["split"])
-        assert s["split"] in ("dev", "test", "holdout"), s["sentence_id"]
-        if s["split"] == "holdout":
+        assert s["split"] in ("dev", "test", "holdout", "final"), s["sentence_id"]
+        if s["split"] in ("holdout", "final"):
             continue
         half = "dev" if hashlib.sha256(s["url"].encode()).digest()[0] % 2 == 0 else "test"
         assert s["split"] == half, s["sentence_id"]
@@ -96,9 +97,18 @@ def test_split_once_by_page_from_a_hash_of_the_url() -> None:
 def test_holdout_pages_are_apart_from_dev_and_test() -> None:
     """The held-out set (second pass) shares no page with the halves, by URL or by site and path."""
     holdout = {s["url"] for s in SENTENCES if s["split"] == "holdout"}
-    halves = {s["url"] for s in SENTENCES if s["split"] != "holdout"}
+    halves = {s["url"] for s in SENTENCES if s["split"] in ("dev", "test")}
     assert holdout and not holdout & halves
     assert not {_bare(url) for url in holdout} & {_bare(url) for url in halves}
+
+
+def test_final_pages_are_apart_from_every_other_split() -> None:
+    """The final held-out set (third pass) shares no page with any other split, by URL or by
+    site and path."""
+    final = {s["url"] for s in SENTENCES if s["split"] == "final"}
+    others = {s["url"] for s in SENTENCES if s["split"] != "final"}
+    assert final and not final & others
+    assert not {_bare(url) for url in final} & {_bare(url) for url in others}
 
 
 def test_value_text_occurs_in_its_sentence_once_per_mention() -> None:
@@ -142,7 +152,9 @@ def test_no_page_is_one_the_project_cites() -> None:
         assert _bare(url) not in cited, f"{url} is cited under datasets/: drop it from the corpus"
 
 
-@pytest.mark.parametrize("sets", [("dev", "test"), ("holdout",)], ids=["dev+test", "holdout"])
+@pytest.mark.parametrize(
+    "sets", [("dev", "test"), ("holdout",), ("final",)], ids=["dev+test", "holdout", "final"]
+)
 def test_size_and_breadth(sets: tuple[str, ...]) -> None:
     sentences = [s for s in SENTENCES if s["split"] in sets]
     mentions = [m for m in MENTIONS if BY_ID[m["sentence_id"]]["split"] in sets]
