@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench bench-load notebook notebook-run check-eval check-speed
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench critical-css bench-load notebook notebook-run check-eval check-speed
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ notebook-run: $(STAMP) ## Execute the notebook headless into notebooks/.executed
 
 bench: $(STAMP) chromium ## Speed figures: first chart drawn, callback time, bytes (printed)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python benchmarks/dashboard_speed.py
+
+critical-css: $(STAMP) chromium ## Regenerate dashboard/critical.css (after a change of the stylesheets or the server's markup)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m dashboard.critical_css
 
 bench-load: $(STAMP) ## Load figures: req/s, latency, errors, memory (BENCH_SECONDS per phase)
 	$(BIN)/python benchmarks/load.py --duration $(or $(BENCH_SECONDS),60)

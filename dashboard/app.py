@@ -13,6 +13,7 @@ from dashboard import (  # noqa: F401
     cards,
     changes,
     citations,
+    critical_css,
     downloads,
     embed,
     hardening,
@@ -33,6 +34,7 @@ app = Shell(
 )
 server = app.server
 api.register(server)
+critical_css.register(server)
 precompressed.install(server)
 
 

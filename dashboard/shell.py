@@ -6,11 +6,15 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 (the basic bundle, scatter only), so those tags are left out. Of the polyfill, dcc needs only
 `regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
-The first frame waits only on the page's HTML and stylesheets: Dash's scripts are listed in a
-type the browser does not run, and Dash's renderer script (assets/start-dash-renderer.js,
-inline) asks for them, the page's layout and its callbacks once the stylesheets are there, and
-runs them once that frame is painted. plotly.js it starts at once, `async`: by V8's compile hint
-at the top of the bundle it compiles off the main thread, and dcc.Graph waits for it.
+The first frame waits only on the page's HTML: its head carries the critical CSS (the rules
+that style the markup the server sends, critical_css.py) and the stylesheets, as one, are
+linked after that markup, in the body, where they hold neither the first frame nor anything
+before them.
+Dash's scripts are listed in a type the browser does not run, and Dash's renderer script
+(assets/start-dash-renderer.js, inline, after the stylesheets) asks for them, the page's layout
+and its callbacks once the stylesheets are there, and runs them once a frame is painted.
+plotly.js it starts at once, `async`: by V8's compile hint at the top of the bundle it compiles
+off the main thread, and dcc.Graph waits for it.
 
 The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
@@ -28,7 +32,7 @@ import dash
 import flask
 from dash import Dash, dcc, html
 
-from dashboard import cards, downloads
+from dashboard import cards, critical_css, downloads
 from dashboard.citations import PROJECT
 from dashboard.first_paint import first_paint, page_for
 
@@ -51,9 +55,9 @@ class Shell(Dash):
         self.renderer = START.read_text(encoding="utf-8").split("*/", 1)[1].strip()
 
     def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
-        """The index page with `lang="en"`, the skip links, navigation and first paint
-        before Dash's entry point, and Dash's scripts (but the unused ones) listed for
-        assets/start-dash-renderer.js to start."""
+        """The index page with `lang="en"`, the critical CSS in its head, the skip links,
+        navigation and first paint before Dash's entry point, the stylesheet after it, and
+        Dash's scripts (but the unused ones) listed for assets/start-dash-renderer.js to start."""
         sources = SCRIPT.findall(UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))) + [CHUNK]
         kwargs["scripts"] = SCRIPT.sub("", kwargs.get("scripts", "")) + "".join(
             f'<script type="text/x-dash-deferred" src="{escape(src)}"'
@@ -67,7 +71,9 @@ class Shell(Dash):
             + navigation(path)
             + first_paint(path, query)
             + kwargs.get("app_entry", "")
+            + critical_css.link_tag()
         )
+        kwargs["css"] = critical_css.style_tag()  # Dash's links to the sheets: one, above
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
 

@@ -40,7 +40,12 @@ def test_no_script_runs_before_the_first_frame_but_the_renderer_script(shell):
     assert all('type="text/x-dash-deferred"' in tag for tag in tags if " src=" in tag)
     assert "new DashRenderer()" in _renderer(shell) and "requestAnimationFrame" in _renderer(shell)
     assert '<link rel="preload"' not in shell  # the renderer script asks, after the stylesheets
-    assert shell.index('rel="stylesheet"') < shell.index('id="first-paint"')
+    # the stylesheets come after the server's markup (the critical CSS in the head styles it)
+    assert (
+        shell.index('id="first-paint"')
+        < shell.index('rel="stylesheet"')
+        < shell.index('id="_dash-renderer"')
+    )
 
 
 def test_layout_and_callbacks_are_preloaded_as_the_renderer_fetches_them(shell):

@@ -47,6 +47,7 @@ def _answers(client: FlaskClient, dependencies: list[Any]) -> Iterator[tuple[str
         "/_dash-dependencies",
         "/_favicon.ico",
         "/assets/bootstrap.min.css",
+        "/styles.css",
         "/assets/nothing.css",
         "/_dash-component-suites/nothing/here.js",
         "/download/china-russia-figures.zip",
