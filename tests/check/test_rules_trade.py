@@ -697,3 +697,24 @@ def test_a_share_of_the_ruble_in_settlements() -> None:
 )
 def test_the_growth_of_a_volume_in_tonnes_is_not_trade_growth(text: str) -> None:
     assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Экспорт из КНР в Россию в 2023 году составил $111 млрд.", "trade_cn_exports_to_ru"),
+        (
+            "Экспорт китайской продукции в РФ в 2023 году составил $111 млрд.",
+            "trade_cn_exports_to_ru",
+        ),
+        ("Импорт Пекином сырья из РФ в 2023 году достиг $129 млрд.", "trade_cn_imports_from_ru"),
+        (
+            "Экспорт российской продукции в КНР в 2023 году достиг $129 млрд.",
+            "trade_cn_imports_from_ru",
+        ),
+        ("2023年俄方从中国的进口达到1110亿美元。", "trade_cn_exports_to_ru"),
+        ("2023年中國從俄羅斯進口1290億美元。", "trade_cn_imports_from_ru"),
+    ],
+)
+def test_a_flow_named_by_its_origin_and_destination(text: str, indicator: str) -> None:
+    assert [c.indicator for c in claims(text) if c.indicator.startswith("trade")] == [indicator]
