@@ -180,7 +180,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
-        ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
+        ("lastmonth_ru", rf"\b(?:в|за)\s+({RU_MONTH_WORD})(?!\s*\d)"),
+        # "сентябрьский экспорт", "майский товарооборот": that month's figure
+        (
+            "lastmonth_ru",
+            r"\b((?:январ|феврал|мартовск|апрельск|майск|июньск|июльск|августовск"
+            r"|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*)\s+(?:[\w-]+\s+)?(?:экспорт|импорт"
+            r"|товарооборот|объем|поставк)",
+        ),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
         ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),

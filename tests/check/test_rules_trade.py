@@ -718,3 +718,16 @@ def test_the_growth_of_a_volume_in_tonnes_is_not_trade_growth(text: str) -> None
 )
 def test_a_flow_named_by_its_origin_and_destination(text: str, indicator: str) -> None:
     assert [c.indicator for c in claims(text) if c.indicator.startswith("trade")] == [indicator]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("За первые полгода товарооборот вырос. За апрель торговля составила $20 млрд.", "2024-04"),
+        ("Только за март поставки из КНР составили $9 млрд.", "2024-03"),
+        ("Июньский товарооборот России и Китая достиг $21 млрд.", "2024-06"),
+        ("Майский российский экспорт в Китай составил $11 млрд.", "2024-05"),
+    ],
+)
+def test_one_month_in_russian_is_that_month(text: str, label: str) -> None:
+    assert [period(c) for c in claims(text) if c.text.startswith("$")] == [label]
