@@ -125,12 +125,14 @@ WORLD_TRADE = _re(
 # one product's or sector's trade, not the total ("car exports to Russia", "exports of oil")
 _PRODUCT = (
     r"(?:oil|crude|petroleum|coal|lng|gas|grain|wheat|soybeans?|cars?|vehicles?|automobiles?"
-    r"|machinery|electronics?|agricultur\w*|food|timber|wood|seafood|fish|metals?|copper"
+    r"|machinery|electronics?|agricultur\w*|farm|food|timber|wood|seafood|fish|metals?|copper"
     r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms)"
 )
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
-    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b"
+    rf"|\b{_FLOW} (?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    r"|\btrade in services\b|\bservices? trade\b|服务贸易|服務貿易"
     r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品|设备|設備)[^，,。；]{0,4}"
     r"(?:出口|进口|進口|贸易|貿易|供应|供應)"
     r"|(?:экспорт|импорт|поставк|закупк)\w* (?:[\w-]+ )?(?:газа|нефти|угля|энергоносител\w*"
@@ -149,7 +151,7 @@ PRODUCT_RU_ZH = _re(
     r"|(?:нефт|газ|угл|зерн|автомоб|машин|оборудован|удобрен|спг)\w*\s+(?:[\w-]+\s+){0,1}?"
     r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*"
     r"|(?:天然气|天然氣|液化天然气|石油|原油|煤炭?|汽车|汽車|设备|設備|粮食|糧食|农产品|農產品|木材"
-    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
+    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子|高科技|高新技术|器材)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
     r"|贸易|貿易|销售|銷售)"
 )
 PRODUCT_BEFORE = _re(
@@ -292,7 +294,7 @@ _FALL_RU = (
     r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
     r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*|меньше,? чем"
 )
-_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减"
+_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减|微降|略降|小降"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
@@ -329,6 +331,9 @@ MONTH_ON_MONTH = _re(
     r"|в помесячном выражении|к предыдущему месяцу"
     r"|(?:\bк|по сравнению с|против|относительно)\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл"
     r"|август|сентябр|октябр|ноябр|декабр)\w*(?!\s*(?:\d|по\b|[-–—]))"
+    r"|чем\s+в\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл|август|сентябр|октябр|ноябр"
+    r"|декабр)\w*(?!\s*\d)|(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
+    r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*\s+(?:результат|показател|уровн)"
 )
 # a rise (the nearest of a rise and a fall word gives a growth rate its sign)
 UP = _re(

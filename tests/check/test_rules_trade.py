@@ -731,3 +731,41 @@ def test_a_flow_named_by_its_origin_and_destination(text: str, indicator: str) -
 )
 def test_one_month_in_russian_is_that_month(text: str, label: str) -> None:
     assert [period(c) for c in claims(text) if c.text.startswith("$")] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade in farm products between China and Russia reached $5.5 billion in 2020.",
+        "China–Russia services trade came to $17 billion in 2019.",
+        "2019年中俄服務貿易額達到170億美元。",
+        "去年俄罗斯高新技术产品对华出口增长30%。",
+    ],
+)
+def test_one_sector_of_trade_is_not_the_total(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В июле товарооборот России и Китая составил $20 млрд, что на 5% больше, чем в июне.",
+        "За март товарооборот России и Китая достиг $19 млрд, на 7% выше февральских показателей.",
+    ],
+)
+def test_a_change_against_the_month_before_in_russian_is_not_growth(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.endswith("_yoy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023年中俄贸易额同比略降2%。", "2021年中國對俄出口同比微降1.5%。"],
+)
+def test_a_slight_fall_in_chinese_is_negative(text: str) -> None:
+    growth = [c for c in claims(text) if c.indicator.endswith("_yoy")]
+    assert growth and all(c.value < 0 for c in growth)
+
+
+def test_a_span_of_months_called_a_period_of_a_year() -> None:
+    (claim,) = claims("China–Russia trade reached $60 billion in the March-July period of 2019.")
+    assert period(claim) == "Mar–Jul 2019"
