@@ -59,6 +59,16 @@ CONVERSION = _re(
 )
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# yuan terms just before a growth rate ("用人民币计算…下降了6.5%"): the growth of yuan values
+YUAN_NEAR = _re(
+    rf"{YUAN_TERMS.pattern}|[用以按]人民币计|[用以按]人民幣計|в юанях|в юаневом выражении"
+)
+# a rate, not a period's total ("$12 billion per month", "$1 млрд в месяц", "每月…亿美元")
+PER_TIME = _re(
+    r"^\W{0,3}(?:per|a|each|every) (?:month|week|day)\b"
+    r"|^\W{0,3}(?:в|каждый) (?:месяц|неделю|день)\b|^\W{0,3}ежемесячно"
+)
+PER_TIME_BEFORE = _re(r"(?:每月|月均|每个月|每個月|每周|每天|ежемесячно)[^，,。；;]{0,12}$")
 # a level written in yuan, and one written in dollars
 YUAN_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"

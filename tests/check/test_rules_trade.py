@@ -769,3 +769,20 @@ def test_a_slight_fall_in_chinese_is_negative(text: str) -> None:
 def test_a_span_of_months_called_a_period_of_a_year() -> None:
     (claim,) = claims("China–Russia trade reached $60 billion in the March-July period of 2019.")
     assert period(claim) == "Mar–Jul 2019"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This summer trade between China and Russia ran at $11 billion a month.",
+        "Товарооборот России и Китая летом достигал $11 млрд в месяц.",
+        "2025年中俄贸易平均每月约190亿美元。",
+    ],
+)
+def test_a_rate_per_month_is_not_a_total(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+def test_growth_just_after_yuan_terms_is_not_checked() -> None:
+    text = "2023年中俄贸易额2401亿美元,增长26.3%,用人民币计算则为1.7万亿元,增长32.7%。"
+    assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == [26.3]
