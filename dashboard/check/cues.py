@@ -252,7 +252,10 @@ CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
     r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi|rmb)"
     r"|(?:yuans?|renminbi|rmb)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
-    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
+    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*"
+    r"|(?:rubles?|roubles?)\s*or\s*(?:yuans?|renminbi)|(?:yuans?|renminbi)\s*or\s*(?:rubles?|roubles?)"
+    r"|рубл\w*\s*или\s*юан\w*|юан\w*\s*или\s*рубл\w*|本幣"
+    r"|(?:人民币|人民幣)\s*[和与與或及]\s*(?:卢布|盧布)|(?:卢布|盧布)\s*[和与與或及]\s*(?:人民币|人民幣))"
     r"|(?P<yuan>yuan|renminbi|\brmb\b|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")

@@ -786,3 +786,31 @@ def test_a_rate_per_month_is_not_a_total(text: str) -> None:
 def test_growth_just_after_yuan_terms_is_not_checked() -> None:
     text = "2023年中俄贸易额2401亿美元,增长26.3%,用人民币计算则为1.7万亿元,增长32.7%。"
     assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == [26.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Половина торговли России и Китая сейчас идет в национальных валютах.", 50.0),
+        ("Две трети товарооборота России и Китая обслуживается в рублях и юанях.", 66.7),
+        ("Три четверти расчетов между Россией и Китаем проходят в рублях или юанях.", 75.0),
+        ("Today 95% of payments between Russia and China are made in rubles or yuan.", 95.0),
+        ("中俄贸易中九成以上、约95%以人民币或卢布结算。", 95.0),
+    ],
+)
+def test_both_national_currencies_in_other_words(text: str, value: float) -> None:
+    found = [c for c in claims(text) if c.indicator.startswith("settlement")]
+    assert [(c.indicator, c.value) for c in found] == [
+        ("settlement_national_currencies_share", value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во второй половине 2023 года товарооборот России и Китая составил $120 млрд.",
+        "В первую половину года товарооборот России и Китая составил $110 млрд.",
+    ],
+)
+def test_a_half_year_in_russian_is_no_fraction(text: str) -> None:
+    assert not [c for c in claims(text) if c.unit == "percent"]
