@@ -300,21 +300,24 @@ _FALL = (
     r"fell|fall|falls|fallen|dropped|drops?|down|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)"
     r"|shrank|shrunk|shrinks?|shrinking|contract(?:ed|ing|ion)|lower|plung(?:e|es|ed|ing)"
     r"|slump(?:s|ed|ing)?|falling|dropping|reduc(?:ed|ing|tion)|slid|slides?|sliding|sank"
-    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped"
+    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped|lost"
     r"|less than (?:in|a year|the (?:previous|same|prior))"
 )
 _FALL_RU = (
     r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
     r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*|меньше,? чем"
+    r"|(?:меньше|ниже) (?:показател|уровн|аналогичн|прошл|предыдущ)\w*"
 )
+# "на 26 % больше показателя 2022 года": a rise against the year before
+_MORE_RU = r"(?:больше|выше) (?:показател|уровн|аналогичн|прошл|предыдущ)\w*"
 _FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减|微降|略降|小降"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
-    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем)\b"
-    rf"|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
+    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем|added"
+    rf"|{_MORE_RU})\b|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
@@ -353,7 +356,7 @@ UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_RISE_RU}|more than (?:in|a year|the (?:previous|same|prior))"
-    r"|больше,? чем)\b|增长|增長|增加|年增|成長|成长"
+    rf"|больше,? чем|added|{_MORE_RU})\b|增长|增長|增加|年增|成長|成长"
 )
 
 POS2 = _re(

@@ -814,3 +814,27 @@ def test_both_national_currencies_in_other_words(text: str, value: float) -> Non
 )
 def test_a_half_year_in_russian_is_no_fraction(text: str) -> None:
     assert not [c for c in claims(text) if c.unit == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "Товарооборот России и Китая в 2021 году составил $147 млрд, что на 35,8% выше"
+            " показателя 2020 года.",
+            35.8,
+            "2021",
+        ),
+        (
+            "Экспорт Китая в Россию в 2020 году составил $50 млрд, на 2% меньше уровня прошлого"
+            " года.",
+            -2.0,
+            "2020",
+        ),
+        ("In 2019 China–Russia trade added 3.4% and reached $110 billion.", 3.4, "2019"),
+        ("China's exports to Russia lost 2% in 2020 and came to $50 billion.", -2.0, "2020"),
+    ],
+)
+def test_growth_against_the_year_before_in_other_words(text: str, value: float, label: str) -> None:
+    growth = [c for c in claims(text) if c.indicator.endswith("_yoy")]
+    assert [(c.value, period(c)) for c in growth] == [(value, label)]
