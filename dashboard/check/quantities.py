@@ -126,7 +126,9 @@ WORDS = re.compile(
     rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b"
     # "половина товарооборота", "две трети торговли" (not "вторая половина года")
     r"|(?<!ой )(?<!ая )(?<!ую )(?<![\w-])(?P<rufraction>половин[аыуе]|две трети|три четверти|треть"
-    r"|четверть)(?=\s+(?!год|полугод|месяц|\d)[а-яё])",
+    r"|четверть)(?=\s+(?!год|полугод|месяц|\d)[а-яё])"
+    # "三成" (30 %), "近九成" (about 90 %): tenths in Chinese
+    r"|(?<![一二三四五六七八九十])(?P<zhcheng>[二三四五六七八九])成(?![长長为為功立交本员員果绩績])",
     re.IGNORECASE,
 )
 
@@ -248,6 +250,9 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)
+    if match.group("zhcheng"):  # "三成"
+        value = 10.0 * ("二三四五六七八九".index(match.group("zhcheng")) + 2)
+        return Quantity(start, end, text, "percent", value, rough=True)
     if match.group("rufraction"):  # "половина товарооборота"
         key = match.group("rufraction").lower()
         value = RU_FRACTIONS[key[:7] if key.startswith("половин") else key]

@@ -838,3 +838,18 @@ def test_a_half_year_in_russian_is_no_fraction(text: str) -> None:
 def test_growth_against_the_year_before_in_other_words(text: str, value: float, label: str) -> None:
     growth = [c for c in claims(text) if c.indicator.endswith("_yoy")]
     assert [(c.value, period(c)) for c in growth] == [(value, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("2021年中俄贸易额增长了三成多。", "trade_total_yoy", 30.0),
+        ("目前中俄贸易中九成以上使用本币结算。", "settlement_national_currencies_share", 90.0),
+    ],
+)
+def test_tenths_in_chinese(text: str, indicator: str, value: float) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == [(indicator, value)]
+
+
+def test_a_word_with_cheng_is_no_tenth() -> None:
+    assert not claims("2023年中俄两国成为重要伙伴,三成员国签署协议。")
