@@ -714,6 +714,8 @@ def test_the_growth_of_a_volume_in_tonnes_is_not_trade_growth(text: str) -> None
         ),
         ("2023年俄方从中国的进口达到1110亿美元。", "trade_cn_exports_to_ru"),
         ("2023年中國從俄羅斯進口1290億美元。", "trade_cn_imports_from_ru"),
+        ("2023年俄罗斯从中国的货物进口额为1110亿美元。", "trade_cn_exports_to_ru"),
+        ("2023年中國從俄羅斯的商品進口額為1290億美元。", "trade_cn_imports_from_ru"),
     ],
 )
 def test_a_flow_named_by_its_origin_and_destination(text: str, indicator: str) -> None:
