@@ -38,6 +38,7 @@ OTHER_COUNTRY = _re(
     r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
+    r"|\bbelgi|\baustria|\bczech|\bgreece|portugal|denmark|ireland|romania|bulgaria|slovak"
     r"|asian countries|\basia\b(?!-pacific)"
     r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
     r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"

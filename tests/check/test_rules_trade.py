@@ -855,3 +855,14 @@ def test_tenths_in_chinese(text: str, indicator: str, value: float) -> None:
 
 def test_a_word_with_cheng_is_no_tenth() -> None:
     assert not claims("2023年中俄两国成为重要伙伴,三成员国签署协议。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia bought the most Chinese goods in 2023; Belgium came second with $30 billion.",
+        "China's exports to Russia grew in 2023, while those to Austria reached $4 billion.",
+    ],
+)
+def test_a_figure_for_another_european_country_is_not_checked(text: str) -> None:
+    assert not [c for c in claims(text) if c.text.startswith("$")]
