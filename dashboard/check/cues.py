@@ -469,7 +469,7 @@ STARTED = _re(
     r"|start(?:s|ed|ing)? (?:supplying|deliver\w*|pumping|shipping)"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
-    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
+    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*|стартова\w*"
 )
 # a first stage ("initial deliveries of 2 bcm a year", "首期每年50亿立方米"), not "from an initial
 # 10 to 12" (a plan raised)
@@ -505,6 +505,7 @@ FULL_CAPACITY = _re(
     r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
     r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
     r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
-    r"|(?:выйд|выш|выход|выв)\w*\s+на\s+(?:полн|проектн|максимальн)\w*\s+(?:[\w-]+\s+)?"
-    r"(?:мощност|производительност)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
+    r"|\bto (?:its |the )?design maximum"
+    r"|(?:выйд|выш|выход|выв)\w*(?:\s+[^\s.,;]+){0,4}?\s+на\s+(?:полн|проектн|максимальн)\w*"
+    r"\s+(?:[\w-]+\s+)?(?:мощност|производительност|уров)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
 )

@@ -491,7 +491,7 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             indicator=indicator,
             economy="CHN-RUS",
             reporter="",
-            period=when.period,
+            period=_late_in_year(sentence, when),
             value=math.nan,
             low=None,
             high=None,
@@ -537,12 +537,29 @@ def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:
     )
 
 
+LATE_IN_YEAR = re.compile(r"(?:\blate|\bend of|\bend-|\bв конце)\s*$", re.IGNORECASE)
+
+
+def _late_in_year(sentence: str, when: periods.Found) -> periods.Period:
+    """'Began in late 2019', 'в конце 2019 года': a start dated to the year's last quarter."""
+    period, before = when.period, sentence[max(0, when.start - 16) : when.start]
+    if not (period.label.isdigit() and LATE_IN_YEAR.search(before)):
+        return period
+    last_quarter = period.end.replace(month=10, day=1)
+    return periods.Period(f"Oct–Dec {period.label}", last_quarter, period.end)
+
+
+# a clause break, or a first level ("started at 4.1 bcm in 2020", "began with 5 bcm")
+DATE_GAP = re.compile(r"[,;，；]|^\s*(?:at|with|from|на уровне|с)\s+\d", re.IGNORECASE)
+
+
 def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:
     """How far a date is from the verb it dates: after it ("started in 2019") first, then
-    just before it ("in December 2019 the pipeline began"); None when too far."""
+    just before it ("in December 2019 the pipeline began"); None when too far, past a clause
+    break, or past a figure ("started at 4.1 bcm in 2020": a first level, not a date)."""
     if when.start >= verb.end():
         gap = when.start - verb.end()
-        return gap if gap <= 80 else None
+        return None if gap > 80 or DATE_GAP.search(verb.string[verb.end() : when.start]) else gap
     gap = verb.start() - when.end
     return 1000 + gap if 0 <= gap <= 60 else None
 

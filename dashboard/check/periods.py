@@ -177,6 +177,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
         ("half_ru", rf"\b(перв|втор)\w*\s+(?:полугоди|половин)\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
+        ("day_ru", rf"(?<![\d.,])\b(\d{{1,2}})\s+({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
@@ -351,6 +352,11 @@ def _ru_month(word: str) -> int:
     )
 
 
+def _day_ru(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
+    """'1 декабря 2024 года'."""
+    return _day(_ru_month(groups[1]), int(groups[0]), int(groups[2]))
+
+
 def _month_ru(groups: tuple[str, ...], _published: date | None = None) -> Period:
     """'В июне 2024 года'."""
     year, month = int(groups[1]), _ru_month(groups[0])
@@ -431,6 +437,7 @@ LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
     "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
+    "day_ru": _day_ru,
     "month_ru": _month_ru,
     "lastmonth_ru": _last_month_ru,
     "half_zh": _half_zh,

@@ -600,3 +600,48 @@ def test_a_date_of_an_unnamed_pipeline_is_found_not_checked(text: str) -> None:
 def test_the_end_of_a_year_in_chinese() -> None:
     (row,) = [r for r in check("“西伯利亚力量”管道供气始于2019年底。", D) if r["unit"] == "date"]
     assert (row["period"], row["verdict"]) == ("Oct–Dec 2019", "consistent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gas began flowing through the Power of Siberia in late 2019.",
+        "The Power of Siberia was commissioned at the end of 2019.",
+        "Поставки по «Силе Сибири» стартовали в конце 2019 года.",
+    ],
+)
+def test_late_in_a_year_dates_a_start_to_its_last_quarter(text: str) -> None:
+    (row,) = [r for r in check(text, D) if r["unit"] == "date"]
+    assert (row["indicator"], row["period"]) == ("gas_pos_start_date", "Oct–Dec 2019")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power of Siberia deliveries started at 4.1 bcm in 2020 and have grown every year.",
+        "«Сила Сибири» начала работу, в 2022 году поставки выросли до 15,4 млрд кубометров.",
+        "俄罗斯通过“西伯利亚力量”管道开始对华供气，2022年以来供气量快速增长。",
+    ],
+)
+def test_a_year_past_a_first_level_or_a_clause_break_is_no_start_date(text: str) -> None:
+    assert [r for r in check(text, D) if r["indicator"] == "gas_pos_start_date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Поставки по «Силе Сибири» вышли на полную мощность 1 декабря 2024 года.", "2024-12-01"),
+        (
+            "С 1 декабря 2024 г. поставки по «Силе Сибири» вышли на максимальный контрактный "
+            "уровень.",
+            "2024-12-01",
+        ),
+        (
+            "Gazprom took the Power of Siberia to its design maximum on December 1, 2024.",
+            "2024-12-01",
+        ),
+    ],
+)
+def test_full_capacity_reached_on_a_day_or_a_design_maximum(text: str, period: str) -> None:
+    (row,) = [r for r in check(text, D) if r["unit"] == "date"]
+    assert (row["indicator"], row["period"]) == ("gas_pos_full_capacity_date", period)
