@@ -170,9 +170,12 @@ ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
     r"(?! for the (?:full |whole )?year)"
     r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
-    r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
+    r"|с учетом|при учете|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
+    r"|total capacity|(?:общ|суммарн)\w+ мощност\w*"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
+# every route's capacity together, in the figure's own clause
+TOTAL_CAPACITY = _re(r"total capacity|(?:общ|суммарн)\w+ мощност\w*|总能力|總能力")
 
 # direction of a flow, nearest mention wins
 EXPORTS_CN = _re(

@@ -1072,6 +1072,8 @@ def _route(around: Around) -> str | None:
         and (not _has(cues.CHINA, around.sentence) or _has(cues.TO_CHINA, around.sentence))
     ):
         before = {kind for _, _, kind in _route_mentions(around.context)}
+        if RAISED_BY.search(around.prefix):
+            return "all"  # "the project raises supplies to China by 10 bcm, to 48": the total
         return before.pop() if len(before) == 1 and "all" not in before else None
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
@@ -1085,6 +1087,11 @@ def _route(around: Around) -> str | None:
     if after:
         return after[0]
     return own[-1] if own else "ambiguous"
+
+
+# "48 bcm a year, including the Power of Siberia contract": a total over the routes
+TOTAL_INCLUDING = re.compile(r"[^.;]{0,30}?,?\s*(?:including|включая)\b", re.IGNORECASE)
+RAISED_BY = re.compile(r"(?:\bby|\bна)\s+\d[^;]{0,40}?(?:\bto|\bдо)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -1103,6 +1110,9 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     text = around.sentence
     route = _route(around)
     if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
+        return "no"
+    total = _in_clause(cues.TOTAL_CAPACITY, around) or TOTAL_INCLUDING.match(around.after)
+    if route and total:  # "the total capacity … could reach 48", "48, including the PoS"
         return "no"
     if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"

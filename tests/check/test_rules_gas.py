@@ -645,3 +645,31 @@ def test_a_year_past_a_first_level_or_a_clause_break_is_no_start_date(text: str)
 def test_full_capacity_reached_on_a_day_or_a_design_maximum(text: str, period: str) -> None:
     (row,) = [r for r in check(text, D) if r["unit"] == "date"]
     assert (row["indicator"], row["period"]) == ("gas_pos_full_capacity_date", period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Counting the new deal, total capacity for Russian gas to China via the Power of Siberia "
+        "could rise to 50 bcm a year.",
+        "Общая мощность поставок по «дальневосточному» маршруту и «Силе Сибири» составит 50 млрд "
+        "кубометров в год.",
+        "Supplies to China are to grow to 50 bcm a year, including the Power of Siberia contract.",
+        "Поставки в Китай по «Силе Сибири» составят 50 млрд кубометров, включая другие маршруты.",
+    ],
+)
+def test_a_total_over_the_routes_is_no_one_pipelines_figure(text: str) -> None:
+    assert [r for r in check(text, D) if r["unit"] != "date"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gazprom and CNPC signed a contract for the Far Eastern route. Once the project is at "
+        "full capacity, supplies to China will rise by 10 bcm a year, to 50 bcm.",
+        "«Газпром» подписал контракт по дальневосточному маршруту. После выхода проекта на "
+        "полную мощность поставки в Китай увеличатся на 10 млрд кубометров — до 50 млрд.",
+    ],
+)
+def test_raised_by_a_route_to_a_level_the_level_is_every_routes(text: str) -> None:
+    assert [r for r in check(text, D) if r["value"] == 50] == []
