@@ -345,11 +345,12 @@ POS2 = _re(
 )
 FAR_EAST = _re(
     r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"
-    r"|遠東路線|дальневосточн\w* маршрут"
+    r"|遠東路線|дальневосточн\w*[\"»”]?\s+маршрут"
 )
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
+    r"|(?:above[- ]mentioned|aforementioned) (?:pipeline|route)"
     r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
     r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )

@@ -1111,9 +1111,8 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     route = _route(around)
     if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
         return "no"
-    total = _in_clause(cues.TOTAL_CAPACITY, around) or TOTAL_INCLUDING.match(around.after)
-    if route and total:  # "the total capacity … could reach 48", "48, including the PoS"
-        return "no"
+    if route and (_in_clause(cues.TOTAL_CAPACITY, around) or TOTAL_INCLUDING.match(around.after)):
+        return "no"  # "the total capacity … could reach 48", "48, including the PoS contract"
     if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"
     if route == "far_east":

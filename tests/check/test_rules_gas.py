@@ -673,3 +673,33 @@ def test_a_total_over_the_routes_is_no_one_pipelines_figure(text: str) -> None:
 )
 def test_raised_by_a_route_to_a_level_the_level_is_every_routes(text: str) -> None:
     assert [r for r in check(text, D) if r["value"] == 50] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        (
+            "Поставки по «Силе Сибири» вырастут с 38 до 44 млрд кубометров в год, по "
+            "«дальневосточному» маршруту — с 10 до 12 млрд кубометров в год.",
+            "gas_far_eastern_route_capacity",
+            12.0,
+        ),
+        (
+            'Мощность "Силы Сибири" составляет 38 млрд кубометров, а "дальневосточный" маршрут '
+            "рассчитан на 12 млрд кубометров в год.",
+            "gas_far_eastern_route_capacity",
+            12.0,
+        ),
+        (
+            "The Power of Siberia opened in 2019 to carry Russian gas to China. In 2021 gas "
+            "deliveries to China through the aforementioned pipeline came to 10.4 bcm.",
+            "gas_pos_flow",
+            10.4,
+        ),
+    ],
+)
+def test_a_quoted_route_name_and_an_aforementioned_pipeline(
+    text: str, indicator: str, value: float
+) -> None:
+    assert (indicator, value) in found(text)
+    assert ("gas_pos_capacity", value) not in found(text)
