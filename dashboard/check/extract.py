@@ -1129,6 +1129,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
 # own is that year's flow ("38 bcm a year starting in 2025" is the capacity)
 FLOW_YEAR = re.compile(
     r"(?<!starting )(?<!from )(?<!since )(?<!by )(?:\bin|\bв)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?"
+    r"|\bthis year\b|в этом году|今年"
     r"(?![^,;]*\b(?:starting|onwards|from then))",
     re.IGNORECASE,
 )

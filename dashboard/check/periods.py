@@ -202,6 +202,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
         ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
         ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("next", r"\b(?:the following year|a year later)\b|в следующем году|годом позже|次年|翌年"),
         ("last", r"\b(?:last year|the previous year|the past year|прошлом году)|去年|上年"),
         ("this", r"\b(?:this year|the current year|в этом году)|今年|本年"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
@@ -582,6 +583,7 @@ def find(sentence: str, published: date | None) -> list[Found]:
     """Every period phrase in a sentence, earlier patterns winning where two overlap."""
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
+    nexts: list[tuple[int, int]] = []  # "the following year": the year after the one before it
     script = {"_zh": CJK.search(sentence), "_ru": CYRILLIC.search(sentence)}
     for kind, pattern in PATTERNS:
         if not script.get(kind[-3:], True):
@@ -589,10 +591,18 @@ def find(sentence: str, published: date | None) -> list[Found]:
         for match in pattern.finditer(sentence):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
+            if kind == "next":
+                nexts.append(match.span())
+                continue
             period = resolve(kind, match.groups(), published)
             taken.append(match.span())
             if period is None and not kind.startswith(("base", "now", "weekday")):
                 period = UNRESOLVED
             if period is not None:
                 found.append(Found(match.start(), match.end(), period))
+    for start, end in nexts:
+        years = [f for f in found if f.end <= start and f.period.label.isdigit()]
+        if years and not any(s < end and start < e for s, e in taken):
+            year = int(max(years, key=lambda f: f.end).period.label)
+            found.append(Found(start, end, _annual(year + 1)))
     return sorted(found, key=lambda f: f.start)

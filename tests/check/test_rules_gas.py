@@ -703,3 +703,29 @@ def test_a_quoted_route_name_and_an_aforementioned_pipeline(
 ) -> None:
     assert (indicator, value) in found(text)
     assert ("gas_pos_capacity", value) not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia carried 4.1 bcm in 2020 and 10.4 bcm the following year.",
+        "По «Силе Сибири» в 2020 году прокачали 4,1 млрд кубометров, в следующем году — 10,4 млрд "
+        "кубометров.",
+        "“西伯利亚力量”管道2020年输气41亿立方米，次年增至104亿立方米。",
+    ],
+)
+def test_the_following_year_is_the_year_after_the_one_named(text: str) -> None:
+    periods = {round(c.value, 3): label(c) for c in claims(text) if c.unit != "date"}
+    assert periods == {4.1: "2020", 10.4: "2021"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia will reach 38 bcm a year in 2025; this year should end at some 31 "
+        "billion.",
+        "«Сила Сибири» рассчитана на 38 млрд кубометров в год, в этом году — около 31 млрд.",
+    ],
+)
+def test_a_yearly_rate_this_year_is_a_flow(text: str) -> None:
+    assert sorted(found(text)) == [("gas_pos_capacity", 38.0), ("gas_pos_flow", 31.0)]
