@@ -1030,10 +1030,18 @@ def _yuan_first(sentence: str) -> bool:
     return yuan is not None and (dollar is None or yuan.start() < dollar.start())
 
 
+OTHER_FUEL = re.compile(
+    r"原油|石油|煤|crude|\boil\b|\bcoal\b|\bLPG\b|нефт|\bугл|\bугол", re.IGNORECASE
+)
+
+
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
     gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
     unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    own = re.split(r"[、,，;；]|\b(?:and|и)\b", around.before)[-1]
+    if gas and OTHER_FUEL.search(own) and not _has(cues.GAS, own):
+        return None  # "gas rose 50 %, crude oil 10 %": the oil's growth
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None

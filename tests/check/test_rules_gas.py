@@ -729,3 +729,15 @@ def test_the_following_year_is_the_year_after_the_one_named(text: str) -> None:
 )
 def test_a_yearly_rate_this_year_is_a_flow(text: str) -> None:
     assert sorted(found(text)) == [("gas_pos_capacity", 38.0), ("gas_pos_flow", 31.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022 Russian gas through the Power of Siberia rose 2.5 times, and crude oil 8 %.",
+        "В 2022 году поставки газа по «Силе Сибири» выросли в 2,5 раза, нефти — на 8%.",
+        "2022年经“西伯利亚力量”管道输送的天然气增长150%、原油增长8%。",
+    ],
+)
+def test_a_growth_of_oil_in_a_gas_sentence_is_not_the_gas(text: str) -> None:
+    assert [r for r in check(text, D) if r["value"] == 8] == []
