@@ -295,10 +295,16 @@ def _month(word: str) -> int:
 
 
 def _latest(last: int, published: date | None) -> int | None:
-    """'In January–October' with no year: the latest such span ended before publication."""
+    """'In January–October' with no year: the latest such span ended by publication (a
+    statement on 31 August about January–August is about this year's)."""
     if published is None:
         return None
-    return published.year if published.month > last else published.year - 1
+    ended = published.day == calendar.monthrange(published.year, published.month)[1]
+    return (
+        published.year
+        if published.month > last or ended and published.month == last
+        else (published.year - 1)
+    )
 
 
 def _annual(year: int) -> Period:

@@ -741,3 +741,15 @@ def test_a_yearly_rate_this_year_is_a_flow(text: str) -> None:
 )
 def test_a_growth_of_oil_in_a_gas_sentence_is_not_the_gas(text: str) -> None:
     assert [r for r in check(text, D) if r["value"] == 8] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power of Siberia deliveries to China rose 55 % in January–August, Gazprom said.",
+        "Поставки по «Силе Сибири» в январе–августе выросли на 55%.",
+    ],
+)
+def test_a_span_ending_on_the_publication_day_is_this_years(text: str) -> None:
+    (claim,) = [c for c in claims(text, date(2023, 8, 31)) if c.unit == "percent"]
+    assert label(claim) == "Jan–Aug 2023"
