@@ -183,9 +183,12 @@ ALL_ROUTES = _re(
     r"total (?:volume of )?(?:gazprom(?:'s|’s)? )?(?:gas )?(?:deliveries|supplies|exports)"
     r"(?! for the (?:full |whole )?year)"
     r"|taking into account|together with|combined|altogether|in total|cumulative(?:ly)?|累计|累計"
-    r"|с учетом|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
+    r"|с учетом|при учете|в общей сложности|合计|总计|共计|all routes|overall (?:gas )?"
+    r"|total capacity|(?:общ|суммарн)\w+ мощност\w*"
     r"(?:deliveries|supplies|exports)|gazprom(?:'s|’s)? (?:gas )?(?:deliveries|supplies|exports)"
 )
+# every route's capacity together, in the figure's own clause
+TOTAL_CAPACITY = _re(r"total capacity|(?:общ|суммарн)\w+ мощност\w*|总能力|總能力")
 
 # direction of a flow, nearest mention wins
 EXPORTS_CN = _re(
@@ -368,11 +371,12 @@ POS2 = _re(
 )
 FAR_EAST = _re(
     r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"
-    r"|遠東路線|дальневосточн\w* маршрут"
+    r"|遠東路線|дальневосточн\w*[\"»”]?\s+маршрут"
 )
 # a sentence after one about the Power of Siberia that is still about it
 PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
+    r"|(?:above[- ]mentioned|aforementioned) (?:pipeline|route)"
     r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
     r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
@@ -495,7 +499,7 @@ STARTED = _re(
     r"|start(?:s|ed|ing)? (?:supplying|deliver\w*|pumping|shipping)"
     r"|went into operation|(?:brought|put) into (?:operation|service)|entered (?:into )?"
     r"(?:service|operation)|first (?:gas|deliveries)|start(?:ed)? piping)"
-    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*"
+    r"|始于|始於|开始|開始|投产|投產|начал\w*|запущен\w*|стартова\w*"
 )
 # a first stage ("initial deliveries of 2 bcm a year", "首期每年50亿立方米"), not "from an initial
 # 10 to 12" (a plan raised)
@@ -531,6 +535,7 @@ FULL_CAPACITY = _re(
     r"(?:reach\w*|hit|attain\w*|achiev\w*|ramp\w* up to|brought to|operat\w* at|выш\w* на)"
     r"\s+(?:its\s+|the\s+)?(?:full|maximum|design|planned|проектн\w*)\s+(?:design\s+)?"
     r"(?:capacity|мощност\w*)|\bto (?:its |the )?(?:full|maximum|design)(?: design)? capacity"
-    r"|(?:выйд|выш|выход|выв)\w*\s+на\s+(?:полн|проектн|максимальн)\w*\s+(?:[\w-]+\s+)?"
-    r"(?:мощност|производительност)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
+    r"|\bto (?:its |the )?design maximum"
+    r"|(?:выйд|выш|выход|выв)\w*(?:\s+[^\s.,;]+){0,4}?\s+на\s+(?:полн|проектн|максимальн)\w*"
+    r"\s+(?:[\w-]+\s+)?(?:мощност|производительност|уров)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
 )

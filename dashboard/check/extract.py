@@ -491,7 +491,7 @@ def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator
             indicator=indicator,
             economy="CHN-RUS",
             reporter="",
-            period=when.period,
+            period=_late_in_year(sentence, when),
             value=math.nan,
             low=None,
             high=None,
@@ -537,12 +537,29 @@ def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:
     )
 
 
+LATE_IN_YEAR = re.compile(r"(?:\blate|\bend of|\bend-|\bв конце)\s*$", re.IGNORECASE)
+
+
+def _late_in_year(sentence: str, when: periods.Found) -> periods.Period:
+    """'Began in late 2019', 'в конце 2019 года': a start dated to the year's last quarter."""
+    period, before = when.period, sentence[max(0, when.start - 16) : when.start]
+    if not (period.label.isdigit() and LATE_IN_YEAR.search(before)):
+        return period
+    last_quarter = period.end.replace(month=10, day=1)
+    return periods.Period(f"Oct–Dec {period.label}", last_quarter, period.end)
+
+
+# a clause break, or a first level ("started at 4.1 bcm in 2020", "began with 5 bcm")
+DATE_GAP = re.compile(r"[,;，；]|^\s*(?:at|with|from|на уровне|с)\s+\d", re.IGNORECASE)
+
+
 def _date_distance(verb: re.Match[str], when: periods.Found) -> int | None:
     """How far a date is from the verb it dates: after it ("started in 2019") first, then
-    just before it ("in December 2019 the pipeline began"); None when too far."""
+    just before it ("in December 2019 the pipeline began"); None when too far, past a clause
+    break, or past a figure ("started at 4.1 bcm in 2020": a first level, not a date)."""
     if when.start >= verb.end():
         gap = when.start - verb.end()
-        return gap if gap <= 80 else None
+        return None if gap > 80 or DATE_GAP.search(verb.string[verb.end() : when.start]) else gap
     gap = verb.start() - when.end
     return 1000 + gap if 0 <= gap <= 60 else None
 
@@ -1022,10 +1039,18 @@ def _yuan_just_before(tail: str) -> bool:
     return bool(yuan) and max(yuan) > max(dollar, default=-1)
 
 
+OTHER_FUEL = re.compile(
+    r"原油|石油|煤|crude|\boil\b|\bcoal\b|\bLPG\b|нефт|\bугл|\bугол", re.IGNORECASE
+)
+
+
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
     gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
     unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    own = re.split(r"[、,，;；]|\b(?:and|и)\b", around.before)[-1]
+    if gas and OTHER_FUEL.search(own) and not _has(cues.GAS, own):
+        return None  # "gas rose 50 %, crude oil 10 %": the oil's growth
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
         return None
@@ -1066,6 +1091,8 @@ def _route(around: Around) -> str | None:
         and (not _has(cues.CHINA, around.sentence) or _has(cues.TO_CHINA, around.sentence))
     ):
         before = {kind for _, _, kind in _route_mentions(around.context)}
+        if RAISED_BY.search(around.prefix):
+            return "all"  # "the project raises supplies to China by 10 bcm, to 48": the total
         return before.pop() if len(before) == 1 and "all" not in before else None
     if len(kinds) <= 1:
         return kinds.pop() if kinds else None
@@ -1079,6 +1106,11 @@ def _route(around: Around) -> str | None:
     if after:
         return after[0]
     return own[-1] if own else "ambiguous"
+
+
+# "48 bcm a year, including the Power of Siberia contract": a total over the routes
+TOTAL_INCLUDING = re.compile(r"[^.;]{0,30}?,?\s*(?:including|включая)\b", re.IGNORECASE)
+RAISED_BY = re.compile(r"(?:\bby|\bна)\s+\d[^;]{0,40}?(?:\bto|\bдо)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -1098,6 +1130,8 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     route = _route(around)
     if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
         return "no"
+    if route and (_in_clause(cues.TOTAL_CAPACITY, around) or TOTAL_INCLUDING.match(around.after)):
+        return "no"  # "the total capacity … could reach 48", "48, including the PoS contract"
     if route == "pos2":
         return "gas_pos2_capacity", "CHN-RUS"
     if route == "far_east":
@@ -1114,6 +1148,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
 # own is that year's flow ("38 bcm a year starting in 2025" is the capacity)
 FLOW_YEAR = re.compile(
     r"(?<!starting )(?<!from )(?<!since )(?<!by )(?:\bin|\bв)\s+(?:19|20)\d\d\b(?:\s*(?:году|г\.))?"
+    r"|\bthis year\b|в этом году|今年"
     r"(?![^,;]*\b(?:starting|onwards|from then))",
     re.IGNORECASE,
 )

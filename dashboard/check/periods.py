@@ -178,6 +178,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half_zh", rf"(?:({YEAR})\s*年\s*)?([上下])半年"),
         ("half_ru", rf"\b(перв|втор)\w*\s+(?:полугоди|половин)\w*(?:\s+{RU_YEAR})?"),
         ("quarter_ru", rf"\b(перв|втор|трет|четв)\w*\s+квартал\w*(?:\s+{RU_YEAR})?"),
+        ("day_ru", rf"(?<![\d.,])\b(\d{{1,2}})\s+({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
@@ -209,6 +210,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b({MONTH})\.? (\d{{1,2}}),? ({YEAR})\b"),
         ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
         ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("next", r"\b(?:the following year|a year later)\b|в следующем году|годом позже|次年|翌年"),
         ("last", r"\b(?:last year|the previous year|the past year|прошлом году)|去年|上年"),
         ("this", r"\b(?:this year|the current year|в этом году)|今年|本年"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
@@ -301,10 +303,16 @@ def _month(word: str) -> int:
 
 
 def _latest(last: int, published: date | None) -> int | None:
-    """'In January–October' with no year: the latest such span ended before publication."""
+    """'In January–October' with no year: the latest such span ended by publication (a
+    statement on 31 August about January–August is about this year's)."""
     if published is None:
         return None
-    return published.year if published.month > last else published.year - 1
+    ended = published.day == calendar.monthrange(published.year, published.month)[1]
+    return (
+        published.year
+        if published.month > last or ended and published.month == last
+        else (published.year - 1)
+    )
 
 
 def _annual(year: int) -> Period:
@@ -357,6 +365,11 @@ def _ru_month(word: str) -> int:
         for stem, n in sorted(RU_MONTHS.items(), key=lambda i: -len(i[0]))
         if lowered.startswith(stem)
     )
+
+
+def _day_ru(groups: tuple[str, ...], _published: date | None = None) -> Period | None:
+    """'1 декабря 2024 года'."""
+    return _day(_ru_month(groups[1]), int(groups[0]), int(groups[2]))
 
 
 def _month_ru(groups: tuple[str, ...], _published: date | None = None) -> Period:
@@ -439,6 +452,7 @@ LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
     "day_zh": _day_zh,
     "month_zh": _month_zh,
     "ytdmonth": _ytd_month,
+    "day_ru": _day_ru,
     "month_ru": _month_ru,
     "lastmonth_ru": _last_month_ru,
     "half_zh": _half_zh,
@@ -583,6 +597,7 @@ def find(sentence: str, published: date | None) -> list[Found]:
     """Every period phrase in a sentence, earlier patterns winning where two overlap."""
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
+    nexts: list[tuple[int, int]] = []  # "the following year": the year after the one before it
     script = {"_zh": CJK.search(sentence), "_ru": CYRILLIC.search(sentence)}
     for kind, pattern in PATTERNS:
         if not script.get(kind[-3:], True):
@@ -590,10 +605,18 @@ def find(sentence: str, published: date | None) -> list[Found]:
         for match in pattern.finditer(sentence):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
+            if kind == "next":
+                nexts.append(match.span())
+                continue
             period = resolve(kind, match.groups(), published)
             taken.append(match.span())
             if period is None and not kind.startswith(("base", "now", "weekday")):
                 period = UNRESOLVED
             if period is not None:
                 found.append(Found(match.start(), match.end(), period))
+    for start, end in nexts:
+        years = [f for f in found if f.end <= start and f.period.label.isdigit()]
+        if years and not any(s < end and start < e for s, e in taken):
+            year = int(max(years, key=lambda f: f.end).period.label)
+            found.append(Found(start, end, _annual(year + 1)))
     return sorted(found, key=lambda f: f.start)

@@ -600,3 +600,156 @@ def test_a_date_of_an_unnamed_pipeline_is_found_not_checked(text: str) -> None:
 def test_the_end_of_a_year_in_chinese() -> None:
     (row,) = [r for r in check("“西伯利亚力量”管道供气始于2019年底。", D) if r["unit"] == "date"]
     assert (row["period"], row["verdict"]) == ("Oct–Dec 2019", "consistent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gas began flowing through the Power of Siberia in late 2019.",
+        "The Power of Siberia was commissioned at the end of 2019.",
+        "Поставки по «Силе Сибири» стартовали в конце 2019 года.",
+    ],
+)
+def test_late_in_a_year_dates_a_start_to_its_last_quarter(text: str) -> None:
+    (row,) = [r for r in check(text, D) if r["unit"] == "date"]
+    assert (row["indicator"], row["period"]) == ("gas_pos_start_date", "Oct–Dec 2019")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power of Siberia deliveries started at 4.1 bcm in 2020 and have grown every year.",
+        "«Сила Сибири» начала работу, в 2022 году поставки выросли до 15,4 млрд кубометров.",
+        "俄罗斯通过“西伯利亚力量”管道开始对华供气，2022年以来供气量快速增长。",
+    ],
+)
+def test_a_year_past_a_first_level_or_a_clause_break_is_no_start_date(text: str) -> None:
+    assert [r for r in check(text, D) if r["indicator"] == "gas_pos_start_date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Поставки по «Силе Сибири» вышли на полную мощность 1 декабря 2024 года.", "2024-12-01"),
+        (
+            "С 1 декабря 2024 г. поставки по «Силе Сибири» вышли на максимальный контрактный "
+            "уровень.",
+            "2024-12-01",
+        ),
+        (
+            "Gazprom took the Power of Siberia to its design maximum on December 1, 2024.",
+            "2024-12-01",
+        ),
+    ],
+)
+def test_full_capacity_reached_on_a_day_or_a_design_maximum(text: str, period: str) -> None:
+    (row,) = [r for r in check(text, D) if r["unit"] == "date"]
+    assert (row["indicator"], row["period"]) == ("gas_pos_full_capacity_date", period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Counting the new deal, total capacity for Russian gas to China via the Power of Siberia "
+        "could rise to 50 bcm a year.",
+        "Общая мощность поставок по «дальневосточному» маршруту и «Силе Сибири» составит 50 млрд "
+        "кубометров в год.",
+        "Supplies to China are to grow to 50 bcm a year, including the Power of Siberia contract.",
+        "Поставки в Китай по «Силе Сибири» составят 50 млрд кубометров, включая другие маршруты.",
+    ],
+)
+def test_a_total_over_the_routes_is_no_one_pipelines_figure(text: str) -> None:
+    assert [r for r in check(text, D) if r["unit"] != "date"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gazprom and CNPC signed a contract for the Far Eastern route. Once the project is at "
+        "full capacity, supplies to China will rise by 10 bcm a year, to 50 bcm.",
+        "«Газпром» подписал контракт по дальневосточному маршруту. После выхода проекта на "
+        "полную мощность поставки в Китай увеличатся на 10 млрд кубометров — до 50 млрд.",
+    ],
+)
+def test_raised_by_a_route_to_a_level_the_level_is_every_routes(text: str) -> None:
+    assert [r for r in check(text, D) if r["value"] == 50] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        (
+            "Поставки по «Силе Сибири» вырастут с 38 до 44 млрд кубометров в год, по "
+            "«дальневосточному» маршруту — с 10 до 12 млрд кубометров в год.",
+            "gas_far_eastern_route_capacity",
+            12.0,
+        ),
+        (
+            'Мощность "Силы Сибири" составляет 38 млрд кубометров, а "дальневосточный" маршрут '
+            "рассчитан на 12 млрд кубометров в год.",
+            "gas_far_eastern_route_capacity",
+            12.0,
+        ),
+        (
+            "The Power of Siberia opened in 2019 to carry Russian gas to China. In 2021 gas "
+            "deliveries to China through the aforementioned pipeline came to 10.4 bcm.",
+            "gas_pos_flow",
+            10.4,
+        ),
+    ],
+)
+def test_a_quoted_route_name_and_an_aforementioned_pipeline(
+    text: str, indicator: str, value: float
+) -> None:
+    assert (indicator, value) in found(text)
+    assert ("gas_pos_capacity", value) not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia carried 4.1 bcm in 2020 and 10.4 bcm the following year.",
+        "По «Силе Сибири» в 2020 году прокачали 4,1 млрд кубометров, в следующем году — 10,4 млрд "
+        "кубометров.",
+        "“西伯利亚力量”管道2020年输气41亿立方米，次年增至104亿立方米。",
+    ],
+)
+def test_the_following_year_is_the_year_after_the_one_named(text: str) -> None:
+    periods = {round(c.value, 3): label(c) for c in claims(text) if c.unit != "date"}
+    assert periods == {4.1: "2020", 10.4: "2021"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia will reach 38 bcm a year in 2025; this year should end at some 31 "
+        "billion.",
+        "«Сила Сибири» рассчитана на 38 млрд кубометров в год, в этом году — около 31 млрд.",
+    ],
+)
+def test_a_yearly_rate_this_year_is_a_flow(text: str) -> None:
+    assert sorted(found(text)) == [("gas_pos_capacity", 38.0), ("gas_pos_flow", 31.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022 Russian gas through the Power of Siberia rose 2.5 times, and crude oil 8 %.",
+        "В 2022 году поставки газа по «Силе Сибири» выросли в 2,5 раза, нефти — на 8%.",
+        "2022年经“西伯利亚力量”管道输送的天然气增长150%、原油增长8%。",
+    ],
+)
+def test_a_growth_of_oil_in_a_gas_sentence_is_not_the_gas(text: str) -> None:
+    assert [r for r in check(text, D) if r["value"] == 8] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power of Siberia deliveries to China rose 55 % in January–August, Gazprom said.",
+        "Поставки по «Силе Сибири» в январе–августе выросли на 55%.",
+    ],
+)
+def test_a_span_ending_on_the_publication_day_is_this_years(text: str) -> None:
+    (claim,) = [c for c in claims(text, date(2023, 8, 31)) if c.unit == "percent"]
+    assert label(claim) == "Jan–Aug 2023"
