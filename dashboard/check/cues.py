@@ -38,6 +38,7 @@ OTHER_COUNTRY = _re(
     r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
     r"|thailand|singapore|philippines|switzerland|\bspain|sweden|finland|serbia|hungary"
     r"|azerbaijan|armenia|\bgeorgia|kyrgyz|tajik|emirates|\buae\b|\biraq|\bsyria"
+    r"|\bbelgi|\baustria|\bczech|\bgreece|portugal|denmark|ireland|romania|bulgaria|slovak"
     r"|asian countries|\basia\b(?!-pacific)"
     r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
     r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
@@ -59,6 +60,16 @@ CONVERSION = _re(
 )
 # growth of trade valued in yuan: the tables' growth rates are of dollar values
 YUAN_TERMS = _re(r"yuan[- ]denominated|in (?:yuan|renminbi|rmb) terms|以人民币计|按人民币计")
+# yuan terms just before a growth rate ("用人民币计算…下降了6.5%"): the growth of yuan values
+YUAN_NEAR = _re(
+    rf"{YUAN_TERMS.pattern}|[用以按]人民币计|[用以按]人民幣計|в юанях|в юаневом выражении"
+)
+# a rate, not a period's total ("$12 billion per month", "$1 млрд в месяц", "每月…亿美元")
+PER_TIME = _re(
+    r"^\W{0,3}(?:per|a|each|every) (?:month|week|day)\b"
+    r"|^\W{0,3}(?:в|каждый) (?:месяц|неделю|день)\b|^\W{0,3}ежемесячно"
+)
+PER_TIME_BEFORE = _re(r"(?:每月|月均|每个月|每個月|每周|每天|ежемесячно)[^，,。；;]{0,12}$")
 # a level written in yuan, and one written in dollars
 YUAN_VALUE = _re(
     r"\d\s*(?:trillion|billion|bn|tn|трлн\.?|млрд\.?|万亿|萬億|亿|億)\s*(?:yuan|renminbi|rmb|юан|(?<!美)元)"
@@ -125,12 +136,14 @@ WORLD_TRADE = _re(
 # one product's or sector's trade, not the total ("car exports to Russia", "exports of oil")
 _PRODUCT = (
     r"(?:oil|crude|petroleum|coal|lng|gas|grain|wheat|soybeans?|cars?|vehicles?|automobiles?"
-    r"|machinery|electronics?|agricultur\w*|food|timber|wood|seafood|fish|metals?|copper"
+    r"|machinery|electronics?|agricultur\w*|farm|food|timber|wood|seafood|fish|metals?|copper"
     r"|alumin\w*|steel|fertili[sz]ers?|energy|smartphones?|equipment|arms)"
 )
 _FLOW = r"(?:trade|exports?|imports?|sales|shipments|supplies|deliveries|purchases)"
 PRODUCT_FLOW = _re(
-    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b|\b{_FLOW} of (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    rf"\b{_PRODUCT}(?:\s+[\w-]+){{0,2}}?\s+{_FLOW}\b"
+    rf"|\b{_FLOW} (?:of|in) (?:[\w-]+ ){{0,2}}?{_PRODUCT}\b"
+    r"|\btrade in services\b|\bservices? trade\b|服务贸易|服務貿易"
     r"|(?:天然气|天然氣|原油|石油|煤炭|能源|汽车|汽車|农产品|農產品|设备|設備)[^，,。；]{0,4}"
     r"(?:出口|进口|進口|贸易|貿易|供应|供應)"
     r"|(?:экспорт|импорт|поставк|закупк)\w* (?:[\w-]+ )?(?:газа|нефти|угля|энергоносител\w*"
@@ -149,7 +162,7 @@ PRODUCT_RU_ZH = _re(
     r"|(?:нефт|газ|угл|зерн|автомоб|машин|оборудован|удобрен|спг)\w*\s+(?:[\w-]+\s+){0,1}?"
     r"(?:экспорт|импорт|поставк|ввоз|продаж)\w*"
     r"|(?:天然气|天然氣|液化天然气|石油|原油|煤炭?|汽车|汽車|设备|設備|粮食|糧食|农产品|農產品|木材"
-    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
+    r"|海产品|钢铁|鋼鐵|化肥|能源|机电|機電|电子|電子|高科技|高新技术|器材)[^，,。；;\d]{0,8}?(?:出口|进口|進口|供应|供應"
     r"|贸易|貿易|销售|銷售)"
 )
 PRODUCT_BEFORE = _re(
@@ -192,6 +205,8 @@ EXPORTS_CN = _re(
     r"|(?:китай|кнр)\s+(?:[\w-]+\s+){0,4}?в\s+(?:россию|рф)\b|自中[国國](?:进口|進口)"
     r"|(?:поставк\w*|экспорт\w*) со стороны (?:пекина|китая|кнр)"
     r"|(?:китай|пекин|кнр) (?:поставил\w*|продал\w*|экспортировал\w*|нарастил\w*|ввез\w*)"
+    r"|экспорт\w* (?:[\w-]+ ){0,2}?в (?:россию|рф)\b|импорт\w* (?:[\w-]+ ){0,2}?из (?:китая|кнр)\b"
+    r"|[从從]中[国國]的?(?:商品|货物|貨物)?(?:进口|進口)"
 )
 IMPORTS_CN = _re(
     r"(?:russia|russian|moscow)(?:'s|’s)? (?:commodity |goods |merchandise )?exports"
@@ -210,6 +225,8 @@ IMPORTS_CN = _re(
     r"|импорт\w* (?:[\w-]+\s+){0,2}?в (?:китай|кнр)\b|(?:поставк\w*|экспорт\w*) со стороны"
     r" (?:москвы|россии|рф)|(?:росси[яи]|москва|рф) (?:поставил\w*|продал\w*|экспортировал\w*"
     r"|нарастил\w*|ввезл\w*)|對華出口|自俄(?:罗斯|羅斯)?進口"
+    r"|экспорт\w* (?:[\w-]+ ){0,2}?в (?:китай|кнр)\b|импорт\w* (?:[\w-]+ ){0,2}?из (?:россии|рф)\b"
+    r"|[从從]俄(?:罗斯|羅斯)?的?(?:商品|货物|貨物)?(?:进口|進口)"
 )
 TOTAL = _re(
     r"imports? and exports?|exports? and imports?|进出口|進出口|贸易额|貿易額|turnover|total trade"
@@ -239,7 +256,10 @@ CURRENCY = _re(
     r"(?P<both>national currenc|local currenc|own currenc|本币"
     r"|(?:rubles?|roubles?|rublos?)\s*(?:and|e|y|и)\s*(?:chinese )?(?:yuans?|renminbi|rmb)"
     r"|(?:yuans?|renminbi|rmb)\s*(?:and|e|y|и)\s*(?:russian )?(?:rubles?|roubles?)"
-    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*)"
+    r"|национальн\w* валют|нацвалют|рубл\w*\s*и\s*юан\w*|юан\w*\s*и\s*рубл\w*"
+    r"|(?:rubles?|roubles?)\s*or\s*(?:yuans?|renminbi)|(?:yuans?|renminbi)\s*or\s*(?:rubles?|roubles?)"
+    r"|рубл\w*\s*или\s*юан\w*|юан\w*\s*или\s*рубл\w*|本幣"
+    r"|(?:人民币|人民幣)\s*[和与與或及]\s*(?:卢布|盧布)|(?:卢布|盧布)\s*[和与與或及]\s*(?:人民币|人民幣))"
     r"|(?P<yuan>yuan|renminbi|\brmb\b|юан|人民币)|(?P<ruble>rubles?|roubles?|рубл|卢布)"
 )
 RU_EXPORTS = _re(r"supplies from russia|russian exports|exports? (?:from russia )?to china")
@@ -284,21 +304,24 @@ _FALL = (
     r"fell|fall|falls|fallen|dropped|drops?|down|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)"
     r"|shrank|shrunk|shrinks?|shrinking|contract(?:ed|ing|ion)|lower|plung(?:e|es|ed|ing)"
     r"|slump(?:s|ed|ing)?|falling|dropping|reduc(?:ed|ing|tion)|slid|slides?|sliding|sank"
-    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped"
+    r"|tumbl(?:e|es|ed|ing)|slipp(?:ed|ing)|dipped|lost"
     r"|less than (?:in|a year|the (?:previous|same|prior))"
 )
 _FALL_RU = (
     r"сократил\w*|снизил\w*|упал\w*|снижени\w*|падени\w*|сокращени\w*|уменьшил\w*"
     r"|снижа\w*|сокраща\w*|уменьша\w*|уменьшени\w*|обвалил\w*|просел\w*|меньше,? чем"
+    r"|(?:меньше|ниже) (?:показател|уровн|аналогичн|прошл|предыдущ)\w*"
 )
-_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减"
+# "на 26 % больше показателя 2022 года": a rise against the year before
+_MORE_RU = r"(?:больше|выше) (?:показател|уровн|аналогичн|прошл|предыдущ)\w*"
+_FALL_ZH = r"下降|减少|減少|下滑|下跌|回落|降低|萎缩|萎縮|縮減|缩减|微降|略降|小降"
 _RISE_RU = r"вырос\w*|увеличил\w*|рост\w*|прирост\w*|увеличени\w*|подскочил\w*"
 GROWTH = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_FALL}|year[- ]on[- ]year|y/y|yoy|y-o-y|annual terms|{_RISE_RU}"
-    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем)\b"
-    rf"|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
+    rf"|{_FALL_RU}|more than (?:in|a year|the (?:previous|same|prior))|больше,? чем|added"
+    rf"|{_MORE_RU})\b|同比|增长|增長|增加|年增|成長|成长|增速|增幅|{_FALL_ZH}"
     r"|[—–]\s*(?:на|by)\s"  # the verb left out: "imports of Chinese goods — by 47 %"
 )
 # a growth verb just before a multiple: "rose 1.5 times", "boosted supplies 1.5-fold"
@@ -328,13 +351,16 @@ MONTH_ON_MONTH = _re(
     r"|в помесячном выражении|к предыдущему месяцу"
     r"|(?:\bк|по сравнению с|против|относительно)\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл"
     r"|август|сентябр|октябр|ноябр|декабр)\w*(?!\s*(?:\d|по\b|[-–—]))"
+    r"|чем\s+в\s+(?:январ|феврал|март|апрел|ма[яюе]\b|июн|июл|август|сентябр|октябр|ноябр"
+    r"|декабр)\w*(?!\s*\d)|(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
+    r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*\s+(?:результат|показател|уровн)"
 )
 # a rise (the nearest of a rise and a fall word gives a growth rate its sign)
 UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
     r"|up|gained?|surged?|jumped?|climbed?|soared?|higher|growing|expanding|expanded|jumping"
     rf"|surging|climbing|{_RISE_RU}|more than (?:in|a year|the (?:previous|same|prior))"
-    r"|больше,? чем)\b|增长|增長|增加|年增|成長|成长"
+    rf"|больше,? чем|added|{_MORE_RU})\b|增长|增長|增加|年增|成長|成长"
 )
 
 POS2 = _re(

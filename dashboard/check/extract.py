@@ -770,6 +770,8 @@ def _money(around: Around) -> tuple[str, str] | None:
         return _gdp(around)
     if _foreign(around) or _world(around) or _product(around) or _blocked_before(around):
         return None
+    if cues.PER_TIME.search(around.after[:24]) or cues.PER_TIME_BEFORE.search(around.before[-24:]):
+        return None  # "$12 billion per month": a rate, not a period's total
     if blocker is not None and (trade is None or blocker < trade):
         return None
     if trade is None and not _in_sentence(cues.TRADE, around):
@@ -1030,6 +1032,13 @@ def _yuan_first(sentence: str) -> bool:
     return yuan is not None and (dollar is None or yuan.start() < dollar.start())
 
 
+def _yuan_just_before(tail: str) -> bool:
+    """A yuan sum or 'in yuan terms' after the last dollar sum of the words before a rate."""
+    yuan = [m.start() for p in (cues.YUAN_VALUE, cues.YUAN_NEAR) for m in p.finditer(tail)]
+    dollar = [m.start() for m in cues.DOLLAR_VALUE.finditer(tail)]
+    return bool(yuan) and max(yuan) > max(dollar, default=-1)
+
+
 OTHER_FUEL = re.compile(
     r"原油|石油|煤|crude|\boil\b|\bcoal\b|\bLPG\b|нефт|\bугл|\bугол", re.IGNORECASE
 )
@@ -1047,6 +1056,8 @@ def _growth(around: Around) -> tuple[str, str] | None:
         return None
     if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
+    if _yuan_just_before(around.prefix[-60:]):
+        return None  # "…1.63 万亿元, down 6.5 %": the growth of the yuan sum just named
     if cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
         return None  # "15 % higher than in April": not a change over a year
     if (

@@ -125,7 +125,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "base_ru",
             rf"(?:по сравнению с|против|относительно|\bчем)\s+(?:аналогичн\w+ период\w*\s+)?"
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
-            r"|\bк прошлому году",
+            r"|\bк прошлому году"
+            rf"|(?:больше|выше|меньше|ниже)\s+(?:показател|уровн)\w*\s+(?:прошлого года|{RU_YEAR})",
         ),
         (
             "base_zh",
@@ -158,7 +159,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "span",
             rf"\b({MONTH})\w*\.?\s*(?:[-–—]|to|and|through|till|until)\s*({MONTH})\w*\.?"
-            rf"(?:,? (?:of )?({WHEN}))?",
+            rf"(?:,? (?:period )?(?:of )?({WHEN}))?",
         ),
         ("span", rf"\b({RU_MONTH})\w*\s*[-–—]\s*({RU_MONTH})\w*(?: ({YEAR}))?"),
         ("span", rf"\bс\s+({RU_MONTH})\w*\s+по\s+({RU_MONTH})\w*(?: ({YEAR}))?"),
@@ -181,7 +182,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_ru", rf"\b({RU_MONTH_WORD})\s+{RU_YEAR}"),
         ("day_zh", rf"({YEAR})\s*年\s*(1[0-2]|[1-9])\s*月\s*(\d{{1,2}})\s*[日号號]"),
         ("month_zh", rf"(?:({YEAR})\s*年\s*)?(?<![\d-])(1[0-2]|[1-9])\s*月(?!\s*\d|\s*[-–至到])"),
-        ("lastmonth_ru", rf"\bв\s+({RU_MONTH_WORD})(?!\s*\d)"),
+        ("lastmonth_ru", rf"\b(?:в|за)\s+({RU_MONTH_WORD})(?!\s*\d)"),
+        # "сентябрьский экспорт", "майский товарооборот": that month's figure
+        (
+            "lastmonth_ru",
+            r"\b((?:январ|феврал|мартовск|апрельск|майск|июньск|июльск|августовск"
+            r"|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*)\s+(?:[\w-]+\s+)?(?:экспорт|импорт"
+            r"|товарооборот|объем|поставк)",
+        ),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
         ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),

@@ -114,6 +114,8 @@ MULTIPLES = {
     "twelve": 12.0,
 }
 RU_MULTIPLES = {"полтора": 1.5, "два": 2.0, "три": 3.0, "четыре": 4.0, "пять": 5.0}
+RU_FRACTIONS = {"половин": 50.0, "две трети": 66.7, "треть": 33.3, "четверть": 25.0}
+RU_FRACTIONS |= {"три четверти": 75.0}
 WORDS = re.compile(
     r"(?<!first )(?<!second )(?<!\w)(?P<fraction>(?:a |one )?half|(?:a|one) third|two[- ]thirds"
     r"|(?:a|one) quarter|three[- ]quarters)(?= of\b(?!\s*(?:the )?(?:year|\d{4})))"
@@ -121,7 +123,12 @@ WORDS = re.compile(
     r"(?P<growth>(?:a |one )?half|(?:a|one) third|(?:a|one) quarter)(?! of)"
     rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
     rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b"
-    rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b",
+    rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b"
+    # "половина товарооборота", "две трети торговли" (not "вторая половина года")
+    r"|(?<!ой )(?<!ая )(?<!ую )(?<![\w-])(?P<rufraction>половин[аыуе]|две трети|три четверти|треть"
+    r"|четверть)(?=\s+(?!год|полугод|месяц|\d)[а-яё])"
+    # "三成" (30 %), "近九成" (about 90 %): tenths in Chinese
+    r"|(?<![一二三四五六七八九十])(?P<zhcheng>[二三四五六七八九])成(?![长長为為功立交本员員果绩績])",
     re.IGNORECASE,
 )
 
@@ -243,6 +250,13 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("verb"):
         value = 2.0 if match.group("verb").lower() == "doubled" else 3.0
         return Quantity(start, end, text, "ratio", value, rough=True)
+    if match.group("zhcheng"):  # "三成"
+        value = 10.0 * ("二三四五六七八九".index(match.group("zhcheng")) + 2)
+        return Quantity(start, end, text, "percent", value, rough=True)
+    if match.group("rufraction"):  # "половина товарооборота"
+        key = match.group("rufraction").lower()
+        value = RU_FRACTIONS[key[:7] if key.startswith("половин") else key]
+        return Quantity(start, end, text, "percent", value, rough=True)
     if match.group("ru"):  # "в полтора раза"
         return Quantity(
             start, end, text, "ratio", RU_MULTIPLES[match.group("ru").lower()], rough=True

@@ -697,3 +697,172 @@ def test_a_share_of_the_ruble_in_settlements() -> None:
 )
 def test_the_growth_of_a_volume_in_tonnes_is_not_trade_growth(text: str) -> None:
     assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Экспорт из КНР в Россию в 2023 году составил $111 млрд.", "trade_cn_exports_to_ru"),
+        (
+            "Экспорт китайской продукции в РФ в 2023 году составил $111 млрд.",
+            "trade_cn_exports_to_ru",
+        ),
+        ("Импорт Пекином сырья из РФ в 2023 году достиг $129 млрд.", "trade_cn_imports_from_ru"),
+        (
+            "Экспорт российской продукции в КНР в 2023 году достиг $129 млрд.",
+            "trade_cn_imports_from_ru",
+        ),
+        ("2023年俄方从中国的进口达到1110亿美元。", "trade_cn_exports_to_ru"),
+        ("2023年中國從俄羅斯進口1290億美元。", "trade_cn_imports_from_ru"),
+        ("2023年俄罗斯从中国的货物进口额为1110亿美元。", "trade_cn_exports_to_ru"),
+        ("2023年中國從俄羅斯的商品進口額為1290億美元。", "trade_cn_imports_from_ru"),
+    ],
+)
+def test_a_flow_named_by_its_origin_and_destination(text: str, indicator: str) -> None:
+    assert [c.indicator for c in claims(text) if c.indicator.startswith("trade")] == [indicator]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("За первые полгода товарооборот вырос. За апрель торговля составила $20 млрд.", "2024-04"),
+        ("Только за март поставки из КНР составили $9 млрд.", "2024-03"),
+        ("Июньский товарооборот России и Китая достиг $21 млрд.", "2024-06"),
+        ("Майский российский экспорт в Китай составил $11 млрд.", "2024-05"),
+    ],
+)
+def test_one_month_in_russian_is_that_month(text: str, label: str) -> None:
+    assert [period(c) for c in claims(text) if c.text.startswith("$")] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade in farm products between China and Russia reached $5.5 billion in 2020.",
+        "China–Russia services trade came to $17 billion in 2019.",
+        "2019年中俄服務貿易額達到170億美元。",
+        "去年俄罗斯高新技术产品对华出口增长30%。",
+    ],
+)
+def test_one_sector_of_trade_is_not_the_total(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В июле товарооборот России и Китая составил $20 млрд, что на 5% больше, чем в июне.",
+        "За март товарооборот России и Китая достиг $19 млрд, на 7% выше февральских показателей.",
+    ],
+)
+def test_a_change_against_the_month_before_in_russian_is_not_growth(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.endswith("_yoy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023年中俄贸易额同比略降2%。", "2021年中國對俄出口同比微降1.5%。"],
+)
+def test_a_slight_fall_in_chinese_is_negative(text: str) -> None:
+    growth = [c for c in claims(text) if c.indicator.endswith("_yoy")]
+    assert growth and all(c.value < 0 for c in growth)
+
+
+def test_a_span_of_months_called_a_period_of_a_year() -> None:
+    (claim,) = claims("China–Russia trade reached $60 billion in the March-July period of 2019.")
+    assert period(claim) == "Mar–Jul 2019"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This summer trade between China and Russia ran at $11 billion a month.",
+        "Товарооборот России и Китая летом достигал $11 млрд в месяц.",
+        "2025年中俄贸易平均每月约190亿美元。",
+    ],
+)
+def test_a_rate_per_month_is_not_a_total(text: str) -> None:
+    assert not [c for c in claims(text) if c.indicator.startswith("trade")]
+
+
+def test_growth_just_after_yuan_terms_is_not_checked() -> None:
+    text = "2023年中俄贸易额2401亿美元,增长26.3%,用人民币计算则为1.7万亿元,增长32.7%。"
+    assert [c.value for c in claims(text) if c.indicator.endswith("_yoy")] == [26.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Половина торговли России и Китая сейчас идет в национальных валютах.", 50.0),
+        ("Две трети товарооборота России и Китая обслуживается в рублях и юанях.", 66.7),
+        ("Три четверти расчетов между Россией и Китаем проходят в рублях или юанях.", 75.0),
+        ("Today 95% of payments between Russia and China are made in rubles or yuan.", 95.0),
+        ("中俄贸易中九成以上、约95%以人民币或卢布结算。", 95.0),
+    ],
+)
+def test_both_national_currencies_in_other_words(text: str, value: float) -> None:
+    found = [c for c in claims(text) if c.indicator.startswith("settlement")]
+    assert [(c.indicator, c.value) for c in found] == [
+        ("settlement_national_currencies_share", value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во второй половине 2023 года товарооборот России и Китая составил $120 млрд.",
+        "В первую половину года товарооборот России и Китая составил $110 млрд.",
+    ],
+)
+def test_a_half_year_in_russian_is_no_fraction(text: str) -> None:
+    assert not [c for c in claims(text) if c.unit == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "Товарооборот России и Китая в 2021 году составил $147 млрд, что на 35,8% выше"
+            " показателя 2020 года.",
+            35.8,
+            "2021",
+        ),
+        (
+            "Экспорт Китая в Россию в 2020 году составил $50 млрд, на 2% меньше уровня прошлого"
+            " года.",
+            -2.0,
+            "2020",
+        ),
+        ("In 2019 China–Russia trade added 3.4% and reached $110 billion.", 3.4, "2019"),
+        ("China's exports to Russia lost 2% in 2020 and came to $50 billion.", -2.0, "2020"),
+    ],
+)
+def test_growth_against_the_year_before_in_other_words(text: str, value: float, label: str) -> None:
+    growth = [c for c in claims(text) if c.indicator.endswith("_yoy")]
+    assert [(c.value, period(c)) for c in growth] == [(value, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("2021年中俄贸易额增长了三成多。", "trade_total_yoy", 30.0),
+        ("目前中俄贸易中九成以上使用本币结算。", "settlement_national_currencies_share", 90.0),
+    ],
+)
+def test_tenths_in_chinese(text: str, indicator: str, value: float) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == [(indicator, value)]
+
+
+def test_a_word_with_cheng_is_no_tenth() -> None:
+    assert not claims("2023年中俄两国成为重要伙伴,三成员国签署协议。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia bought the most Chinese goods in 2023; Belgium came second with $30 billion.",
+        "China's exports to Russia grew in 2023, while those to Austria reached $4 billion.",
+    ],
+)
+def test_a_figure_for_another_european_country_is_not_checked(text: str) -> None:
+    assert not [c for c in claims(text) if c.text.startswith("$")]
