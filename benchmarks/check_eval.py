@@ -322,7 +322,7 @@ def _bounds(part: str) -> tuple[date, date]:
 
 
 def corpus_sentences(split: str) -> list[Sentence]:
-    """The corpus sentences of one split (dev ... fourth), mentions by value_text."""
+    """One split's corpus sentences (dev, test, holdout, final, fourth), mentions by value_text."""
     mentions: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in _rows(CORPUS / "mentions.csv"):
         mentions[row["sentence_id"]].append(row)
