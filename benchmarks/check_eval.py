@@ -15,7 +15,9 @@ scale errors. `--split dev` (the default) scores its development half, `--split 
 old test half (scored once, then seen: details are printed for it too), `--split all` both;
 `--split holdout` the held-out set of the second pass (scored once at the end of its stop,
 then seen: now development text, details printed); `--split final` the held-out set of the
-third pass (scored once, at 50c849c, then seen: now development text, details printed).
+third pass (scored once, at 50c849c, then seen: now development text, details printed);
+`--split fourth` the held-out set of the fourth pass alone (summary only; scored once, by the
+lead, at the end).
 """
 
 import argparse
@@ -320,7 +322,7 @@ def _bounds(part: str) -> tuple[date, date]:
 
 
 def corpus_sentences(split: str) -> list[Sentence]:
-    """The corpus sentences of one split (dev, test, holdout, final), mentions by value_text."""
+    """One split's corpus sentences (dev, test, holdout, final, fourth), mentions by value_text."""
     mentions: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in _rows(CORPUS / "mentions.csv"):
         mentions[row["sentence_id"]].append(row)
@@ -530,9 +532,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "test", "all", "holdout", "final"),
+        choices=("dev", "test", "all", "holdout", "final", "fourth"),
         default="dev",
-        help="corpus half to score",
+        help="corpus half to score; fourth is scored once, summary only",
     )
     parser.add_argument(
         "--dev-only", action="store_true", help="skip the held-out hand-written sets"
@@ -574,6 +576,12 @@ def main() -> None:
             "REAL TEXT, third-pass held-out set (scored once, then seen: now development text)",
             score_corpus(corpus_sentences("final")),
             details,
+        )
+    if args.split == "fourth":
+        report_corpus(
+            "REAL TEXT, FOURTH held-out set, fourth pass (scored once; no details printed)",
+            score_corpus(corpus_sentences("fourth")),
+            False,
         )
 
 
