@@ -8,9 +8,10 @@ from dashboard import critical_css
 
 pytestmark = pytest.mark.browser
 
-# every element of the server's markup (the scripts' footer aside): its box and its look
+# every element of the server's markup (the scripts' footer aside): its box and its look; the
+# script elements the inline starter adds once the first frame is painted are not markup
 BOXES = """() => Array.from(document.querySelectorAll("body *"))
-  .filter((element) => !element.closest("footer"))
+  .filter((element) => !element.closest("footer") && element.tagName !== "SCRIPT")
   .map((element) => {
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);
@@ -45,7 +46,7 @@ def test_the_markup_is_laid_out_alike_before_and_after_the_stylesheet(
 ):
     alone = _layout(browser, base_url + path, width, full=False)
     full = _layout(browser, base_url + path, width, full=True)
-    assert len(full) > 40
+    assert len(full) > 30
     assert [box for box, other in zip(alone, full, strict=True) if box != other] == []
 
 
