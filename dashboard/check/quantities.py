@@ -28,9 +28,10 @@ SCALE = (
     r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
-    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|дол(?![а-яё])\.?|美元|USD"
+    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|(?:ам\.\s?)?долл\.?"
+    r"|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
-    r"|percent|per cent|pct|pc\b|%|процент\w*"
+    r"|percent|per cent|pct|pc\b|%|процент\w*|проц\."
     r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米|立方公尺"
     r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
     r"|times|-?fold|раза?\b|倍"
@@ -58,6 +59,14 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
+# a number written in two scales: "31 млрд 198,7 млн долл." (31.1987 billion), "2181亿7600万美元"
+COMPOUND = re.compile(
+    r"(?<![\d.,])(?P<big>\d{1,4})\s*(?P<bigscale>млрд\.?|миллиард\w*|billion|bn|亿|億)\s*"
+    r"(?P<small>\d{1,4}(?:[.,]\d+)?)\s*(?P<smallscale>млн\.?|миллион\w*|million|mln|万|萬)"
+    rf"(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
+    re.IGNORECASE,
+)
+CURRENCY_BEFORE = re.compile(rf"(?:{CURRENCY})$", re.IGNORECASE)
 RANGE_START = re.compile(
     r"(?:between|from)(?: (?:an?|the))?(?: (?:initial|earlier|previous|original|planned))?\s*$",
     re.IGNORECASE,
@@ -186,7 +195,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     """The project unit a written unit stands for, or None when it is none of them."""
     unit = unit.lower().replace(" ", "").replace(".", "")
     cur = currency.strip().lower()
-    if unit in ("percent", "pct", "pc", "%") or unit.startswith("процент"):
+    if unit in ("percent", "pct", "pc", "%") or unit.startswith("проц"):
         return "percent"
     if unit in ("times", "fold", "-fold", "раз", "раза", "倍"):
         return "ratio"
@@ -195,7 +204,8 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "CNY bn"
     if unit.startswith(("rouble", "ruble", "рубл", "₽")):
         return "RUB bn"
-    if cur or unit in ("usdollars", "dollars", "usd", "美元") or unit.startswith("дол"):
+    dollars = unit.removeprefix("ам").startswith("дол")  # "ам. долл.": American dollars
+    if cur or unit in ("usdollars", "dollars", "usd", "美元") or dollars:
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米", "立方公尺")
     if unit == "bcm" or (scale_word and cubic):
@@ -219,9 +229,13 @@ def find(text: str) -> list[Quantity]:
     word with no unit ("… $100 billion by 2015 and 200 billion by 2020") takes the currency
     of the money (or gas volume) figure before it in the text, or dollars after "in dollar
     terms"."""
-    found: list[Quantity] = []
+    found = _compounds(text)
+    compounds = [(q.start, q.end, q.unit) for q in found]
     money = ""
     for match in QUANTITY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in compounds):
+            continue  # a part of "31 млрд 198,7 млн долл."
+        money = next((u for s, e, u in reversed(compounds) if e <= match.start()), money)
         quantity = _quantity(text, match, money)
         if quantity is not None:
             found.extend(quantity)
@@ -231,6 +245,31 @@ def find(text: str) -> list[Quantity]:
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(_words(match))
     return sorted(found, key=lambda q: q.start)
+
+
+def _compounds(text: str) -> list[Quantity]:
+    """Numbers written in two scales, "31 млрд 198,7 млн долл. США" (31.1987 billion dollars),
+    "2181亿7600万美元" (218.176 billion): the second part smaller than one of the first scale."""
+    found = []
+    for match in COMPOUND.finditer(text):
+        g = {k: v or "" for k, v in match.groupdict().items()}
+        big, small = multiplier(g["bigscale"]), multiplier(g["smallscale"])
+        russian = russian_scale(g["smallscale"])
+        part = to_float(g["small"], russian) * small
+        currency = CURRENCY_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        cur = currency.group() if currency else ""
+        unit = unit_of(cur, g["bigscale"], g["unit"], bool(g["year"]))
+        if unit is None or unit in ("percent", "ratio") or part >= big:
+            continue
+        f = factor("", unit)
+        start = currency.start() if currency else match.start()
+        end = match.end()
+        while text[end - 1] in ". ":
+            end -= 1
+        value = round((int(g["big"]) * big + part) * f, 9)
+        step = _step(g["small"], small * f, russian)
+        found.append(Quantity(start, end, text[start:end], unit, value, step=step))
+    return found
 
 
 def _words(match: re.Match[str]) -> Quantity:

@@ -1,0 +1,84 @@
+"""General rules for reading numbers and their signs, added in the recall round of issue 19
+(wave 6). Every sentence here is HAND-WRITTEN for the rule it tests (none is copied from the
+corpus or a news page); each rule also has sentences where it must not fire."""
+
+from datetime import date
+
+import pytest
+
+from dashboard.check import quantities
+from dashboard.check.extract import Claim, extract
+
+D = date(2024, 7, 12)
+
+
+def by_text(text: str, published: date | None = D) -> dict[str, Claim]:
+    return {c.text: c for c in extract(text, published)}
+
+
+def values(text: str) -> list[tuple[str, float]]:
+    return [(q.unit, round(q.value, 6)) for q in quantities.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Оборот составил 45 млрд 302,4 млн долл. США за квартал.", [("USD bn", 45.3024)]),
+        ("Экспорт достиг 7 млрд 5,5 млн ам. долл. в марте.", [("USD bn", 7.0055)]),
+        ("双方贸易额为1532亿4100万美元。", [("USD bn", 153.241)]),
+        ("Trade came to $12 billion 350 million in the quarter.", [("USD bn", 12.35)]),
+    ],
+)
+def test_a_number_in_two_scales_is_one_number(text: str, want: list[tuple[str, float]]) -> None:
+    assert values(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Оборот составил 45 млрд долл. в 2023 году, а 300 млн долл. пришлось на услуги.",
+            [("USD bn", 45.0), ("USD bn", 0.3)],
+        ),
+        (
+            "Trade reached $12 billion in 2019, and 350 million people live there.",
+            [("USD bn", 12.0)],
+        ),
+        ("双方贸易额为15亿美元,另有2000万美元用于基建。", [("USD bn", 1.5), ("USD bn", 0.02)]),
+        (
+            "Оборот составил 3 млрд 1500 млн долл.",
+            [("USD bn", 1.5)],
+        ),  # 1,500 million is no part of 3 billion
+    ],
+)
+def test_two_separate_numbers_are_not_joined(text: str, want: list[tuple[str, float]]) -> None:
+    assert values(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Рост составил 12,4 проц. за год.", [("percent", 12.4)]),
+        ("Импорт достиг 9,8 млрд ам. долл.", [("USD bn", 9.8)]),
+    ],
+)
+def test_xinhua_russian_spellings_of_percent_and_dollars(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert values(text) == want
+
+
+def test_a_two_scale_sum_is_a_claim_with_its_growth() -> None:
+    text = (
+        "В январе-марте товарооборот между Китаем и Россией составил 52 млрд 118,3 млн долл. "
+        "США, что на 14,6 проц. больше, чем годом ранее."
+    )
+    found = by_text(text)
+    level = found["52 млрд 118,3 млн долл"]
+    assert (level.indicator, round(level.value, 4)) == ("trade_total", 52.1183)
+    assert found["14,6 проц"].indicator == "trade_total_yoy"
+    assert found["14,6 проц"].value == 14.6
+
+
+def test_a_percentage_without_the_abbreviation_point_is_no_percent() -> None:
+    assert values("Он прочитал проц книги.") == []
