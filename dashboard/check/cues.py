@@ -355,6 +355,19 @@ MONTH_ON_MONTH = _re(
     r"|декабр)\w*(?!\s*\d)|(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
     r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*\s+(?:результат|показател|уровн)"
 )
+# the change a rate is named as, right after it: "a 3 % decline", "25.7%的增幅", "5 % роста"
+CHANGE_AFTER = _re(
+    r"^\s*(?:(?:year[- ]on[- ]year|y/y|annual|yearly|annuali[sz]ed)\s+)?(?:(?P<fall>declines?"
+    r"|drops?|falls?|decreases?|contraction|slump|plunge|reduction)|rise|increase|growth|gain"
+    r"|jump|surge)\b"
+    r"|^\s*的?(?:(?P<zhfall>降幅|跌幅)|增幅|涨幅|漲幅)"
+    r"|^\s*(?:(?P<rufall>падени|снижени|сокращени)|рост|прирост)\w*\b"
+)
+# a rate compared with another rate, not a rise or fall: "much lower than the 20.8 % of 2017"
+THAN_BEFORE = _re(
+    r"\b(?:lower|higher|less|more|smaller|larger|greater|bigger|faster|slower)\s+than"
+    r"\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # a rise (the nearest of a rise and a fall word gives a growth rate its sign)
 UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"

@@ -1421,18 +1421,25 @@ FROM_VALUE = re.compile(r"(?:\bfrom|從|从|\bс)\s*(?:每年)?\s*$", re.IGNOREC
 
 
 def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> float:
-    """A growth rate's sign: the nearest rise or fall word before it in its own stretch
-    ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"), else just after it
-    ("a 3 % decline"), else that of the growth rate before it in the sentence ("exports fell
-    9 %, imports 5 %")."""
+    """A growth rate's sign: a sign written on it, else the change it is named as right after it
+    ("a 3 % decline", "25.7%的增幅"), else the nearest rise or fall word before it in its own
+    stretch ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"; not a
+    comparison of rates, "lower than the 20.8 % of 2017"), else just after it, else that of
+    the growth rate before it in the sentence ("exports fell 9 %, imports 5 %")."""
     if not indicator.endswith("_yoy"):
         return quantity.value
     sign = SIGNED.search(around.before)
     if sign:  # "(-11.7 % compared to 2024)"
         return -quantity.value if sign.group(1) in "-−–" else quantity.value
+    named = cues.CHANGE_AFTER.match(around.after)
+    if named:  # "a nearly 3 % decline", "25.7%的增幅": the change the figure is named as
+        fall = named.group("fall") or named.group("zhfall") or named.group("rufall")
+        return -quantity.value if fall else quantity.value
     before = around.before[-80:]
     clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
     before = clause if len(clause) > len(before) else before
+    if cues.THAN_BEFORE.search(before):
+        before = ""  # "much lower than the 20.8 % of 2017": rates compared, not a fall
     rise = [m.end() for m in cues.UP.finditer(before)]
     fall = [m.end() for m in cues.DOWN.finditer(before)]
     if rise or fall:

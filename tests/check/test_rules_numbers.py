@@ -82,3 +82,49 @@ def test_a_two_scale_sum_is_a_claim_with_its_growth() -> None:
 
 def test_a_percentage_without_the_abbreviation_point_is_no_percent() -> None:
     assert values("Он прочитал проц книги.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        (
+            "China–Russia trade grew 4 % in 2021, after 2020 saw a nearly 2.9 % "
+            "year-on-year decline.",
+            "2.9 %",
+            -2.9,
+        ),
+        (
+            "Trade between China and Russia rose 3 % in 2019, far lower than the 24 percent "
+            "recorded in 2018.",
+            "24 percent",
+            24.0,
+        ),
+        ("中俄贸易额3月同比增长5%,与2月12.5%的增幅相比有所回落。", "12.5%", 12.5),
+        ("Товарооборот России и Китая в 2021 году показал 35% прироста.", "35%", 35.0),
+    ],
+)
+def test_a_rate_takes_the_sign_of_the_change_it_is_named_as(
+    text: str, figure: str, value: float
+) -> None:
+    claim = by_text(text)[figure]
+    assert claim.indicator == "trade_total_yoy"
+    assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("中俄贸易额同比下降5%。", "5%", -5.0),  # "同比" is no comparison of two rates
+        ("China–Russia trade fell 8 % in 2024, lower than expected.", "8 %", -8.0),
+        (
+            "Trade between Russia and China dropped 7 % in 2020, a sharper fall than in 2019.",
+            "7 %",
+            -7.0,
+        ),
+        ("Товарооборот России и Китая снизился на 4% в 2020 году.", "4%", -4.0),
+    ],
+)
+def test_a_fall_written_before_the_rate_keeps_its_sign(
+    text: str, figure: str, value: float
+) -> None:
+    assert by_text(text)[figure].value == value
