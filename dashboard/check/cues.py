@@ -123,7 +123,10 @@ BLOCKER = _re(
     r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
     r"|инвестиц|профицит|дефицит|сальдо|投资|投資|顺差|順差|逆差"
 )
-BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
+BARE_FLOW = _re(
+    r"\b(?:exports?|imports?)\b|(?<![а-яё])(?:экспорт|импорт)(?:а|ом|у|е)?(?![а-яё])"
+    r"|(?:(?<![进進])出口|[进進]口)(?=[^，,。；;]{0,4}?(?:增长|增長|下降|减少|減少|达|達|为|為|额|額|\d))"
+)  # not "进口博览会", "进口数据": a flow with its verb or figure
 DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
 
 # a country's trade with the whole world, not with the other country
@@ -238,6 +241,13 @@ IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
 # a sentence naming one direction of trade or the other, in any language the checker reads
 FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт")
 
+# which way a named flow goes, seen from its subject: "China's exports", "Russia's imports"
+FLOW_KIND = _re(
+    r"(?P<exports>export|экспорт|出口|shipments|supplies|deliveries|sales|sold|shipped|supplied"
+    r"|delivered)|(?P<imports>import|импорт|进口|進口|bought|purchas|ввоз)"
+)
+
+RESPECTIVELY = _re(r"respectively|соответственно|分别|分別")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),

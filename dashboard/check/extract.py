@@ -896,15 +896,50 @@ def _direction(around: Around) -> str | None:
         if _in_sentence(pattern, around)  # one cached look at the sentence spares the rest
         for m in pattern.finditer(around.prefix)
     ]
-    bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
-    if bare and (not hits or max(bare) >= max(end for _, end, _ in hits)):
-        return None  # "Exports grew 5 %": whose exports is not said
+    bare = [m for m in cues.BARE_FLOW.finditer(around.prefix)]
+    if bare and (not hits or bare[-1].start() >= max(end for _, end, _ in hits)):
+        return _counterpart(bare[-1].group(), hits, around)  # "Exports grew 5 %": whose?
     if hits:
         return max(hits)[2]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
             return indicator
     return "trade_total"
+
+
+LIST_JOIN = re.compile(r"\s*(?:,|and|и|和|及|与|、)\s*", re.IGNORECASE)
+
+
+def _counterpart(
+    word: str, hits: list[tuple[int, int, str]], around: Around
+) -> str | None:
+    """A bare "imports" or "exports" after a flow named with its countries, in the sentence or
+    the two before it: the same flow when the word is the same ("China's exports to Russia
+    rose …; the total export value …"), else the other one, seen from the same country
+    ("China's exports to Russia jumped 20 % …, while imports rose 31 %": China's imports;
+    "Russia's exports to China hit $21 bn, while imports were $20 bn": Russia's imports).
+    None when no such flow is named (whose exports is not said), or when figures are paired
+    with flows in turn ("respectively")."""
+    listed = LIST_JOIN.fullmatch(around.after) or cues.RESPECTIVELY.search(around.after)
+    if listed and cues.RESPECTIVELY.search(around.sentence, len(around.prefix)):
+        return None  # "… up 1.4 % and 2.5 %, respectively": each flow in its turn
+    text, named = around.prefix, sorted(hits)
+    if not named:
+        text = around.context
+        named = sorted(
+            (m.start(), m.end(), indicator)
+            for indicator, pattern in cues.DIRECTIONS
+            for m in pattern.finditer(text)
+        )
+    kinds = [(s, e, i, cues.FLOW_KIND.search(text[s:e])) for s, e, i in named]
+    kinds = [(s, e, i, k) for s, e, i, k in kinds if k is not None and i != "trade_total"]
+    if not kinds:
+        return None
+    _, _, indicator, kind = kinds[-1]
+    bare = cues.FLOW_KIND.search(word)
+    if bare is not None and bare.lastgroup == kind.lastgroup:
+        return indicator
+    return next(i for i, _ in cues.DIRECTIONS if i != indicator)
 
 
 def _nearest_country(text: str) -> str | None:
