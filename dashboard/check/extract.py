@@ -910,9 +910,7 @@ def _direction(around: Around) -> str | None:
 LIST_JOIN = re.compile(r"\s*(?:,|and|и|和|及|与|、)\s*", re.IGNORECASE)
 
 
-def _counterpart(
-    word: str, hits: list[tuple[int, int, str]], around: Around
-) -> str | None:
+def _counterpart(word: str, hits: list[tuple[int, int, str]], around: Around) -> str | None:
     """A bare "imports" or "exports" after a flow named with its countries, in the sentence or
     the two before it: the same flow when the word is the same ("China's exports to Russia
     rose …; the total export value …"), else the other one, seen from the same country
@@ -931,13 +929,16 @@ def _counterpart(
             for indicator, pattern in cues.DIRECTIONS
             for m in pattern.finditer(text)
         )
-    kinds = [(s, e, i, cues.FLOW_KIND.search(text[s:e])) for s, e, i in named]
-    kinds = [(s, e, i, k) for s, e, i, k in kinds if k is not None and i != "trade_total"]
+    kinds = [
+        (indicator, found.lastgroup)
+        for s, e, indicator in named
+        if indicator != "trade_total" and (found := cues.FLOW_KIND.search(text[s:e]))
+    ]
     if not kinds:
         return None
-    _, _, indicator, kind = kinds[-1]
+    indicator, kind = kinds[-1]
     bare = cues.FLOW_KIND.search(word)
-    if bare is not None and bare.lastgroup == kind.lastgroup:
+    if bare is not None and bare.lastgroup == kind:
         return indicator
     return next(i for i, _ in cues.DIRECTIONS if i != indicator)
 
