@@ -279,6 +279,7 @@ def _sentence_claims(
             _doubt(name, around)
             or _unfinished(period, status, state, published, sentence)
             or _over_years(name, period)
+            or _undated_capacity(name, period, published, sentence)
         )
         value = _signed(quantity, name, around, fell)
         fell = value < 0 if name.endswith("_yoy") else fell
@@ -406,6 +407,18 @@ def _over_years(indicator: str, period: Period | None) -> str:
     if period.end.year == period.start.year:
         return ""
     return f"a change over {period.label}, not over one year: not compared"
+
+
+def _undated_capacity(
+    indicator: str, period: Period | None, published: date | None, sentence: str
+) -> str:
+    """A capacity being raised ("from 38 to 44 bcm a year") with no period in a text with no
+    date: which of the two is in force is not resolved (a design capacity alone stands)."""
+    if not indicator.endswith("_capacity") or period is not None or published is not None:
+        return ""
+    if not cues.UPLIFT.search(sentence):
+        return ""
+    return "no date stated or published: which capacity is in force, before or after the raise"
 
 
 def _doubt(indicator: str, around: Around) -> str:

@@ -38,7 +38,7 @@ UNIT = (
 )
 PER_YEAR = (
     r"\s*(?:of (?:natural )?gas )?(?:per year|a year(?!\s+(?:earlier|ago|before|later))|per annum"
-    r"|annually|/yr|в год)"
+    r"|annually|/yr|(?:(?:природного )?газа )?в год)"
 )
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 MONEY = ("USD bn", "CNY bn", "RUB bn")
@@ -55,7 +55,7 @@ QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     # "$220 billion-245 billion": a scale word written on both ends of a range
     rf"(?:\s*(?P<scale1>{SCALE})(?=\s*[-–]\s*(?:{CURRENCY})?{NUMBER}\s*(?P=scale1)))?"
-    rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
+    rf"(?:\s*(?P<dash>[-–]|to|and|до)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
@@ -68,7 +68,8 @@ COMPOUND = re.compile(
 )
 CURRENCY_BEFORE = re.compile(rf"(?:{CURRENCY})$", re.IGNORECASE)
 RANGE_START = re.compile(
-    r"(?:between|from)(?: (?:an?|the))?(?: (?:initial|earlier|previous|original|planned))?\s*$",
+    r"(?:between|from|(?<![а-яё])(?:с|от))(?: (?:an?|the))?"
+    r"(?: (?:initial|earlier|previous|original|planned))?\s*$",
     re.IGNORECASE,
 )
 
@@ -328,8 +329,10 @@ def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity
         return [Quantity(start, end, text[start:end], unit, first, step=step)]
     second = to_float(g["num2"], russian) * f
     begun = RANGE_START.search(text[:start])
-    if g["dash"].lower() == "to" and begun and begun.group().lower().startswith("from"):
-        split = match.start("num2")
+    split = match.start("num2")
+    if g["dash"].lower() == "до" and not begun:  # "на 8 до 56 млрд": a change, then a level
+        return [Quantity(split, end, text[split:end], unit, second, step=step)]
+    if g["dash"].lower() in ("to", "до") and begun and begun.group().lower()[0] in "fсо":
         return [
             Quantity(
                 start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)

@@ -753,3 +753,52 @@ def test_a_growth_of_oil_in_a_gas_sentence_is_not_the_gas(text: str) -> None:
 def test_a_span_ending_on_the_publication_day_is_this_years(text: str) -> None:
     (claim,) = [c for c in claims(text, date(2023, 8, 31)) if c.unit == "percent"]
     assert label(claim) == "Jan–Aug 2023"
+
+
+# Wave 6 (hand-written): "с 38 до 44 …", "газа в год", an undated capacity
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Газпром» и CNPC договорились увеличить поставки по «Силе Сибири» с 38 до 44 млрд "
+        "кубометров газа в год.",
+        "Gazprom and CNPC agreed to raise supplies via the Power of Siberia from 38 to 44 bcm "
+        "a year.",
+    ],
+)
+def test_a_raise_from_one_capacity_to_another_gives_both(text: str) -> None:
+    got = [(c.indicator, c.value) for c in claims(text)]
+    assert ("gas_pos_capacity", 38.0) in got
+    assert ("gas_pos_capacity", 44.0) in got
+
+
+def test_a_chinese_raise_is_two_figures_not_a_range() -> None:
+    text = "双方同意把“西伯利亚力量”管道的供气量从每年380亿立方米提高到440亿立方米。"
+    assert [(c.value, c.low) for c in claims(text)] == [(38.0, None), (44.0, None)]
+
+
+def test_a_russian_yearly_volume_with_gas_between_is_yearly() -> None:
+    text = (
+        "Договор предполагает поставку по «Силе Сибири» 38 млрд кубометров природного газа в год."
+    )
+    assert [(c.indicator, c.value) for c in claims(text)] == [("gas_pos_capacity", 38.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Экспорт Китая в Россию вырос на 8 до 56 млрд долларов в 2023 году.", [56.0]),
+        ("Товарооборот России и Китая вырос на 12,5 до 240 млрд долларов в 2023 году.", [240.0]),
+    ],
+)
+def test_a_change_before_do_is_not_a_range(text: str, want: list[float]) -> None:
+    assert [c.value for c in claims(text)] == want
+
+
+def test_an_undated_capacity_raise_is_found_not_checked() -> None:
+    text = "Gazprom agreed to raise supplies via the Power of Siberia from 38 to 44 bcm a year."
+    undated = claims(text, None)
+    assert [c.value for c in undated] == [38.0, 44.0]
+    assert all("no date" in c.doubt for c in undated)
+    assert all(c.doubt == "" for c in claims(text))
+    design = claims("The Power of Siberia has a design capacity of 38 bcm a year.", None)
+    assert [c.doubt for c in design] == [""]  # a design capacity alone stands
