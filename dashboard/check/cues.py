@@ -42,6 +42,7 @@ OTHER_COUNTRY = _re(
     r"|asian countries|\basia\b(?!-pacific)"
     r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
     r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
+    r"|европейск\w* союз"
     r"|美国|美國|日本|德国|德國|印度|英国|英國|法国|法國|韩国|韓國|欧盟|歐盟|哈萨克|哈薩克|土库曼"
     r"|土庫曼|乌克兰|烏克蘭|巴西|伊朗|土耳其|越南|沙特"
 )
@@ -425,7 +426,15 @@ CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
     r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
-    r"|进口|進口|对华|對華|向中国|向中國"
+    r"|进口|進口|对华|對華|向中国|向中國|импорт|закуп|купил|ввез"
+)
+# pipeline gas and LNG named together as the parts of one figure: China's total gas imports
+BOTH_ROUTES = _re(
+    r"(?:pipelines?|piped|трубопровод\w*|管道)[^.;:\d]{0,20}?(?:\band\b|\bи\b|和|及|与)"
+    r"[^.;:\d]{0,15}?(?:\blng\b|\bспг\b|liquefied|液化)"
+    r"|(?:\blng\b|\bспг\b|liquefied|液化)[^.;:\d]{0,20}?(?:\band\b|\bи\b|和|及|与)"
+    r"[^.;:\d]{0,15}?(?:pipelines?|piped|трубопровод\w*|管道)"
+    r"|\bincluding pipeline gas\b"
 )
 
 TARGET = _re(

@@ -1088,6 +1088,7 @@ def _yuan_just_before(tail: str) -> bool:
     return bool(yuan) and max(yuan) > max(dollar, default=-1)
 
 
+TONNES = re.compile(r"tonnes|tons|\bmt\b|тонн|吨|噸", re.IGNORECASE)
 OTHER_FUEL = re.compile(
     r"原油|石油|煤|crude|\boil\b|\bcoal\b|\bLPG\b|нефт|\bугл|\bугол", re.IGNORECASE
 )
@@ -1096,7 +1097,7 @@ OTHER_FUEL = re.compile(
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
     gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
-    unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    unit = "Mt" if TONNES.search(around.sentence) else "bcm"
     own = re.split(r"[、,，;；]|\b(?:and|и)\b", around.before)[-1]
     if gas and OTHER_FUEL.search(own) and not _has(cues.GAS, own):
         return None  # "gas rose 50 %, crude oil 10 %": the oil's growth
@@ -1225,7 +1226,7 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return None if isinstance(pipeline, str) else pipeline
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
-    if _foreign(around) or _has(cues.DAILY, text):
+    if _foreign(around) or _has(cues.DAILY, text) or _other_buyer(text):
         return None  # "China's LNG imports from Qatar", "daily exports hit 62.4 mcm"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
@@ -1247,14 +1248,21 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
 
 
+def _other_buyer(sentence: str) -> bool:
+    """Another country named and China not ("Its largest buyer, the European Union, bought
+    150 bcm"): the gas is not China's."""
+    return _has(cues.OTHER_COUNTRY, sentence) and not _has(cues.CHINA, sentence)
+
+
 def _import_route(around: Around) -> str | None:
-    """LNG, pipeline or '' (all gas) for China's gas imports: the one the sentence names; when it
-    names both, the one in the figure's own clause, else '' for a total that lists its parts
-    next ("13.2 bcm, including 5.5 by pipeline"), else the nearest to the figure."""
+    """LNG, pipeline or '' (all gas) for China's gas imports: '' when both are named together
+    before it ("via pipeline and as LNG"); the one named in the figure's own clause; else ''
+    for a total that lists its parts next ("13.2 bcm, including 5.5 by pipeline"); else the
+    one the sentence names, or the nearest to the figure when it names both."""
     text = around.sentence
+    if cues.BOTH_ROUTES.search(around.prefix):
+        return ""  # "imports, via pipeline and as LNG, reached 87 Mt": all gas
     lng, pipe = cues.LNG.search(text), cues.PIPELINE.search(text)
-    if not (lng and pipe):
-        return "lng" if lng else "pipeline" if pipe else ""
     before, after = _clause(around)
     own = {
         kind
@@ -1265,8 +1273,10 @@ def _import_route(around: Around) -> str | None:
         return own.pop()
     at = len(around.prefix)
     end = text.find(around.after, at) if around.after else len(text)
-    if INCLUDING.match(text, end):
-        return ""
+    if (lng or pipe) and INCLUDING.match(text, end):
+        return ""  # "94.6 bcm, including by the Central Asian pipeline": all gas, then a part
+    if not (lng and pipe):
+        return "lng" if lng else "pipeline" if pipe else ""
     hits = [
         (m.start() - end if m.start() >= at else at - m.end(), kind)
         for kind, pattern in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
@@ -1286,6 +1296,8 @@ def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, 
     """China's gas imports in tonnes: all gas, its LNG, or its LNG from Russia. LNG in a passage
     naming Russia without "from Russia", and a figure whose own stretch names neither LNG nor
     pipelines in a sentence naming one of them, are not checked."""
+    if cues.BOTH_ROUTES.search(around.prefix):
+        return None if russian else ("gas_cn_imports_total_mass", "CHN")
     if _has(cues.LNG, around.before + around.after):
         if from_russia:
             return "gas_cn_lng_imports_from_ru_mass", "CHN"

@@ -32,8 +32,8 @@ UNIT = (
     r"|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
     r"|percent|per cent|pct|pc\b|%|процент\w*|проц\."
-    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米|立方公尺"
-    r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
+    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|кубическ\w* метр\w*|куб\.? ?м|立方米|立方公尺"
+    r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн|吨|噸"
     r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = (
@@ -211,7 +211,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米", "立方公尺")
     if unit == "bcm" or (scale_word and cubic):
         return "bcm/yr" if per_year else "bcm"
-    if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн"):
+    if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн", "吨", "噸"):
         return "Mt"
     return None
 

@@ -802,3 +802,55 @@ def test_an_undated_capacity_raise_is_found_not_checked() -> None:
     assert all(c.doubt == "" for c in claims(text))
     design = claims("The Power of Siberia has a design capacity of 38 bcm a year.", None)
     assert [c.doubt for c in design] == [""]  # a design capacity alone stands
+
+
+# Wave 6 (hand-written): China's total gas imports in customs phrasing
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "China's gas imports, by pipeline and as LNG together, rose 8 % to 120 million tonnes "
+            "in 2023.",
+            [("gas_cn_imports_total_mass_yoy", 8.0), ("gas_cn_imports_total_mass", 120.0)],
+        ),
+        (
+            "Китай в 2023 году импортировал (по трубопроводам и в виде СПГ) 165 млрд кубических "
+            "метров природного газа.",
+            [("gas_cn_imports_total", 165.0)],
+        ),
+        (
+            "В 2023 году Китай закупил 165 млрд куб. м газа, в том числе по трубопроводам 70 млрд "
+            "куб. м.",
+            [("gas_cn_imports_total", 165.0), ("gas_cn_pipeline_imports", 70.0)],
+        ),
+        (
+            "2023年中国共进口天然气11997万吨,同比增长9.9%。",
+            [("gas_cn_imports_total_mass", 119.97), ("gas_cn_imports_total_mass_yoy", 9.9)],
+        ),
+    ],
+)
+def test_chinas_total_gas_imports_in_customs_phrasing(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, round(c.value, 4)) for c in claims(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "China imported 5.5 bcm via pipeline and 7.7 bcm as LNG in 2023.",
+            [("gas_cn_pipeline_imports", 5.5), ("gas_cn_lng_imports", 7.7)],
+        ),
+        (
+            "Крупнейший покупатель российского газа в 2023 году, Европейский союз, закупил 150 "
+            "млрд кубометров.",
+            [],
+        ),
+        ("2023年中国进口液化天然气7132万吨。", [("gas_cn_lng_imports_mass", 71.32)]),
+    ],
+)
+def test_parts_and_other_buyers_are_not_chinas_total(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, round(c.value, 4)) for c in claims(text)] == want
