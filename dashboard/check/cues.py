@@ -406,6 +406,8 @@ PIPELINE_BACK = _re(
 )
 # China as the destination of a route's gas, not China's gas at large
 TO_CHINA = _re(r"\bto china|into china|в китай|в кнр|向中国|向中國|对华|對華|进入中国|進入中國")
+GAZPROM = _re(r"gazprom|газпром|俄气|俄氣|alexe?y miller|алексе\w* миллер")
+CHINESE_MARKET = _re(r"(?:to|on) the chinese market|на китайский рынок|(?:出口)?至中[国國]")
 POS = _re(
     r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
     r"|西伯利亚力量|西伯利亞力量"
@@ -426,7 +428,7 @@ CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
     r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
-    r"|进口|進口|对华|對華|向中国|向中國|импорт|закуп|купил|ввез"
+    r"|进口|進口|对华|對華|向中国|向中國|出口至中[国國]|импорт|закуп|купил|ввез"
 )
 # pipeline gas and LNG named together as the parts of one figure: China's total gas imports
 BOTH_ROUTES = _re(

@@ -854,3 +854,39 @@ def test_parts_and_other_buyers_are_not_chinas_total(
     text: str, want: list[tuple[str, float]]
 ) -> None:
     assert [(c.indicator, round(c.value, 4)) for c in claims(text)] == want
+
+
+# Wave 6 (hand-written): Russian pipeline gas to China, the pipeline not named
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Russian company said its pipeline gas exports to China rose by 45% in the first "
+            "quarter of 2023, to 5,200 million cubic meters.",
+            [("gas_pos_flow_yoy", 45.0), ("gas_pos_flow", 5.2)],
+        ),
+        (
+            "Gazprom said natural gas exports to China grew by 30% in January-March 2023.",
+            [("gas_pos_flow_yoy", 30.0)],
+        ),
+        ("2023年俄羅斯出口至中國的管道天然氣成長了45%。", [("gas_pos_flow_yoy", 45.0)]),
+    ],
+)
+def test_russian_pipeline_gas_to_china_is_found_not_checked(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    got = claims(text)
+    assert [(c.indicator, round(c.value, 4)) for c in got] == want
+    assert all("pipeline is not named" in c.doubt for c in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian LNG exports to China rose by 20% in 2023.",
+        "Gazprom's gas exports to China and Kazakhstan rose by 20% in 2023.",
+        "Gazprom's total gas deliveries to China, by all routes, rose by 20% in 2023.",
+    ],
+)
+def test_russian_gas_by_other_routes_or_to_others_is_no_power_of_siberia_flow(text: str) -> None:
+    assert not any(c.indicator.startswith("gas_pos_flow") for c in claims(text))
