@@ -123,7 +123,9 @@ MULTIPLES = {
     "eleven": 11.0,
     "twelve": 12.0,
 }
-RU_MULTIPLES = {"полтора": 1.5, "два": 2.0, "три": 3.0, "четыре": 4.0, "пять": 5.0}
+RU_MULTIPLES = {"два с половиной": 2.5, "три с половиной": 3.5, "полтора": 1.5, "два": 2.0}
+RU_MULTIPLES |= {"три": 3.0, "четыре": 4.0, "пять": 5.0}
+RU_GROWTH = {"половину": 50.0, "треть": 33.3, "четверть": 25.0}
 RU_FRACTIONS = {"половин": 50.0, "две трети": 66.7, "треть": 33.3, "четверть": 25.0}
 RU_FRACTIONS |= {"три четверти": 75.0}
 WORDS = re.compile(
@@ -134,6 +136,8 @@ WORDS = re.compile(
     rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
     rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b"
     rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b"
+    # "выросли более чем на четверть", "почти на треть": a growth rate in words
+    rf"|(?<=\bна )(?P<rugrowth>{'|'.join(RU_GROWTH)})(?![а-яё])"
     # "половина товарооборота", "две трети торговли" (not "вторая половина года")
     r"|(?<!ой )(?<!ая )(?<!ую )(?<![\w-])(?P<rufraction>половин[аыуе]|две трети|три четверти|треть"
     r"|четверть)(?=\s+(?!год|полугод|месяц|\d)[а-яё])"
@@ -296,6 +300,9 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("rufraction"):  # "половина товарооборота"
         key = match.group("rufraction").lower()
         value = RU_FRACTIONS[key[:7] if key.startswith("половин") else key]
+        return Quantity(start, end, text, "percent", value, rough=True)
+    if match.group("rugrowth"):  # "на четверть"
+        value = RU_GROWTH[match.group("rugrowth").lower()]
         return Quantity(start, end, text, "percent", value, rough=True)
     if match.group("ru"):  # "в полтора раза"
         return Quantity(

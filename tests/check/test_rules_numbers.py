@@ -128,3 +128,61 @@ def test_a_fall_written_before_the_rate_keeps_its_sign(
     text: str, figure: str, value: float
 ) -> None:
     assert by_text(text)[figure].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator", "value"),
+    [
+        (
+            "Товарооборот России и Китая за 2 месяца 2023 года вырос на четверть.",
+            "четверть",
+            "trade_total_yoy",
+            25.0,
+        ),
+        (
+            "Импорт Китая из России в 2023 году увеличился почти на треть.",
+            "треть",
+            "trade_cn_imports_from_ru_yoy",
+            33.3,
+        ),
+        (
+            "В 2021 году поставки по «Силе Сибири» выросли в два с половиной раза.",
+            "в два с половиной раза",
+            "gas_pos_flow_yoy",
+            150.0,
+        ),
+        (
+            "China–Russia trade grew by more than a quarter in 2022.",
+            "a quarter",
+            "trade_total_yoy",
+            25.0,
+        ),
+    ],
+)
+def test_growth_written_as_a_fraction_or_multiple_in_words(
+    text: str, figure: str, indicator: str, value: float
+) -> None:
+    claim = by_text(text)[figure]
+    assert (claim.indicator, claim.value) == (indicator, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доля юаня выросла на треть в 2023 году.",  # a share's change: no series
+        "Переговоры затянулись на четверть часа.",
+        "Он отложил на половину года поездку в Китай.",
+        "会谈持续了一刻钟。",
+    ],
+)
+def test_fraction_words_that_are_no_growth_of_a_series(text: str) -> None:
+    assert extract(text, D) == []
+
+
+def test_as_of_the_end_of_a_season_is_no_whole_year() -> None:
+    text = (
+        "По данным на конец лета 2025 года, поставки российского газа в Китай по «Силе Сибири»"
+        " выросли более чем на четверть."
+    )
+    (claim,) = extract(text, date(2026, 1, 10))
+    assert claim.period is None or claim.period.label != "2025"
