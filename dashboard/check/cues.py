@@ -32,7 +32,8 @@ WEAK_PAIR = _re(
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
-    r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bmongolia|\bkorea|vietnam|brazil|\biran"
+    r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bkorea|vietnam|brazil|\biran"
+    r"|(?<!via )(?<!through )(?<!across )\bmongolia"  # not Mongolia as a gas transit
     r"|turkey|türkiye|ukrain|\bsaudi|britain|\bu\.?k\.?\b|\bfrance|australia|canada|asean"
     r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan|qatar|turkmen|uzbek|myanmar|malaysia"
     r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
@@ -41,7 +42,8 @@ OTHER_COUNTRY = _re(
     r"|\bbelgi|\baustria|\bczech|\bgreece|portugal|denmark|ireland|romania|bulgaria|slovak"
     r"|asian countries|\basia\b(?!-pacific)"
     r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
-    r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
+    r"|казахстан|(?<!через )(?<!территорию )монголи|турци|\bиран|бразили|южн\w* коре|украин"
+    r"|белорус|евросоюз|\bес\b"
     r"|европейск\w* союз"
     r"|美国|美國|日本|德国|德國|印度|英国|英國|法国|法國|韩国|韓國|欧盟|歐盟|哈萨克|哈薩克|土库曼"
     r"|土庫曼|乌克兰|烏克蘭|巴西|伊朗|土耳其|越南|沙特"
@@ -390,8 +392,9 @@ UP = _re(
 POS2 = _re(
     r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)"
     r"|сил\w* сибири[ —–-]*2(?!\d)"
-    r"|power of siberia two|western route"
-    r"|via mongolia|soyuz vostok"
+    r"|power of siberia two|western route|power of siberia\)\s*2(?!\d)"
+    r"|(?:via|through|across) mongolia|soyuz vostok|через (?:территорию )?монголи\w*|союз восток"
+    r"|[经經]蒙古|[过過]境蒙古"
 )
 FAR_EAST = _re(
     r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"

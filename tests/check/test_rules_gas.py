@@ -890,3 +890,37 @@ def test_russian_pipeline_gas_to_china_is_found_not_checked(
 )
 def test_russian_gas_by_other_routes_or_to_others_is_no_power_of_siberia_flow(text: str) -> None:
     assert not any(c.indicator.startswith("gas_pos_flow") for c in claims(text))
+
+
+# Wave 6 (hand-written): Mongolia as the transit of the Power of Siberia 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new pipeline through Mongolia will carry 50 bcm of Russian gas a year to China.",
+        "Газопровод через территорию Монголии позволит поставлять в Китай 50 млрд кубометров "
+        "газа в год.",
+        "经蒙古的新管道每年将向中国输送500亿立方米俄罗斯天然气。",
+        "Gazprom and CNPC will negotiate Sila Sibiri (Power of Siberia) 2, designed to carry "
+        "another 50 billion cubic metres.",
+    ],
+)
+def test_a_route_through_mongolia_is_the_power_of_siberia_2(text: str) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == [("gas_pos2_capacity", 50.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mongolia imported 2 bcm of gas from Russia in 2023.", []),
+        (
+            "Russia's trade with Mongolia reached $2 billion in 2023, while trade with China was "
+            "$240 billion.",
+            [("trade_total", 240.0)],
+        ),
+        ("Монголия в 2023 году закупила в России 2 млрд кубометров газа.", []),
+    ],
+)
+def test_mongolia_as_a_country_is_still_another_country(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == want
