@@ -634,7 +634,7 @@ WHEN_CLAUSE = re.compile(
 SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
 # only a year between two figures: "…, 2023年26%", "… in 2022 and 26 %"
 PERIOD_ONLY = re.compile(
-    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|年[\W\d]*)*", re.IGNORECASE
+    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|[年和及与][\W\d]*)*", re.IGNORECASE
 )
 FROM_END = re.compile(r"(?:\bfrom|\bс)\s*(?:us\s?\$|\$)?$", re.IGNORECASE)
 BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
@@ -900,6 +900,9 @@ def _direction(around: Around) -> str | None:
                 return indicator
         if cues.BARE_FLOW.search(clause[:30]):
             return None  # "$129 billion in exports": whose is not said
+    respective = _respective(around)
+    if respective is not None:
+        return respective
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -925,7 +928,59 @@ def _direction(around: Around) -> str | None:
     return "trade_total"
 
 
-LIST_JOIN = re.compile(r"\s*(?:,|and|и|和|及|与|、)\s*", re.IGNORECASE)
+# two flows named together, seen from one country: "China's exports and imports",
+# "экспорт и импорт КНР", "中国出口和进口"
+FLOW_PAIR = re.compile(
+    r"(?P<who1>china(?:'s|’s)?|chinese|russia(?:'s|’s)?|russian)?\s*"
+    r"(?P<first>exports?|imports?|экспорт\w*|импорт\w*|出口|[进進]口)\s*(?:and|и|和|与|及|、)\s*"
+    r"(?P<second>exports?|imports?|экспорт\w*|импорт\w*|出口|[进進]口)"
+    r"(?:\s+(?P<who2>кнр|китая|россии|рф|of china|of russia))?",
+    re.IGNORECASE,
+)
+
+
+def _respective(around: Around) -> str | None:
+    """'Exports and imports of China fell 8.5 and 7.7 %, respectively', "Russia's exports to
+    China hit $21.5 bn, while imports were $20.1 bn, up 1.4 % and 2.5 %, respectively": the
+    first of two figures paired with the first flow named, the second with the second."""
+    after = cues.RESPECTIVELY.search(around.sentence, len(around.prefix))
+    if not (after or cues.RESPECTIVELY.search(around.prefix[-16:])):  # "分别增长33%和38%"
+        return None
+    if LIST_JOIN.fullmatch(around.after):
+        turn = 0
+    elif LIST_JOIN.fullmatch(around.before):
+        turn = 1
+    else:
+        return None
+    pairs = list(FLOW_PAIR.finditer(around.prefix))
+    who = (pairs[-1].group("who1") or pairs[-1].group("who2") or "").lower() if pairs else ""
+    if who:
+        pair = pairs[-1]
+        china = who.startswith(("chin", "кнр", "кита", "of china"))
+        word = pair.group("first" if turn == 0 else "second")
+        kind = cues.FLOW_KIND.search(word)
+        exports = kind is not None and kind.lastgroup == "exports"
+        return "trade_cn_exports_to_ru" if exports == china else "trade_cn_imports_from_ru"
+    named = sorted(
+        (m.start(), indicator)
+        for indicator, pattern in cues.DIRECTIONS
+        for m in pattern.finditer(around.prefix)
+    )
+    bare = list(cues.BARE_FLOW.finditer(around.prefix))
+    if not named or not bare or bare[-1].start() < named[-1][0]:
+        return None
+    first = named[-1][1]  # "Russia's exports to China …, while imports …"
+    second = next(i for i, _ in cues.DIRECTIONS if i != first)
+    kind, other = (
+        cues.FLOW_KIND.search(around.prefix[named[-1][0] :]),
+        cues.FLOW_KIND.search(bare[-1].group()),
+    )
+    if kind is None or other is None or kind.lastgroup == other.lastgroup:
+        return None
+    return (first, second)[turn]
+
+
+LIST_JOIN = re.compile(r"\s*(?:,|and|и|和|及|与|、)\s*(?:us\s?\$|\$)?", re.IGNORECASE)
 
 
 def _counterpart(word: str, hits: list[tuple[int, int, str]], around: Around) -> str | None:

@@ -55,7 +55,7 @@ QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     # "$220 billion-245 billion": a scale word written on both ends of a range
     rf"(?:\s*(?P<scale1>{SCALE})(?=\s*[-–]\s*(?:{CURRENCY})?{NUMBER}\s*(?P=scale1)))?"
-    rf"(?:\s*(?P<dash>[-–]|to|and|до)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
+    rf"(?:\s*(?P<dash>[-–]|to|and|до|и)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
@@ -346,8 +346,13 @@ def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity
             ),
             Quantity(split, end, text[split:end], unit, second, step=step),
         ]
-    if g["dash"].lower() == "and" and not RANGE_START.search(text[:start]):
-        return None
+    if g["dash"].lower() in ("and", "и") and not begun:  # "8.5 and 7.7 %": two, one unit
+        return [
+            Quantity(
+                start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)
+            ),
+            Quantity(split, end, text[split:end], unit, second, step=step),
+        ]
     low, high = min(first, second), max(first, second)
     return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
 

@@ -919,3 +919,54 @@ def test_a_bare_flow_after_russias_exports_is_russias_imports() -> None:
     """Was left unresolved (504c461); the corpus annotations read it as the counterpart."""
     text = "Russia's exports to China grew by 13% in 2023, while imports grew by 47%."
     assert by_text(text)["47%"].indicator == "trade_cn_exports_to_ru_yoy"
+
+
+# Two flows and two figures paired "respectively" (wave 6, hand-written)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 China's exports and imports with Russia rose 33 % and 38 %, to $67.6 and $79.3 "
+        "billion, respectively.",
+        "В 2021 году экспорт и импорт КНР в торговле с Россией выросли на 33 и 38 процента, до "
+        "67,6 и 79,3 миллиарда долларов соответственно.",
+        "2021年中国对俄出口和进口分别增长33%和38%,分别为676亿美元和793亿美元。",
+    ],
+)
+def test_figures_paired_respectively_with_two_flows(text: str) -> None:
+    got = {(c.indicator, round(c.value, 1)) for c in claims(text)}
+    assert {
+        ("trade_cn_exports_to_ru_yoy", 33.0),
+        ("trade_cn_imports_from_ru_yoy", 38.0),
+        ("trade_cn_exports_to_ru", 67.6),
+        ("trade_cn_imports_from_ru", 79.3),
+    } <= got
+
+
+def test_respectively_after_a_flow_and_its_bare_counterpart() -> None:
+    text = (
+        "Russia's exports to China reached $79 billion in 2021, while imports were $68 billion, "
+        "up 38 % and 33 %, respectively."
+    )
+    found = by_text(text)
+    assert found["38 %"].indicator == "trade_cn_imports_from_ru_yoy"
+    assert found["33 %"].indicator == "trade_cn_exports_to_ru_yoy"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a range stays a range
+            "Trade between China and Russia reached between 100 and 110 billion dollars in 2019.",
+            [("trade_total", 105.0)],
+        ),
+        (  # no flows named: both stay total trade
+            "Товарооборот России и Китая вырос на 5 и 6 процентов в 2018 и 2019 годах "
+            "соответственно.",
+            [("trade_total_yoy", 5.0), ("trade_total_yoy", 6.0)],
+        ),
+    ],
+)
+def test_lists_without_two_flows_are_not_split_by_flow(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == want
