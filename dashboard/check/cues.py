@@ -432,6 +432,7 @@ IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
     r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
     r"|进口|進口|对华|對華|向中国|向中國|出口至中[国國]|импорт|закуп|купил|ввез"
+    r"|(?:экспорт|поставк)\w*[^.]{0,40}\bв (?:китай|кнр)\b"
 )
 # pipeline gas and LNG named together as the parts of one figure: China's total gas imports
 BOTH_ROUTES = _re(

@@ -870,6 +870,10 @@ def test_parts_and_other_buyers_are_not_chinas_total(
             [("gas_pos_flow_yoy", 30.0)],
         ),
         ("2023年俄羅斯出口至中國的管道天然氣成長了45%。", [("gas_pos_flow_yoy", 45.0)]),
+        (
+            "«Газпром» сообщил, что экспорт газа в Китай в первом квартале 2023 года вырос на 45%.",
+            [("gas_pos_flow_yoy", 45.0)],
+        ),
     ],
 )
 def test_russian_pipeline_gas_to_china_is_found_not_checked(
@@ -886,6 +890,7 @@ def test_russian_pipeline_gas_to_china_is_found_not_checked(
         "Russian LNG exports to China rose by 20% in 2023.",
         "Gazprom's gas exports to China and Kazakhstan rose by 20% in 2023.",
         "Gazprom's total gas deliveries to China, by all routes, rose by 20% in 2023.",
+        "Экспорт российского СПГ в Китай вырос на 20% в 2023 году.",
     ],
 )
 def test_russian_gas_by_other_routes_or_to_others_is_no_power_of_siberia_flow(text: str) -> None:
