@@ -6,7 +6,10 @@ agreement and Cohen's kappa on the label and on the out-of-scope reason; on ment
 in scope, agreement on indicator, economy, period (exact and overlapping), value (within 0.5 %
 relative), qualifier and status; the mentions only one of them calls in scope; and an upper
 bound: of the first annotator's in-scope mentions, the share where the second agrees on
-indicator, period and value (what a perfect second reader would score as right). `--details`
+indicator, period and value (what a perfect second reader would score as right), with periods
+compared exactly, by overlap, and as benchmarks/check_eval.py compares them (equal first and
+last day; any period for a capacity); and the reverse share over the second's in-scope
+mentions (a precision a perfect reader would get). `--details`
 lists every disagreement. Run with `make annotation-agreement`.
 """
 
@@ -98,6 +101,12 @@ def compare(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     both["same_period_overlap"] = [
         overlap(a, b) for a, b in zip(both["period_1"], both["period_2"], strict=True)
     ]
+    both["same_period_scorer"] = [
+        indicator.endswith("_capacity") or (bool(a) and bool(b) and bounds(a) == bounds(b))
+        for indicator, a, b in zip(
+            both["indicator_1"], both["period_1"], both["period_2"], strict=True
+        )
+    ]
     both["same_value"] = [
         same_value(a, b) for a, b in zip(both["value_1"], both["value_2"], strict=True)
     ]
@@ -106,6 +115,9 @@ def compare(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     both["full"] = both["in_2"] & both["same_indicator"] & both["same_period"] & both["same_value"]
     both["full_overlap"] = (
         both["in_2"] & both["same_indicator"] & both["same_period_overlap"] & both["same_value"]
+    )
+    both["full_scorer"] = (
+        both["in_2"] & both["same_indicator"] & both["same_period_scorer"] & both["same_value"]
     )
     return both
 
@@ -144,8 +156,11 @@ def report(both: pd.DataFrame) -> None:
     print(
         "Upper bound (first's in-scope mentions where the second agrees on indicator, period "
         f"and value): {share(first_in['full'])}; period overlapping: "
-        f"{share(first_in['full_overlap'])}"
+        f"{share(first_in['full_overlap'])}; period as check_eval compares it: "
+        f"{share(first_in['full_scorer'])}"
     )
+    found = first_in["in_2"] & first_in["same_indicator"] & first_in["same_value"]
+    print(f"  as check_eval's recall counts (indicator and value only): {share(found)}")
     family = families()
     by_family = first_in.groupby(first_in["indicator_1"].map(lambda i: family_of(i, family)))
     for name, rows in by_family:
@@ -155,7 +170,8 @@ def report(both: pd.DataFrame) -> None:
     print(
         "Reverse (second's in-scope mentions the first agrees on, as a precision a perfect "
         f"reader would get): {share(agreed & second_in['same_period'])}; period overlapping: "
-        f"{share(agreed & second_in['same_period_overlap'])}"
+        f"{share(agreed & second_in['same_period_overlap'])}; period as check_eval compares it: "
+        f"{share(agreed & second_in['same_period_scorer'])}"
     )
 
 
