@@ -405,7 +405,8 @@ PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
     r"|(?:above[- ]mentioned|aforementioned) (?:pipeline|route)"
     r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
-    r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
+    r"|газопровод\w*|поставк\w*|объ[её]м\w*|по нему|через него|прокачан\w*|прокачк\w*"
+    r"|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
 # China as the destination of a route's gas, not China's gas at large
 TO_CHINA = _re(r"\bto china|into china|в китай|в кнр|向中国|向中國|对华|對華|进入中国|進入中國")
@@ -430,9 +431,10 @@ FROM_RUSSIA = _re(
 CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
-    r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
+    r"|(?:exports?|exported|supplies|supplied|supply|deliveries|delivered|deliver|sent)\b"
+    r"(?:[^.]|\.(?=\d)){0,40}\bto china"  # past a decimal point: "deliver 4.1 bcm … to China"
     r"|进口|進口|对华|對華|向中国|向中國|出口至中[国國]|импорт|закуп|купил|ввез"
-    r"|(?:экспорт|поставк)\w*[^.]{0,40}\bв (?:китай|кнр)\b"
+    r"|(?:экспорт|поставк)\w*(?:[^.]|[.,](?=\d)){0,40}\bв (?:китай|кнр)\b"
 )
 # pipeline gas and LNG named together as the parts of one figure: China's total gas imports
 BOTH_ROUTES = _re(

@@ -929,3 +929,31 @@ def test_mongolia_as_a_country_is_still_another_country(
     text: str, want: list[tuple[str, float]]
 ) -> None:
     assert [(c.indicator, c.value) for c in claims(text)] == want
+
+
+# Wave 6 (hand-written): a flow referred back to the pipeline named before
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia began operating in 2019. Gazprom planned to deliver 4.1 bcm of gas "
+        "to China in 2020.",
+        "«Сила Сибири» заработала в конце 2019 года. В 2020 году по нему было прокачано 4,1 млрд "
+        "кубометров газа.",
+        "2019年底西伯利亚力量管道开始供气。2020年该管道输气量达到41亿立方米。",
+    ],
+)
+def test_a_flow_referred_back_to_the_power_of_siberia(text: str) -> None:
+    flows = [(c.indicator, round(c.value, 2)) for c in claims(text) if c.unit != "date"]
+    assert flows == [("gas_pos_flow", 4.1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gazprom planned to deliver 10 bcm of gas to Europe in 2021.",
+        "Газопровод «Ямал» заработал в 1999 году. В 2020 году по нему было прокачано 20 млрд "
+        "кубометров газа в Европу.",
+    ],
+)
+def test_a_flow_to_others_is_not_referred_to_the_power_of_siberia(text: str) -> None:
+    assert claims(text) == []
