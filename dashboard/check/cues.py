@@ -178,7 +178,8 @@ PRODUCT_BEFORE = _re(
 # the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
 BILATERAL_AFTER = _re(
     r"with (?:china|russia)|between|bilateral|two countries|между|двух стран|двумя странами"
-    r"|с (?:китаем|россией|кнр|рф)"
+    r"|с (?:китаем|россией|кнр|рф)|with (?:the )?(?:russian federation|prc|people's republic)"
+    r"|с российской федерацией|с китайской народной"
 )
 # "3 % of China's": the economy whose trade a share is of, written without the word trade
 OF_ECONOMY = _re(

@@ -970,3 +970,27 @@ def test_lists_without_two_flows_are_not_split_by_flow(
     text: str, want: list[tuple[str, float]]
 ) -> None:
     assert [(c.indicator, c.value) for c in claims(text)] == want
+
+
+# "foreign trade with the Russian Federation" is bilateral (wave 6, hand-written)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "In 2023 China's foreign trade with the Russian Federation amounted to 240 billion "
+            "dollars.",
+            [("trade_total", 240.0)],
+        ),
+        (
+            "В 2023 году внешняя торговля Китая с Российской Федерацией составила 240 млрд "
+            "долларов.",
+            [("trade_total", 240.0)],
+        ),
+        ("In 2023 China's foreign trade with the world amounted to 5.9 trillion dollars.", []),
+        ("2023年中国对外贸易总额为5.9万亿美元。", []),
+    ],
+)
+def test_foreign_trade_with_the_other_country_by_its_full_name(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == want
