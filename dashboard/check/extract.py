@@ -917,7 +917,9 @@ def _direction(around: Around) -> str | None:
         if _in_sentence(pattern, around)  # one cached look at the sentence spares the rest
         for m in pattern.finditer(around.prefix)
     ]
-    bare = [m for m in cues.BARE_FLOW.finditer(around.prefix)]
+    bare = (
+        list(cues.BARE_FLOW.finditer(around.prefix)) if _in_sentence(cues.BARE_FLOW, around) else []
+    )
     if bare and (not hits or bare[-1].start() >= max(end for _, end, _ in hits)):
         return _counterpart(bare[-1].group(), hits, around)  # "Exports grew 5 %": whose?
     if hits:
@@ -943,6 +945,8 @@ def _respective(around: Around) -> str | None:
     """'Exports and imports of China fell 8.5 and 7.7 %, respectively', "Russia's exports to
     China hit $21.5 bn, while imports were $20.1 bn, up 1.4 % and 2.5 %, respectively": the
     first of two figures paired with the first flow named, the second with the second."""
+    if not _in_sentence(cues.RESPECTIVELY, around):
+        return None
     after = cues.RESPECTIVELY.search(around.sentence, len(around.prefix))
     if not (after or cues.RESPECTIVELY.search(around.prefix[-16:])):  # "分别增长33%和38%"
         return None
