@@ -1,0 +1,217 @@
+"""Which evidence paths the checker's wrong verdicts take, and the verdict gate chosen by
+leave-one-split-out over the seen corpus splits; prints, asserts nothing.
+
+Every seen split (check_eval.CORPUS_SPLITS, never one not yet scored) is checked once with no
+gate. Each verdict is right (in scope, indicator, economy, period and value agree with the
+annotation) or wrong (any other in-scope verdict, a verdict on an out-of-scope or not-a-claim
+mention, or on an unannotated number: stricter than check_eval's precision, which reports
+the last two apart). A gate is a set of (part, path) conditions of dashboard.check.evidence;
+a claim meeting any of them gets no verdict. For each split left out, the gate is chosen on
+the other splits alone: the fewest right verdicts withheld while precision there reaches
+--target (ties: fewer conditions); then the left-out split is scored with it.
+Run: `.venv/bin/python benchmarks/check_gate.py` (`--paths` adds the table of paths).
+"""
+
+import argparse
+import itertools
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from check_eval import (  # noqa: E402  (a sibling script, not a package)
+    CORPUS_SPLITS,
+    VERDICTS,
+    Mention,
+    _aligned,
+    _close,
+    _right,
+    corpus_sentences,
+)
+
+from dashboard.check import evidence  # noqa: E402
+from dashboard.check.engine import check  # noqa: E402
+
+SEEN = ("dev", "test", "holdout", "final", "fourth")  # scored and tuned on: development text
+Gate = frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One verdict the checker gives without a gate, and whether it is right."""
+
+    split: str
+    keys: frozenset[tuple[str, str]]  # the (part, path) pairs of its evidence
+    right: bool
+    mention: str  # the in-scope mention it is the found figure of, or ''
+    note: str
+
+
+@dataclass
+class Split:
+    verdicts: list[Verdict]
+    mentions: int  # in-scope mentions
+    found: set[str]  # in-scope mentions found with the right indicator and value
+
+
+def _keys(found: evidence.Evidence) -> frozenset[tuple[str, str]]:
+    return frozenset((part, getattr(found, part)) for part in evidence.PARTS)
+
+
+def _length(row: dict[str, object]) -> str:
+    if not row["period_start"]:
+        return ""
+    start, end = str(row["period_start"]), str(row["period_end"])
+    if start[:4] != end[:4]:
+        return "years"
+    if start[5:] == "01-01" and end[5:] == "12-31":
+        return "year"
+    return "month" if start[:7] == end[:7] else "months"
+
+
+def collect(split: str) -> Split:
+    result = Split([], 0, set())
+    for sentence in corpus_sentences(split):
+        rows = check(sentence.text, sentence.published, gate=frozenset())
+        result.mentions += sum(m.label == "in_scope" for m in sentence.mentions)
+        for row in rows:
+            want: Mention | None = _aligned(row, sentence.mentions)
+            hit = (
+                want is not None
+                and want.label == "in_scope"
+                and row["indicator"] == want.indicator
+                and _close(row["value"], want.value)
+            )
+            if hit and want is not None:
+                result.found.add(want.mention_id)
+            if row["verdict"] not in VERDICTS:
+                continue
+            right = want is not None and _right(row, want)
+            label = "unannotated" if want is None else want.label
+            note = (
+                f"{sentence.sentence_id} {row['text']!r} {row['indicator']} {row['period']} "
+                f"[{label}] {row['evidence']}"
+            )
+            mention = want.mention_id if hit and want is not None else ""
+            keys = _keys(row["evidence"]) | {("length", _length(row))}
+            result.verdicts.append(Verdict(split, keys, right, mention, note))
+    return result
+
+
+def kept(verdicts: list[Verdict], gate: Gate) -> list[Verdict]:
+    return [v for v in verdicts if not v.keys & gate]
+
+
+def precision(verdicts: list[Verdict]) -> float:
+    return sum(v.right for v in verdicts) / len(verdicts) if verdicts else 1.0
+
+
+def choose(verdicts: list[Verdict], candidates: list[tuple[str, str]], target: float) -> Gate:
+    """The gate reaching the target precision that withholds the fewest right verdicts."""
+    best: tuple[int, int, Gate] | None = None
+    for size in range(len(candidates) + 1):
+        for gate in map(frozenset, itertools.combinations(candidates, size)):
+            left = kept(verdicts, gate)
+            if precision(left) < target:
+                continue
+            cost = sum(v.right for v in verdicts) - sum(v.right for v in left)
+            if best is None or (cost, size) < best[:2]:
+                best = (cost, size, gate)
+    return best[2] if best else frozenset(candidates)
+
+
+def weak_paths(verdicts: list[Verdict], candidates: list[tuple[str, str]], target: float) -> Gate:
+    """Every condition whose own verdicts fall below the target precision (at least two wrong)."""
+    gate = set()
+    for key in candidates:
+        with_it = [v for v in verdicts if key in v.keys]
+        wrong = sum(not v.right for v in with_it)
+        if wrong >= 2 and precision(with_it) < target:
+            gate.add(key)
+    return frozenset(gate)
+
+
+def paths(verdicts: list[Verdict]) -> None:
+    """Right and wrong verdicts by the path each part took."""
+    table: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    by_split: dict[tuple[str, str, str], Counter[bool]] = defaultdict(Counter)
+    for v in verdicts:
+        for key in v.keys:
+            table[key][v.right] += 1
+            by_split[(*key, v.split)][v.right] += 1
+    print(f"\n  {'part':10} {'path':17} {'right':>5} {'wrong':>5} {'precision':>9}")
+    for (part, path), count in sorted(table.items()):
+        if by_split:
+            per = " ".join(
+                f"{n}:{by_split[(part, path, n)][True]}/{by_split[(part, path, n)][False]}"
+                for n in SEEN
+            )
+        else:
+            per = ""
+        total = count[True] + count[False]
+        print(
+            f"  {part:10} {path or '-':17} {count[True]:5} {count[False]:5} "
+            f"{count[True] / total:9.2f}  {per}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", type=float, default=0.97, help="precision on the others")
+    parser.add_argument("--rule", choices=("paths", "subset"), default="paths")
+    parser.add_argument("--length", action="store_true", help="gate on a period's length too")
+    parser.add_argument("--gate", help="a fixed gate: part=path,... ('' for none)")
+    parser.add_argument("--paths", action="store_true", help="print right/wrong by path")
+    parser.add_argument("--wrong", action="store_true", help="list the wrong verdicts")
+    args = parser.parse_args()
+    assert set(SEEN) <= set(CORPUS_SPLITS)
+    splits = {name: collect(name) for name in SEEN}
+    everything = [v for s in splits.values() for v in s.verdicts]
+    if args.paths:
+        paths(everything)
+    if args.wrong:
+        print("\n".join(f"  {v.split}: {v.note}" for v in everything if not v.right))
+    candidates = sorted(evidence.REASONS)
+    if args.length:
+        candidates += [("length", "month"), ("length", "months")]
+    pick = weak_paths if args.rule == "paths" else choose
+    if args.gate is not None:  # a fixed gate, the same for every split (chosen beforehand)
+        fixed = frozenset(tuple(c.split("=", 1)) for c in args.gate.split(",") if c)
+        pick = lambda *_: fixed  # noqa: E731
+    print(
+        f"\n{'left out':9} {'mentions':>8} {'found':>5} {'recall':>6} | {'verdicts':>8} "
+        f"{'prec':>5} | {'gated':>5} {'prec':>5} {'given':>5} | gate chosen on the others"
+    )
+    rows = []
+    for name, split in splits.items():
+        others = [v for n, s in splits.items() if n != name for v in s.verdicts]
+        gate = pick(others, candidates, args.target)
+        left = kept(split.verdicts, gate)
+        given = {v.mention for v in left if v.mention}
+        share = len(given & split.found) / len(split.found) if split.found else 1.0
+        row = (
+            len(split.found) / split.mentions,
+            precision(split.verdicts),
+            precision(left),
+            share,
+        )
+        rows.append(row)
+        conditions = ", ".join(f"{p}={w}" for p, w in sorted(gate)) or "none"
+        print(
+            f"{name:9} {split.mentions:8} {len(split.found):5} {row[0]:6.2f} | "
+            f"{len(split.verdicts):8} {row[1]:5.2f} | {len(left):5} {row[2]:5.2f} "
+            f"{row[3]:5.2f} | {conditions}"
+        )
+    means = [sum(r[i] for r in rows) / len(rows) for i in range(4)]
+    print(
+        f"{'mean':9} {'':8} {'':5} {means[0]:6.2f} | {'':8} {means[1]:5.2f} | {'':5} "
+        f"{means[2]:5.2f} {means[3]:5.2f} |"
+    )
+    final = pick(everything, candidates, args.target)
+    print(f"\ngate chosen on all five: {', '.join(f'{p}={w}' for p, w in sorted(final))}")
+
+
+if __name__ == "__main__":
+    main()
