@@ -100,7 +100,7 @@ def of(
         direction=_direction(indicator, own, sentence),
         scope=_scope(indicator, sentence, context),
         unit=CLAUSE if WRITTEN_UNIT.search(text) else PREVIOUS,
-        rival=_rival(indicator, sentence),
+        rival=_rival(indicator, before, sentence),
     )
 
 
@@ -154,18 +154,26 @@ def _scope(indicator: str, sentence: str, context: str) -> str:
     return CONTEXT  # one side, or both, named only before (or a "with China" partner flow)
 
 
-def _rival(indicator: str, sentence: str) -> str:
+def _rival(indicator: str, before: str, sentence: str) -> str:
     """The first other subject the sentence names that the figure's kind can be about: a
-    region's or a product's trade, another country's, the world's, another currency's share."""
+    region's or a product's trade, another country's, the world's, another currency's share.
+    A region named elsewhere in a sentence whose figure names China or Russia in its own
+    stretch ("…, а товарооборот России и Китая — 240 млрд") is no rival."""
     trade = indicator.startswith(("trade", "settlement"))
     for name, pattern in RIVALS:
         if name in (REGION, PRODUCT) and not trade:
             continue  # a pipeline crosses regions; a GDP names its country
+        if name == REGION and not _has(pattern, before) and _names_country(before):
+            continue
         if name == CURRENCY and not indicator.startswith("settlement"):
             continue
         if _has(pattern, sentence):
             return name
     return ""
+
+
+def _names_country(text: str) -> bool:
+    return _has(cues.PAIR, text) or _has(cues.CHINA, text) or _has(cues.RUSSIA, text)
 
 
 @lru_cache(maxsize=1024)
