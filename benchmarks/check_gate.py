@@ -1,15 +1,17 @@
-"""Which evidence paths the checker's wrong verdicts take, and the verdict gate chosen by
-leave-one-split-out over the seen corpus splits; prints, asserts nothing.
+"""Which evidence paths the checker's verdicts take, right and wrong, and the verdict gate
+chosen leave-one-split-out over the seen corpus splits; prints, asserts nothing.
 
-Every seen split (check_eval.CORPUS_SPLITS, never one not yet scored) is checked once with no
-gate. Each verdict is right (in scope, indicator, economy, period and value agree with the
-annotation) or wrong (any other in-scope verdict, a verdict on an out-of-scope or not-a-claim
-mention, or on an unannotated number: stricter than check_eval's precision, which reports
-the last two apart). A gate is a set of (part, path) conditions of dashboard.check.evidence;
-a claim meeting any of them gets no verdict. For each split left out, the gate is chosen on
-the other splits alone: the fewest right verdicts withheld while precision there reaches
---target (ties: fewer conditions); then the left-out split is scored with it.
-Run: `.venv/bin/python benchmarks/check_gate.py` (`--paths` adds the table of paths).
+Every seen split (never one not yet scored) is checked once with no gate. A verdict is right
+when it is on an in-scope mention and indicator, economy, period and value agree with the
+annotation (check_eval's rule); "strict" precision counts every other verdict as wrong,
+"eval" precision is check_eval's (verdicts on out-of-scope and not-a-claim mentions left
+out). A gate is a set of (part, path) conditions of dashboard.check.evidence; a claim meeting
+any of them is found, not checked. For each split left out, the gate is chosen on the other
+splits alone, then the left-out split is scored with it. Rules: `paths` (default) takes every
+condition whose verdicts on the others have strict precision below --target with at least
+--least wrong; `subset` takes the set reaching --target on the others that withholds the fewest
+right verdicts; --gate part=path,... scores a fixed gate instead (the same for every split).
+Run: `make check-gate` (ARGS="--paths --wrong" adds the table of paths and the wrong verdicts).
 """
 
 import argparse
@@ -61,17 +63,6 @@ def _keys(found: evidence.Evidence) -> frozenset[tuple[str, str]]:
     return frozenset((part, getattr(found, part)) for part in evidence.PARTS)
 
 
-def _length(row: dict[str, object]) -> str:
-    if not row["period_start"]:
-        return ""
-    start, end = str(row["period_start"]), str(row["period_end"])
-    if start[:4] != end[:4]:
-        return "years"
-    if start[5:] == "01-01" and end[5:] == "12-31":
-        return "year"
-    return "month" if start[:7] == end[:7] else "months"
-
-
 def collect(split: str) -> Split:
     result = Split([], 0, set())
     for sentence in corpus_sentences(split):
@@ -96,7 +87,7 @@ def collect(split: str) -> Split:
                 f"[{label}] {row['evidence']}"
             )
             mention = want.mention_id if hit and want is not None else ""
-            keys = _keys(row["evidence"]) | {("length", _length(row))}
+            keys = _keys(row["evidence"])
             counted = want is None or want.label == "in_scope"
             result.verdicts.append(Verdict(split, keys, right, counted, mention, note))
     return result
@@ -129,13 +120,16 @@ def choose(verdicts: list[Verdict], candidates: list[tuple[str, str]], target: f
     return best[2] if best else frozenset(candidates)
 
 
-def weak_paths(verdicts: list[Verdict], candidates: list[tuple[str, str]], target: float) -> Gate:
-    """Every condition whose own verdicts fall below the target precision (at least two wrong)."""
+def weak_paths(
+    verdicts: list[Verdict], candidates: list[tuple[str, str]], target: float, least: int = 2
+) -> Gate:
+    """Every condition whose own verdicts fall below the target precision (and that many
+    wrong at least)."""
     gate = set()
     for key in candidates:
         with_it = [v for v in verdicts if key in v.keys]
         wrong = sum(not v.right for v in with_it)
-        if wrong >= 2 and precision(with_it) < target:
+        if wrong >= least and precision(with_it) < target:
             gate.add(key)
     return frozenset(gate)
 
@@ -175,7 +169,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=float, default=0.95, help="precision on the others")
     parser.add_argument("--rule", choices=("paths", "subset"), default="paths")
-    parser.add_argument("--length", action="store_true", help="gate on a period's length too")
+    parser.add_argument("--parts", nargs="*", help="the parts a gate may name (default: all)")
+    parser.add_argument("--least", type=int, default=2, help="paths rule: wrong verdicts")
     parser.add_argument("--gate", help="a fixed gate: part=path,... ('' for none)")
     parser.add_argument("--paths", action="store_true", help="print right/wrong by path")
     parser.add_argument("--wrong", action="store_true", help="list the wrong verdicts")
@@ -187,13 +182,17 @@ def main() -> None:
         paths(everything)
     if args.wrong:
         print("\n".join(f"  {v.split}: {v.note}" for v in everything if not v.right))
-    candidates = sorted(evidence.REASONS)
-    if args.length:
-        candidates += [("length", "month"), ("length", "months")]
-    pick = weak_paths if args.rule == "paths" else choose
-    if args.gate is not None:  # a fixed gate, the same for every split (chosen beforehand)
-        fixed = frozenset(tuple(c.split("=", 1)) for c in args.gate.split(",") if c)
-        pick = lambda *_: fixed  # noqa: E731
+    candidates = [k for k in sorted(evidence.REASONS) if not args.parts or k[0] in args.parts]
+
+    def pick(verdicts: list[Verdict], candidates: list[tuple[str, str]], target: float) -> Gate:
+        if args.gate is not None:  # a fixed gate, the same for every split (chosen beforehand)
+            return frozenset(
+                (c.split("=", 1)[0], c.split("=", 1)[1]) for c in args.gate.split(",") if c
+            )
+        if args.rule == "paths":
+            return weak_paths(verdicts, candidates, target, args.least)
+        return choose(verdicts, candidates, target)
+
     print(
         f"\n{'left out':9} {'mentions':>8} {'found':>5} {'recall':>6} | no gate: {'verdicts':>8} "
         f"{'strict':>6} {'eval':>5} {'given':>5} | gate: {'verdicts':>8} {'strict':>6} "

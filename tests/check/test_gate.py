@@ -164,3 +164,48 @@ def test_each_condition_gives_its_own_plain_reason(key: tuple[str, str]) -> None
     assert evidence.withheld(found, frozenset({key})) == evidence.REASONS[key]
     assert evidence.withheld(found, frozenset()) == ""
     assert evidence.withheld(evidence.Evidence(), frozenset({key})) == ""
+
+
+MONTH_REASON = evidence.REASONS[("length", evidence.MONTH)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January 2024, trade between China and Russia reached $15.3 billion.",
+        "В январе 2024 года товарооборот России и Китая составил 15,3 млрд долларов.",
+        "2024年1月中俄贸易额为153亿美元。",
+    ],
+)
+def test_a_single_months_figure_is_found_not_checked(text: str) -> None:
+    row = _one(text)
+    assert (row["period"], row["evidence"].length) == ("2024-01", evidence.MONTH)
+    assert (row["outcome"], row["reason"]) == (NOT_CHECKED, MONTH_REASON)
+    assert _one(text, frozenset())["outcome"] == CHECKED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January-October 2023, trade between China and Russia reached $196.5 billion.",
+        "В январе-октябре 2023 года товарооборот России и Китая составил 196,5 млрд долларов.",
+        "2023年1-10月中俄贸易额为1965亿美元。",
+    ],
+)
+def test_a_part_of_a_year_keeps_its_verdict(text: str) -> None:
+    row = _one(text)
+    assert (row["period"], row["evidence"].length) == ("Jan–Oct 2023", evidence.MONTHS)
+    assert (row["outcome"], row["verdict"]) == (CHECKED, "approximate")
+
+
+def test_now_and_a_capacity_are_not_single_months() -> None:
+    share = check(
+        "Russia and China now settle 95% of their trade in rubles and yuan.", date(2024, 6, 20)
+    )[0]
+    assert (share["evidence"].period, share["evidence"].length) == (evidence.NOW, "")
+    assert share["outcome"] == CHECKED
+    capacity = check(
+        "The Power of Siberia now carries gas at its design capacity of 38 bcm a year.",
+        date(2024, 6, 20),
+    )
+    assert all(r["evidence"].length == "" for r in capacity)
