@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench critical-css bench-load notebook notebook-run check-eval check-speed check-gate
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench critical-css bench-load notebook notebook-run check-eval check-speed annotation-agreement check-gate
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,3 +95,6 @@ check-gate: $(STAMP) ## Claim checker: verdicts by evidence path, the verdict ga
 
 check-speed: $(STAMP) ## Claim checker: time for 20,000 characters, rows, bytes, memory kept (printed)
 	$(BIN)/python benchmarks/check_speed.py
+
+annotation-agreement: $(STAMP) ## Corpus: agreement of a blind second annotation with the first (ARGS="--details")
+	$(BIN)/python benchmarks/annotation_agreement.py $(ARGS)
