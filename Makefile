@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench critical-css bench-load notebook notebook-run check-eval check-speed annotation-agreement
+.PHONY: help install run serve data refresh test check lint format typecheck validate unit browser-tests chromium bench critical-css bench-load notebook notebook-run check-eval check-speed annotation-agreement check-gate
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -89,6 +89,9 @@ bench-load: $(STAMP) ## Load figures: req/s, latency, errors, memory (BENCH_SECO
 
 check-eval: $(STAMP) ## Claim checker: precision/recall by family, verdict agreement, timing (ARGS="--split test|all")
 	$(BIN)/python benchmarks/check_eval.py $(ARGS)
+
+check-gate: $(STAMP) ## Claim checker: verdicts by evidence path, the verdict gate chosen leave-one-split-out (ARGS="--paths --wrong")
+	$(BIN)/python benchmarks/check_gate.py $(ARGS)
 
 check-speed: $(STAMP) ## Claim checker: time for 20,000 characters, rows, bytes, memory kept (printed)
 	$(BIN)/python benchmarks/check_speed.py

@@ -15,7 +15,7 @@ from typing import Any
 from dashboard import data
 from dashboard.cache import per_build
 from dashboard.charts.registry import PAGES_BY_ID, chart_for
-from dashboard.check import match
+from dashboard.check import evidence, match
 from dashboard.check.extract import MAX_CLAIMS, Claim, Skipped, scan
 from dashboard.check.match import Row
 from dashboard.check.periods import Period, date_problem
@@ -79,6 +79,7 @@ MAX_ROWS = 1500  # per text, every number listed: beyond, one row says how many 
 NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 Looked = dict[tuple[Any, ...], tuple[Row | None, str]]
+Gate = frozenset[tuple[str, str]]
 REPORTER_NAMES = {"CHN": "China", "RUS": "Russia", "": ""}
 
 
@@ -104,14 +105,19 @@ def record() -> Record:
 
 
 def check(
-    text: str, published: date | None = None, limit: int | None = MAX_CLAIMS
+    text: str,
+    published: date | None = None,
+    limit: int | None = MAX_CLAIMS,
+    gate: Gate = evidence.GATE,
 ) -> list[dict[str, Any]]:
     """One row per China–Russia figure found: the claim, the official figure and the verdict
-    (outcome 'checked'), or why there is none (outcome 'found, not checked').
+    (outcome 'checked'), or why there is none (outcome 'found, not checked'). A claim with a
+    part resolved by a path in `gate` gets none; its row keeps the path (key 'evidence',
+    not exported).
 
     Raises ValueError (one line) for a publication date outside the sane range.
     """
-    return _claims(text, published, limit)[0]
+    return _claims(text, published, limit, gate)[0]
 
 
 def account(
@@ -121,7 +127,7 @@ def account(
     figures of check(), the quantities found but not checked (with why), and every other
     number ('not a China–Russia figure'), so that a miss shows. At most MAX_ROWS rows of
     the last kind and of skipped quantities together; one last row counts the rest."""
-    rows, skipped = _claims(text, published, limit)
+    rows, skipped = _claims(text, published, limit, evidence.GATE)
     taken = sorted([(r["start"], r["end"]) for r in rows] + [(k.start, k.end) for k in skipped])
     numbers = _numbers(text, taken)
     extra = [_skipped_row(k) for k in skipped[:MAX_ROWS]]
@@ -136,7 +142,7 @@ def account(
 
 
 def _claims(
-    text: str, published: date | None, limit: int | None
+    text: str, published: date | None, limit: int | None, gate: Gate
 ) -> tuple[list[dict[str, Any]], list[Skipped]]:
     problem = date_problem(published)
     if problem:
@@ -144,7 +150,7 @@ def _claims(
     tables = record()
     claims, skipped = scan(text, published, limit)
     looked: Looked = {}  # one lookup per distinct claim key in a request
-    return [_row(claim, tables, looked) for claim in claims], skipped
+    return [_row(claim, tables, looked, gate) for claim in claims], skipped
 
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
@@ -186,7 +192,7 @@ def _other_row(start: int, end: int, text: str, reason: str, related: bool) -> d
     return row
 
 
-def _row(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
+def _row(claim: Claim, tables: Record, looked: Looked, gate: Gate) -> dict[str, Any]:
     row: dict[str, Any] = {
         "quote": claim.quote,
         "start": claim.start,
@@ -207,17 +213,18 @@ def _row(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
         "attribution": claim.attribution,
     }
     row.update(_blank())
-    row.update(_judged(claim, tables, looked))
+    row.update(_judged(claim, tables, looked, gate))
     row["outcome"] = CHECKED if row["verdict"] in JUDGED else NOT_CHECKED
+    row["evidence"] = claim.evidence
     return row
 
 
-def _judged(claim: Claim, tables: Record, looked: Looked) -> dict[str, Any]:
+def _judged(claim: Claim, tables: Record, looked: Looked, gate: Gate) -> dict[str, Any]:
     """The verdict columns of one claim."""
     row: dict[str, Any] = {}
     if claim.unit == "date":
         return _date_check(claim, tables)
-    unresolved = _unresolved(claim)
+    unresolved = _unresolved(claim) or evidence.withheld(claim.evidence, gate)
     if unresolved:
         return {"verdict": "unverified", "reason": unresolved}
     official, basis = _looked_up(claim, tables, looked)

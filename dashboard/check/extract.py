@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dashboard.check import cues, periods, quantities
+from dashboard.check import cues, evidence, periods, quantities
+from dashboard.check.evidence import Evidence
 from dashboard.check.periods import Period
 from dashboard.check.quantities import Quantity
 
@@ -68,6 +69,7 @@ class Claim:
     attribution: str
     precision: float
     doubt: str = ""  # why it gets no verdict although its indicator is found
+    evidence: Evidence = Evidence()  # how each part of it was resolved
 
 
 @dataclass(frozen=True)
@@ -248,10 +250,8 @@ def _sentence_claims(
             continue  # "increase supplies by 2 bcm": a change, not a level
         multiple = _as_growth(quantity, around)
         quantity = multiple or quantity
-        indicator = _growth(around) if multiple else classify(quantity, around)
-        indicator = (
-            _compared(last, quantity, around) or indicator or _elliptic(last, quantity, around)
-        )
+        own = _growth(around) if multiple else classify(quantity, around)
+        indicator = _compared(last, quantity, around) or own or _elliptic(last, quantity, around)
         if indicator is not None and _doubt(indicator[0], around) and _foreign_named(around):
             indicator = None  # "The US and China said bilateral trade reached $690 billion"
         if indicator is None:
@@ -281,6 +281,17 @@ def _sentence_claims(
             or _over_years(name, period)
             or _undated_capacity(name, period, published, sentence)
         )
+        found_by = evidence.of(
+            name,
+            quantity.text,
+            around.before,
+            around.after,
+            sentence,
+            context,
+            period,
+            where,
+            indicator != own,
+        )
         value = _signed(quantity, name, around, fell)
         fell = value < 0 if name.endswith("_yoy") else fell
         yield Claim(
@@ -301,6 +312,7 @@ def _sentence_claims(
             attribution=attribution,
             precision=quantity.step,
             doubt=doubt,
+            evidence=found_by,
         )
 
 
