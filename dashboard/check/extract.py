@@ -1182,11 +1182,9 @@ def _growth(around: Around) -> tuple[str, str] | None:
         return None
     if _in_sentence(cues.YUAN_TERMS, around) or _yuan_first(around.sentence):
         return None  # growth of yuan values; the tables' growth is of dollar values
-    yuan = _in_sentence(cues.YUAN_VALUE, around) or _in_sentence(cues.YUAN_NEAR, around)
-    if yuan and _yuan_just_before(around.prefix[-60:]):
+    if _yuan_just_before(around.prefix[-60:]):
         return None  # "…1.63 万亿元, down 6.5 %": the growth of the yuan sum just named
-    monthly = _in_sentence(cues.MONTH_ON_MONTH, around)  # one cached look spares the rest
-    if monthly and cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
+    if cues.MONTH_ON_MONTH.search(around.before[-60:] + " " + around.after[:40]):
         return None  # "15 % higher than in April": not a change over a year
     if (
         not gas
