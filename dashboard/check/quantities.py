@@ -346,13 +346,15 @@ def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity
             ),
             Quantity(split, end, text[split:end], unit, second, step=step),
         ]
-    if g["dash"].lower() in ("and", "и") and not begun:  # "8.5 and 7.7 %": two, one unit
+    if g["dash"].lower() == "и" and not begun:  # "8,5 и 7,7 процента": two, one unit
         return [
             Quantity(
                 start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)
             ),
             Quantity(split, end, text[split:end], unit, second, step=step),
         ]
+    if g["dash"].lower() == "and" and not begun:
+        return None  # "$2.5 and $3.5 billion": not read (each figure would cost a claim's time)
     low, high = min(first, second), max(first, second)
     return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
 

@@ -925,8 +925,8 @@ def test_a_bare_flow_after_russias_exports_is_russias_imports() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "In 2021 China's exports and imports with Russia rose 33 % and 38 %, to $67.6 and $79.3 "
-        "billion, respectively.",
+        "In 2021 China's exports and imports with Russia rose 33 % and 38 %, to $67.6 billion "
+        "and $79.3 billion, respectively.",
         "В 2021 году экспорт и импорт КНР в торговле с Россией выросли на 33 и 38 процента, до "
         "67,6 и 79,3 миллиарда долларов соответственно.",
         "2021年中国对俄出口和进口分别增长33%和38%,分别为676亿美元和793亿美元。",
