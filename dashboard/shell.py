@@ -95,7 +95,7 @@ class Shell(Dash):
 def layout_json(app: Shell, page_url: str) -> str:
     """The app's layout for the page at `page_url`, as JSON; called while answering a request
     from that page."""
-    return to_json(app.get_layout())  # type: ignore[no-untyped-call]
+    return str(to_json(app.get_layout()))
 
 
 SKIP_LINK = '<a class="skip-link" href="#{target}">{text}</a>'
