@@ -245,6 +245,12 @@ def link_tag() -> str:
     return f'<link rel="stylesheet" href="{STYLESHEET}?v={VERSION}">'
 
 
+def preload_tag() -> str:
+    """The one stylesheet asked for at once but not applied: the page's renderer script makes
+    it the stylesheet after the first frame (assets/start-dash-renderer.js)."""
+    return f'<link rel="preload" href="{STYLESHEET}?v={VERSION}" as="style">'
+
+
 def serve_stylesheet() -> flask.Response:
     """The one stylesheet, revalidated as Dash's assets are (precompressed.py compresses it)."""
     response = flask.Response(SHEET, mimetype="text/css")

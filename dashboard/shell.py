@@ -7,14 +7,15 @@ neither dash_table nor the polyfill (evergreen browsers), and plotly.js comes fr
 `regeneratorRuntime` (for its lazily loaded components): assets/ carries that runtime alone.
 
 The first frame waits only on the page's HTML: its head carries the critical CSS (the rules
-that style the markup the server sends, critical_css.py) and the stylesheets, as one, are
-linked after that markup, in the body, where they hold neither the first frame nor anything
-before them.
+that style the markup the server sends, critical_css.py) and a preload of the stylesheets, as
+one; nothing is parsed, fetched on the main thread or run before that frame but the page.
 Dash's scripts are listed in a type the browser does not run, and Dash's renderer script
-(assets/start-dash-renderer.js, inline, after the stylesheets) asks for them, the page's layout
-and its callbacks once the stylesheets are there, and runs them once a frame is painted.
-plotly.js it starts at once, `async`: by V8's compile hint at the top of the bundle it compiles
-off the main thread, and dcc.Graph waits for it.
+(assets/start-dash-renderer.js, inline) applies the stylesheet, asks for plotly.js, the page's
+layout and callbacks and runs Dash's scripts once a frame is painted. plotly.js is `async`: by
+V8's compile hint at the top of the bundle it compiles off the main thread, and dcc.Graph
+waits for it. Without scripts, a `noscript` link applies the stylesheet.
+The layout Dash's renderer asks for is made from the page's URL alone, so it is serialised
+once per URL and build (`layout_json`).
 
 The skip links and the site navigation are plain HTML in the index page, outside Dash's React
 tree (they never change with callbacks, and every Dash component costs the renderer work);
@@ -31,8 +32,10 @@ from urllib.parse import parse_qs, urlsplit
 import dash
 import flask
 from dash import Dash, dcc, html
+from dash._utils import to_json
 
 from dashboard import cards, critical_css, downloads
+from dashboard.cache import per_build
 from dashboard.citations import PROJECT
 from dashboard.first_paint import first_paint, page_for
 
@@ -42,6 +45,7 @@ PLOTLY = re.compile(r"/assets/plotly-basic-[^/]*$")
 # the chunk dcc.Graph fetches on first render, loaded with the page instead (one round trip
 # less before the first chart); the slider's waits, as the controls do, for the first chart
 CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+LAYOUTS = 24  # page URLs whose serialised layout is kept (about 400 kB each)
 START = Path(__file__).with_name("assets") / "start-dash-renderer.js"
 
 
@@ -55,8 +59,8 @@ class Shell(Dash):
         self.renderer = START.read_text(encoding="utf-8").split("*/", 1)[1].strip()
 
     def interpolate_index(self, **kwargs: Any) -> str:  # type: ignore[override]
-        """The index page with `lang="en"`, the critical CSS in its head, the skip links,
-        navigation and first paint before Dash's entry point, the stylesheet after it, and
+        """The index page with `lang="en"`, the critical CSS and the stylesheet's preload in its
+        head, the skip links, navigation and first paint before Dash's entry point, and
         Dash's scripts (but the unused ones) listed for assets/start-dash-renderer.js to start."""
         sources = SCRIPT.findall(UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))) + [CHUNK]
         kwargs["scripts"] = SCRIPT.sub("", kwargs.get("scripts", "")) + "".join(
@@ -71,11 +75,27 @@ class Shell(Dash):
             + navigation(path)
             + first_paint(path, query)
             + kwargs.get("app_entry", "")
-            + critical_css.link_tag()
+            + f"<noscript>{critical_css.link_tag()}</noscript>"
         )
-        kwargs["css"] = critical_css.style_tag()  # Dash's links to the sheets: one, above
+        # Dash's links to the sheets: one, preloaded, in the head
+        kwargs["css"] = critical_css.style_tag() + critical_css.preload_tag()
         page: str = super().interpolate_index(**kwargs)  # type: ignore[no-untyped-call]
         return page.replace("<html>", '<html lang="en">', 1)
+
+    def serve_layout(self) -> flask.Response:
+        """Dash's layout, serialised once per page URL (the layout is made from the URL the
+        browser shows, its Referer, alone) and build."""
+        parts = urlsplit(flask.request.referrer or "")
+        return flask.Response(
+            layout_json(self, f"{parts.path}?{parts.query}"), mimetype="application/json"
+        )
+
+
+@per_build(size=LAYOUTS)
+def layout_json(app: Shell, page_url: str) -> str:
+    """The app's layout for the page at `page_url`, as JSON; called while answering a request
+    from that page."""
+    return str(to_json(app.get_layout()))
 
 
 SKIP_LINK = '<a class="skip-link" href="#{target}">{text}</a>'

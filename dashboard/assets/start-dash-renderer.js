@@ -1,11 +1,11 @@
-/* Inlined by shell.py as Dash's renderer script, at the end of the page: it runs once the
-   stylesheets have arrived (as every inline script does), so nothing else is fetched or
-   compiled while the page's first frame, with the server's drawing of the first chart
-   (first_paint.py), waits for them. It then asks for plotly.js (async: compiled off the main
-   thread by V8's compile hint at the top of the bundle, run whenever it has arrived), the
-   page's layout and callbacks (Dash's renderer finds them in the preload cache) and Dash's
-   scripts, listed as scripts of a type the browser does not run; once the first frame is
-   painted, those run in their order and Dash's renderer starts. Until plotly.js has run,
+/* Inlined by shell.py as Dash's renderer script, at the end of the page. Nothing is fetched
+   (but the stylesheet, preloaded from the head), compiled or run before the page's first
+   frame, with the server's drawing of the first chart (first_paint.py), is painted. Then it
+   applies the stylesheet, asks for plotly.js (async: compiled off the main thread by V8's
+   compile hint at the top of the bundle, run whenever it has arrived), the page's layout and
+   callbacks (Dash's renderer finds them in the preload cache) and Dash's scripts, listed as
+   scripts of a type the browser does not run; those run in their order, and Dash's renderer
+   starts once they have and the stylesheet is applied. Until plotly.js has run,
    window.Plotly is a promise-like placeholder: dcc.Graph waits on `Promise.resolve(
    window.Plotly)` before it draws, so it waits for the bundle instead of fetching its own (if
    the bundle fails to load, the wait fails). A hidden tab starts at once (it paints no frame). */
@@ -47,13 +47,22 @@
         script.fetchPriority = "high";
         script.addEventListener("error", () => failed(new Error("plotly.js did not load")));
     };
+    const applyStylesheet = () => new Promise((applied) => {
+        const sheet = document.querySelector('link[rel="preload"][as="style"]');
+        if (!sheet) { applied(); return; }
+        sheet.addEventListener("load", applied);
+        sheet.addEventListener("error", applied);
+        sheet.rel = "stylesheet";
+    });
     const start = () => {
+        if (plotly && !window.Plotly) { awaitPlotly(); }
+        ["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"));
         const scripts = listed.filter((l) => l !== plotly).map((l) => add(l, false));
-        scripts.pop().addEventListener("load", () => { window.renderer = new DashRenderer(); });
+        const styled = applyStylesheet();  // parsed at once: after the requests are out
+        scripts.pop().addEventListener("load", () => styled.then(() => {
+            window.renderer = new DashRenderer();
+        }));
     };
-    if (plotly && !window.Plotly) { awaitPlotly(); }
-    ["/_dash-layout", "/_dash-dependencies"].forEach((href) => preload(href, "fetch"));
-    listed.filter((l) => l !== plotly).forEach((l) => preload(l.getAttribute("src"), "script"));
     if (document.visibilityState === "hidden") {
         start();
     } else {

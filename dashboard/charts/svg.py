@@ -118,9 +118,10 @@ def chart_html(figure: Spec) -> str:
         'vector-effect="non-scaling-stroke"/>'
         for y in years
     )
-    layer = "".join(
+    drawn = [
         _trace(trace, px, py, log) for trace in figure["data"] if trace.get("yaxis", "y") == "y"
-    )
+    ]
+    layer = "".join(group for group, _ in drawn)
     labels = "".join(
         f'<span class="fp-ytick" style="top:{_at(py(t))}">{escape(tick_text(t, log))}</span>'
         for t in ticks
@@ -142,6 +143,7 @@ def chart_html(figure: Spec) -> str:
         f'<svg class="fp-plot" viewBox="0 0 {SIZE} {SIZE}" preserveAspectRatio="none">'
         f'<g class="gridlayer">{grid}{shapes}</g>'
         f'<g class="scatterlayer">{layer}</g></svg>'
+        f"{''.join(shaped for _, shaped in drawn)}"
         f'{labels}<span class="fp-ytitle">{title}</span>{direct}</div></div>'
     )
 
@@ -185,8 +187,9 @@ def _direct_label(note: Spec, y: float) -> str:
     )
 
 
-def _trace(trace: Spec, px: Any, py: Any, log: bool) -> str:
-    """One trace as plotly's class names have it: its line, error bars and markers."""
+def _trace(trace: Spec, px: Any, py: Any, log: bool) -> tuple[str, str]:
+    """One trace as plotly's class names have it: its line, error bars and round or square
+    markers; and its markers of other shapes, as HTML placed over the plot area."""
     mode = str(trace.get("mode", "markers"))
     marker = trace.get("marker", {})
     line = trace.get("line", {})
@@ -206,9 +209,19 @@ def _trace(trace: Spec, px: Any, py: Any, log: bool) -> str:
             f'stroke-width="{line.get("width", 2)}"{dash} vector-effect="non-scaling-stroke"/>'
         )
     parts.append(_error_bars(trace, px, py, log))
+    shaped = ""
     if "markers" in mode and points:
-        parts.append(_markers(points, marker, color))
-    return f'<g class="trace scatter">{"".join(parts)}</g>'
+        symbols = marker.get("symbol", "circle")
+        if not isinstance(symbols, list):
+            symbols = [symbols] * len(trace["x"])
+        kept = [str(s) for s, y in zip(symbols, ys, strict=True) if y is not None]
+        capped = [p for p, s in zip(points, kept, strict=True) if _shape(s) is None]
+        if capped:
+            parts.append(_markers(capped, marker, color, kept[points.index(capped[0])]))
+        shaped = "".join(
+            _shaped(p, s, marker, color) for p, s in zip(points, kept, strict=True) if _shape(s)
+        )
+    return f'<g class="trace scatter">{"".join(parts)}</g>', shaped
 
 
 def _error_bars(trace: Spec, px: Any, py: Any, log: bool) -> str:
@@ -235,11 +248,9 @@ def _error_bars(trace: Spec, px: Any, py: Any, log: bool) -> str:
     )
 
 
-def _markers(points: list[tuple[float, float]], marker: Spec, color: str) -> str:
-    """Markers as zero-length strokes: round caps draw dots, square caps squares; an open
-    symbol is a ring (a white dot inside a coloured one)."""
-    symbol = marker.get("symbol", "circle")
-    symbol = str(symbol[0] if isinstance(symbol, list) and symbol else symbol)
+def _markers(points: list[tuple[float, float]], marker: Spec, color: str, symbol: str) -> str:
+    """Round or square markers as zero-length strokes: round caps draw dots, square caps
+    squares; an open symbol is a ring (a white dot inside a coloured one)."""
     size = float(marker.get("size", 6))
     cap = "square" if "square" in symbol else "round"
     path = "".join(f"M{x} {y}h0" for x, y in points)
@@ -254,3 +265,32 @@ def _markers(points: list[tuple[float, float]], marker: Spec, color: str) -> str
             f'stroke-linecap="{cap}" vector-effect="non-scaling-stroke"/>'
         )
     return drawn
+
+
+def _shape(symbol: str) -> str | None:
+    """The outline of a marker that is neither round nor square, as plotly draws it (its
+    symbol_defs.js) for a radius of 1; None for a round or square one."""
+    name = symbol.removesuffix("-open")
+    half, third = 1 / math.sqrt(3), 0.5
+    return {
+        "diamond": "M1.3 0L0 1.3L-1.3 0L0 -1.3Z",
+        "triangle-up": f"M{-2 * half:.4f} {third}H{2 * half:.4f}L0 -1Z",
+        "triangle-down": f"M{-2 * half:.4f} {-third}H{2 * half:.4f}L0 1Z",
+    }.get(name)
+
+
+def _shaped(point: tuple[float, float], symbol: str, marker: Spec, color: str) -> str:
+    """A diamond or triangle marker as its own small SVG, placed over the plot area (the plot
+    area's SVG is stretched, which would bend the shape)."""
+    radius = float(marker.get("size", 6)) / 2
+    ring = float(marker.get("line", {}).get("width", 0))
+    reach = 1.3 * radius + ring  # the outline's farthest point, and its stroke
+    fill, stroke = ("none", color) if symbol.endswith("-open") else (color, color)
+    return (
+        f'<span class="fp-marker" style="left:{_across(point[0])};top:{_at(point[1])}">'
+        f'<svg width="{2 * reach:g}" height="{2 * reach:g}" '
+        f'viewBox="{-reach:g} {-reach:g} {2 * reach:g} {2 * reach:g}">'
+        f'<path d="{_shape(symbol)}" transform="scale({radius:g})" fill="{fill}" '
+        f'stroke="{stroke}" stroke-width="{ring:g}" vector-effect="non-scaling-stroke"/>'
+        "</svg></span>"
+    )

@@ -94,12 +94,16 @@ def _selectors(prelude: str) -> list[str]:
     return [selector.strip() for selector in prelude.split(",")]
 
 
-def test_the_head_carries_the_critical_css_and_the_body_the_stylesheet():
+def test_the_head_carries_the_critical_css_and_a_preload_of_the_stylesheet():
+    # the renderer script applies the stylesheet after the first frame; without scripts, the
+    # noscript link does
     page = app.server.test_client().get("/gas").get_data(as_text=True)
     head, body = page.split("</head>")
     assert critical_css.style_tag() in head
+    assert re.findall(r"<link [^>]*>", head.split("<style>")[1]) == [critical_css.preload_tag()]
     assert 'rel="stylesheet"' not in head
     assert re.findall(r'<link rel="stylesheet"[^>]*>', body) == [critical_css.link_tag()]
+    assert f"<noscript>{critical_css.link_tag()}</noscript>" in body
 
 
 def test_the_stylesheet_is_the_sheets_in_one_in_their_order():

@@ -12,6 +12,7 @@ import pytest
 from plotly.offline import get_plotlyjs_version
 
 import dashboard
+from dashboard import critical_css
 from dashboard.app import app
 from dashboard.charts.registry import PAGES_BY_ID
 
@@ -39,13 +40,13 @@ def test_no_script_runs_before_the_first_frame_but_the_renderer_script(shell):
     tags = re.findall(r"<script[^>]*>", shell)
     assert all('type="text/x-dash-deferred"' in tag for tag in tags if " src=" in tag)
     assert "new DashRenderer()" in _renderer(shell) and "requestAnimationFrame" in _renderer(shell)
-    assert '<link rel="preload"' not in shell  # the renderer script asks, after the stylesheets
-    # the stylesheets come after the server's markup (the critical CSS in the head styles it)
-    assert (
-        shell.index('id="first-paint"')
-        < shell.index('rel="stylesheet"')
-        < shell.index('id="_dash-renderer"')
-    )
+    # nothing is asked for before the first frame but the stylesheet, preloaded (the critical
+    # CSS in the head styles the server's markup; the renderer script applies the sheet)
+    assert re.findall(r'<link rel="preload"[^>]*>', shell) == [critical_css.preload_tag()]
+    script = _renderer(shell)
+    started = script.index("const start = () => {")
+    assert script.index("applyStylesheet()") > script.index('preload(href, "fetch")') > started
+    assert script.index("styled.then(") > script.index("applyStylesheet()")
 
 
 def test_layout_and_callbacks_are_preloaded_as_the_renderer_fetches_them(shell):
@@ -187,3 +188,22 @@ def test_only_the_first_chart_its_tabs_and_source_line_come_at_first(client, pag
         (graph,) = _find(section, "Graph")
         assert graph["props"]["figure"]["data"]
         assert len(_buttons(section)) == 4 and len(_buttons(section, tabs=True)) == 3
+
+
+def test_the_layout_is_serialised_once_per_page_url(client):
+    from dashboard.shell import LAYOUTS, layout_json
+
+    layout_json.clear()
+    trade = client.get("/_dash-layout", headers={"Referer": "http://host/trade"}).get_data()
+    again = client.get("/_dash-layout", headers={"Referer": "http://other/trade"}).get_data()
+    indexed = client.get(
+        "/_dash-layout", headers={"Referer": "http://host/trade?transform=index"}
+    ).get_data()
+    gas = client.get("/_dash-layout", headers={"Referer": "http://host/gas"}).get_data()
+    assert trade == again and len(layout_json.entries) == 3
+    assert b'"transform-choice"' in trade or trade != indexed
+    assert trade != indexed and trade != gas
+    assert json.loads(gas)["props"]["children"]
+    for n in range(LAYOUTS + 5):  # made-up queries cost one entry each, up to the bound
+        client.get("/_dash-layout", headers={"Referer": f"http://host/gas?point={n}"})
+    assert len(layout_json.entries) == LAYOUTS

@@ -46,7 +46,9 @@ def test_every_page_of_charts_sends_its_first_chart_drawn(client, page):
         assert f'stroke="{color}"' in paint
     drawn = sum(1 for t in traces for y in t["y"] if "markers" in t["mode"] and not math.isnan(y))
     dots = re.findall(r'<path class="point" d="([^"]*)"', paint)
-    assert sum(d.count("h0") for d in dots) == drawn
+    # round and square markers are dots of the plot area's SVG; diamonds and triangles
+    # (planned capacities, "more than" figures) are placed over it, each its own small SVG
+    assert sum(d.count("h0") for d in dots) + paint.count('class="fp-marker"') == drawn
     assert escape(PAGES_BY_ID[page.page].charts[0].title) in paint
     assert "<script" not in paint  # the CSP allows no inline script without its hash
 
@@ -98,3 +100,37 @@ def test_the_transform_control_and_the_transform_shown_come_with_the_drawing(cli
     assert 'value="2015"' in index and 'value="2015"' not in level  # the base year
     assert "Shown as: Index" in index and "Shown as:" not in level
     assert index.split('class="first-paint ')[1] != level.split('class="first-paint ')[1]
+
+
+def test_diamonds_and_triangles_keep_their_shape_over_the_stretched_plot_area():
+    # hand-made spec: a line, a planned capacity (hollow diamond) and a "more than" figure
+    figure = {
+        "layout": {"margin": {"l": 60, "t": 32, "b": 36, "r": 12}},
+        "data": [
+            {
+                "x": ["2019", "2020"],
+                "y": [1.0, 2.0],
+                "mode": "lines+markers",
+                "marker": {"size": 5, "color": "#0072B2"},
+            },
+            {
+                "x": ["2021", "2022"],
+                "y": [3.0, 4.0],
+                "mode": "markers",
+                "marker": {
+                    "size": 10,
+                    "color": "#D55E00",
+                    "line": {"width": 2},
+                    "symbol": ["diamond-open", "triangle-up"],
+                },
+            },
+        ],
+    }
+    html = svg.chart_html(figure)
+    shaped = re.findall(r'<span class="fp-marker"[^>]*><svg ([^>]*)><path ([^>]*)/>', html)
+    assert len(shaped) == 2 and html.count("h0") == 2  # the line's two dots
+    (box, diamond), (_, triangle) = shaped
+    assert 'width="17"' in box and 'viewBox="-8.5 -8.5 17 17"' in box  # 1.3 x 5 + 2, twice
+    assert 'fill="none" stroke="#D55E00"' in diamond and "M1.3 0L0 1.3" in diamond
+    assert 'fill="#D55E00"' in triangle and "L0 -1Z" in triangle
+    assert html.index("</svg>") < html.index("fp-marker")  # outside the stretched plot area
