@@ -32,7 +32,8 @@ WEAK_PAIR = _re(
 )
 OTHER_COUNTRY = _re(
     r"united states|\bu\.s\.(?!\s*dollars)|\bus\b(?!\s*(?:\$|dollars))|\bamerica|\beurope"
-    r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bmongolia|\bkorea|vietnam|brazil|\biran"
+    r"|\beu\b|\bindia|\bjapan|\bgerman|kazakh|\bkorea|vietnam|brazil|\biran"
+    r"|(?<!via )(?<!through )(?<!across )\bmongolia"  # not Mongolia as a gas transit
     r"|turkey|türkiye|ukrain|\bsaudi|britain|\bu\.?k\.?\b|\bfrance|australia|canada|asean"
     r"|africa|\bbelarus|\bnetherlands|\bitaly|\btaiwan|qatar|turkmen|uzbek|myanmar|malaysia"
     r"|indonesia|nigeria|papua|norway|poland|israel|egypt|mexico|argentina|\bchile|pakistan"
@@ -41,7 +42,9 @@ OTHER_COUNTRY = _re(
     r"|\bbelgi|\baustria|\bczech|\bgreece|portugal|denmark|ireland|romania|bulgaria|slovak"
     r"|asian countries|\basia\b(?!-pacific)"
     r"|\bсша\b|соединенн\w* штат|япони|германи|\bинди[яиюей]\b|франци|великобритани|британи"
-    r"|казахстан|монголи|турци|\bиран|бразили|южн\w* коре|украин|белорус|евросоюз|\bес\b"
+    r"|казахстан|(?<!через )(?<!территорию )монголи|турци|\bиран|бразили|южн\w* коре|украин"
+    r"|белорус|евросоюз|\bес\b"
+    r"|европейск\w* союз"
     r"|美国|美國|日本|德国|德國|印度|英国|英國|法国|法國|韩国|韓國|欧盟|歐盟|哈萨克|哈薩克|土库曼"
     r"|土庫曼|乌克兰|烏克蘭|巴西|伊朗|土耳其|越南|沙特"
 )
@@ -123,7 +126,10 @@ BLOCKER = _re(
     r"|discount|\bstake\b|\bpoll|survey|unemployment|market share|car market"
     r"|инвестиц|профицит|дефицит|сальдо|投资|投資|顺差|順差|逆差"
 )
-BARE_FLOW = _re(r"\b(?:exports?|imports?)\b")
+BARE_FLOW = _re(
+    r"\b(?:exports?|imports?)\b|(?<![а-яё])(?:экспорт|импорт)(?:а|ом|у|е)?(?![а-яё])"
+    r"|(?:(?<![进進])出口|[进進]口)(?=[^，,。；;]{0,4}?(?:增长|增長|下降|减少|減少|达|達|为|為|额|額|\d))"
+)  # not "进口博览会", "进口数据": a flow with its verb or figure
 DAILY = _re(r"\bdaily\b|per day|a day\b|/day|в сутки|每日|日均")
 
 # a country's trade with the whole world, not with the other country
@@ -172,7 +178,8 @@ PRODUCT_BEFORE = _re(
 # the rest of the words after "Russia's foreign trade": a partner named makes it bilateral
 BILATERAL_AFTER = _re(
     r"with (?:china|russia)|between|bilateral|two countries|между|двух стран|двумя странами"
-    r"|с (?:китаем|россией|кнр|рф)"
+    r"|с (?:китаем|россией|кнр|рф)|with (?:the )?(?:russian federation|prc|people's republic)"
+    r"|с российской федерацией|с китайской народной"
 )
 # "3 % of China's": the economy whose trade a share is of, written without the word trade
 OF_ECONOMY = _re(
@@ -238,6 +245,13 @@ IMPORTED_VERB = _re(r"\bimport(?:ed|ing)\b|\bbought\b|\bbuying\b")
 # a sentence naming one direction of trade or the other, in any language the checker reads
 FLOWS = _re(rf"{EXPORTS_CN.pattern}|{IMPORTS_CN.pattern}|экспорт|импорт")
 
+# which way a named flow goes, seen from its subject: "China's exports", "Russia's imports"
+FLOW_KIND = _re(
+    r"(?P<exports>export|экспорт|出口|shipments|supplies|deliveries|sales|sold|shipped|supplied"
+    r"|delivered)|(?P<imports>import|импорт|进口|進口|bought|purchas|ввоз)"
+)
+
+RESPECTIVELY = _re(r"respectively|соответственно|分别|分別")
 DIRECTIONS = (
     ("trade_cn_exports_to_ru", EXPORTS_CN),
     ("trade_cn_imports_from_ru", IMPORTS_CN),
@@ -355,6 +369,19 @@ MONTH_ON_MONTH = _re(
     r"|декабр)\w*(?!\s*\d)|(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск"
     r"|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*\s+(?:результат|показател|уровн)"
 )
+# the change a rate is named as, right after it: "a 3 % decline", "25.7%的增幅", "5 % роста"
+CHANGE_AFTER = _re(
+    r"^\s*(?:(?:year[- ]on[- ]year|y/y|annual|yearly|annuali[sz]ed)\s+)?(?:(?P<fall>declines?"
+    r"|drops?|falls?|decreases?|contraction|slump|plunge|reduction)|rise|increase|growth|gain"
+    r"|jump|surge)\b"
+    r"|^\s*的?(?:(?P<zhfall>降幅|跌幅)|增幅|涨幅|漲幅)"
+    r"|^\s*(?:(?P<rufall>падени|снижени|сокращени)|рост|прирост)\w*\b"
+)
+# a rate compared with another rate, not a rise or fall: "much lower than the 20.8 % of 2017"
+THAN_BEFORE = _re(
+    r"\b(?:lower|higher|less|more|smaller|larger|greater|bigger|faster|slower)\s+than"
+    r"\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # a rise (the nearest of a rise and a fall word gives a growth rate its sign)
 UP = _re(
     r"\b(?:rose|rise|rises|risen|rising|grew|grow|grows|growth|increased?|increases|increasing"
@@ -366,8 +393,9 @@ UP = _re(
 POS2 = _re(
     r"西伯利[亚亞]力量\W{0,2}(?:2(?!\d)|二)|power of siberia[- ]?2(?!\d)"
     r"|сил\w* сибири[ —–-]*2(?!\d)"
-    r"|power of siberia two|western route"
-    r"|via mongolia|soyuz vostok"
+    r"|power of siberia two|western route|power of siberia\)\s*2(?!\d)"
+    r"|(?:via|through|across) mongolia|soyuz vostok|через (?:территорию )?монголи\w*|союз восток"
+    r"|[经經]蒙古|[过過]境蒙古"
 )
 FAR_EAST = _re(
     r"far[- ]eastern (?:route|corridor)|far east route|from sakhalin|远东线路|遠東線路|远东路线"
@@ -378,10 +406,13 @@ PIPELINE_BACK = _re(
     r"\b(?:it|its|they|their|the pipeline|the route|the link|the line|this pipeline|deliveries"
     r"|(?:above[- ]mentioned|aforementioned) (?:pipeline|route)"
     r"|supplies|flows?|the figure|the volume|that|this|the gas pipeline|the project)\b"
-    r"|газопровод\w*|поставк\w*|объ[её]м\w*|该管道|該管道|供气量|供氣量|输气量|輸氣量"
+    r"|газопровод\w*|поставк\w*|объ[её]м\w*|по нему|через него|прокачан\w*|прокачк\w*"
+    r"|该管道|該管道|供气量|供氣量|输气量|輸氣量"
 )
 # China as the destination of a route's gas, not China's gas at large
 TO_CHINA = _re(r"\bto china|into china|в китай|в кнр|向中国|向中國|对华|對華|进入中国|進入中國")
+GAZPROM = _re(r"gazprom|газпром|俄气|俄氣|alexe?y miller|алексе\w* миллер")
+CHINESE_MARKET = _re(r"(?:to|on) the chinese market|на китайский рынок|(?:出口)?至中[国國]")
 POS = _re(
     r"power of siberia|sila sibiri|сил[аеыуой]+ сибири|(?<!far )(?<!far-)eastern route|东线|東線"
     r"|西伯利亚力量|西伯利亞力量"
@@ -401,8 +432,18 @@ FROM_RUSSIA = _re(
 CONSUMPTION = _re(r"consum|demand|потреблен")
 IMPORTED = _re(
     r"import|transported to china|shipped to china|bought|purchase"
-    r"|(?:exports?|exported|supplies|supplied|deliveries|delivered|sent)\b[^.]{0,40}\bto china"
-    r"|进口|進口|对华|對華|向中国|向中國"
+    r"|(?:exports?|exported|supplies|supplied|supply|deliveries|delivered|deliver|sent)\b"
+    r"(?:[^.]|\.(?=\d)){0,40}\bto china"  # past a decimal point: "deliver 4.1 bcm … to China"
+    r"|进口|進口|对华|對華|向中国|向中國|出口至中[国國]|импорт|закуп|купил|ввез"
+    r"|(?:экспорт|поставк)\w*(?:[^.]|[.,](?=\d)){0,40}\bв (?:китай|кнр)\b"
+)
+# pipeline gas and LNG named together as the parts of one figure: China's total gas imports
+BOTH_ROUTES = _re(
+    r"(?:pipelines?|piped|трубопровод\w*|管道)[^.;:\d]{0,20}?(?:\band\b|\bи\b|和|及|与)"
+    r"[^.;:\d]{0,15}?(?:\blng\b|\bспг\b|liquefied|液化)"
+    r"|(?:\blng\b|\bспг\b|liquefied|液化)[^.;:\d]{0,20}?(?:\band\b|\bи\b|和|及|与)"
+    r"[^.;:\d]{0,15}?(?:pipelines?|piped|трубопровод\w*|管道)"
+    r"|\bincluding pipeline gas\b"
 )
 
 TARGET = _re(

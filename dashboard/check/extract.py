@@ -279,6 +279,7 @@ def _sentence_claims(
             _doubt(name, around)
             or _unfinished(period, status, state, published, sentence)
             or _over_years(name, period)
+            or _undated_capacity(name, period, published, sentence)
         )
         found_by = evidence.of(
             name,
@@ -420,6 +421,18 @@ def _over_years(indicator: str, period: Period | None) -> str:
     return f"a change over {period.label}, not over one year: not compared"
 
 
+def _undated_capacity(
+    indicator: str, period: Period | None, published: date | None, sentence: str
+) -> str:
+    """A capacity being raised ("from 38 to 44 bcm a year") with no period in a text with no
+    date: which of the two is in force is not resolved (a design capacity alone stands)."""
+    if not indicator.endswith("_capacity") or period is not None or published is not None:
+        return ""
+    if not cues.UPLIFT.search(sentence):
+        return ""
+    return "no date stated or published: which capacity is in force, before or after the raise"
+
+
 def _doubt(indicator: str, around: Around) -> str:
     """A trade or settlement figure of a sentence that does not name both China and Russia
     ("bilateral trade reached $80 billion", "China's exports fell 4.6 %") is found, not
@@ -428,6 +441,11 @@ def _doubt(indicator: str, around: Around) -> str:
         around
     ):
         return "China and Russia are not both named: which countries it is about is not resolved"
+    if indicator.startswith("gas_pos_flow") and not _has(cues.POS, around.wide):
+        return (
+            "the pipeline is not named: Russian pipeline gas to China is the Power of Siberia's"
+            " (the only route built), so the route is inferred, not read"
+        )
     if indicator == "gas_pos_capacity" and _route(around) is None:
         return (
             "the pipeline is not named: 38 bcm a year is the Power of Siberia's design capacity,"
@@ -628,7 +646,7 @@ WHEN_CLAUSE = re.compile(
 SIGNED = re.compile(r"(?:^|[\s(（])([-−–+])\s?$")
 # only a year between two figures: "…, 2023年26%", "… in 2022 and 26 %"
 PERIOD_ONLY = re.compile(
-    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|年[\W\d]*)*", re.IGNORECASE
+    r"[\W\d]*(?:(?:in|and|в|и|году|года|г|年)\b[\W\d]*|[年和及与][\W\d]*)*", re.IGNORECASE
 )
 FROM_END = re.compile(r"(?:\bfrom|\bс)\s*(?:us\s?\$|\$)?$", re.IGNORECASE)
 BY_END = re.compile(r"(?:\bby|\bна)\s*$", re.IGNORECASE)
@@ -894,6 +912,9 @@ def _direction(around: Around) -> str | None:
                 return indicator
         if cues.BARE_FLOW.search(clause[:30]):
             return None  # "$129 billion in exports": whose is not said
+    respective = _respective(around)
+    if respective is not None:
+        return respective
     china_first = _first_country(around.sentence) == "CHN"
     verbs = (
         ("trade_cn_exports_to_ru" if china_first else "trade_cn_imports_from_ru", cues.EXPORTED),
@@ -908,15 +929,107 @@ def _direction(around: Around) -> str | None:
         if _in_sentence(pattern, around)  # one cached look at the sentence spares the rest
         for m in pattern.finditer(around.prefix)
     ]
-    bare = [m.start() for m in cues.BARE_FLOW.finditer(around.prefix)]
-    if bare and (not hits or max(bare) >= max(end for _, end, _ in hits)):
-        return None  # "Exports grew 5 %": whose exports is not said
+    bare = (
+        list(cues.BARE_FLOW.finditer(around.prefix)) if _in_sentence(cues.BARE_FLOW, around) else []
+    )
+    if bare and (not hits or bare[-1].start() >= max(end for _, end, _ in hits)):
+        return _counterpart(bare[-1].group(), hits, around)  # "Exports grew 5 %": whose?
     if hits:
         return max(hits)[2]
     for indicator, pattern in cues.DIRECTIONS:
         if pattern.search(clause):
             return indicator
     return "trade_total"
+
+
+# two flows named together, seen from one country: "China's exports and imports",
+# "экспорт и импорт КНР", "中国出口和进口"
+FLOW_PAIR = re.compile(
+    r"(?P<who1>china(?:'s|’s)?|chinese|russia(?:'s|’s)?|russian)?\s*"
+    r"(?P<first>exports?|imports?|экспорт\w*|импорт\w*|出口|[进進]口)\s*(?:and|и|和|与|及|、)\s*"
+    r"(?P<second>exports?|imports?|экспорт\w*|импорт\w*|出口|[进進]口)"
+    r"(?:\s+(?P<who2>кнр|китая|россии|рф|of china|of russia))?",
+    re.IGNORECASE,
+)
+
+
+def _respective(around: Around) -> str | None:
+    """'Exports and imports of China fell 8.5 and 7.7 %, respectively', "Russia's exports to
+    China hit $21.5 bn, while imports were $20.1 bn, up 1.4 % and 2.5 %, respectively": the
+    first of two figures paired with the first flow named, the second with the second."""
+    if not _in_sentence(cues.RESPECTIVELY, around):
+        return None
+    after = cues.RESPECTIVELY.search(around.sentence, len(around.prefix))
+    if not (after or cues.RESPECTIVELY.search(around.prefix[-16:])):  # "分别增长33%和38%"
+        return None
+    if LIST_JOIN.fullmatch(around.after):
+        turn = 0
+    elif LIST_JOIN.fullmatch(around.before):
+        turn = 1
+    else:
+        return None
+    pairs = list(FLOW_PAIR.finditer(around.prefix))
+    who = (pairs[-1].group("who1") or pairs[-1].group("who2") or "").lower() if pairs else ""
+    if who:
+        pair = pairs[-1]
+        china = who.startswith(("chin", "кнр", "кита", "of china"))
+        word = pair.group("first" if turn == 0 else "second")
+        kind = cues.FLOW_KIND.search(word)
+        exports = kind is not None and kind.lastgroup == "exports"
+        return "trade_cn_exports_to_ru" if exports == china else "trade_cn_imports_from_ru"
+    named = sorted(
+        (m.start(), indicator)
+        for indicator, pattern in cues.DIRECTIONS
+        for m in pattern.finditer(around.prefix)
+    )
+    bare = list(cues.BARE_FLOW.finditer(around.prefix))
+    if not named or not bare or bare[-1].start() < named[-1][0]:
+        return None
+    first = named[-1][1]  # "Russia's exports to China …, while imports …"
+    second = next(i for i, _ in cues.DIRECTIONS if i != first)
+    kind, other = (
+        cues.FLOW_KIND.search(around.prefix[named[-1][0] :]),
+        cues.FLOW_KIND.search(bare[-1].group()),
+    )
+    if kind is None or other is None or kind.lastgroup == other.lastgroup:
+        return None
+    return (first, second)[turn]
+
+
+LIST_JOIN = re.compile(r"\s*(?:,|and|и|和|及|与|、)\s*(?:us\s?\$|\$)?", re.IGNORECASE)
+
+
+def _counterpart(word: str, hits: list[tuple[int, int, str]], around: Around) -> str | None:
+    """A bare "imports" or "exports" after a flow named with its countries, in the sentence or
+    the two before it: the same flow when the word is the same ("China's exports to Russia
+    rose …; the total export value …"), else the other one, seen from the same country
+    ("China's exports to Russia jumped 20 % …, while imports rose 31 %": China's imports;
+    "Russia's exports to China hit $21 bn, while imports were $20 bn": Russia's imports).
+    None when no such flow is named (whose exports is not said), or when figures are paired
+    with flows in turn ("respectively")."""
+    listed = LIST_JOIN.fullmatch(around.after) or cues.RESPECTIVELY.search(around.after)
+    if listed and cues.RESPECTIVELY.search(around.sentence, len(around.prefix)):
+        return None  # "… up 1.4 % and 2.5 %, respectively": each flow in its turn
+    text, named = around.prefix, sorted(hits)
+    if not named:
+        text = around.context
+        named = sorted(
+            (m.start(), m.end(), indicator)
+            for indicator, pattern in cues.DIRECTIONS
+            for m in pattern.finditer(text)
+        )
+    kinds = [
+        (indicator, found.lastgroup)
+        for s, e, indicator in named
+        if indicator != "trade_total" and (found := cues.FLOW_KIND.search(text[s:e]))
+    ]
+    if not kinds:
+        return None
+    indicator, kind = kinds[-1]
+    bare = cues.FLOW_KIND.search(word)
+    if bare is not None and bare.lastgroup == kind:
+        return indicator
+    return next(i for i, _ in cues.DIRECTIONS if i != indicator)
 
 
 def _nearest_country(text: str) -> str | None:
@@ -1051,6 +1164,7 @@ def _yuan_just_before(tail: str) -> bool:
     return bool(yuan) and max(yuan) > max(dollar, default=-1)
 
 
+TONNES = re.compile(r"tonnes|tons|\bmt\b|тонн|吨|噸", re.IGNORECASE)
 OTHER_FUEL = re.compile(
     r"原油|石油|煤|crude|\boil\b|\bcoal\b|\bLPG\b|нефт|\bугл|\bугол", re.IGNORECASE
 )
@@ -1059,7 +1173,7 @@ OTHER_FUEL = re.compile(
 def _growth(around: Around) -> tuple[str, str] | None:
     gas = _in_sentence(cues.GAS, around) or _in_sentence(cues.POS, around)
     gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
-    unit = "Mt" if re.search(r"tonnes|tons|\bmt\b", around.sentence, re.IGNORECASE) else "bcm"
+    unit = "Mt" if TONNES.search(around.sentence) else "bcm"
     own = re.split(r"[、,，;；]|\b(?:and|и)\b", around.before)[-1]
     if gas and OTHER_FUEL.search(own) and not _has(cues.GAS, own):
         return None  # "gas rose 50 %, crude oil 10 %": the oil's growth
@@ -1122,7 +1236,10 @@ def _route(around: Around) -> str | None:
 
 # "48 bcm a year, including the Power of Siberia contract": a total over the routes
 TOTAL_INCLUDING = re.compile(r"[^.;]{0,30}?,?\s*(?:including|включая)\b", re.IGNORECASE)
-RAISED_BY = re.compile(r"(?:\bby|\bна)\s+\d[^;]{0,40}?(?:\bto|\bдо)\s*$", re.IGNORECASE)
+RAISED_BY = re.compile(  # by an amount, not a rate ("rose by 63.4 %, to 7.5 bcm" is one route's)
+    r"(?:\bby|\bна)\s+\d(?:(?!%|percent|per cent|процент)[^;]){0,40}?(?:\bto|\bдо)\s*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
@@ -1188,7 +1305,7 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return None if isinstance(pipeline, str) else pipeline
     if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
         return None
-    if _foreign(around) or _has(cues.DAILY, text):
+    if _foreign(around) or _has(cues.DAILY, text) or _other_buyer(text):
         return None  # "China's LNG imports from Qatar", "daily exports hit 62.4 mcm"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
@@ -1196,7 +1313,7 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return None
     # a sentence naming Russia is about Russia's gas unless it says from Russia, and
     # Russia's gas to China by every route, or in tonnes, is no series of the tables
-    russian = _has(cues.RUSSIA, text)
+    russian = _has(cues.RUSSIA, text) or _has(cues.GAZPROM, text)
     from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
         return _gas_tonnes(around, russian, from_russia)
@@ -1204,20 +1321,41 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     if route is None:
         return None
     if not route:
-        return None if russian else ("gas_cn_imports_total", "CHN")
+        return _russian_pipeline_gas(unit, around) if russian else ("gas_cn_imports_total", "CHN")
     if russian and not from_russia:
-        return None
+        return _russian_pipeline_gas(unit, around)
     return f"gas_cn_{route}_imports{'_from_ru' if from_russia else ''}", "CHN"
 
 
-def _import_route(around: Around) -> str | None:
-    """LNG, pipeline or '' (all gas) for China's gas imports: the one the sentence names; when it
-    names both, the one in the figure's own clause, else '' for a total that lists its parts
-    next ("13.2 bcm, including 5.5 by pipeline"), else the nearest to the figure."""
+def _russian_pipeline_gas(unit: str, around: Around) -> tuple[str, str] | None:
+    """'The Russian company's pipeline gas exports to China grew 60 %', 'Gazprom's gas supplies
+    to the Chinese market': Russian pipeline gas to China, which only the Power of Siberia
+    carries until the Far Eastern route opens; found, not checked (the pipeline is inferred),
+    when no LNG, other route or other country is named."""
     text = around.sentence
+    if unit != "bcm" or not (_has(cues.PIPELINE, text) or _has(cues.GAZPROM, text)):
+        return None
+    if not (_has(cues.TO_CHINA, text) or _has(cues.CHINESE_MARKET, text)) or _has(cues.LNG, text):
+        return None
+    others = (cues.POS2, cues.FAR_EAST, cues.ALL_ROUTES, cues.OTHER_COUNTRY)
+    return None if any(_has(p, around.wide) for p in others) else ("gas_pos_flow", "CHN-RUS")
+
+
+def _other_buyer(sentence: str) -> bool:
+    """Another country named and China not ("Its largest buyer, the European Union, bought
+    150 bcm"): the gas is not China's."""
+    return _has(cues.OTHER_COUNTRY, sentence) and not _has(cues.CHINA, sentence)
+
+
+def _import_route(around: Around) -> str | None:
+    """LNG, pipeline or '' (all gas) for China's gas imports: '' when both are named together
+    before it ("via pipeline and as LNG"); the one named in the figure's own clause; else ''
+    for a total that lists its parts next ("13.2 bcm, including 5.5 by pipeline"); else the
+    one the sentence names, or the nearest to the figure when it names both."""
+    text = around.sentence
+    if cues.BOTH_ROUTES.search(around.prefix):
+        return ""  # "imports, via pipeline and as LNG, reached 87 Mt": all gas
     lng, pipe = cues.LNG.search(text), cues.PIPELINE.search(text)
-    if not (lng and pipe):
-        return "lng" if lng else "pipeline" if pipe else ""
     before, after = _clause(around)
     own = {
         kind
@@ -1228,8 +1366,10 @@ def _import_route(around: Around) -> str | None:
         return own.pop()
     at = len(around.prefix)
     end = text.find(around.after, at) if around.after else len(text)
-    if INCLUDING.match(text, end):
-        return ""
+    if (lng or pipe) and INCLUDING.match(text, end):
+        return ""  # "94.6 bcm, including by the Central Asian pipeline": all gas, then a part
+    if not (lng and pipe):
+        return "lng" if lng else "pipeline" if pipe else ""
     hits = [
         (m.start() - end if m.start() >= at else at - m.end(), kind)
         for kind, pattern in (("lng", cues.LNG), ("pipeline", cues.PIPELINE))
@@ -1249,6 +1389,8 @@ def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, 
     """China's gas imports in tonnes: all gas, its LNG, or its LNG from Russia. LNG in a passage
     naming Russia without "from Russia", and a figure whose own stretch names neither LNG nor
     pipelines in a sentence naming one of them, are not checked."""
+    if cues.BOTH_ROUTES.search(around.prefix):
+        return None if russian else ("gas_cn_imports_total_mass", "CHN")
     if _has(cues.LNG, around.before + around.after):
         if from_russia:
             return "gas_cn_lng_imports_from_ru_mass", "CHN"
@@ -1433,18 +1575,25 @@ FROM_VALUE = re.compile(r"(?:\bfrom|從|从|\bс)\s*(?:每年)?\s*$", re.IGNOREC
 
 
 def _signed(quantity: Quantity, indicator: str, around: Around, fell: bool) -> float:
-    """A growth rate's sign: the nearest rise or fall word before it in its own stretch
-    ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"), else just after it
-    ("a 3 % decline"), else that of the growth rate before it in the sentence ("exports fell
-    9 %, imports 5 %")."""
+    """A growth rate's sign: a sign written on it, else the change it is named as right after it
+    ("a 3 % decline", "25.7%的增幅"), else the nearest rise or fall word before it in its own
+    stretch ("kept decreasing in 2020, by 2.9 %", "снижение … составило 0,8 %"; not a
+    comparison of rates, "lower than the 20.8 % of 2017"), else just after it, else that of
+    the growth rate before it in the sentence ("exports fell 9 %, imports 5 %")."""
     if not indicator.endswith("_yoy"):
         return quantity.value
     sign = SIGNED.search(around.before)
     if sign:  # "(-11.7 % compared to 2024)"
         return -quantity.value if sign.group(1) in "-−–" else quantity.value
+    named = cues.CHANGE_AFTER.match(around.after)
+    if named:  # "a nearly 3 % decline", "25.7%的增幅": the change the figure is named as
+        fall = named.group("fall") or named.group("zhfall") or named.group("rufall")
+        return -quantity.value if fall else quantity.value
     before = around.before[-80:]
     clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
     before = clause if len(clause) > len(before) else before
+    if cues.THAN_BEFORE.search(before):
+        before = ""  # "much lower than the 20.8 % of 2017": rates compared, not a fall
     rise = [m.end() for m in cues.UP.finditer(before)]
     fall = [m.end() for m in cues.DOWN.finditer(before)]
     if rise or fall:

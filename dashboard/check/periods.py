@@ -102,6 +102,7 @@ RU_MONTHS = {  # stems of the Russian month names, in any case
 }
 RU_MONTH = "|".join(sorted(RU_MONTHS, key=len, reverse=True))
 # a whole Russian month word ("июне", "мая"), never a word that only starts like one
+SEASON = r"(?:the )?(?:summer|spring|autumn|fall|winter)|лета|весны|осени|зимы"
 RU_MONTH_WORD = "|".join(rf"{stem}\w*" for stem in RU_MONTHS if stem != "ма") + r"|ма[йяе]\b"
 RU_YEAR = rf"({YEAR})\s*(?:года|году|год|г\.?)"
 
@@ -136,8 +137,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "as of January 2016": a date, not the period an annual figure covers
         (
             "asof",
-            rf"\b(?:as of|as at|на)\s+(?:the end of |конец )?(?:{MONTH}|{RU_MONTH_WORD})\w*\.?,?"
-            rf" {YEAR}",
+            rf"\b(?:as of|as at|на)\s+(?:the end of |конец )?"
+            rf"(?:{MONTH}|{RU_MONTH_WORD}|{SEASON})\w*\.?,? {YEAR}",
         ),
         (
             "ytdmonth",

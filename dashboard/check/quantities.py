@@ -28,16 +28,17 @@ SCALE = (
     r"|миллиард\w*|миллион\w*|триллион\w*|млн\.?|трлн\.?|тыс\.?|万亿|萬億|亿|億|万|萬"
 )
 UNIT = (
-    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|долл\.?|дол(?![а-яё])\.?|美元|USD"
+    r"U\.\s?S\.\s?dollars|US dollars|dollars|долларов|доллар\w*|(?:ам\.\s?)?долл\.?"
+    r"|дол(?![а-яё])\.?|美元|USD"
     r"|yuan|renminbi|RMB|CNY|юан\w*|元|roubles?|rubles?|рубл\w*|₽"
-    r"|percent|per cent|pct|pc\b|%|процент\w*"
-    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|куб\.? ?м|立方米|立方公尺"
-    r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн"
+    r"|percent|per cent|pct|pc\b|%|процент\w*|проц\."
+    r"|cubic met(?:er|re)s?|cu\.? m|m3|m³|кубометр\w*|кубическ\w* метр\w*|куб\.? ?м|立方米|立方公尺"
+    r"|bcm|Bcm|BCM|tonnes|tons|mt|metric tons|тонн|吨|噸"
     r"|times|-?fold|раза?\b|倍"
 )
 PER_YEAR = (
     r"\s*(?:of (?:natural )?gas )?(?:per year|a year(?!\s+(?:earlier|ago|before|later))|per annum"
-    r"|annually|/yr|в год)"
+    r"|annually|/yr|(?:(?:природного )?газа )?в год)"
 )
 PER_YEAR_BEFORE = re.compile(r"(?:每年|年输气能力|年輸氣能力)[^,，。;；\d]{0,30}$")
 MONEY = ("USD bn", "CNY bn", "RUB bn")
@@ -54,12 +55,21 @@ QUANTITY = re.compile(
     rf"(?P<currency>{CURRENCY})?(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b){NUMBER})"
     # "$220 billion-245 billion": a scale word written on both ends of a range
     rf"(?:\s*(?P<scale1>{SCALE})(?=\s*[-–]\s*(?:{CURRENCY})?{NUMBER}\s*(?P=scale1)))?"
-    rf"(?:\s*(?P<dash>[-–]|to|and)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
+    rf"(?:\s*(?P<dash>[-–]|to|and|до|и)\s*(?(currency)(?:{CURRENCY})?|)(?P<num2>{NUMBER}))?"
     rf"(?:\s*(?P<scale>{SCALE}))?\.?(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
     re.IGNORECASE,
 )
+# a number written in two scales: "31 млрд 198,7 млн долл." (31.1987 billion), "2181亿7600万美元"
+COMPOUND = re.compile(
+    r"(?<![\d.,])(?P<big>\d{1,4})\s*(?P<bigscale>млрд\.?|миллиард\w*|billion|bn|亿|億)\s*"
+    r"(?P<small>\d{1,4}(?:[.,]\d+)?)\s*(?P<smallscale>млн\.?|миллион\w*|million|mln|万|萬)"
+    rf"(?:\s*(?P<unit>{UNIT}))?(?P<year>{PER_YEAR})?",
+    re.IGNORECASE,
+)
+CURRENCY_BEFORE = re.compile(rf"(?:{CURRENCY})$", re.IGNORECASE)
 RANGE_START = re.compile(
-    r"(?:between|from)(?: (?:an?|the))?(?: (?:initial|earlier|previous|original|planned))?\s*$",
+    r"(?:between|from|(?<![а-яё])(?:с|от))(?: (?:an?|the))?"
+    r"(?: (?:initial|earlier|previous|original|planned))?\s*$",
     re.IGNORECASE,
 )
 
@@ -113,7 +123,9 @@ MULTIPLES = {
     "eleven": 11.0,
     "twelve": 12.0,
 }
-RU_MULTIPLES = {"полтора": 1.5, "два": 2.0, "три": 3.0, "четыре": 4.0, "пять": 5.0}
+RU_MULTIPLES = {"два с половиной": 2.5, "три с половиной": 3.5, "полтора": 1.5, "два": 2.0}
+RU_MULTIPLES |= {"три": 3.0, "четыре": 4.0, "пять": 5.0}
+RU_GROWTH = {"половину": 50.0, "треть": 33.3, "четверть": 25.0}
 RU_FRACTIONS = {"половин": 50.0, "две трети": 66.7, "треть": 33.3, "четверть": 25.0}
 RU_FRACTIONS |= {"три четверти": 75.0}
 WORDS = re.compile(
@@ -124,6 +136,8 @@ WORDS = re.compile(
     rf"|\b(?P<multiple>{'|'.join(MULTIPLES)}) times\b|\b(?P<verb>doubled|tripled)\b"
     rf"|\b(?P<percent>one|{'|'.join(k for k in MULTIPLES if ' ' not in k)}) (?:percent|per cent)\b"
     rf"|\bв (?P<ru>{'|'.join(RU_MULTIPLES)}) раза?\b"
+    # "выросли более чем на четверть", "почти на треть": a growth rate in words
+    rf"|(?<=\bна )(?P<rugrowth>{'|'.join(RU_GROWTH)})(?![а-яё])"
     # "половина товарооборота", "две трети торговли" (not "вторая половина года")
     r"|(?<!ой )(?<!ая )(?<!ую )(?<![\w-])(?P<rufraction>половин[аыуе]|две трети|три четверти|треть"
     r"|четверть)(?=\s+(?!год|полугод|месяц|\d)[а-яё])"
@@ -186,7 +200,7 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
     """The project unit a written unit stands for, or None when it is none of them."""
     unit = unit.lower().replace(" ", "").replace(".", "")
     cur = currency.strip().lower()
-    if unit in ("percent", "pct", "pc", "%") or unit.startswith("процент"):
+    if unit in ("percent", "pct", "pc", "%") or unit.startswith("проц"):
         return "percent"
     if unit in ("times", "fold", "-fold", "раз", "раза", "倍"):
         return "ratio"
@@ -195,12 +209,13 @@ def unit_of(currency: str, scale_word: str, unit: str, per_year: bool) -> str | 
         return "CNY bn"
     if unit.startswith(("rouble", "ruble", "рубл", "₽")):
         return "RUB bn"
-    if cur or unit in ("usdollars", "dollars", "usd", "美元") or unit.startswith("дол"):
+    dollars = unit.removeprefix("ам").startswith("дол")  # "ам. долл.": American dollars
+    if cur or unit in ("usdollars", "dollars", "usd", "美元") or dollars:
         return "USD bn"
     cubic = "cubic" in unit or "куб" in unit or unit in ("cum", "m3", "m³", "立方米", "立方公尺")
     if unit == "bcm" or (scale_word and cubic):
         return "bcm/yr" if per_year else "bcm"
-    if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн"):
+    if scale_word and unit in ("tonnes", "tons", "mt", "metrictons", "тонн", "吨", "噸"):
         return "Mt"
     return None
 
@@ -219,9 +234,13 @@ def find(text: str) -> list[Quantity]:
     word with no unit ("… $100 billion by 2015 and 200 billion by 2020") takes the currency
     of the money (or gas volume) figure before it in the text, or dollars after "in dollar
     terms"."""
-    found: list[Quantity] = []
+    found = _compounds(text)
+    compounds = [(q.start, q.end, q.unit) for q in found]
     money = ""
     for match in QUANTITY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in compounds):
+            continue  # a part of "31 млрд 198,7 млн долл."
+        money = next((u for s, e, u in reversed(compounds) if e <= match.start()), money)
         quantity = _quantity(text, match, money)
         if quantity is not None:
             found.extend(quantity)
@@ -231,6 +250,31 @@ def find(text: str) -> list[Quantity]:
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(_words(match))
     return sorted(found, key=lambda q: q.start)
+
+
+def _compounds(text: str) -> list[Quantity]:
+    """Numbers written in two scales, "31 млрд 198,7 млн долл. США" (31.1987 billion dollars),
+    "2181亿7600万美元" (218.176 billion): the second part smaller than one of the first scale."""
+    found = []
+    for match in COMPOUND.finditer(text):
+        g = {k: v or "" for k, v in match.groupdict().items()}
+        big, small = multiplier(g["bigscale"]), multiplier(g["smallscale"])
+        russian = russian_scale(g["smallscale"])
+        part = to_float(g["small"], russian) * small
+        currency = CURRENCY_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        cur = currency.group() if currency else ""
+        unit = unit_of(cur, g["bigscale"], g["unit"], bool(g["year"]))
+        if unit is None or unit in ("percent", "ratio") or part >= big:
+            continue
+        f = factor("", unit)
+        start = currency.start() if currency else match.start()
+        end = match.end()
+        while text[end - 1] in ". ":
+            end -= 1
+        value = round((int(g["big"]) * big + part) * f, 9)
+        step = _step(g["small"], small * f, russian)
+        found.append(Quantity(start, end, text[start:end], unit, value, step=step))
+    return found
 
 
 def _words(match: re.Match[str]) -> Quantity:
@@ -256,6 +300,9 @@ def _words(match: re.Match[str]) -> Quantity:
     if match.group("rufraction"):  # "половина товарооборота"
         key = match.group("rufraction").lower()
         value = RU_FRACTIONS[key[:7] if key.startswith("половин") else key]
+        return Quantity(start, end, text, "percent", value, rough=True)
+    if match.group("rugrowth"):  # "на четверть"
+        value = RU_GROWTH[match.group("rugrowth").lower()]
         return Quantity(start, end, text, "percent", value, rough=True)
     if match.group("ru"):  # "в полтора раза"
         return Quantity(
@@ -289,16 +336,25 @@ def _quantity(text: str, match: re.Match[str], money: str = "") -> list[Quantity
         return [Quantity(start, end, text[start:end], unit, first, step=step)]
     second = to_float(g["num2"], russian) * f
     begun = RANGE_START.search(text[:start])
-    if g["dash"].lower() == "to" and begun and begun.group().lower().startswith("from"):
-        split = match.start("num2")
+    split = match.start("num2")
+    if g["dash"].lower() == "до" and not begun:  # "на 8 до 56 млрд": a change, then a level
+        return [Quantity(split, end, text[split:end], unit, second, step=step)]
+    if g["dash"].lower() in ("to", "до") and begun and begun.group().lower()[0] in "fсо":
         return [
             Quantity(
                 start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)
             ),
             Quantity(split, end, text[split:end], unit, second, step=step),
         ]
-    if g["dash"].lower() == "and" and not RANGE_START.search(text[:start]):
-        return None
+    if g["dash"].lower() == "и" and not begun:  # "8,5 и 7,7 процента": two, one unit
+        return [
+            Quantity(
+                start, match.end("num"), g["num"], unit, first, step=_step(g["num"], f, russian)
+            ),
+            Quantity(split, end, text[split:end], unit, second, step=step),
+        ]
+    if g["dash"].lower() == "and" and not begun:
+        return None  # "$2.5 and $3.5 billion": not read (each figure would cost a claim's time)
     low, high = min(first, second), max(first, second)
     return [Quantity(start, end, text[start:end], unit, (low + high) / 2, low, high, step)]
 

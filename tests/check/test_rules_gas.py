@@ -753,3 +753,207 @@ def test_a_growth_of_oil_in_a_gas_sentence_is_not_the_gas(text: str) -> None:
 def test_a_span_ending_on_the_publication_day_is_this_years(text: str) -> None:
     (claim,) = [c for c in claims(text, date(2023, 8, 31)) if c.unit == "percent"]
     assert label(claim) == "Jan–Aug 2023"
+
+
+# Wave 6 (hand-written): "с 38 до 44 …", "газа в год", an undated capacity
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Газпром» и CNPC договорились увеличить поставки по «Силе Сибири» с 38 до 44 млрд "
+        "кубометров газа в год.",
+        "Gazprom and CNPC agreed to raise supplies via the Power of Siberia from 38 to 44 bcm "
+        "a year.",
+    ],
+)
+def test_a_raise_from_one_capacity_to_another_gives_both(text: str) -> None:
+    got = [(c.indicator, c.value) for c in claims(text)]
+    assert ("gas_pos_capacity", 38.0) in got
+    assert ("gas_pos_capacity", 44.0) in got
+
+
+def test_a_chinese_raise_is_two_figures_not_a_range() -> None:
+    text = "双方同意把“西伯利亚力量”管道的供气量从每年380亿立方米提高到440亿立方米。"
+    assert [(c.value, c.low) for c in claims(text)] == [(38.0, None), (44.0, None)]
+
+
+def test_a_russian_yearly_volume_with_gas_between_is_yearly() -> None:
+    text = (
+        "Договор предполагает поставку по «Силе Сибири» 38 млрд кубометров природного газа в год."
+    )
+    assert [(c.indicator, c.value) for c in claims(text)] == [("gas_pos_capacity", 38.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Экспорт Китая в Россию вырос на 8 до 56 млрд долларов в 2023 году.", [56.0]),
+        ("Товарооборот России и Китая вырос на 12,5 до 240 млрд долларов в 2023 году.", [240.0]),
+    ],
+)
+def test_a_change_before_do_is_not_a_range(text: str, want: list[float]) -> None:
+    assert [c.value for c in claims(text)] == want
+
+
+def test_an_undated_capacity_raise_is_found_not_checked() -> None:
+    text = "Gazprom agreed to raise supplies via the Power of Siberia from 38 to 44 bcm a year."
+    undated = claims(text, None)
+    assert [c.value for c in undated] == [38.0, 44.0]
+    assert all("no date" in c.doubt for c in undated)
+    assert all(c.doubt == "" for c in claims(text))
+    design = claims("The Power of Siberia has a design capacity of 38 bcm a year.", None)
+    assert [c.doubt for c in design] == [""]  # a design capacity alone stands
+
+
+# Wave 6 (hand-written): China's total gas imports in customs phrasing
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "China's gas imports, by pipeline and as LNG together, rose 8 % to 120 million tonnes "
+            "in 2023.",
+            [("gas_cn_imports_total_mass_yoy", 8.0), ("gas_cn_imports_total_mass", 120.0)],
+        ),
+        (
+            "Китай в 2023 году импортировал (по трубопроводам и в виде СПГ) 165 млрд кубических "
+            "метров природного газа.",
+            [("gas_cn_imports_total", 165.0)],
+        ),
+        (
+            "В 2023 году Китай закупил 165 млрд куб. м газа, в том числе по трубопроводам 70 млрд "
+            "куб. м.",
+            [("gas_cn_imports_total", 165.0), ("gas_cn_pipeline_imports", 70.0)],
+        ),
+        (
+            "2023年中国共进口天然气11997万吨,同比增长9.9%。",
+            [("gas_cn_imports_total_mass", 119.97), ("gas_cn_imports_total_mass_yoy", 9.9)],
+        ),
+    ],
+)
+def test_chinas_total_gas_imports_in_customs_phrasing(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, round(c.value, 4)) for c in claims(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "China imported 5.5 bcm via pipeline and 7.7 bcm as LNG in 2023.",
+            [("gas_cn_pipeline_imports", 5.5), ("gas_cn_lng_imports", 7.7)],
+        ),
+        (
+            "Крупнейший покупатель российского газа в 2023 году, Европейский союз, закупил 150 "
+            "млрд кубометров.",
+            [],
+        ),
+        ("2023年中国进口液化天然气7132万吨。", [("gas_cn_lng_imports_mass", 71.32)]),
+    ],
+)
+def test_parts_and_other_buyers_are_not_chinas_total(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, round(c.value, 4)) for c in claims(text)] == want
+
+
+# Wave 6 (hand-written): Russian pipeline gas to China, the pipeline not named
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Russian company said its pipeline gas exports to China rose by 45% in the first "
+            "quarter of 2023, to 5,200 million cubic meters.",
+            [("gas_pos_flow_yoy", 45.0), ("gas_pos_flow", 5.2)],
+        ),
+        (
+            "Gazprom said natural gas exports to China grew by 30% in January-March 2023.",
+            [("gas_pos_flow_yoy", 30.0)],
+        ),
+        ("2023年俄羅斯出口至中國的管道天然氣成長了45%。", [("gas_pos_flow_yoy", 45.0)]),
+        (
+            "«Газпром» сообщил, что экспорт газа в Китай в первом квартале 2023 года вырос на 45%.",
+            [("gas_pos_flow_yoy", 45.0)],
+        ),
+    ],
+)
+def test_russian_pipeline_gas_to_china_is_found_not_checked(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    got = claims(text)
+    assert [(c.indicator, round(c.value, 4)) for c in got] == want
+    assert all("pipeline is not named" in c.doubt for c in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian LNG exports to China rose by 20% in 2023.",
+        "Gazprom's gas exports to China and Kazakhstan rose by 20% in 2023.",
+        "Gazprom's total gas deliveries to China, by all routes, rose by 20% in 2023.",
+        "Экспорт российского СПГ в Китай вырос на 20% в 2023 году.",
+    ],
+)
+def test_russian_gas_by_other_routes_or_to_others_is_no_power_of_siberia_flow(text: str) -> None:
+    assert not any(c.indicator.startswith("gas_pos_flow") for c in claims(text))
+
+
+# Wave 6 (hand-written): Mongolia as the transit of the Power of Siberia 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new pipeline through Mongolia will carry 50 bcm of Russian gas a year to China.",
+        "Газопровод через территорию Монголии позволит поставлять в Китай 50 млрд кубометров "
+        "газа в год.",
+        "经蒙古的新管道每年将向中国输送500亿立方米俄罗斯天然气。",
+        "Gazprom and CNPC will negotiate Sila Sibiri (Power of Siberia) 2, designed to carry "
+        "another 50 billion cubic metres.",
+    ],
+)
+def test_a_route_through_mongolia_is_the_power_of_siberia_2(text: str) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == [("gas_pos2_capacity", 50.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mongolia imported 2 bcm of gas from Russia in 2023.", []),
+        (
+            "Russia's trade with Mongolia reached $2 billion in 2023, while trade with China was "
+            "$240 billion.",
+            [("trade_total", 240.0)],
+        ),
+        ("Монголия в 2023 году закупила в России 2 млрд кубометров газа.", []),
+    ],
+)
+def test_mongolia_as_a_country_is_still_another_country(
+    text: str, want: list[tuple[str, float]]
+) -> None:
+    assert [(c.indicator, c.value) for c in claims(text)] == want
+
+
+# Wave 6 (hand-written): a flow referred back to the pipeline named before
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia began operating in 2019. Gazprom planned to deliver 4.1 bcm of gas "
+        "to China in 2020.",
+        "«Сила Сибири» заработала в конце 2019 года. В 2020 году по нему было прокачано 4,1 млрд "
+        "кубометров газа.",
+        "2019年底西伯利亚力量管道开始供气。2020年该管道输气量达到41亿立方米。",
+    ],
+)
+def test_a_flow_referred_back_to_the_power_of_siberia(text: str) -> None:
+    flows = [(c.indicator, round(c.value, 2)) for c in claims(text) if c.unit != "date"]
+    assert flows == [("gas_pos_flow", 4.1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gazprom planned to deliver 10 bcm of gas to Europe in 2021.",
+        "Газопровод «Ямал» заработал в 1999 году. В 2020 году по нему было прокачано 20 млрд "
+        "кубометров газа в Европу.",
+    ],
+)
+def test_a_flow_to_others_is_not_referred_to_the_power_of_siberia(text: str) -> None:
+    assert claims(text) == []
