@@ -167,3 +167,25 @@ def test_size_and_breadth(sets: tuple[str, ...]) -> None:
     assert len({s["site"] for s in sentences}) >= 30
     assert {s["lang"] for s in sentences} == {"en", "ru", "zh"}
     assert LABELS == {m["label"] for m in mentions}
+
+
+def test_fifth_pass_size_and_breadth() -> None:
+    """The fifth-pass held-out set: its English part alone, then the whole set. The whole-set
+    floor passes only once the Russian and Chinese part (built on its own branch) is merged; until
+    then that half of the test is skipped, never silently passed."""
+    sentences = [s for s in SENTENCES if s["split"] == "fifth"]
+    mentions = [m for m in MENTIONS if BY_ID[m["sentence_id"]]["split"] == "fifth"]
+    english = [s for s in sentences if s["lang"] == "en"]
+    english_ids = {s["sentence_id"] for s in english}
+    english_mentions = [m for m in mentions if m["sentence_id"] in english_ids]
+    assert len(english_mentions) >= 400
+    assert sum(m["label"] == "in_scope" for m in english_mentions) >= 150
+    assert len({s["url"] for s in english}) >= 55
+    assert len({s["site"] for s in english}) >= 45
+    if {s["lang"] for s in sentences} == {"en"}:
+        pytest.skip("the Russian and Chinese part of the fifth set is not merged yet")
+    assert {s["lang"] for s in sentences} == {"en", "ru", "zh"}
+    assert sum(m["label"] == "in_scope" for m in mentions) >= 200
+    assert len({s["url"] for s in sentences}) >= 80
+    assert len({s["site"] for s in sentences}) >= 60
+    assert LABELS == {m["label"] for m in mentions}
