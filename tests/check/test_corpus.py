@@ -1,6 +1,6 @@
 """The real-text evaluation corpus (tests/check/corpus) is well-formed, split by page, its
-held-out set (second pass) is apart from both halves, and its final (third pass) and fourth
-(fourth pass) held-out sets are each apart from every other split."""
+held-out set (second pass) is apart from both halves, and its final (third pass), fourth
+(fourth pass) and fifth (fifth pass) held-out sets are each apart from every other split."""
 
 import csv
 import hashlib
@@ -30,6 +30,7 @@ REASONS = {
     "other",
 }
 DATE_INDICATORS = {"gas_pos_start_date", "gas_pos_full_capacity_date"}  # events.csv, as dates
+LATE_SETS = {"final", "fourth", "fifth"}  # held-out sets kept apart from every other split
 PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?")
 
 
@@ -84,8 +85,8 @@ def test_split_once_by_page_from_a_hash_of_the_url() -> None:
     splits: dict[str, set[str]] = defaultdict(set)
     for s in SENTENCES:
         splits[s["url"]].add(s["split"])
-        assert s["split"] in ("dev", "test", "holdout", "final", "fourth"), s["sentence_id"]
-        if s["split"] in ("holdout", "final", "fourth"):
+        assert s["split"] in LATE_SETS | {"dev", "test", "holdout"}, s["sentence_id"]
+        if s["split"] in LATE_SETS | {"holdout"}:
             continue
         half = "dev" if hashlib.sha256(s["url"].encode()).digest()[0] % 2 == 0 else "test"
         assert s["split"] == half, s["sentence_id"]
@@ -102,10 +103,10 @@ def test_holdout_pages_are_apart_from_dev_and_test() -> None:
     assert not {_bare(url) for url in holdout} & {_bare(url) for url in halves}
 
 
-@pytest.mark.parametrize("split", ["final", "fourth"])
+@pytest.mark.parametrize("split", sorted(LATE_SETS))
 def test_late_held_out_pages_are_apart_from_every_other_split(split: str) -> None:
-    """The final (third pass) and fourth (fourth pass) held-out sets share no page with any
-    other split, by URL or by site and path."""
+    """The final (third pass), fourth (fourth pass) and fifth (fifth pass) held-out sets share
+    no page with any other split, by URL or by site and path."""
     held = {s["url"] for s in SENTENCES if s["split"] == split}
     others = {s["url"] for s in SENTENCES if s["split"] != split}
     assert held and not held & others
@@ -165,4 +166,26 @@ def test_size_and_breadth(sets: tuple[str, ...]) -> None:
     assert len({s["url"] for s in sentences}) >= 60
     assert len({s["site"] for s in sentences}) >= 30
     assert {s["lang"] for s in sentences} == {"en", "ru", "zh"}
+    assert LABELS == {m["label"] for m in mentions}
+
+
+def test_fifth_pass_size_and_breadth() -> None:
+    """The fifth-pass held-out set: its English part alone, then the whole set. The whole-set
+    floor passes only once the Russian and Chinese part (built on its own branch) is merged; until
+    then that half of the test is skipped, never silently passed."""
+    sentences = [s for s in SENTENCES if s["split"] == "fifth"]
+    mentions = [m for m in MENTIONS if BY_ID[m["sentence_id"]]["split"] == "fifth"]
+    english = [s for s in sentences if s["lang"] == "en"]
+    english_ids = {s["sentence_id"] for s in english}
+    english_mentions = [m for m in mentions if m["sentence_id"] in english_ids]
+    assert len(english_mentions) >= 400
+    assert sum(m["label"] == "in_scope" for m in english_mentions) >= 150
+    assert len({s["url"] for s in english}) >= 55
+    assert len({s["site"] for s in english}) >= 45
+    if {s["lang"] for s in sentences} == {"en"}:
+        pytest.skip("the Russian and Chinese part of the fifth set is not merged yet")
+    assert {s["lang"] for s in sentences} == {"en", "ru", "zh"}
+    assert sum(m["label"] == "in_scope" for m in mentions) >= 200
+    assert len({s["url"] for s in sentences}) >= 80
+    assert len({s["site"] for s in sentences}) >= 60
     assert LABELS == {m["label"] for m in mentions}
