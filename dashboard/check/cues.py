@@ -494,6 +494,7 @@ BY_AMOUNT = _re(
 ABOVE_PLAN = _re(
     r"^[^,;.]{0,30}?\b(?:above|over|beyond|in excess of|more than|less than|below|short of)"
     r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
+    r"|^[^,;.]{0,30}?(?:выше|больше|сверх|меньше|ниже)\s+(?:контракт|план|договор|обязательств)"
 )
 # words between a figure and a period that give the period to another figure
 _COMPARED = (
