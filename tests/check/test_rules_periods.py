@@ -91,19 +91,3 @@ def test_growth_in_a_chinese_quarter_takes_that_quarter() -> None:
 def test_a_level_held_over_past_years_gets_no_year(text: str) -> None:
     (claim,) = [c for c in extract(text, D) if c.value == 100]
     assert claim.period is None or claim.period.label == ""
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Power of Siberia carried 20 bcm to China in 2023, 500 million cubic metres above the"
-        " contract.",
-        "По «Силе Сибири» в Китай в 2023 году ушло 20 млрд куб. м, на 500 млн куб. м выше"
-        " контрактных обязательств.",
-        "По «Силе Сибири» в Китай в 2023 году ушло 20 млрд куб. м — на 500 млн куб. м больше"
-        " плана.",
-    ],
-)
-def test_a_volume_above_the_contract_is_a_difference(text: str) -> None:
-    values = [c.value for c in extract(text, D) if c.indicator == "gas_pos_flow"]
-    assert values == [20]
