@@ -296,10 +296,15 @@ OF_RUSSIA_TRADE = _re(
 # экспорта", "占俄罗斯出口的"): the tracked shares are of total trade
 OF_ONE_FLOW = _re(
     r"^\s*(?:share )?(?:of|in) (?:the )?(?:(?:russia|china|russian|chinese)(?:'s|’s|n|ese)? "
-    r"|its |their )?(?:total |overall )?(?:exports|imports)\b"
-    r"|^\s*(?:(?:всего|всех|общего) )?(?:российского |китайского )?(?:экспорта|импорта)"
+    r"|its |their )?(?:total |overall )?(?:(?!trade\b|commerce\b)[a-z-]+ ){0,2}?"
+    r"(?:exports|imports)\b"  # "of Russia's car imports": a product's flow is one flow too
+    r"|^\s*(?:(?:всего|всех|общего) )?(?:российского |китайского )?(?:\w+[ое]го )?"
+    r"(?:экспорта|импорта)"
 )
-OF_ONE_FLOW_BEFORE = _re(r"占(?:俄罗斯|俄羅斯|中国|中國)?(?:对外|對外)?(?:出口|进口|進口)")
+OF_ONE_FLOW_BEFORE = _re(
+    r"占(?:俄罗斯|俄羅斯|中国|中國)?(?:对外|對外)?(?:(?![进進贸貿])[\u4e00-\u9fff]){0,3}?"
+    r"(?:出口|进口|進口)"
+)
 OF_CHINA_TRADE = _re(
     r"china(?:'s|’s)? (?:total |foreign |international |overall |external |world )*"
     r"(?:trade|commerce)"
@@ -494,6 +499,7 @@ BY_AMOUNT = _re(
 ABOVE_PLAN = _re(
     r"^[^,;.]{0,30}?\b(?:above|over|beyond|in excess of|more than|less than|below|short of)"
     r" (?:the |its )?(?:contract\w*|plan\w*|schedul\w*|target|obligations?|agreed)"
+    r"|^[^,;.]{0,30}?(?:выше|больше|сверх|меньше|ниже)\s+(?:контракт|план|договор|обязательств)"
 )
 # words between a figure and a period that give the period to another figure
 _COMPARED = (

@@ -127,6 +127,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:по сравнению с|против|относительно|\bчем)\s+(?:аналогичн\w+ период\w*\s+)?"
             rf"(?:прошлого года|{RU_YEAR})|аналогичн\w+ период\w*\s+(?:прошлого года|{RU_YEAR})"
             r"|\bк прошлому году"
+            # "к тому же периоду 2024 г.", "с тем же периодом прошлого года"
+            rf"|\b(?:тот|того|тому|тем|том)\s+же\s+период\w*\s+(?:прошлого года|{RU_YEAR})"
             rf"|(?:больше|выше|меньше|ниже)\s+(?:показател|уровн)\w*\s+(?:прошлого года|{RU_YEAR})",
         ),
         (
@@ -155,7 +157,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|four|five|six|seven|eight|nine|ten|twenty|thirty|few|several) (?:years|decades)\b"
             r"|\b(?:over|in) (?:a|the past|the last) decade\b|\bза (?:последние |прошедшие )?"
             r"(?:\d+|два|три|четыре|пять|десять|двадцать|тридцать) (?:лет|года)\b"
-            r"|近\s*(?:\d+|[二两兩三四五六七八九十]+)\s*年|(?:\d+|[二两兩三四五六七八九十]+)\s*年(?:来|來)",
+            r"|(?:近|过去|過去)\s*(?:\d+|[二两兩三四五六七八九十]+)\s*年"
+            r"|(?:\d+|[二两兩三四五六七八九十]+)\s*年(?:来|來)",
         ),
         (
             "span",
@@ -192,6 +195,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|товарооборот|объем|поставк)",
         ),
         ("quarter_zh", rf"({YEAR})\s*年\s*第?([一二三四1-4])季度"),
+        # "今年一季度", "一季度" without a year: the latest such quarter before publication
+        ("part_zh", r"(?<![一二三四、\d])(?:今年|本年)?\s*第?([一二三四])季度"),
         ("lastmonth", rf"\b(?:last|in|for|during) ({MONTH})\b(?!\.?,? ?\d)"),
         ("half", rf"\b(first|second) half of ({WHEN})"),
         ("half", rf"\bH([12]) ({YEAR})"),
@@ -212,6 +217,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b({MONTH})\.? ({YEAR})\b"),
         ("weekday", r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
         ("next", r"\b(?:the following year|a year later)\b|в следующем году|годом позже|次年|翌年"),
+        ("lastbutone", r"\bthe year before last\b|позапрошл\w+ год\w*|(?<![提目之以此\d])前年"),
         ("last", r"\b(?:last year|the previous year|the past year|прошлом году)|去年|上年"),
         ("this", r"\b(?:this year|the current year|в этом году)|今年|本年"),
         ("now", r"\b(?:today|now|already|currently|at present|сейчас|如今|уже)"),
@@ -424,6 +430,11 @@ def _part_en(groups: tuple[str, ...], published: date | None) -> Period | None:
     return _part_of(("", ""), published, ORDINALS[groups[0].lower()], size)
 
 
+def _part_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
+    """'一季度', '今年第二季度' (no year): the latest such quarter ended before publication."""
+    return _part_of(("", ""), published, "一二三四".index(groups[0]) + 1, 3)
+
+
 def _three_quarters_zh(groups: tuple[str, ...], published: date | None) -> Period | None:
     """'2023年前三季度': January to September."""
     return _between(1, 9, groups[0] or None, published)
@@ -459,6 +470,7 @@ LOCAL: dict[str, Callable[[tuple[str, ...], date | None], Period | None]] = {
     "half_zh": _half_zh,
     "half_ru": _half_ru,
     "part_en": _part_en,
+    "part_zh": _part_zh,
     "quarter_ru": _quarter_ru,
     "threequarters_zh": _three_quarters_zh,
 }
@@ -548,8 +560,8 @@ def _relative(kind: str, groups: tuple[str, ...], published: date | None) -> Per
         return _annual(int(groups[0]))
     if published is None:
         return None
-    if kind == "last":
-        return _annual(published.year - 1)
+    if kind in ("last", "lastbutone"):
+        return _annual(published.year - (2 if kind == "lastbutone" else 1))
     if kind == "weekday":
         return _weekday(groups[0], published)
     if kind == "this":
