@@ -215,12 +215,11 @@ def _trace(trace: Spec, px: Any, py: Any, log: bool) -> tuple[str, str]:
         if not isinstance(symbols, list):
             symbols = [symbols] * len(trace["x"])
         kept = [str(s) for s, y in zip(symbols, ys, strict=True) if y is not None]
-        capped = [p for p, s in zip(points, kept, strict=True) if _shape(s) is None]
+        drawn = list(zip(points, kept, strict=True))
+        capped = [(p, s) for p, s in drawn if _shape(s) is None]
         if capped:
-            parts.append(_markers(capped, marker, color, kept[points.index(capped[0])]))
-        shaped = "".join(
-            _shaped(p, s, marker, color) for p, s in zip(points, kept, strict=True) if _shape(s)
-        )
+            parts.append(_markers([p for p, _ in capped], marker, color, capped[0][1]))
+        shaped = "".join(_shaped(p, s, marker, color) for p, s in drawn if _shape(s))
     return f'<g class="trace scatter">{"".join(parts)}</g>', shaped
 
 
