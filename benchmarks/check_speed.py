@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from dashboard.check import extract
+from dashboard.check import cues
 from dashboard.check.engine import account
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ TEXTS: dict[str, Callable[[], str]] = {
 
 
 def _fresh() -> None:
-    extract._has.cache_clear()  # noqa: SLF001
+    cues.has.cache_clear()
 
 
 def _median(run: Callable[[], object], times: int = 5) -> float:

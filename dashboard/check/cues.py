@@ -6,6 +6,7 @@ project's own statements use.
 """
 
 import re
+from functools import lru_cache
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -586,3 +587,10 @@ FULL_CAPACITY = _re(
     r"|(?:выйд|выш|выход|выв)\w*(?:\s+[^\s.,;]+){0,4}?\s+на\s+(?:полн|проектн|максимальн)\w*"
     r"\s+(?:[\w-]+\s+)?(?:мощност|производительност|уров)\w*|(?:达到|達到|实现|實現)(?:了)?(?:设计|設計|满负荷|滿負荷)"
 )
+
+
+@lru_cache(maxsize=2048)
+def has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence;
+    extract.py and evidence.py share it, hence twice the room of either)."""
+    return pattern.search(text) is not None

@@ -9,7 +9,6 @@ claim is "found, not checked", with the gate's plain reason.
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from dashboard.check import cues
 from dashboard.check.periods import Period
@@ -140,21 +139,21 @@ def _chinese_year(start: date, sentence: str) -> bool:
 
 def _topic(indicator: str, own: str, sentence: str) -> str:
     pattern = next((p for prefix, p in TOPIC if indicator.startswith(prefix)), None)
-    if pattern is None or _has(pattern, own):
+    if pattern is None or cues.has(pattern, own):
         return CLAUSE
-    return SENTENCE if _has(pattern, sentence) else CONTEXT
+    return SENTENCE if cues.has(pattern, sentence) else CONTEXT
 
 
 def _direction(indicator: str, own: str, sentence: str) -> str:
     if indicator.startswith("trade_cn_"):
         pattern = dict(cues.DIRECTIONS)[indicator.removesuffix("_yoy")]
-        if _has(pattern, own):
+        if cues.has(pattern, own):
             return CLAUSE
-        return SENTENCE if _has(pattern, sentence) else VERB
+        return SENTENCE if cues.has(pattern, sentence) else VERB
     if indicator.startswith("trade_total"):
-        if _has(cues.TOTAL, own):
+        if cues.has(cues.TOTAL, own):
             return CLAUSE
-        if _has(cues.TOTAL, sentence):
+        if cues.has(cues.TOTAL, sentence):
             return SENTENCE
         return DEFAULT
     return ""
@@ -164,8 +163,14 @@ def _scope(indicator: str, sentence: str, context: str) -> str:
     if indicator.startswith("gas"):
         return ""
     if indicator.startswith("gdp"):
-        return SENTENCE if _has(cues.CHINA, sentence) or _has(cues.RUSSIA, sentence) else CONTEXT
-    if _has(cues.PAIR, sentence) or (_has(cues.CHINA, sentence) and _has(cues.RUSSIA, sentence)):
+        return (
+            SENTENCE
+            if cues.has(cues.CHINA, sentence) or cues.has(cues.RUSSIA, sentence)
+            else CONTEXT
+        )
+    if cues.has(cues.PAIR, sentence) or (
+        cues.has(cues.CHINA, sentence) and cues.has(cues.RUSSIA, sentence)
+    ):
         return SENTENCE
     return CONTEXT  # one side, or both, named only before (or a "with China" partner flow)
 
@@ -179,23 +184,17 @@ def _rival(indicator: str, before: str, sentence: str) -> str:
     for name, pattern in RIVALS:
         if name in (REGION, PRODUCT) and not trade:
             continue  # a pipeline crosses regions; a GDP names its country
-        if name == REGION and not _has(pattern, before) and _names_country(before):
+        if name == REGION and not cues.has(pattern, before) and _names_country(before):
             continue
         if name == CURRENCY and not indicator.startswith("settlement"):
             continue
-        if _has(pattern, sentence):
+        if cues.has(pattern, sentence):
             return name
     return ""
 
 
 def _names_country(text: str) -> bool:
-    return _has(cues.PAIR, text) or _has(cues.CHINA, text) or _has(cues.RUSSIA, text)
-
-
-@lru_cache(maxsize=1024)
-def _has(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence)."""
-    return pattern.search(text) is not None
+    return cues.has(cues.PAIR, text) or cues.has(cues.CHINA, text) or cues.has(cues.RUSSIA, text)
 
 
 REASONS = {  # a part resolved this way, in a reader's words

@@ -373,10 +373,10 @@ def _elliptic(
     """A percentage after a growth rate, its verb left out: its own stretch names another
     flow ("exports fell 9 %, imports from Russia 5 %", "экспорт — на 9%, импорт — на 5%"),
     or says "by" after a growth verb earlier in the sentence: a growth rate too."""
-    if last is None or quantity.unit != "percent" or _has(cues.SHARE, around.before):
+    if last is None or quantity.unit != "percent" or cues.has(cues.SHARE, around.before):
         return None
     grown = last[0].endswith("_yoy") or cues.GROWTH.search(around.prefix) is not None
-    if grown and (_has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)):
+    if grown and (cues.has(cues.TRADE, around.before) or PERIOD_ONLY.fullmatch(around.before)):
         return _growth(around)  # "2022年增幅近30%,2023年26%", "30 % in 2022 and 26 % in 2023"
     if BY_END.search(around.before) and cues.GROWTH.search(around.prefix):
         return _growth(around)  # "rose 20 % in 2017, to $84 billion, in 2018 by 27 %"
@@ -441,7 +441,7 @@ def _doubt(indicator: str, around: Around) -> str:
         around
     ):
         return "China and Russia are not both named: which countries it is about is not resolved"
-    if indicator.startswith("gas_pos_flow") and not _has(cues.POS, around.wide):
+    if indicator.startswith("gas_pos_flow") and not cues.has(cues.POS, around.wide):
         return (
             "the pipeline is not named: Russian pipeline gas to China is the Power of Siberia's"
             " (the only route built), so the route is inferred, not read"
@@ -463,7 +463,7 @@ def _unnamed_design(quantity: Quantity, around: Around) -> tuple[str, str] | Non
     yearly = quantity.unit == "bcm/yr" or _in_clause(cues.CAPACITY, around)
     yearly = yearly or cues.ANNUAL.search(around.before[-40:]) is not None
     others = (cues.OTHER_COUNTRY, cues.POS2, cues.FAR_EAST, cues.ALL_ROUTES, cues.DAILY)
-    if not yearly or any(_has(p, around.wide) for p in others):
+    if not yearly or any(cues.has(p, around.wide) for p in others):
         return None
     return "gas_pos_capacity", "CHN-RUS"
 
@@ -475,7 +475,7 @@ def _conversion(before: Quantity, quantity: Quantity, sentence: str) -> bool:
     """'Trade of 1.74 trillion yuan ($237 billion)': dollars in brackets after another
     currency, converted by the writer (a GDP's conversion is the statistics office's own)."""
     between = sentence[before.end : quantity.start]
-    other = before.unit in ("CNY bn", "RUB bn") and not _has(cues.GDP, sentence)
+    other = before.unit in ("CNY bn", "RUB bn") and not cues.has(cues.GDP, sentence)
     return other and quantity.unit == "USD bn" and bool(cues.CONVERSION.search(between))
 
 
@@ -487,15 +487,15 @@ def _skipped(quantity: Quantity, reason: str, related: bool, sentence: str) -> S
 
 def _timing(sentence: str, context: str, found: list[periods.Found]) -> Iterator[Claim]:
     """'The Power of Siberia began operating in December 2019': a date, checked as such."""
-    if not (_has(cues.STARTED, sentence) or _has(cues.FULL_CAPACITY, sentence)):
+    if not (cues.has(cues.STARTED, sentence) or cues.has(cues.FULL_CAPACITY, sentence)):
         return
     about_pos = (
-        _has(cues.POS, sentence)
-        or (_has(cues.POS, context) and _has(cues.GAS_FLOW, sentence))
+        cues.has(cues.POS, sentence)
+        or (cues.has(cues.POS, context) and cues.has(cues.GAS_FLOW, sentence))
         or _first_russian_pipeline_gas(sentence, context)
     )
     unnamed = not about_pos and _unnamed_pipeline(sentence, context)
-    if not (about_pos or unnamed) or _has(cues.POS2, sentence):
+    if not (about_pos or unnamed) or cues.has(cues.POS2, sentence):
         return
     dated = [f for f in found if f.period.relation in ("", "on", "by") and not f.period.years]
     pairs = [
@@ -543,11 +543,16 @@ def _unnamed_pipeline(sentence: str, context: str) -> bool:
     or country."""
     wide = sentence + " " + context
     return (
-        (_has(cues.PIPELINE, sentence) or _has(cues.PIPELINE_BACK, sentence))
-        and _has(cues.GAS, wide)
-        and (_has(cues.RUSSIA, wide) or _has(cues.CHINA, wide) or _has(cues.TO_CHINA, wide))
+        (cues.has(cues.PIPELINE, sentence) or cues.has(cues.PIPELINE_BACK, sentence))
+        and cues.has(cues.GAS, wide)
+        and (
+            cues.has(cues.RUSSIA, wide)
+            or cues.has(cues.CHINA, wide)
+            or cues.has(cues.TO_CHINA, wide)
+        )
         and not any(
-            _has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY, cues.ALL_ROUTES)
+            cues.has(p, wide)
+            for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY, cues.ALL_ROUTES)
         )
     )
 
@@ -558,12 +563,12 @@ def _first_russian_pipeline_gas(sentence: str, context: str) -> bool:
     no other route or country is named in the sentence or the two before it."""
     wide = sentence + " " + context
     return (
-        _has(cues.PIPELINE, sentence)
-        and _has(cues.GAS, sentence)
-        and _has(cues.RUSSIA, sentence)
-        and _has(cues.TO_CHINA, sentence)
+        cues.has(cues.PIPELINE, sentence)
+        and cues.has(cues.GAS, sentence)
+        and cues.has(cues.RUSSIA, sentence)
+        and cues.has(cues.TO_CHINA, sentence)
         and cues.BEGAN.search(sentence) is not None
-        and not any(_has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY))
+        and not any(cues.has(p, wide) for p in (cues.POS2, cues.FAR_EAST, cues.OTHER_COUNTRY))
     )
 
 
@@ -608,7 +613,7 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
         clause = re.split(r"[,;]|\band\b", around.after)[0]
         if re.search(r"than (?:in|a year|the|its|it)\b", clause, re.IGNORECASE):
             return None
-        russia = _has(cues.RUSSIA, clause) and not _has(cues.CHINA, clause)
+        russia = cues.has(cues.RUSSIA, clause) and not cues.has(cues.CHINA, clause)
         china = _nearest_country(around.prefix) == "CHN"
         return ("gdp_ratio_cn_to_ru", "CHN-RUS") if china and russia else None
     return None
@@ -616,21 +621,15 @@ def classify(quantity: Quantity, around: Around) -> tuple[str, str] | None:
 
 def _near(pattern: re.Pattern[str], around: Around) -> int | None:
     """Distance from the figure to the nearest match in its own stretch, or None."""
-    if not _has(pattern, around.sentence):
+    if not cues.has(pattern, around.sentence):
         return None  # one cached look at the sentence spares most figures the search
     before = [len(around.before) - m.end() for m in pattern.finditer(around.before)]
     after = [m.start() for m in pattern.finditer(around.after)]
     return min([*before, *after], default=None)
 
 
-@lru_cache(maxsize=1024)
-def _has(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether a pattern occurs (cached: every figure of a sentence asks about the sentence)."""
-    return pattern.search(text) is not None
-
-
 def _in_sentence(pattern: re.Pattern[str], around: Around) -> bool:
-    return _has(pattern, around.sentence)
+    return cues.has(pattern, around.sentence)
 
 
 # a comma between a figure and a period after it, when one comes just before it: the period
@@ -672,7 +671,7 @@ REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
         True,
     ),
     (
-        lambda q, a: q.unit in GAS_UNITS and _has(cues.DAILY, a.sentence),
+        lambda q, a: q.unit in GAS_UNITS and cues.has(cues.DAILY, a.sentence),
         "a daily rate, not a figure for a year",
         True,
     ),
@@ -697,12 +696,12 @@ REFUSALS: tuple[tuple[Callable[[Quantity, Around], object], str, bool], ...] = (
         True,
     ),
     (
-        lambda q, a: q.unit == "percent" and _has(cues.SHARE, a.sentence),
+        lambda q, a: q.unit == "percent" and cues.has(cues.SHARE, a.sentence),
         "a share whose whole (which economy's trade) is not resolved",
         True,
     ),
     (
-        lambda q, a: q.unit == "percent" and _has(cues.RUSSIA_WIDE, a.sentence),
+        lambda q, a: q.unit == "percent" and cues.has(cues.RUSSIA_WIDE, a.sentence),
         "a Russia-wide currency share (exchange, reserves), not China–Russia trade",
         True,
     ),
@@ -727,7 +726,7 @@ TOPICS = (
 
 def refusal(quantity: Quantity, around: Around) -> tuple[str, bool]:
     """Why a quantity is not a checkable China–Russia figure, and whether it is related."""
-    topical = any(_has(p, around.sentence) for p in TOPICS)
+    topical = any(cues.has(p, around.sentence) for p in TOPICS)
     if not topical:
         return "no indicator the project holds is named next to it", False
     for applies, reason, related in REFUSALS:
@@ -743,20 +742,24 @@ def _is_bilateral(around: Around) -> bool:
     customs said": the other side named as reporter or before); a sentence naming neither
     takes both from the two sentences before."""
     sentence = _without_reporters(around.sentence)
-    if _has(cues.PAIR, sentence):
+    if cues.has(cues.PAIR, sentence):
         return True
-    china, russia = _has(cues.CHINA, sentence), _has(cues.RUSSIA, sentence)
+    china, russia = cues.has(cues.CHINA, sentence), cues.has(cues.RUSSIA, sentence)
     context = around.context
     if china and russia:
         return True
-    if _has(cues.WEAK_PAIR, sentence):  # "bilateral trade": China or Russia, and no other, named
-        named = china or russia or _has(cues.CHINA, context) or _has(cues.RUSSIA, context)
-        return named and not _has(cues.OTHER_COUNTRY, around.wide)
+    if cues.has(
+        cues.WEAK_PAIR, sentence
+    ):  # "bilateral trade": China or Russia, and no other, named
+        named = china or russia or cues.has(cues.CHINA, context) or cues.has(cues.RUSSIA, context)
+        return named and not cues.has(cues.OTHER_COUNTRY, around.wide)
     if china or russia:
         other = cues.RUSSIA if china else cues.CHINA
-        named = _has(other, context) or _has(other, around.sentence)
-        return named and _has(cues.PARTNER_FLOW, sentence)
-    return _has(cues.PAIR, context) or (_has(cues.CHINA, context) and _has(cues.RUSSIA, context))
+        named = cues.has(other, context) or cues.has(other, around.sentence)
+        return named and cues.has(cues.PARTNER_FLOW, sentence)
+    return cues.has(cues.PAIR, context) or (
+        cues.has(cues.CHINA, context) and cues.has(cues.RUSSIA, context)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -773,7 +776,9 @@ def _foreign(around: Around) -> bool:
     """Another country (or the world) named in the figure's own clause: from the last
     clause break before it ("Japan's trade with Russia fell 30% to $15 billion") to the
     next comma after it."""
-    if not (_has(cues.OTHER_COUNTRY, around.sentence) or _has(cues.OTHER_SCOPE, around.sentence)):
+    if not (
+        cues.has(cues.OTHER_COUNTRY, around.sentence) or cues.has(cues.OTHER_SCOPE, around.sentence)
+    ):
         return False
     clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
     stretch = clause + " " + around.after.split(",")[0]
@@ -782,7 +787,7 @@ def _foreign(around: Around) -> bool:
 
 def _foreign_country(around: Around) -> bool:
     """Another country (not the world) named in the figure's own clause."""
-    if not _has(cues.OTHER_COUNTRY, around.sentence):
+    if not cues.has(cues.OTHER_COUNTRY, around.sentence):
         return False
     clause = re.split(r"[,;]|\b(?:and|while|but|whereas)\b", around.prefix)[-1]
     return bool(cues.OTHER_COUNTRY.search(clause + " " + around.after.split(",")[0]))
@@ -807,9 +812,9 @@ def _money(around: Around) -> tuple[str, str] | None:
     if trade is None and not _in_sentence(cues.TRADE, around):
         # "In 2017, it surged … to $84.07 bln": the topic was set by the sentence before;
         # not when that sentence names flows ("$40 bn one way and $30 bn the other")
-        if not _has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
+        if not cues.has(cues.TRADE, around.context) or _in_sentence(cues.GDP, around):
             return None
-        if _has(cues.FLOWS, around.context) and not _has(cues.FLOWS, around.sentence):
+        if cues.has(cues.FLOWS, around.context) and not cues.has(cues.FLOWS, around.sentence):
             return None
     direction = _direction(around)
     return None if direction is None else (direction, "CHN-RUS")
@@ -819,7 +824,7 @@ def _blocked_before(around: Around) -> bool:
     """No cue in the figure's own stretch, and the last one before it in the sentence is about
     something the tables do not hold, or its trade word is bound to one ("The trade surplus …
     grew 3.5 times, reaching $16.7 billion", "профицит торговли")."""
-    if not _has(cues.BLOCKER, around.sentence):
+    if not cues.has(cues.BLOCKER, around.sentence):
         return False
     if cues.TRADE.search(around.before) or cues.BLOCKER.search(around.before):
         return False
@@ -838,10 +843,10 @@ def _gdp(around: Around) -> tuple[str, str] | None:
     if cues.SUBNATIONAL.search(around.before + " " + clause) or _subnational_before(around):
         return None  # "Guangdong ended 2015 with a GDP of $1.125 trillion"
     economy = _nearest_country(around.before) or _nearest_country(around.prefix)
-    if economy is None and not _has(cues.OTHER_COUNTRY, around.context):
-        china, russia = _has(cues.CHINA, around.context), _has(cues.RUSSIA, around.context)
+    if economy is None and not cues.has(cues.OTHER_COUNTRY, around.context):
+        china, russia = cues.has(cues.CHINA, around.context), cues.has(cues.RUSSIA, around.context)
         economy = ("CHN" if china else "RUS") if china != russia else None
-    if economy is None and not _has(cues.OTHER_COUNTRY, around.wide):
+    if economy is None and not cues.has(cues.OTHER_COUNTRY, around.wide):
         economy = _economy_of_currency(around.sentence)
     return None if economy is None else ("gdp", economy)
 
@@ -850,7 +855,7 @@ def _gdp_topic_before(around: Around) -> bool:
     """A sentence naming no topic after one about GDP (and not trade): it goes on about GDP."""
     if any(_in_sentence(p, around) for p in (cues.TRADE, cues.GDP, cues.BLOCKER, cues.GAS)):
         return False
-    return _has(cues.GDP, around.context) and not _has(cues.TRADE, around.context)
+    return cues.has(cues.GDP, around.context) and not cues.has(cues.TRADE, around.context)
 
 
 def _subnational_before(around: Around) -> bool:
@@ -860,7 +865,7 @@ def _subnational_before(around: Around) -> bool:
     if not ends:
         return False
     rest = around.prefix[ends[-1] :]
-    return not (_has(cues.CHINA, rest) or _has(cues.RUSSIA, rest))
+    return not (cues.has(cues.CHINA, rest) or cues.has(cues.RUSSIA, rest))
 
 
 def _economy_of_currency(sentence: str) -> str | None:
@@ -1056,7 +1061,12 @@ def _percent(around: Around) -> tuple[str, str] | None:
     own = around.before + " " + clause
     for text in (own, around.sentence):
         found = _percent_in(text, around)
-        if found is None and text is own and cues.GROWTH.search(own) and not _has(cues.SHARE, own):
+        if (
+            found is None
+            and text is own
+            and cues.GROWTH.search(own)
+            and not cues.has(cues.SHARE, own)
+        ):
             return None  # a growth rate of something else: not a share named elsewhere
         if found is not None and found[0].startswith("trade_share"):
             return None if _foreign_country(around) else found  # a share of world trade
@@ -1066,17 +1076,17 @@ def _percent(around: Around) -> tuple[str, str] | None:
 
 
 def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
-    if _has(cues.OF_CHINA_GAS_IMPORTS, text) and _has(cues.SHARE, text):
+    if cues.has(cues.OF_CHINA_GAS_IMPORTS, text) and cues.has(cues.SHARE, text):
         kind = "capacity" if _in_sentence(cues.CAPACITY, around) else "flow"
-        pos = _has(cues.POS, around.wide)
+        pos = cues.has(cues.POS, around.wide)
         return (f"gas_pos_{kind}_share_of_cn_imports", "CHN") if pos else None
     if (
-        _has(cues.SETTLEMENT, text)
-        and _has(cues.CURRENCY, text)
-        and not _has(cues.YUAN_TERMS, text)
+        cues.has(cues.SETTLEMENT, text)
+        and cues.has(cues.CURRENCY, text)
+        and not cues.has(cues.YUAN_TERMS, text)
     ):
         return _settlement(around)
-    if _has(cues.SHARE, text):
+    if cues.has(cues.SHARE, text):
         return _share(around)  # a share of something else is not growth ("made up")
     clause = re.split(r"[;；]|,(?!\d)", around.before)[-1][-110:]
     near = around.before[-70:] + " " + clause + " " + around.after[:45]
@@ -1088,7 +1098,7 @@ def _percent_in(text: str, around: Around) -> tuple[str, str] | None:
 
 def _settlement(around: Around) -> tuple[str, str] | None:
     """Rubles, yuan or both: the nearest currency words (ruble and yuan shares are bilateral)."""
-    if _has(cues.RUSSIA_WIDE, around.sentence):
+    if cues.has(cues.RUSSIA_WIDE, around.sentence):
         return None
     clause = re.split(r"[;，；]|,(?!\d)|\band\b", around.prefix)[-1]
     if cues.WORLD_TRADE.search(clause):
@@ -1175,7 +1185,7 @@ def _growth(around: Around) -> tuple[str, str] | None:
     gas = gas or _route(around) is not None  # "deliveries along this route rose 57 %"
     unit = "Mt" if TONNES.search(around.sentence) else "bcm"
     own = re.split(r"[、,，;；]|\b(?:and|и)\b", around.before)[-1]
-    if gas and OTHER_FUEL.search(own) and not _has(cues.GAS, own):
+    if gas and OTHER_FUEL.search(own) and not cues.has(cues.GAS, own):
         return None  # "gas rose 50 %, crude oil 10 %": the oil's growth
     base = _gas(unit, around) if gas else _money(around)
     if base is None or base[0] == "gdp":
@@ -1213,8 +1223,8 @@ def _route(around: Around) -> str | None:
     kinds = {kind for _, _, kind in mentions}
     if (
         not kinds
-        and _has(cues.PIPELINE_BACK, around.sentence)
-        and (not _has(cues.CHINA, around.sentence) or _has(cues.TO_CHINA, around.sentence))
+        and cues.has(cues.PIPELINE_BACK, around.sentence)
+        and (not cues.has(cues.CHINA, around.sentence) or cues.has(cues.TO_CHINA, around.sentence))
     ):
         before = {kind for _, _, kind in _route_mentions(around.context)}
         if RAISED_BY.search(around.prefix):
@@ -1257,7 +1267,7 @@ def _pipeline(unit: str, around: Around) -> tuple[str, str] | str | None:
     """A figure about one pipeline; 'no' when it is about all routes or an unclear one."""
     text = around.sentence
     route = _route(around)
-    if route in ("all", "ambiguous") or (route and _has(cues.DAILY, text)):
+    if route in ("all", "ambiguous") or (route and cues.has(cues.DAILY, text)):
         return "no"
     if route and (_in_clause(cues.TOTAL_CAPACITY, around) or TOTAL_INCLUDING.match(around.after)):
         return "no"  # "the total capacity … could reach 48", "48, including the PoS contract"
@@ -1292,7 +1302,7 @@ def _clause(around: Around) -> tuple[str, str]:
 
 def _in_clause(pattern: re.Pattern[str], around: Around) -> bool:
     """A cue in the figure's own clause ("15.5 bcm …, which has a capacity of 38": not 15.5)."""
-    if not _has(pattern, around.sentence):
+    if not cues.has(pattern, around.sentence):
         return False
     before, after = _clause(around)
     return pattern.search(before) is not None or pattern.search(after) is not None
@@ -1303,9 +1313,11 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
     pipeline = _pipeline(unit, around)
     if pipeline is not None:
         return None if isinstance(pipeline, str) else pipeline
-    if not (_has(cues.GAS, wide) and _has(cues.CHINA, wide)) or _near(cues.CAPACITY, around):
+    if not (cues.has(cues.GAS, wide) and cues.has(cues.CHINA, wide)) or _near(
+        cues.CAPACITY, around
+    ):
         return None
-    if _foreign(around) or _has(cues.DAILY, text) or _other_buyer(text):
+    if _foreign(around) or cues.has(cues.DAILY, text) or _other_buyer(text):
         return None  # "China's LNG imports from Qatar", "daily exports hit 62.4 mcm"
     if cues.CONSUMPTION.search(text) and not cues.IMPORTED.search(text):
         return "gas_cn_consumption", "CHN"
@@ -1313,7 +1325,7 @@ def _gas(unit: str, around: Around) -> tuple[str, str] | None:
         return None
     # a sentence naming Russia is about Russia's gas unless it says from Russia, and
     # Russia's gas to China by every route, or in tonnes, is no series of the tables
-    russian = _has(cues.RUSSIA, text) or _has(cues.GAZPROM, text)
+    russian = cues.has(cues.RUSSIA, text) or cues.has(cues.GAZPROM, text)
     from_russia = cues.FROM_RUSSIA.search(text) is not None
     if unit == "Mt":
         return _gas_tonnes(around, russian, from_russia)
@@ -1333,18 +1345,20 @@ def _russian_pipeline_gas(unit: str, around: Around) -> tuple[str, str] | None:
     carries until the Far Eastern route opens; found, not checked (the pipeline is inferred),
     when no LNG, other route or other country is named."""
     text = around.sentence
-    if unit != "bcm" or not (_has(cues.PIPELINE, text) or _has(cues.GAZPROM, text)):
+    if unit != "bcm" or not (cues.has(cues.PIPELINE, text) or cues.has(cues.GAZPROM, text)):
         return None
-    if not (_has(cues.TO_CHINA, text) or _has(cues.CHINESE_MARKET, text)) or _has(cues.LNG, text):
+    if not (cues.has(cues.TO_CHINA, text) or cues.has(cues.CHINESE_MARKET, text)) or cues.has(
+        cues.LNG, text
+    ):
         return None
     others = (cues.POS2, cues.FAR_EAST, cues.ALL_ROUTES, cues.OTHER_COUNTRY)
-    return None if any(_has(p, around.wide) for p in others) else ("gas_pos_flow", "CHN-RUS")
+    return None if any(cues.has(p, around.wide) for p in others) else ("gas_pos_flow", "CHN-RUS")
 
 
 def _other_buyer(sentence: str) -> bool:
     """Another country named and China not ("Its largest buyer, the European Union, bought
     150 bcm"): the gas is not China's."""
-    return _has(cues.OTHER_COUNTRY, sentence) and not _has(cues.CHINA, sentence)
+    return cues.has(cues.OTHER_COUNTRY, sentence) and not cues.has(cues.CHINA, sentence)
 
 
 def _import_route(around: Around) -> str | None:
@@ -1391,12 +1405,12 @@ def _gas_tonnes(around: Around, russian: bool, from_russia: bool) -> tuple[str, 
     pipelines in a sentence naming one of them, are not checked."""
     if cues.BOTH_ROUTES.search(around.prefix):
         return None if russian else ("gas_cn_imports_total_mass", "CHN")
-    if _has(cues.LNG, around.before + around.after):
+    if cues.has(cues.LNG, around.before + around.after):
         if from_russia:
             return "gas_cn_lng_imports_from_ru_mass", "CHN"
         return (
             None
-            if russian or _has(cues.RUSSIA, around.context)
+            if russian or cues.has(cues.RUSSIA, around.context)
             else ("gas_cn_lng_imports_mass", "CHN")
         )
     if _in_sentence(cues.LNG, around) or _in_sentence(cues.PIPELINE, around):

@@ -126,7 +126,7 @@ def test_every_memo_of_the_app_is_a_bounded_build_memo():
         f"{module.__name__}.{name}"
         for module in modules
         # text patterns only, not the tables
-        if module.__name__ not in ("dashboard.check.extract", "dashboard.check.evidence")
+        if module.__name__ not in ("dashboard.check.extract", "dashboard.check.cues")
         for name, value in vars(module).items()
         if (isinstance(value, functools._lru_cache_wrapper) and value.__module__ == module.__name__)
         or (isinstance(value, dict) and name.startswith("_") and name.isupper())
